@@ -1,0 +1,23 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { planSchema } from './schemas/plan';
+import { agencySchema } from './schemas/agency';
+import { documentSchema } from './schemas/document';
+import { idFromPath } from './lib/content/ids';
+
+const plans = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/plans', generateId: ({ entry }) => idFromPath(entry) }),
+  schema: planSchema,
+});
+
+const agencies = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/agencies', generateId: ({ entry }) => idFromPath(entry) }),
+  schema: agencySchema,
+});
+
+const documents = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/documents', generateId: ({ entry }) => idFromPath(entry) }),
+  schema: documentSchema,
+});
+
+export const collections = { plans, agencies, documents };

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+import { agencyId, isoDate, nfcText } from './common';
+import { documentReferenceSchema } from './document-reference';
+import { targetSchema } from './target';
+import { deadlineSchema } from './deadline';
+import { assignmentSchema } from './assignment';
+import { signerSchema } from './signer';
+
+export const planStatuses = ['ban hành', 'dự thảo'] as const;
+
+/** Frontmatter of a plan (`content/plans/{year}/{slug}.mdx`; the file name is the slug). */
+export const planSchema = z.object({
+  /** Trích yếu without the document type: "Thực hiện công tác dân vận chính quyền năm 2024". */
+  title: nfcText,
+  /** Document type: "Kế hoạch". */
+  docType: nfcText.default('Kế hoạch'),
+  /** Số: "859", or null when the copy is unnumbered ("Số: /KH-SVHTTDL"). */
+  number: nfcText.regex(/^\d+$/, { error: 'số văn bản chỉ gồm chữ số, ví dụ "859"' }).nullable().default(null),
+  /** Ký hiệu: "KH-UBND", "KH-STTTT", "KH/BDVTU-BCSĐUBND". */
+  symbol: nfcText.regex(/^[A-ZĐa-zđ0-9]+([-/][A-ZĐa-zđ0-9]+)*$/, {
+    error: 'ký hiệu không đúng dạng Nghị định 30/2020, ví dụ "KH-UBND" hoặc "KH/BDVTU-BCSĐUBND"',
+  }),
+  /** Issuing agency id. */
+  issuer: agencyId,
+  /** Place of issue: "Tây Ninh". */
+  place: nfcText,
+  /** Date of issue (ISO), or null when the copy leaves it blank. */
+  issuedOn: isoDate.nullable().default(null),
+  /** The year the plan is for. */
+  year: z.number({ error: 'cần năm dạng số, ví dụ 2024' }).int().min(1945).max(2100),
+  /** Ban hành (signed) or dự thảo (draft). */
+  status: z.enum(planStatuses, { error: `trạng thái phải là một trong: ${planStatuses.join(', ')}` }).default('ban hành'),
+  /** Topic labels: "Dân vận chính quyền", "Dân chủ ở cơ sở". */
+  topics: z.array(nfcText).min(1, { error: 'cần ít nhất một chủ đề' }),
+  /** One-paragraph plain-language summary. */
+  summary: nfcText,
+  /** Documents the plan implements ("Thực hiện …", "Căn cứ …"). */
+  basis: z.array(documentReferenceSchema).default([]),
+  /** Every other numbered document the text references. */
+  citations: z.array(documentReferenceSchema).default([]),
+  /** Chỉ tiêu. */
+  targets: z.array(targetSchema).default([]),
+  /** Dated obligations. */
+  deadlines: z.array(deadlineSchema).default([]),
+  /** TỔ CHỨC THỰC HIỆN: each unit and its duties. */
+  assignments: z.array(assignmentSchema).default([]),
+  /** Nơi nhận, one line each, as written (without the trailing ";"). */
+  recipients: z.array(nfcText).default([]),
+  /** Người ký. */
+  signer: signerSchema,
+  /** The original file and its sha256, for provenance. */
+  source: z.object({
+    /** File name of the signed text the page was made from. */
+    file: nfcText,
+    /** sha256 of that file, hex. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'sha256 gồm 64 ký tự hex' }),
+  }),
+});
+
+export type Plan = z.infer<typeof planSchema>;
