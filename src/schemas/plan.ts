@@ -16,10 +16,13 @@ export const planSchema = z.object({
   docType: nfcText.default('Kế hoạch'),
   /** Số: "859", or null when the copy is unnumbered ("Số: /KH-SVHTTDL"). */
   number: nfcText.regex(/^\d+$/, { error: 'số văn bản chỉ gồm chữ số, ví dụ "859"' }).nullable().default(null),
-  /** Ký hiệu: "KH-UBND", "KH-STTTT", "KH/BDVTU-BCSĐUBND". */
-  symbol: nfcText.regex(/^[A-ZĐa-zđ0-9]+([-/][A-ZĐa-zđ0-9]+)*$/, {
-    error: 'ký hiệu không đúng dạng Nghị định 30/2020, ví dụ "KH-UBND" hoặc "KH/BDVTU-BCSĐUBND"',
-  }),
+  /** Ký hiệu: "KH-UBND", "KH-STTTT", "KH/BDVTU-BCSĐUBND"; null when the copy has no "Số:" line at all. */
+  symbol: nfcText
+    .regex(/^[A-ZĐa-zđ0-9]+([-/][A-ZĐa-zđ0-9]+)*$/, {
+      error: 'ký hiệu không đúng dạng Nghị định 30/2020, ví dụ "KH-UBND" hoặc "KH/BDVTU-BCSĐUBND"',
+    })
+    .nullable()
+    .default(null),
   /** Issuing agency id. */
   issuer: agencyId,
   /** Place of issue: "Tây Ninh". */
