@@ -1,0 +1,217 @@
+import type { Plan } from '../../schemas/plan';
+import type { Agency } from '../../schemas/agency';
+import type { RegistryDocument } from '../../schemas/document';
+import type { DocumentReference } from '../../schemas/document-reference';
+import type { Deadline } from '../../schemas/deadline';
+import type { Target } from '../../schemas/target';
+import type { Assignment } from '../../schemas/assignment';
+import { slugify } from '../vn/slug';
+import { formatPlanNumber } from './plan-number';
+
+/** One plan as the catalog sees it: its slug, its validated frontmatter and its MDX body. */
+export interface PlanEntry {
+  slug: string;
+  data: Plan;
+  /** Raw MDX body (optional: pages render it through Astro instead). */
+  body?: string;
+}
+export interface AgencyEntry {
+  id: string;
+  data: Agency;
+}
+export interface DocumentEntry {
+  id: string;
+  data: RegistryDocument;
+}
+
+export type ReferenceRole = 'basis' | 'citation';
+
+/** One edge of the citation graph: a plan referencing a registry document. */
+export interface CitationEdge {
+  plan: string;
+  document: string;
+  role: ReferenceRole;
+  /** Position of the reference inside the plan's basis or citations list. */
+  position: number;
+  reference: DocumentReference;
+}
+
+export interface DeadlineRow {
+  plan: string;
+  /** Position inside the plan's deadlines list; with `plan` it forms a stable id. */
+  position: number;
+  deadline: Deadline;
+}
+
+export interface TargetRow {
+  plan: string;
+  position: number;
+  year: number;
+  topics: string[];
+  target: Target;
+}
+
+export interface AssignmentRow {
+  plan: string;
+  position: number;
+  assignment: Assignment;
+}
+
+export interface TopicEntry {
+  slug: string;
+  label: string;
+  plans: string[];
+}
+
+export interface AgencyView extends AgencyEntry {
+  children: string[];
+  /** Ancestors, nearest first. */
+  ancestors: string[];
+  plans: string[];
+  assignments: AssignmentRow[];
+  deadlines: DeadlineRow[];
+}
+
+export interface DocumentView extends DocumentEntry {
+  /** Plans referencing this document, basis edges first, then citations; newest plan first. */
+  citedBy: CitationEdge[];
+  /** Registry documents whose `basis` lists this one (the chain downward). */
+  implementedByDocuments: string[];
+  /** The plan published here that is this document, if any. */
+  plan: string | null;
+}
+
+export interface Catalog {
+  /** Plans, newest first (issue date, else year), then by title. */
+  plans: PlanEntry[];
+  planBySlug: Map<string, PlanEntry>;
+  agencies: Map<string, AgencyView>;
+  documents: Map<string, DocumentView>;
+  citations: CitationEdge[];
+  /** Every deadline across plans, by date then plan. */
+  deadlines: DeadlineRow[];
+  targets: TargetRow[];
+  topics: Map<string, TopicEntry>;
+  /** Years that have plans, newest first. */
+  years: number[];
+}
+
+const collator = new Intl.Collator('vi');
+
+/** Sort key: issue date when known, else 1 January of the plan's year (an unknown day sorts first in its year). */
+function planSortDate(plan: Plan): string {
+  return plan.issuedOn ?? `${plan.year}-01-01`;
+}
+
+export function comparePlansNewestFirst(a: PlanEntry, b: PlanEntry): number {
+  const byDate = planSortDate(b.data).localeCompare(planSortDate(a.data));
+  if (byDate !== 0) return byDate;
+  if (b.data.year !== a.data.year) return b.data.year - a.data.year;
+  return collator.compare(a.data.title, b.data.title) || a.slug.localeCompare(b.slug);
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Builds every cross-plan index once per build, in time linear in the size of the content.
+ * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
+ */
+export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[] }): Catalog {
+  const plans = [...input.plans].sort(comparePlansNewestFirst);
+  const planBySlug = new Map(plans.map((p) => [p.slug, p]));
+  const order = new Map(plans.map((p, i) => [p.slug, i]));
+
+  const citations: CitationEdge[] = [];
+  const deadlines: DeadlineRow[] = [];
+  const targets: TargetRow[] = [];
+  const plansByAgency = new Map<string, string[]>();
+  const assignmentsByAgency = new Map<string, AssignmentRow[]>();
+  const deadlinesByAgency = new Map<string, DeadlineRow[]>();
+  const edgesByDocument = new Map<string, CitationEdge[]>();
+  const topics = new Map<string, TopicEntry>();
+  const years = new Set<number>();
+
+  for (const { slug, data } of plans) {
+    years.add(data.year);
+    pushTo(plansByAgency, data.issuer, slug);
+    for (const role of ['basis', 'citations'] as const) {
+      data[role].forEach((reference, position) => {
+        const edge: CitationEdge = { plan: slug, document: reference.document, role: role === 'basis' ? 'basis' : 'citation', position, reference };
+        citations.push(edge);
+        pushTo(edgesByDocument, reference.document, edge);
+      });
+    }
+    data.deadlines.forEach((deadline, position) => {
+      const row = { plan: slug, position, deadline };
+      deadlines.push(row);
+      pushTo(deadlinesByAgency, deadline.owner, row);
+    });
+    data.targets.forEach((target, position) => targets.push({ plan: slug, position, year: data.year, topics: data.topics, target }));
+    data.assignments.forEach((assignment, position) => pushTo(assignmentsByAgency, assignment.unit, { plan: slug, position, assignment }));
+    for (const label of data.topics) {
+      const key = slugify(label);
+      const topic = topics.get(key) ?? { slug: key, label, plans: [] };
+      topic.plans.push(slug);
+      topics.set(key, topic);
+    }
+  }
+
+  deadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || order.get(a.plan)! - order.get(b.plan)! || a.position - b.position);
+
+  const childrenByAgency = new Map<string, string[]>();
+  for (const { id, data } of input.agencies) if (data.parent) pushTo(childrenByAgency, data.parent, id);
+  const agencyData = new Map(input.agencies.map((a) => [a.id, a.data]));
+  const agencies = new Map<string, AgencyView>();
+  for (const { id, data } of [...input.agencies].sort((a, b) => collator.compare(a.data.name, b.data.name))) {
+    const ancestors: string[] = [];
+    const seen = new Set([id]);
+    for (let parent = data.parent; parent && agencyData.has(parent) && !seen.has(parent); parent = agencyData.get(parent)!.parent) {
+      ancestors.push(parent);
+      seen.add(parent);
+    }
+    agencies.set(id, {
+      id,
+      data,
+      ancestors,
+      children: (childrenByAgency.get(id) ?? []).sort((a, b) => collator.compare(agencyData.get(a)!.name, agencyData.get(b)!.name)),
+      plans: plansByAgency.get(id) ?? [],
+      assignments: assignmentsByAgency.get(id) ?? [],
+      deadlines: (deadlinesByAgency.get(id) ?? []).sort((a, b) => a.deadline.date.localeCompare(b.deadline.date)),
+    });
+  }
+
+  const implementedBy = new Map<string, string[]>();
+  for (const { id, data } of input.documents) for (const parent of data.basis) pushTo(implementedBy, parent, id);
+  const documents = new Map<string, DocumentView>();
+  for (const { id, data } of input.documents) {
+    const edges = (edgesByDocument.get(id) ?? []).sort(
+      (a, b) => (a.role === b.role ? 0 : a.role === 'basis' ? -1 : 1) || order.get(a.plan)! - order.get(b.plan)!,
+    );
+    documents.set(id, {
+      id,
+      data,
+      citedBy: edges,
+      implementedByDocuments: implementedBy.get(id) ?? [],
+      plan: data.plan && planBySlug.has(data.plan) ? data.plan : null,
+    });
+  }
+
+  return {
+    plans,
+    planBySlug,
+    agencies,
+    documents,
+    citations,
+    deadlines,
+    targets,
+    topics: new Map([...topics].sort((a, b) => collator.compare(a[1].label, b[1].label))),
+    years: [...years].sort((a, b) => b - a),
+  };
+}
+
+/** A plan's printed số/ký hiệu; re-exported here so consumers need one import. */
+export { formatPlanNumber };

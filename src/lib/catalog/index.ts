@@ -1,0 +1,2 @@
+export * from './build';
+export { formatPlanNumber } from './plan-number';

@@ -1,0 +1,34 @@
+/**
+ * Public URLs, relative to the site's base path. These are promises (DESIGN.md): add, never rename.
+ * Every link in pages, feeds and open data goes through here so a sub-path deployment works.
+ */
+export const paths = {
+  home: () => '',
+  plans: () => 'ke-hoach/',
+  plan: (slug: string) => `ke-hoach/${slug}/`,
+  agencies: () => 'co-quan/',
+  agency: (id: string) => `co-quan/${id}/`,
+  documents: () => 'van-ban/',
+  document: (id: string) => `van-ban/${id}/`,
+  deadlines: () => 'thoi-han/',
+  targets: () => 'chi-tieu/',
+  search: () => 'tim-kiem/',
+  openData: () => 'du-lieu-mo/',
+  planJson: (slug: string) => `api/v1/plans/${slug}.json`,
+  ogImage: (slug: string) => `og/${slug}.png`,
+  ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
+} as const;
+
+/**
+ * Joins the deployment base ("/" or "/ke-hoach-mo/") and a path from `paths`.
+ * @example withBase('/ke-hoach-mo', 'ke-hoach/') // '/ke-hoach-mo/ke-hoach/'
+ */
+export function withBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+/** Absolute URL of a path on the public site (`site` is the origin, possibly with a sub-path). */
+export function absoluteUrl(site: string, base: string, path: string): string {
+  return new URL(withBase(base, path), site.endsWith('/') ? site : `${site}/`).href;
+}

@@ -1,0 +1,52 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+/**
+ * A real Chromium for browser tests: `CHROME_PATH` when set (e.g. Debian's /usr/bin/chromium),
+ * otherwise the one shipped inside the @sparticuz/chromium npm package.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (process.env.CHROME_PATH) {
+    return chromium.launch({
+      executablePath: process.env.CHROME_PATH,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }
+  const { default: sparticuz } = await import('@sparticuz/chromium');
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A/AA rules) in the page and returns its violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target, html: n.html })),
+    }));
+  });
+}
+
+/** One line per violation, for readable assertion failures. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+}
