@@ -7,6 +7,13 @@ export const site = {
   name: 'Kế hoạch mở',
   /** The publishing agency, shown in the header and the open-data catalog. */
   agency: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh',
+  /** One sentence shown under the portal name on the home page and used as the default meta description. */
+  tagline: 'Các kế hoạch do cơ quan ban hành, công khai để người dân tra cứu, theo dõi và tải về dưới dạng dữ liệu mở.',
+  /**
+   * Logo shown in the header, a file in public/ (path relative to the base path), or null for none.
+   * The header already names the agency in text, so the logo is decorative (empty alt).
+   */
+  logo: { src: 'logo.svg', width: 40, height: 40 } as { src: string; width: number; height: number } | null,
   /** Public address of the agency's Cổng thông tin điện tử (no trailing slash). */
   portalUrl: 'https://ke-hoach-mo.example.gov.vn',
   /** Sub-path under which the site is served (e.g. "/ke-hoach-mo"); "/" at the root. Overridden by BASE_PATH. */
@@ -20,6 +27,12 @@ export const site = {
     muted: '#505a5f',
     surface: '#f4f4f2',
     border: '#b1b4b6',
+    /** Links on white and on `surface` (8.3:1 on white). */
+    link: '#1a4f8b',
+    /** Text on `primary` and `primaryDark` (8.2:1 and 11.9:1). */
+    onPrimary: '#ffffff',
+    /** Focus highlight; text on it uses `ink` (10.9:1). */
+    focus: '#f2c94c',
   },
   /** Open-data licence. */
   license: {
