@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/content/check';
+import { formatProblems } from '../lib/content/problems';
+
+/**
+ * Fails `astro build` on the same content problems `npm run check` reports, before Astro's own
+ * loaders produce less helpful errors (or silently accept an unquoted date). In dev it only warns.
+ */
+export default function contentCheck(options: { dir?: string } = {}): AstroIntegration {
+  return {
+    name: 'ke-hoach-mo:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { problems, summary } = checkContent(resolve(root, options.dir ?? 'content'), { baseDir: root });
+        if (problems.length === 0) {
+          logger.info(summary);
+          return;
+        }
+        const report = `${formatProblems(problems)}\n\n${summary}`;
+        if (command === 'build') throw new Error(`Nội dung có lỗi, chạy "npm run check" để xem lại:\n\n${report}`);
+        logger.warn(report);
+      },
+    },
+  };
+}
