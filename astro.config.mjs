@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import contentCheck from './src/integrations/content-check.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -8,6 +9,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [contentCheck(), mdx()],
   build: { format: 'directory' },
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content/check';
 import { formatProblems } from '../lib/content/problems';
 
@@ -20,7 +21,7 @@ export default function contentCheck(options: { dir?: string } = {}): AstroInteg
           return;
         }
         const report = `${formatProblems(problems)}\n\n${summary}`;
-        if (command === 'build') throw new Error(`Nội dung có lỗi, chạy "npm run check" để xem lại:\n\n${report}`);
+        if (command === 'build') throw new AstroError(`Nội dung có lỗi:\n\n${report}`, 'Sửa các lỗi trên rồi chạy lại; "npm run check" kiểm tra nội dung mà không build.');
         logger.warn(report);
       },
     },
