@@ -1,0 +1,100 @@
+import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
+import { agencyLevels } from '../../schemas/agency';
+import { portalIndex } from './index-cache';
+
+/** One agency in the registry tree, with what the portal holds about it. */
+export interface AgencyTreeNode {
+  agency: AgencyView;
+  /** Plans it issued + deadlines it owns: shown as counts in the index. */
+  planCount: number;
+  deadlineCount: number;
+  children: AgencyTreeNode[];
+}
+
+/**
+ * The agency registry as a tree by `parent`. Roots are agencies without a parent or whose parent is
+ * not in the registry; a parent cycle (invalid content) cannot loop: each agency appears once.
+ */
+export function agencyTree(catalog: Catalog): AgencyTreeNode[] {
+  const placed = new Set<string>();
+  const build = (agency: AgencyView): AgencyTreeNode => {
+    placed.add(agency.id);
+    return {
+      agency,
+      planCount: agency.plans.length,
+      deadlineCount: agency.deadlines.length,
+      children: agency.children
+        .filter((id) => !placed.has(id) && catalog.agencies.has(id))
+        .map((id) => build(catalog.agencies.get(id)!)),
+    };
+  };
+  const roots: AgencyTreeNode[] = [];
+  for (const agency of catalog.agencies.values()) {
+    const parent = agency.data.parent;
+    if (!parent || !catalog.agencies.has(parent)) roots.push(build(agency));
+  }
+  // Agencies caught in a parent cycle have no root above them: list them at the top level.
+  for (const agency of catalog.agencies.values()) if (!placed.has(agency.id)) roots.push(build(agency));
+  return roots;
+}
+
+/** Agencies grouped by level, in the order of the schema's levels; empty levels are left out. */
+export function agenciesByLevel(catalog: Catalog): { level: string; agencies: AgencyView[] }[] {
+  return agencyLevels
+    .map((level) => ({ level: level as string, agencies: [...catalog.agencies.values()].filter((a) => a.data.level === level) }))
+    .filter((group) => group.agencies.length > 0);
+}
+
+/** The duties one plan gives an agency. */
+export interface AgencyTasks {
+  plan: PlanEntry;
+  duties: string[];
+}
+
+/** Everything the page `/co-quan/{id}/` shows. */
+export interface AgencyPageModel {
+  agency: AgencyView;
+  /** Ancestors, nearest first (for breadcrumbs and the "thuộc" line). */
+  ancestors: AgencyView[];
+  parent: AgencyView | null;
+  children: AgencyView[];
+  /** Plans it issued, newest first. */
+  plans: PlanEntry[];
+  /** Duties assigned to it, one entry per plan, newest plan first. */
+  tasks: AgencyTasks[];
+  /** Deadlines it owns, by date. */
+  deadlines: DeadlineRow[];
+  /** Deadlines whose result is sent to it, by date. */
+  receives: DeadlineRow[];
+  /** True when it owns deadlines, so `/api/v1/deadlines/{id}.ics` exists. */
+  hasDeadlineFeed: boolean;
+}
+
+/** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
+export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
+  const agency = catalog.agencies.get(id);
+  if (!agency) throw new Error(`Không có cơ quan "${id}" trong content/agencies/`);
+  const known = (ids: string[]) => ids.flatMap((other) => catalog.agencies.get(other) ?? []);
+  const plan = (slug: string) => catalog.planBySlug.get(slug);
+  const tasksByPlan = new Map<string, string[]>();
+  for (const row of agency.assignments) {
+    const duties = tasksByPlan.get(row.plan) ?? [];
+    duties.push(...row.assignment.duties);
+    tasksByPlan.set(row.plan, duties);
+  }
+  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
+  const tasks = [...tasksByPlan]
+    .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+    .flatMap(([slug, duties]) => (plan(slug) ? [{ plan: plan(slug)!, duties }] : []));
+  return {
+    agency,
+    ancestors: known(agency.ancestors),
+    parent: agency.data.parent ? (catalog.agencies.get(agency.data.parent) ?? null) : null,
+    children: known(agency.children),
+    plans: agency.plans.flatMap((slug) => plan(slug) ?? []),
+    tasks,
+    deadlines: agency.deadlines,
+    receives: portalIndex(catalog).deadlinesBySubmitTo.get(id) ?? [],
+    hasDeadlineFeed: agency.deadlines.length > 0,
+  };
+}

@@ -1,0 +1,172 @@
+import type { Catalog, DocumentView, PlanEntry, ReferenceRole } from '../catalog/build';
+import type { DocumentReference } from '../../schemas/document-reference';
+import type { RegistryDocument } from '../../schemas/document';
+import { compareVietnamese } from '../vn/text';
+import { portalIndex } from './index-cache';
+
+/** Registry documents of one type, newest first. */
+export interface DocumentTypeGroup {
+  type: string;
+  documents: DocumentView[];
+}
+
+// Legal weight, highest first; other types (Kế hoạch, Công văn…) follow in dictionary order.
+const TYPE_ORDER = ['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Nghị quyết', 'Nghị định', 'Quyết định', 'Chỉ thị', 'Thông tư liên tịch', 'Thông tư', 'Quy định', 'Kết luận'];
+
+function documentSortDate(data: RegistryDocument): string {
+  return data.date ?? `${data.year}-00-00`;
+}
+
+/** Compares registry documents newest first, then by number. */
+export function compareDocumentsNewestFirst(a: DocumentView, b: DocumentView): number {
+  return documentSortDate(b.data).localeCompare(documentSortDate(a.data)) || compareVietnamese(a.data.number, b.data.number);
+}
+
+/** The registry grouped by document type (legal weight first), each group newest first. */
+export function documentsByType(catalog: Catalog): DocumentTypeGroup[] {
+  const groups = new Map<string, DocumentView[]>();
+  for (const view of catalog.documents.values()) {
+    const list = groups.get(view.data.type) ?? [];
+    list.push(view);
+    groups.set(view.data.type, list);
+  }
+  const rank = (type: string) => {
+    const i = TYPE_ORDER.indexOf(type);
+    return i === -1 ? TYPE_ORDER.length : i;
+  };
+  return [...groups]
+    .sort(([a], [b]) => rank(a) - rank(b) || compareVietnamese(a, b))
+    .map(([type, documents]) => ({ type, documents: documents.sort(compareDocumentsNewestFirst) }));
+}
+
+/** A plan that references a document, with every spelling of the number it used. */
+export interface ReferencingPlan {
+  plan: PlanEntry;
+  /** Numbers as the plan writes them ("11-QĐ/TW"), each once. */
+  writtenAs: string[];
+  references: DocumentReference[];
+}
+
+/**
+ * The plans that implement (basis) and that cite (citation) a document, each plan once per role,
+ * newest plan first.
+ */
+export function referencingPlans(catalog: Catalog, id: string): Record<ReferenceRole, ReferencingPlan[]> {
+  const result: Record<ReferenceRole, ReferencingPlan[]> = { basis: [], citation: [] };
+  const view = catalog.documents.get(id);
+  if (!view) return result;
+  const byRole: Record<ReferenceRole, Map<string, ReferencingPlan>> = { basis: new Map(), citation: new Map() };
+  for (const edge of view.citedBy) {
+    const plan = catalog.planBySlug.get(edge.plan);
+    if (!plan) continue;
+    const entry = byRole[edge.role].get(edge.plan) ?? { plan, writtenAs: [], references: [] };
+    if (!entry.writtenAs.includes(edge.reference.number)) entry.writtenAs.push(edge.reference.number);
+    entry.references.push(edge.reference);
+    byRole[edge.role].set(edge.plan, entry);
+  }
+  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
+  for (const role of ['basis', 'citation'] as const) {
+    result[role] = [...byRole[role].values()].sort((a, b) => order.get(a.plan.slug)! - order.get(b.plan.slug)!);
+  }
+  return result;
+}
+
+/**
+ * A node of the implementation chain. A plan published here that is also in the registry appears
+ * as its document (`plan` then holds its slug); a node met a second time is marked `repeated` and
+ * not expanded again, so cycles and diamonds stay finite.
+ */
+export type ChainNode =
+  | { kind: 'document'; id: string; plan: string | null; repeated: boolean; children: ChainNode[] }
+  | { kind: 'plan'; slug: string; repeated: boolean; children: ChainNode[] };
+
+function chainKey(node: { kind: 'document'; id: string } | { kind: 'plan'; slug: string }): string {
+  return node.kind === 'document' ? `d:${node.id}` : `p:${node.slug}`;
+}
+
+/**
+ * What a document implements, recursively: its registry `basis`, and when it is a plan published
+ * here, that plan's basis too.
+ * @example upwardChain(catalog, '1243-kh-ubnd') // [{ kind: 'document', id: '33-ct-ttg', … }]
+ */
+export function upwardChain(catalog: Catalog, id: string): ChainNode[] {
+  const seen = new Set([`d:${id}`]);
+  const parentsOf = (docId: string): string[] => {
+    const view = catalog.documents.get(docId);
+    if (!view) return [];
+    const fromPlan = view.plan ? (catalog.planBySlug.get(view.plan)?.data.basis.map((r) => r.document) ?? []) : [];
+    return [...new Set([...view.data.basis, ...fromPlan])].filter((parent) => catalog.documents.has(parent));
+  };
+  const expand = (docId: string): ChainNode[] =>
+    parentsOf(docId).map((parent) => {
+      const key = `d:${parent}`;
+      const repeated = seen.has(key);
+      seen.add(key);
+      return { kind: 'document', id: parent, plan: catalog.documents.get(parent)!.plan, repeated, children: repeated ? [] : expand(parent) };
+    });
+  return expand(id);
+}
+
+/**
+ * What implements a document, recursively: registry documents whose `basis` lists it and plans
+ * published here whose `basis` lists it; below a plan that is itself in the registry, the plans and
+ * documents implementing that plan.
+ */
+export function downwardChain(catalog: Catalog, id: string): ChainNode[] {
+  const { documentByPlan, plansByBasis } = portalIndex(catalog);
+  const seen = new Set([`d:${id}`]);
+  const expand = (docId: string): ChainNode[] => {
+    const view = catalog.documents.get(docId);
+    // Plans implementing it directly come before the documents whose own implementers follow.
+    const candidates: ({ kind: 'document'; id: string } | { kind: 'plan'; slug: string })[] = [
+      ...(plansByBasis.get(docId) ?? []).map((slug) =>
+        documentByPlan.has(slug) ? { kind: 'document' as const, id: documentByPlan.get(slug)! } : { kind: 'plan' as const, slug },
+      ),
+      ...(view?.implementedByDocuments ?? [])
+        .flatMap((child) => catalog.documents.get(child) ?? [])
+        .sort(compareDocumentsNewestFirst)
+        .map((child) => ({ kind: 'document' as const, id: child.id })),
+    ];
+    const local = new Set<string>();
+    const nodes: ChainNode[] = [];
+    for (const candidate of candidates) {
+      const key = chainKey(candidate);
+      if (local.has(key)) continue;
+      local.add(key);
+      const repeated = seen.has(key);
+      seen.add(key);
+      if (candidate.kind === 'document') {
+        const child = catalog.documents.get(candidate.id);
+        if (!child) continue;
+        nodes.push({ kind: 'document', id: candidate.id, plan: child.plan, repeated, children: repeated ? [] : expand(candidate.id) });
+      } else {
+        nodes.push({ kind: 'plan', slug: candidate.slug, repeated, children: [] });
+      }
+    }
+    return nodes;
+  };
+  return expand(id);
+}
+
+/** Counts the nodes of a chain (for headings such as "3 văn bản"). */
+export function countChain(nodes: ChainNode[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countChain(node.children), 0);
+}
+
+// Types of legal normative documents (Luật Ban hành văn bản quy phạm pháp luật) that vbpl.vn holds.
+const LEGAL_TYPES = new Set(['Hiến pháp', 'Bộ luật', 'Luật', 'Pháp lệnh', 'Lệnh', 'Nghị quyết', 'Nghị quyết liên tịch', 'Nghị định', 'Quyết định', 'Chỉ thị', 'Thông tư', 'Thông tư liên tịch']);
+// Central state bodies. "Bộ Chính trị" is a Party body, not a ministry.
+const CENTRAL_ISSUER = /^(Quốc hội|Ủy ban Thường vụ Quốc hội|Chủ tịch nước|Chính phủ|Thủ tướng Chính phủ|Bộ (?!Chính trị)|Bộ trưởng|Thanh tra Chính phủ|Ngân hàng Nhà nước|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện kiểm sát nhân dân tối cao|Hội đồng Thẩm phán)/u;
+// State grammar: "33/CT-TTg", "59/2023/NĐ-CP", "10/2022/QH15"; Party numbers ("11-QĐi/TW") start "digits-".
+const STATE_NUMBER = /^\d+\/(?:\d{4}\/)?[\p{L}\d]+(?:-[\p{L}\d]+)*$/u;
+
+/**
+ * A vbpl.vn search for the official text, or null when vbpl.vn does not hold such documents
+ * (Party documents, local plans, công văn).
+ * @example officialTextUrl({ type: 'Chỉ thị', number: '33/CT-TTg', issuer: 'Thủ tướng Chính phủ' })
+ * // 'https://vbpl.vn/pages/vbpq-timkiem.aspx?type=0&s=1&SearchIn=Title1,Title&Keyword=33%2FCT-TTg'
+ */
+export function officialTextUrl(document: Pick<RegistryDocument, 'type' | 'number' | 'issuer'>): string | null {
+  if (!LEGAL_TYPES.has(document.type) || !STATE_NUMBER.test(document.number) || !CENTRAL_ISSUER.test(document.issuer)) return null;
+  return `https://vbpl.vn/pages/vbpq-timkiem.aspx?type=0&s=1&SearchIn=Title1,Title&Keyword=${encodeURIComponent(document.number)}`;
+}

@@ -1,0 +1,90 @@
+import type { Catalog, PlanEntry } from '../catalog/build';
+import { foldVietnamese } from '../vn/text';
+import { slugify } from '../vn/slug';
+import { portalIndex } from './index-cache';
+
+/** Why a plan is shown as related to another. */
+export type RelatedReason =
+  | { kind: 'basis'; document: string }
+  | { kind: 'issuer'; agency: string }
+  | { kind: 'title' }
+  | { kind: 'topic'; topic: string };
+
+export interface RelatedPlan {
+  plan: PlanEntry;
+  reasons: RelatedReason[];
+}
+
+/** At most this many plans per reason and in total, so a prolific issuer stays readable (and linear). */
+export const RELATED_PER_REASON = 5;
+export const RELATED_MAX = 8;
+
+/**
+ * A title with its year(s) taken out, folded: the same plan repeated each year shares it.
+ * @example titleKey('Thực hiện công tác dân vận chính quyền năm 2024') // 'thuc hien cong tac dan van chinh quyen nam'
+ */
+export function titleKey(title: string): string {
+  return foldVietnamese(title)
+    .replace(/\b(19|20)\d{2}\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const cache = new WeakMap<Catalog, Map<string, RelatedPlan[]>>();
+
+function build(catalog: Catalog): Map<string, RelatedPlan[]> {
+  const { plansByBasis } = portalIndex(catalog);
+  const byTitle = new Map<string, string[]>();
+  for (const { slug, data } of catalog.plans) {
+    const key = titleKey(data.title);
+    const list = byTitle.get(key) ?? [];
+    list.push(slug);
+    byTitle.set(key, list);
+  }
+  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
+  const related = new Map<string, RelatedPlan[]>();
+  for (const plan of catalog.plans) {
+    const found = new Map<string, RelatedPlan>();
+    const add = (candidates: string[], reason: RelatedReason, keep: (other: PlanEntry) => boolean = () => true) => {
+      let taken = 0;
+      for (const slug of candidates) {
+        if (taken >= RELATED_PER_REASON) break;
+        const other = catalog.planBySlug.get(slug);
+        if (slug === plan.slug || !other || !keep(other)) continue;
+        taken++;
+        const entry = found.get(slug) ?? { plan: other, reasons: [] };
+        entry.reasons.push(reason);
+        found.set(slug, entry);
+      }
+    };
+    for (const document of new Set(plan.data.basis.map((r) => r.document))) {
+      add(plansByBasis.get(document) ?? [], { kind: 'basis', document });
+    }
+    add(byTitle.get(titleKey(plan.data.title)) ?? [], { kind: 'title' }, (other) => other.data.year !== plan.data.year);
+    add(catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
+    // Sharing a topic is the weakest tie: only fills the list when the others leave room.
+    if (found.size < RELATED_MAX) {
+      const topic = slugify(plan.data.topics[0]);
+      add(catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, (other) => !found.has(other.slug));
+    }
+    related.set(
+      plan.slug,
+      [...found.values()].sort((a, b) => b.reasons.length - a.reasons.length || order.get(a.plan.slug)! - order.get(b.plan.slug)!).slice(0, RELATED_MAX),
+    );
+  }
+  return related;
+}
+
+/**
+ * Plans related to `slug`: implementing the same basis document, with the same title in another
+ * year, from the same issuer, or else on the same main topic; the most reasons first, then newest. Computed for all plans once
+ * per catalog.
+ */
+export function relatedPlans(catalog: Catalog, slug: string): RelatedPlan[] {
+  let map = cache.get(catalog);
+  if (!map) {
+    map = build(catalog);
+    cache.set(catalog, map);
+  }
+  return map.get(slug) ?? [];
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { agenciesByLevel, agencyPage, agencyTree, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
+import { seedCatalog, seedContent } from './seed-catalog';
+import { fixtureAgency, fixtureCatalog } from './fixture-catalog';
+
+function flatten(nodes: AgencyTreeNode[], parent: string | null = null): { id: string; parent: string | null }[] {
+  return nodes.flatMap((n) => [{ id: n.agency.id, parent }, ...flatten(n.children, n.agency.id)]);
+}
+
+describe('agencyTree', () => {
+  it('places every registry agency once, under its parent', () => {
+    const catalog = seedCatalog();
+    const flat = flatten(agencyTree(catalog));
+    expect(flat.map((n) => n.id).sort()).toEqual([...catalog.agencies.keys()].sort());
+    for (const { id, parent } of flat) {
+      const declared = catalog.agencies.get(id)!.data.parent;
+      expect(parent, id).toBe(declared && catalog.agencies.has(declared) ? declared : null);
+    }
+  });
+
+  it('survives a parent cycle in bad content', () => {
+    const catalog = fixtureCatalog({ agencies: [fixtureAgency('a', { parent: 'b' }), fixtureAgency('b', { parent: 'a' }), fixtureAgency('c')] });
+    expect(flatten(agencyTree(catalog)).map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('groups by level without losing anyone', () => {
+    const catalog = seedCatalog();
+    const groups = agenciesByLevel(catalog);
+    expect(groups.reduce((n, g) => n + g.agencies.length, 0)).toBe(catalog.agencies.size);
+    for (const g of groups) expect(g.agencies.every((a) => a.data.level === g.level)).toBe(true);
+  });
+});
+
+describe('agencyPage on the seed content', () => {
+  const content = seedContent();
+
+  it('gathers, for every agency, the plans it issued, its duties and the deadlines it owns or receives', () => {
+    const catalog = seedCatalog();
+    for (const id of catalog.agencies.keys()) {
+      const page = agencyPage(catalog, id);
+      expect(page.plans.map((p) => p.slug).sort(), id).toEqual(content.plans.filter((p) => p.data.issuer === id).map((p) => p.slug).sort());
+      const owned = content.plans.flatMap((p) => p.data.deadlines.filter((d) => d.owner === id).map((d) => `${p.slug} ${d.date} ${d.task}`));
+      expect(page.deadlines.map((r) => `${r.plan} ${r.deadline.date} ${r.deadline.task}`).sort(), id).toEqual(owned.sort());
+      expect(page.hasDeadlineFeed).toBe(owned.length > 0);
+      const received = content.plans.flatMap((p) => p.data.deadlines.filter((d) => d.submitTo === id));
+      expect(page.receives.length, id).toBe(received.length);
+      const duties = content.plans.flatMap((p) => p.data.assignments.filter((a) => a.unit === id).flatMap((a) => a.duties));
+      expect(page.tasks.flatMap((t) => t.duties).sort(), id).toEqual(duties.sort());
+      const dates = page.deadlines.map((r) => r.deadline.date);
+      expect(dates).toEqual([...dates].sort());
+    }
+  });
+
+  it('links a unit to its parent and its parent to it', () => {
+    const catalog = seedCatalog();
+    const child = content.agencies.find((a) => a.data.parent && catalog.agencies.has(a.data.parent))!;
+    expect(agencyPage(catalog, child.id).parent?.id).toBe(child.data.parent);
+    expect(agencyPage(catalog, child.data.parent!).children.map((c) => c.id)).toContain(child.id);
+    expect(agencyPage(catalog, child.id).ancestors[0].id).toBe(child.data.parent);
+  });
+
+  it('refuses an unknown id in Vietnamese', () => {
+    expect(() => agencyPage(seedCatalog(), 'khong-co')).toThrow(/Không có cơ quan "khong-co"/);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  classifyDeadline,
+  deadlineOwners,
+  deadlineStateScript,
+  DEADLINE_STATE_LABELS,
+  groupDeadlinesByMonth,
+} from '../../../src/lib/portal/deadlines';
+import { seedCatalog, seedContent } from './seed-catalog';
+
+describe('groupDeadlinesByMonth', () => {
+  it('puts every deadline of the seed plans in its month, months in date order', () => {
+    const months = groupDeadlinesByMonth(seedCatalog().deadlines);
+    const total = seedContent().plans.reduce((n, p) => n + p.data.deadlines.length, 0);
+    expect(months.reduce((n, m) => n + m.rows.length, 0)).toBe(total);
+    expect(total).toBeGreaterThan(0);
+    const keys = months.map((m) => m.key);
+    expect(keys).toEqual([...new Set(keys)].sort());
+    for (const month of months) {
+      const [year, m] = month.key.split('-');
+      expect(month.label).toBe(`Tháng ${Number(m)}/${year}`);
+      expect(month.rows.every((r) => r.deadline.date.startsWith(month.key))).toBe(true);
+    }
+  });
+
+  it('labels months without a leading zero', () => {
+    const row = (date: string) => ({ plan: 'p', position: 0, deadline: { date, task: 't', owner: 'o', submitTo: null, qualifier: null } });
+    expect(groupDeadlinesByMonth([row('2024-05-10'), row('2024-05-31'), row('2024-11-10')]).map((m) => [m.label, m.rows.length])).toEqual([
+      ['Tháng 5/2024', 2],
+      ['Tháng 11/2024', 1],
+    ]);
+  });
+});
+
+describe('deadlineOwners', () => {
+  it('counts each owner’s deadlines and leaves out agencies owning none', () => {
+    const owners = deadlineOwners(seedCatalog());
+    expect(owners.reduce((n, o) => n + o.count, 0)).toBe(seedCatalog().deadlines.length);
+    expect(owners.every((o) => o.count > 0)).toBe(true);
+  });
+});
+
+describe('classifyDeadline', () => {
+  it('keeps the deadline day open and calls the next 30 days soon', () => {
+    expect(classifyDeadline('2024-11-10', '2024-11-10')).toBe('soon');
+    expect(classifyDeadline('2024-11-09', '2024-11-10')).toBe('past');
+    expect(classifyDeadline('2024-12-10', '2024-11-10')).toBe('soon');
+    expect(classifyDeadline('2024-12-11', '2024-11-10')).toBe('later');
+    expect(classifyDeadline('2025-01-05', '2024-12-20')).toBe('soon');
+    expect(classifyDeadline('2024-03-01', '2024-02-28')).toBe('soon');
+  });
+});
+
+// A stand-in for the few DOM calls the inline script makes.
+class FakeElement {
+  attributes = new Map<string, string>();
+  hidden = false;
+  textContent = '';
+  children: FakeElement[] = [];
+  listeners = new Map<string, () => void>();
+  constructor(attrs: Record<string, string> = {}) {
+    for (const [k, v] of Object.entries(attrs)) this.attributes.set(k, v);
+  }
+  getAttribute(name: string) {
+    return this.attributes.get(name) ?? null;
+  }
+  setAttribute(name: string, value: string) {
+    this.attributes.set(name, value);
+  }
+  querySelector(selector: string) {
+    return selector === '[data-deadline-state]' ? (this.children[0] ?? null) : null;
+  }
+  append(child: FakeElement) {
+    this.children.push(child);
+  }
+  addEventListener(type: string, fn: () => void) {
+    this.listeners.set(type, fn);
+  }
+}
+
+describe('deadlineStateScript', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('marks each row with the same state classifyDeadline gives, and hides past rows on demand', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date(2024, 10, 1, 9, 0));
+    const dates = ['2024-05-10', '2024-10-31', '2024-11-01', '2024-11-20', '2025-11-15'];
+    const rows = dates.map((date) => {
+      const row = new FakeElement({ 'data-deadline': '', 'data-date': date });
+      row.children.push(new FakeElement());
+      return row;
+    });
+    const host = new FakeElement();
+    host.hidden = true;
+    const created: FakeElement[] = [];
+    const document = {
+      querySelectorAll: (selector: string) =>
+        selector === '[data-deadline]' ? rows : selector.includes('data-state="past"') ? rows.filter((r) => r.getAttribute('data-state') === 'past') : [],
+      querySelector: (selector: string) => (selector === '[data-deadline-toggle]' ? host : null),
+      createElement: () => {
+        const el = new FakeElement();
+        created.push(el);
+        return el;
+      },
+    };
+    new Function('document', deadlineStateScript())(document);
+    expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(dates.map((d) => classifyDeadline(d, '2024-11-01')));
+    expect(rows[0].children[0].textContent).toBe(DEADLINE_STATE_LABELS.past);
+    expect(host.hidden).toBe(false);
+    const [button] = created;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.listeners.get('click')!();
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(rows.map((r) => r.hidden)).toEqual([true, true, false, false, false]);
+    button.listeners.get('click')!();
+    expect(rows.every((r) => !r.hidden)).toBe(true);
+  });
+});

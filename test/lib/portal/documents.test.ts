@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countChain,
+  documentsByType,
+  downwardChain,
+  officialTextUrl,
+  referencingPlans,
+  upwardChain,
+  type ChainNode,
+} from '../../../src/lib/portal/documents';
+import { seedCatalog, seedContent } from './seed-catalog';
+import { fixtureCatalog, fixtureDocument, fixturePlan, ref } from './fixture-catalog';
+
+/** Plans of the real content whose basis (or citations) name a document, read straight from the files. */
+function plansReferencing(id: string, role: 'basis' | 'citations'): string[] {
+  return seedContent()
+    .plans.filter((plan) => plan.data[role].some((reference) => reference.document === id))
+    .map((plan) => plan.slug);
+}
+
+function ids(nodes: ChainNode[], kind: ChainNode['kind']): string[] {
+  return nodes.flatMap((node) => [...(node.kind === kind ? [node.kind === 'document' ? node.id : node.slug] : []), ...ids(node.children, kind)]);
+}
+
+describe('referencingPlans on the seed plans', () => {
+  it('lists exactly the plans implementing and citing Chỉ thị 33/CT-TTg, by role', () => {
+    const catalog = seedCatalog();
+    const { basis, citation } = referencingPlans(catalog, '33-ct-ttg');
+    expect(basis.map((r) => r.plan.slug).sort()).toEqual(plansReferencing('33-ct-ttg', 'basis').sort());
+    expect(citation.map((r) => r.plan.slug).sort()).toEqual(plansReferencing('33-ct-ttg', 'citations').sort());
+    expect(new Set([...basis, ...citation].map((r) => r.plan.slug)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('puts Quy định 11 under one id with both spellings the plans use', () => {
+    const { basis, citation } = referencingPlans(seedCatalog(), '11-qdi-tw-2019');
+    const all = [...basis, ...citation];
+    const expected = new Set([...plansReferencing('11-qdi-tw-2019', 'basis'), ...plansReferencing('11-qdi-tw-2019', 'citations')]);
+    expect(new Set(all.map((r) => r.plan.slug))).toEqual(expected);
+    expect(expected.size).toBe(3);
+    expect(new Set(all.flatMap((r) => r.writtenAs))).toEqual(new Set(['11-QĐ/TW', '11-QĐi/TW']));
+  });
+
+  it('orders each role newest plan first and lists a plan once per role', () => {
+    const catalog = seedCatalog();
+    const rank = new Map(catalog.plans.map((p, i) => [p.slug, i]));
+    for (const id of catalog.documents.keys()) {
+      for (const list of Object.values(referencingPlans(catalog, id))) {
+        const order = list.map((r) => rank.get(r.plan.slug)!);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+        expect(new Set(order).size).toBe(order.length);
+      }
+    }
+  });
+
+  it('returns empty lists for an unknown document', () => {
+    expect(referencingPlans(seedCatalog(), 'khong-co')).toEqual({ basis: [], citation: [] });
+  });
+});
+
+describe('documentsByType', () => {
+  it('groups every registry document once, legal weight first, newest first inside a type', () => {
+    const catalog = seedCatalog();
+    const groups = documentsByType(catalog);
+    expect(groups.reduce((n, g) => n + g.documents.length, 0)).toBe(catalog.documents.size);
+    for (const group of groups) {
+      expect(group.documents.every((d) => d.data.type === group.type)).toBe(true);
+      const dates = group.documents.map((d) => d.data.date ?? `${d.data.year}-00-00`);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    const types = groups.map((g) => g.type);
+    if (types.includes('Luật') && types.includes('Quyết định')) expect(types.indexOf('Luật')).toBeLessThan(types.indexOf('Quyết định'));
+  });
+});
+
+describe('the implementation chain', () => {
+  it('goes upward through the whole registry basis closure of every seed document', () => {
+    const catalog = seedCatalog();
+    for (const [id, view] of catalog.documents) {
+      const closure = new Set<string>();
+      const queue = [...view.data.basis, ...(view.plan ? catalog.planBySlug.get(view.plan)!.data.basis.map((r) => r.document) : [])];
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (closure.has(next) || next === id || !catalog.documents.has(next)) continue;
+        closure.add(next);
+        const parent = catalog.documents.get(next)!;
+        queue.push(...parent.data.basis, ...(parent.plan ? catalog.planBySlug.get(parent.plan)!.data.basis.map((r) => r.document) : []));
+      }
+      expect(new Set(ids(upwardChain(catalog, id), 'document')), id).toEqual(closure);
+    }
+  });
+
+  it('shows the Sở plan implementing the provincial plan that implements Chỉ thị 33 below the Chỉ thị', () => {
+    const catalog = seedCatalog();
+    const provincial = [...catalog.documents.values()].filter((d) => d.data.basis.includes('33-ct-ttg')).map((d) => d.id);
+    const expectedPlans = new Set([...plansReferencing('33-ct-ttg', 'basis'), ...provincial.flatMap((id) => plansReferencing(id, 'basis'))]);
+    const chain = downwardChain(catalog, '33-ct-ttg');
+    expect(new Set(ids(chain, 'document'))).toEqual(new Set(provincial));
+    expect(new Set(ids(chain, 'plan'))).toEqual(expectedPlans);
+    expect(expectedPlans.size).toBeGreaterThan(0);
+  });
+
+  it('stays finite on a basis cycle and marks the repeat', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('1', { basis: ['2'] }), fixtureDocument('2', { basis: ['3'] }), fixtureDocument('3', { basis: ['1', '2'] })],
+    });
+    const up = upwardChain(catalog, '1');
+    // 1 → 2 → 3 → (1 again, 2 again): the repeats are shown once, flagged, and not expanded.
+    expect(ids(up, 'document')).toEqual(['2', '3', '1', '2']);
+    expect(countChain(up)).toBe(4);
+    const three = up[0].children[0];
+    expect(three.children.map((n) => n.repeated)).toEqual([true, true]);
+    expect(three.children.every((n) => n.children.length === 0)).toBe(true);
+    // 2 is implemented by 1 and 3; 1 by 3, which is implemented by 2 (the start): every repeat is a leaf.
+    const down = downwardChain(catalog, '2');
+    expect(ids(down, 'document')).toEqual(['1', '3', '2', '3']);
+    expect(down.map((n) => n.repeated)).toEqual([false, true]);
+    expect(countChain(down)).toBe(4);
+  });
+
+  it('continues below a plan that is itself a registry document', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('10', { type: 'Chỉ thị' }), fixtureDocument('20', { plan: 'ke-hoach-tinh' })],
+      plans: [fixturePlan('ke-hoach-tinh', { basis: [ref('10')] }), fixturePlan('ke-hoach-so', { basis: [ref('20')] })],
+    });
+    const [node] = downwardChain(catalog, '10');
+    expect(node).toMatchObject({ kind: 'document', id: '20', plan: 'ke-hoach-tinh', repeated: false });
+    expect(node.children).toEqual([{ kind: 'plan', slug: 'ke-hoach-so', repeated: false, children: [] }]);
+    // Upward from the Sở plan's document side: 20 (the provincial plan) implements 10 through its plan's basis.
+    expect(ids(upwardChain(catalog, '20'), 'document')).toEqual(['10']);
+  });
+});
+
+describe('officialTextUrl', () => {
+  it('forms the vbpl.vn search for a central legal document from its number', () => {
+    expect(officialTextUrl({ type: 'Chỉ thị', number: '33/CT-TTg', issuer: 'Thủ tướng Chính phủ' })).toBe(
+      'https://vbpl.vn/pages/vbpq-timkiem.aspx?type=0&s=1&SearchIn=Title1,Title&Keyword=33%2FCT-TTg',
+    );
+    expect(officialTextUrl({ type: 'Nghị định', number: '59/2023/NĐ-CP', issuer: 'Chính phủ' })).toMatch(/Keyword=59%2F2023%2FN%C4%90-CP$/);
+    expect(officialTextUrl({ type: 'Luật', number: '10/2022/QH15', issuer: 'Quốc hội' })).not.toBeNull();
+    expect(officialTextUrl({ type: 'Quyết định', number: '319/QĐ-BNV', issuer: 'Bộ Nội vụ' })).not.toBeNull();
+  });
+
+  it('gives none for Party documents, local plans and công văn', () => {
+    expect(officialTextUrl({ type: 'Quy định', number: '11-QĐi/TW', issuer: 'Bộ Chính trị' })).toBeNull();
+    expect(officialTextUrl({ type: 'Chỉ thị', number: '18-CT/TW', issuer: 'Ban Bí thư' })).toBeNull();
+    expect(officialTextUrl({ type: 'Kế hoạch', number: '859/KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Tây Ninh' })).toBeNull();
+    expect(officialTextUrl({ type: 'Quyết định', number: '2631/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Tây Ninh' })).toBeNull();
+    expect(officialTextUrl({ type: 'Công văn', number: '1432/BNV-CTTN', issuer: 'Bộ Nội vụ' })).toBeNull();
+  });
+
+  it('links every seed Chỉ thị of the Thủ tướng and no Party document of the registry', () => {
+    for (const view of seedCatalog().documents.values()) {
+      const url = officialTextUrl(view.data);
+      if (view.data.issuer === 'Thủ tướng Chính phủ' && view.data.type === 'Chỉ thị') expect(url, view.id).not.toBeNull();
+      if (/^\d+-/.test(view.data.number)) expect(url, view.id).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { RELATED_MAX, relatedPlans, titleKey } from '../../../src/lib/portal/related-plans';
+import { seedCatalog, seedContent } from './seed-catalog';
+import { fixtureCatalog, fixturePlan, fixtureDocument, ref } from './fixture-catalog';
+
+describe('titleKey', () => {
+  it('drops the year so the same plan in another year shares the key', () => {
+    expect(titleKey('Thực hiện công tác dân vận chính quyền năm 2024')).toBe('thuc hien cong tac dan van chinh quyen nam');
+    expect(titleKey('Thực hiện công tác dân vận chính quyền năm 2025')).toBe(titleKey('Thực hiện công tác Dân vận chính quyền năm 2024'));
+  });
+});
+
+describe('relatedPlans on the seed plans', () => {
+  const catalog = seedCatalog();
+  const plans = seedContent().plans;
+
+  it('links the same plan title across years, both ways', () => {
+    const pairs = plans.flatMap((a) => plans.filter((b) => b.data.year !== a.data.year && titleKey(b.data.title) === titleKey(a.data.title)).map((b) => [a.slug, b.slug]));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [a, b] of pairs) {
+      const entry = relatedPlans(catalog, a).find((r) => r.plan.slug === b);
+      expect(entry?.reasons.map((r) => r.kind), `${a} → ${b}`).toContain('title');
+    }
+  });
+
+  it('links plans of the same issuer and never a plan to itself', () => {
+    for (const plan of plans) {
+      const related = relatedPlans(catalog, plan.slug);
+      expect(related.length).toBeLessThanOrEqual(RELATED_MAX);
+      expect(related.some((r) => r.plan.slug === plan.slug)).toBe(false);
+      const sameIssuer = plans.filter((p) => p.slug !== plan.slug && p.data.issuer === plan.data.issuer);
+      for (const other of sameIssuer) expect(related.find((r) => r.plan.slug === other.slug)?.reasons.map((r) => r.kind)).toContain('issuer');
+    }
+  });
+});
+
+describe('relatedPlans ties', () => {
+  it('ranks a shared basis with a shared issuer above a topic-only neighbour', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('1')],
+      plans: [
+        fixturePlan('a', { basis: [ref('1')] }),
+        fixturePlan('b', { basis: [ref('1')], issuedOn: '2024-05-01' }),
+        fixturePlan('c', { issuer: 'co-quan-b', issuedOn: '2024-09-01' }),
+        fixturePlan('d', { issuer: 'co-quan-b', topics: ['Khác'] }),
+      ],
+    });
+    expect(relatedPlans(catalog, 'a').map((r) => [r.plan.slug, r.reasons.map((x) => x.kind)])).toEqual([
+      ['b', ['basis', 'issuer']],
+      ['c', ['topic']],
+    ]);
+    expect(relatedPlans(catalog, 'b')[0].reasons).toEqual([{ kind: 'basis', document: '1' }, { kind: 'issuer', agency: 'co-quan-a' }]);
+  });
+});
