@@ -6,7 +6,7 @@ import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
 import { idFromPath } from './ids';
-import { findUnknownKeys, problem, problemsFromIssues, vietnameseErrorMap, type Problem } from './problems';
+import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
 /** A plan that passed its schema. */
 export interface LoadedPlan {
@@ -46,6 +46,11 @@ export interface ContentSource {
   folders: string[];
   /** The parsed YAML, or undefined when it could not be parsed. */
   raw: unknown;
+  /**
+   * The fields that passed their schema (all of them when `valid`), so cross-checks still run on
+   * the good parts of a file with errors. In arrays, an item that failed is left undefined.
+   */
+  fields: Record<string, unknown>;
   /** Plans only: the MDX body and where it starts. */
   body?: string;
   bodyLine?: number;
@@ -139,7 +144,7 @@ function foldersOf(rel: string): string[] {
 
 function loadPlan(content: LoadedContent, abs: string, file: string, rel: string): void {
   const text = readFileSync(abs, 'utf8');
-  const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, valid: false };
+  const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
 
   const split = splitFrontmatter(text);
@@ -156,30 +161,27 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;
-  const result = validateEntry(content, file, planSchema, data);
+  const result = validateEntry(content, source, planSchema, data);
   if (result.success) {
-    source.valid = true;
     content.plans.push({ slug: source.id, file, data: result.data as Plan, body: split.body, bodyLine: split.bodyLine });
   }
 }
 
 function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', abs: string, file: string, rel: string): void {
   const text = readFileSync(abs, 'utf8');
-  const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, valid: false };
+  const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
   const data = parseYaml(content, file, text, 0);
   if (data === undefined) return;
   source.raw = data;
   if (kind === 'agency') {
-    const result = validateEntry(content, file, agencySchema, data);
+    const result = validateEntry(content, source, agencySchema, data);
     if (result.success) {
-      source.valid = true;
       content.agencies.push({ id: source.id, file, data: result.data as Agency });
     }
   } else {
-    const result = validateEntry(content, file, documentSchema, data);
+    const result = validateEntry(content, source, documentSchema, data);
     if (result.success) {
-      source.valid = true;
       content.documents.push({ id: source.id, file, data: result.data as RegistryDocument });
     }
   }
@@ -205,9 +207,10 @@ function parseYaml(content: LoadedContent, file: string, text: string, lineOffse
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
-      const what = YAML_ERRORS[error.code] ?? 'lỗi cú pháp YAML';
+      const known = YAML_ERRORS[error.code];
       const detail = error.message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+.*$/, '');
-      content.problems.push(problem(file, '', `dòng ${line + lineOffset}, cột ${col}: ${what}`, { foundText: detail }));
+      const message = `dòng ${line + lineOffset}, cột ${col}: ${known ?? `lỗi cú pháp YAML (${detail})`}`;
+      content.problems.push(problem(file, '', message));
     }
     return undefined;
   }
@@ -234,7 +237,8 @@ function reportUnquotedDates(content: LoadedContent, file: string, node: unknown
   }
 }
 
-function validateEntry(content: LoadedContent, file: string, schema: Schema, data: unknown): { success: boolean; data?: unknown } {
+function validateEntry(content: LoadedContent, source: ContentSource, schema: Schema, data: unknown): { success: boolean; data?: unknown } {
+  const { file } = source;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     content.problems.push(
       problem(file, '', 'nội dung YAML phải là các cặp "trường: giá trị"', { found: data, expected: 'một nhóm trường' }),
@@ -244,6 +248,34 @@ function validateEntry(content: LoadedContent, file: string, schema: Schema, dat
   // Unknown keys are reported but do not invalidate the entry: its other fields still get cross-checked.
   content.problems.push(...findUnknownKeys(file, schema, data));
   const result = (schema as z.ZodType).safeParse(data, { error: vietnameseErrorMap, reportInput: true });
-  if (!result.success) content.problems.push(...problemsFromIssues(file, result.error.issues, data, schema));
+  if (result.success) {
+    source.valid = true;
+    source.fields = result.data as Record<string, unknown>;
+  } else {
+    content.problems.push(...problemsFromIssues(file, result.error.issues, data, schema));
+    source.fields = validFields(schema, data as Record<string, unknown>);
+  }
   return { success: result.success, data: result.data };
+}
+
+/** Each top-level field parsed on its own; for arrays, each item on its own (failed items stay undefined). */
+function validFields(schema: Schema, data: Record<string, unknown>): Record<string, unknown> {
+  const shape = (unwrapSchema(schema).schema._zod.def as unknown as { shape?: Record<string, Schema> }).shape ?? {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(shape)) {
+    const whole = (fieldSchema as z.ZodType).safeParse(data[key]);
+    if (whole.success) {
+      fields[key] = whole.data;
+      continue;
+    }
+    const element = (unwrapSchema(fieldSchema).schema._zod.def as unknown as { element?: Schema }).element;
+    const value = data[key];
+    if (element && Array.isArray(value)) {
+      fields[key] = value.map((item) => {
+        const r = (element as z.ZodType).safeParse(item);
+        return r.success ? r.data : undefined;
+      });
+    }
+  }
+  return fields;
 }

@@ -276,7 +276,7 @@ export function problemsFromIssues(file: string, issues: readonly ZodIssue[], da
     // Schemas carry their own type message ("cần một chuỗi văn bản"); a missing or empty field reads better as such.
     if (issue.code === 'invalid_type' && found === undefined) message = 'thiếu trường bắt buộc';
     else if (issue.code === 'invalid_type' && found === null) message = 'không được để trống';
-    let expected = describeExpected(fieldSchema, found, issue.code === 'invalid_type' || issue.code === 'invalid_value');
+    let expected = describeExpected(fieldSchema, found, issue.code === 'invalid_type');
     if (issue.code === 'custom' && typeof found === 'string' && found !== found.normalize('NFC')) {
       expected = 'cùng văn bản ở dạng Unicode NFC (chữ có dấu dựng sẵn)';
     }

@@ -1,58 +1,71 @@
 import { canonicalDocumentId, isDocumentNumberError, parseDocumentNumber, sameDocumentNumber } from '../documents/document-number';
 import { slug as slugSchema } from '../../schemas/common';
+import type { Agency } from '../../schemas/agency';
+import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
+import type { Plan } from '../../schemas/plan';
 import { findMdxHazards, findNonNfcLines } from './body';
-import type { ContentKind, ContentSource, LoadedContent, LoadedDocument, LoadedPlan } from './load';
+import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
 
 const KIND_NAMES: Record<ContentKind, string> = { plan: 'kế hoạch', agency: 'cơ quan', document: 'văn bản' };
 const KIND_FOLDERS: Record<ContentKind, string> = { plan: 'content/plans/', agency: 'content/agencies/', document: 'content/documents/' };
 
+/** The fields of an entry that passed their schema: any may be missing, any array item undefined. */
+type Lenient<T> = { [K in keyof T]?: T[K] extends ReadonlyArray<infer E> ? ReadonlyArray<E | undefined> : T[K] };
+
+interface Entry<T> {
+  id: string;
+  file: string;
+  fields: Lenient<T>;
+  source: ContentSource;
+}
+
+function entriesOf<T>(sources: readonly ContentSource[], kind: ContentKind): Entry<T>[] {
+  return sources
+    .filter((s) => s.kind === kind)
+    .map((s) => ({ id: s.id, file: s.file, fields: s.fields as Lenient<T>, source: s }));
+}
+
 /**
  * Checks across files that a single schema cannot see: references to agencies, documents and
  * plans that do not exist, document numbers that disagree with the registry, duplicate ids,
  * MDX-hostile characters and non-NFC text in bodies, a year that contradicts the date of issue.
- * Linear in the size of the content (every lookup goes through a Map).
+ * Runs on every field that passed its schema, even in files with other errors, so an author sees
+ * everything at once. Linear in the size of the content (every lookup goes through a Map or Set).
  */
 export function validateContent(content: LoadedContent): Problem[] {
   const problems: Problem[] = [];
   checkIds(content.sources, problems);
 
-  const agencies = new Map(content.agencies.map((a) => [a.id, a]));
-  const documents = new Map(content.documents.map((d) => [d.id, d]));
+  const plans = entriesOf<Plan>(content.sources, 'plan');
+  const agencies = entriesOf<Agency>(content.sources, 'agency');
+  const documents = entriesOf<RegistryDocument>(content.sources, 'document');
   // Ids of every file, even invalid ones, so a broken agency file is reported once, not at each use.
-  const agencyIds = idsOf(content.sources, 'agency');
-  const documentIds = idsOf(content.sources, 'document');
-  const planIds = idsOf(content.sources, 'plan');
+  const agencyIds = new Set(agencies.map((a) => a.id));
+  const documentIds = new Set(documents.map((d) => d.id));
+  const planIds = new Set(plans.map((p) => p.id));
+  const documentsById = new Map(documents.map((d) => [d.id, d]));
 
-  for (const agency of content.agencies) {
-    const parent = agency.data.parent;
-    if (parent === null) continue;
+  for (const agency of agencies) {
+    const parent = agency.fields.parent;
+    if (parent === null || parent === undefined) continue;
     if (parent === agency.id) problems.push(problem(agency.file, 'parent', 'cơ quan không thể là cấp trên của chính nó', { found: parent }));
     else if (!agencyIds.has(parent)) problems.push(unknownAgency(agency.file, 'parent', parent));
   }
-  checkAgencyCycles(content, agencies, problems);
+  checkAgencyCycles(agencies, problems);
 
-  for (const doc of content.documents) checkRegistryDocument(doc, documentIds, planIds, problems);
+  for (const doc of documents) checkRegistryDocument(doc, documentIds, planIds, problems);
 
-  for (const plan of content.plans) {
+  for (const plan of plans) {
     checkPlanAgencies(plan, agencyIds, problems);
-    checkReferences(plan, 'basis', plan.data.basis, documents, documentIds, problems);
-    checkReferences(plan, 'citations', plan.data.citations, documents, documentIds, problems);
+    checkReferences(plan, 'basis', documentsById, problems);
+    checkReferences(plan, 'citations', documentsById, problems);
     checkPlanNumber(plan, problems);
     checkPlanYear(plan, problems);
-  }
-  const planFolders = new Map(content.sources.filter((s) => s.kind === 'plan').map((s) => [s.file, s.folders]));
-  for (const plan of content.plans) checkPlanFolder(plan, planFolders.get(plan.file) ?? [], problems);
-
-  for (const source of content.sources) {
-    if (source.kind === 'plan' && source.body !== undefined) checkBody(source, problems);
+    checkBody(plan.source, problems);
   }
   return problems;
-}
-
-function idsOf(sources: readonly ContentSource[], kind: ContentKind): Set<string> {
-  return new Set(sources.filter((s) => s.kind === kind).map((s) => s.id));
 }
 
 function unknownAgency(file: string, field: string, id: string): Problem {
@@ -94,18 +107,18 @@ function checkIds(sources: readonly ContentSource[], problems: Problem[]): void 
 }
 
 /** A parent chain that loops back (a → b → a) would hang every page that walks it. */
-function checkAgencyCycles(content: LoadedContent, agencies: Map<string, { id: string; file: string; data: { parent: string | null } }>, problems: Problem[]): void {
+function checkAgencyCycles(agencies: readonly Entry<Agency>[], problems: Problem[]): void {
+  const byId = new Map(agencies.map((a) => [a.id, a]));
   const state = new Map<string, 'visiting' | 'done'>();
-  for (const start of content.agencies) {
+  for (const start of agencies) {
     const path: string[] = [];
-    let id: string | null = start.id;
-    while (id !== null && agencies.has(id) && state.get(id) !== 'done') {
+    let id: string | null | undefined = start.id;
+    while (id && byId.has(id) && state.get(id) !== 'done') {
       if (state.get(id) === 'visiting') {
-        const loop = path.slice(path.indexOf(id));
-        const agency = agencies.get(id)!;
+        const agency = byId.get(id)!;
         problems.push(
-          problem(agency.file, 'parent', `vòng lặp cấp trên: ${[...loop, id].join(' → ')}`, {
-            found: agency.data.parent,
+          problem(agency.file, 'parent', `vòng lặp cấp trên: ${[...path.slice(path.indexOf(id)), id].join(' → ')}`, {
+            found: agency.fields.parent,
             expected: 'một chuỗi cấp trên kết thúc ở cơ quan có parent: null',
           }),
         );
@@ -113,118 +126,123 @@ function checkAgencyCycles(content: LoadedContent, agencies: Map<string, { id: s
       }
       state.set(id, 'visiting');
       path.push(id);
-      const parent: string | null = agencies.get(id)!.data.parent;
-      id = parent === id ? null : parent;
+      const parent: string | null | undefined = byId.get(id)!.fields.parent;
+      id = parent === id ? null : parent; // a self-parent is reported on its own
     }
     for (const visited of path) state.set(visited, 'done');
   }
 }
 
-function checkPlanAgencies(plan: LoadedPlan, agencyIds: Set<string>, problems: Problem[]): void {
-  const { data, file } = plan;
-  if (!agencyIds.has(data.issuer)) problems.push(unknownAgency(file, 'issuer', data.issuer));
-  data.deadlines.forEach((deadline, i) => {
-    if (!agencyIds.has(deadline.owner)) problems.push(unknownAgency(file, `deadlines[${i}].owner`, deadline.owner));
-    if (deadline.submitTo !== null && !agencyIds.has(deadline.submitTo)) problems.push(unknownAgency(file, `deadlines[${i}].submitTo`, deadline.submitTo));
+function checkPlanAgencies(plan: Entry<Plan>, agencyIds: ReadonlySet<string>, problems: Problem[]): void {
+  const { fields, file } = plan;
+  const check = (field: string, id: string | null | undefined) => {
+    if (id && !agencyIds.has(id)) problems.push(unknownAgency(file, field, id));
+  };
+  check('issuer', fields.issuer);
+  fields.deadlines?.forEach((deadline, i) => {
+    check(`deadlines[${i}].owner`, deadline?.owner);
+    check(`deadlines[${i}].submitTo`, deadline?.submitTo);
   });
-  data.assignments.forEach((assignment, i) => {
-    if (!agencyIds.has(assignment.unit)) problems.push(unknownAgency(file, `assignments[${i}].unit`, assignment.unit));
-  });
+  fields.assignments?.forEach((assignment, i) => check(`assignments[${i}].unit`, assignment?.unit));
 }
 
 /** The Vietnamese message when `raw` is not a well-formed số/ký hiệu, else undefined. */
-function numberError(raw: string, type: string | null): string | undefined {
+function numberError(raw: string, type: string | null | undefined): string | undefined {
   const parsed = parseDocumentNumber(raw, { type });
   return isDocumentNumberError(parsed) ? parsed.message : undefined;
 }
 
 function checkReferences(
-  plan: LoadedPlan,
+  plan: Entry<Plan>,
   list: 'basis' | 'citations',
-  references: readonly DocumentReference[],
-  documents: Map<string, LoadedDocument>,
-  documentIds: Set<string>,
+  documents: ReadonlyMap<string, Entry<RegistryDocument>>,
   problems: Problem[],
 ): void {
-  references.forEach((ref, i) => {
+  plan.fields[list]?.forEach((ref: DocumentReference | undefined, i) => {
+    if (!ref) return;
     const at = `${list}[${i}]`;
     // The library's message already quotes what was found and says what is expected.
     const error = numberError(ref.number, ref.type);
     if (error) problems.push(problem(plan.file, `${at}.number`, error));
     const doc = documents.get(ref.document);
     if (!doc) {
-      // A registry file that exists but is broken has its own problems; do not report it again here.
-      if (!documentIds.has(ref.document)) {
+      problems.push(
+        problem(plan.file, `${at}.document`, 'không có văn bản này trong content/documents/', {
+          found: ref.document,
+          expected: `mã của một văn bản có tệp content/documents/${ref.document}.yaml, hoặc tạo tệp đó`,
+        }),
+      );
+      return;
+    }
+    // A registry entry with its own errors is reported there; compare only the fields that passed.
+    const { number, aliases, type, date } = doc.fields;
+    if (!error && number !== undefined) {
+      const spellings = [number, ...(aliases ?? []).filter((a): a is string => a !== undefined)];
+      if (!spellings.some((n) => sameDocumentNumber(ref.number, n, { typeName: type }))) {
         problems.push(
-          problem(plan.file, `${at}.document`, 'không có văn bản này trong content/documents/', {
-            found: ref.document,
-            expected: `mã của một văn bản có tệp content/documents/${ref.document}.yaml, hoặc tạo tệp đó`,
+          problem(plan.file, `${at}.number`, `số/ký hiệu không khớp với văn bản "${ref.document}" trong sổ văn bản (${doc.file})`, {
+            found: ref.number,
+            expected: `${spellings.map((n) => `"${n}"`).join(' hoặc ')}, hoặc sửa trường document`,
           }),
         );
       }
-      return;
     }
-    const spellings = [doc.data.number, ...doc.data.aliases];
-    if (!error && !spellings.some((n) => sameDocumentNumber(ref.number, n, { typeName: doc.data.type }))) {
-      problems.push(
-        problem(plan.file, `${at}.number`, `số/ký hiệu không khớp với văn bản "${ref.document}" trong sổ văn bản (${doc.file})`, {
-          found: ref.number,
-          expected: `${spellings.map((s) => `"${s}"`).join(' hoặc ')}, hoặc sửa trường document`,
-        }),
-      );
-    }
-    if (ref.date !== null && doc.data.date !== null && ref.date !== doc.data.date) {
+    if (ref.date !== null && date && ref.date !== date) {
       problems.push(
         problem(plan.file, `${at}.date`, `ngày ban hành khác với văn bản "${ref.document}" trong sổ văn bản (${doc.file})`, {
           found: ref.date,
-          expected: `"${doc.data.date}"`,
+          expected: `"${date}"`,
         }),
       );
     }
   });
 }
 
-function checkRegistryDocument(doc: LoadedDocument, documentIds: Set<string>, planIds: Set<string>, problems: Problem[]): void {
-  const { data, file } = doc;
-  const numbers: Array<[string, string]> = [['number', data.number], ...data.aliases.map((a, i): [string, string] => [`aliases[${i}]`, a])];
+function checkRegistryDocument(doc: Entry<RegistryDocument>, documentIds: ReadonlySet<string>, planIds: ReadonlySet<string>, problems: Problem[]): void {
+  const { fields, file } = doc;
+  const numbers: Array<[string, string | undefined]> = [['number', fields.number], ...(fields.aliases ?? []).map((a, i): [string, string | undefined] => [`aliases[${i}]`, a])];
   for (const [field, value] of numbers) {
-    const error = numberError(value, data.type);
+    const error = value === undefined ? undefined : numberError(value, fields.type);
     if (error) problems.push(problem(file, field, error));
   }
-  const canonical = canonicalDocumentId(data.number, { year: data.date ?? data.year, typeName: data.type });
-  if (canonical.ok && canonical.id !== doc.id) {
-    problems.push(
-      problem(file, '', `tên tệp phải là mã chuẩn của số/ký hiệu "${data.number}"`, {
-        found: `${doc.id}.yaml`,
-        expected: `${canonical.id}.yaml (và sửa các trường document trỏ tới văn bản này)`,
-      }),
-    );
+  const year = fields.date ?? fields.year;
+  if (fields.number !== undefined && year !== undefined && fields.type !== undefined) {
+    const canonical = canonicalDocumentId(fields.number, { year, typeName: fields.type });
+    if (canonical.ok && canonical.id !== doc.id) {
+      problems.push(
+        problem(file, '', `tên tệp phải là mã chuẩn của số/ký hiệu "${fields.number}"`, {
+          found: `${doc.id}.yaml`,
+          expected: `${canonical.id}.yaml (và sửa các trường document trỏ tới văn bản này)`,
+        }),
+      );
+    }
   }
-  if (data.date !== null && Number(data.date.slice(0, 4)) !== data.year) {
-    problems.push(problem(file, 'year', 'năm không khớp với ngày ban hành', { found: data.year, expected: data.date.slice(0, 4) }));
+  if (fields.date && fields.year !== undefined && Number(fields.date.slice(0, 4)) !== fields.year) {
+    problems.push(problem(file, 'year', 'năm không khớp với ngày ban hành', { found: fields.year, expected: fields.date.slice(0, 4) }));
   }
-  data.basis.forEach((id, i) => {
-    if (!documentIds.has(id)) {
+  fields.basis?.forEach((id, i) => {
+    if (id !== undefined && !documentIds.has(id)) {
       problems.push(problem(file, `basis[${i}]`, 'không có văn bản này trong content/documents/', { found: id, expected: 'mã của một văn bản trong content/documents/' }));
     }
   });
-  if (data.plan !== null && !planIds.has(data.plan)) {
-    problems.push(problem(file, 'plan', 'không có kế hoạch này trong content/plans/', { found: data.plan, expected: 'tên tệp (không có đuôi .mdx) của một kế hoạch, hoặc null' }));
+  if (fields.plan && !planIds.has(fields.plan)) {
+    problems.push(problem(file, 'plan', 'không có kế hoạch này trong content/plans/', { found: fields.plan, expected: 'tên tệp (không có đuôi .mdx) của một kế hoạch, hoặc null' }));
   }
 }
 
 /** The plan's own số/ký hiệu, joined the way each grammar writes it: "859/KH-UBND", "110-KH/BDVTU-BCSĐUBND". */
-function checkPlanNumber(plan: LoadedPlan, problems: Problem[]): void {
-  const { number, symbol, docType } = plan.data;
-  if (number === null || symbol === null) return;
-  const full = `${number}${symbol.includes('/') ? '-' : '/'}${symbol}`;
-  const error = numberError(full, docType);
+function checkPlanNumber(plan: Entry<Plan>, problems: Problem[]): void {
+  const { number, symbol, docType } = plan.fields;
+  if (!number || !symbol) return;
+  const error = numberError(`${number}${symbol.includes('/') ? '-' : '/'}${symbol}`, docType);
   if (error) problems.push(problem(plan.file, 'symbol', error));
 }
 
-function checkPlanYear(plan: LoadedPlan, problems: Problem[]): void {
-  const { year, issuedOn } = plan.data;
-  if (issuedOn !== null) {
+/** A plan is for the year it is issued in, or the one before or after; and it sits in content/plans/{year}/. */
+function checkPlanYear(plan: Entry<Plan>, problems: Problem[]): void {
+  const { year, issuedOn } = plan.fields;
+  if (year === undefined) return;
+  if (issuedOn) {
     const issuedYear = Number(issuedOn.slice(0, 4));
     if (Math.abs(issuedYear - year) > 1) {
       problems.push(
@@ -235,22 +253,20 @@ function checkPlanYear(plan: LoadedPlan, problems: Problem[]): void {
       );
     }
   }
-}
-
-/** Plans live in content/plans/{year}/: a plan filed under another year would be hard to find. */
-function checkPlanFolder(plan: LoadedPlan, folders: readonly string[], problems: Problem[]): void {
-  const folder = folders[0];
-  if (folder === undefined || !/^\d{4}$/.test(folder) || Number(folder) === plan.data.year) return;
-  problems.push(
-    problem(plan.file, 'year', `kế hoạch nằm trong thư mục ${folder} nhưng year là ${plan.data.year}`, {
-      found: plan.data.year,
-      expected: `${folder}, hoặc chuyển tệp sang content/plans/${plan.data.year}/`,
-    }),
-  );
+  const folder = plan.source.folders[0];
+  if (folder !== undefined && /^\d{4}$/.test(folder) && Number(folder) !== year) {
+    problems.push(
+      problem(plan.file, 'year', `kế hoạch nằm trong thư mục ${folder} nhưng year là ${year}`, {
+        found: year,
+        expected: `${folder}, hoặc chuyển tệp sang content/plans/${year}/`,
+      }),
+    );
+  }
 }
 
 function checkBody(source: ContentSource, problems: Problem[]): void {
-  const body = source.body!;
+  if (source.body === undefined) return;
+  const body = source.body;
   const firstLine = source.bodyLine ?? 1;
   if (body.trim() === '') {
     problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: 'toàn văn kế hoạch sau dòng "---" thứ hai' }));
