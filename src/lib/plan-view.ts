@@ -1,0 +1,394 @@
+/**
+ * Everything the plan page and the plan cards show, computed from a plan's frontmatter: labels,
+ * Vietnamese date wording, what to say when the source leaves something blank, grouping. Pure,
+ * so it is unit-tested without building the site; components only print these values.
+ */
+import type { Plan } from '../schemas/plan';
+import type { Agency } from '../schemas/agency';
+import type { DocumentReference } from '../schemas/document-reference';
+import type { Deadline } from '../schemas/deadline';
+import type { Target } from '../schemas/target';
+import type { Assignment } from '../schemas/assignment';
+import type { Signer } from '../schemas/signer';
+import { formatVietnameseDate } from './vn/dates';
+import { formatPlanNumber } from './catalog/plan-number';
+import { paths } from './paths';
+
+/** Any map from agency id to an entry with the agency's data (the catalog's `agencies` fits). */
+export type AgencyLookup = ReadonlyMap<string, { data: Agency }>;
+
+/** Wording for what the source copy leaves blank. One place, so every page says it the same way. */
+export const UNKNOWN = {
+  number: 'Bản chưa ghi số',
+  numberShort: 'Chưa có số',
+  issuedOn: 'chưa ghi ngày ban hành',
+  signerName: 'không ghi tên',
+  submitTo: 'Không nêu',
+  referenceDate: 'không ghi ngày',
+} as const;
+
+/** A linkable agency as the page shows it. */
+export interface AgencyRef {
+  id: string;
+  name: string;
+  shortName: string;
+  /** Path relative to the base path: "co-quan/{id}/". */
+  path: string;
+}
+
+/**
+ * The agency behind an id, with its page path. An id missing from the registry (content that
+ * skipped validation) still renders, showing the id itself.
+ */
+export function agencyRef(agencies: AgencyLookup, id: string): AgencyRef {
+  const data = agencies.get(id)?.data;
+  return { id, name: data?.name ?? id, shortName: data?.shortName ?? id, path: paths.agency(id) };
+}
+
+/* ---------- Số/ký hiệu, place and date ---------- */
+
+/**
+ * The plan's số/ký hiệu for the page header, saying so when the copy is unnumbered.
+ * @example planNumberText({ number: '859', symbol: 'KH-UBND' }) // '859/KH-UBND'
+ * @example planNumberText({ number: null, symbol: 'KH-STTTT' }) // '…/KH-STTTT (bản chưa ghi số)'
+ * @example planNumberText({ number: null, symbol: null }) // 'Bản chưa ghi số'
+ */
+export function planNumberText(plan: Pick<Plan, 'number' | 'symbol'>): string {
+  const formatted = formatPlanNumber(plan);
+  if (!formatted) return UNKNOWN.number;
+  return plan.number ? formatted : `${formatted} (${UNKNOWN.number.toLowerCase()})`;
+}
+
+/** Số/ký hiệu for a card or a table cell: "859/KH-UBND", or "Chưa có số" for an unnumbered copy. */
+export function planNumberShort(plan: Pick<Plan, 'number' | 'symbol'>): string {
+  return plan.number ? formatPlanNumber(plan)! : UNKNOWN.numberShort;
+}
+
+/**
+ * Issue date in words, or the "unknown" wording.
+ * @example issuedOnText({ issuedOn: '2024-03-25' }) // 'ngày 25 tháng 3 năm 2024'
+ */
+export function issuedOnText(plan: Pick<Plan, 'issuedOn'>): string {
+  return plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'long') : UNKNOWN.issuedOn;
+}
+
+/**
+ * Place and date as the header of a Vietnamese document writes them.
+ * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: '2024-03-25' }) // 'Tây Ninh, ngày 25 tháng 3 năm 2024'
+ * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null }) // 'Tây Ninh, chưa ghi ngày ban hành'
+ */
+export function placeAndDateText(plan: Pick<Plan, 'place' | 'issuedOn'>): string {
+  return `${plan.place}, ${issuedOnText(plan)}`;
+}
+
+/** Date for a plan card: "25/3/2024", or "Năm 2024" when only the year is known. */
+export function planDateShort(plan: Pick<Plan, 'issuedOn' | 'year'>): string {
+  return plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'short') : `Năm ${plan.year}`;
+}
+
+const STATUS_LABELS: Record<Plan['status'], string> = {
+  'ban hành': 'Đã ban hành',
+  'dự thảo': 'Dự thảo',
+};
+
+/** Status for people: "Đã ban hành", "Dự thảo". */
+export function statusLabel(status: Plan['status']): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+/* ---------- The printed document's header (Nghị định 30/2020, Phụ lục I) ---------- */
+
+export interface OfficialHeader {
+  /** Cơ quan chủ quản, upper case, or null when the issuer has no parent in the registry. */
+  parent: string | null;
+  /** The issuing body, upper case, without the place already named by the parent line. */
+  agency: string;
+  /** Quốc hiệu (state) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party). */
+  nation: string;
+  /** Tiêu ngữ, or null for a Party document. */
+  motto: string | null;
+  /** "Số: 859/KH-UBND", "Số:      /KH-STTTT" (blank as on the copy), or null when the copy has no Số line. */
+  number: string | null;
+  /** "Tây Ninh, ngày 25 tháng 3 năm 2024", or with blanks: "Tây Ninh, ngày      tháng      năm 2024". */
+  placeAndDate: string;
+  /** "KẾ HOẠCH". */
+  docType: string;
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+// A blank the signer fills by hand on the signed copy.
+const BLANK = '\u00a0'.repeat(6);
+
+/** Words at the end of `name` that `parent` also ends with, when they name a place ("tỉnh Tây Ninh"). */
+function sharedPlaceSuffix(name: string, parent: string): string | null {
+  const a = name.split(/\s+/);
+  const b = parent.split(/\s+/);
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  if (n < 2 || n >= a.length) return null;
+  const suffix = a.slice(a.length - n);
+  return /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$/i.test(suffix[0]!) ? suffix.join(' ') : null;
+}
+
+/**
+ * The two-column header of the signed document: agency (left), Quốc hiệu – Tiêu ngữ (right),
+ * số/ký hiệu and place-and-date under them. Blanks stay blank, as on an unnumbered copy.
+ * @example officialHeader(plan, agencies).agency // 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' (parent: 'ỦY BAN NHÂN DÂN TỈNH TÂY NINH')
+ */
+export function officialHeader(plan: Plan, agencies: AgencyLookup): OfficialHeader {
+  const issuer = agencies.get(plan.issuer)?.data;
+  const parent = issuer?.parent ? agencies.get(issuer.parent)?.data : undefined;
+  let agencyName = issuer?.name ?? plan.issuer;
+  if (parent) {
+    const suffix = sharedPlaceSuffix(agencyName, parent.name);
+    if (suffix) agencyName = agencyName.slice(0, agencyName.length - suffix.length).trimEnd();
+  }
+  const party = issuer?.level === 'Đảng';
+  let number: string | null = null;
+  if (plan.symbol) number = plan.number ? `Số: ${formatPlanNumber(plan)}` : `Số:${BLANK}${formatPlanNumber(plan)!.replace(/^…/, '')}`;
+  const placeAndDate = plan.issuedOn
+    ? `${plan.place}, ${formatVietnameseDate(plan.issuedOn, 'long')}`
+    : `${plan.place}, ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
+  return {
+    parent: parent ? upper(parent.name) : null,
+    agency: upper(agencyName),
+    nation: party ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: party ? null : 'Độc lập - Tự do - Hạnh phúc',
+    number,
+    placeAndDate,
+    docType: upper(plan.docType),
+  };
+}
+
+/* ---------- References (căn cứ, văn bản được dẫn chiếu) ---------- */
+
+export interface ReferenceView {
+  /** "Chỉ thị số 33/CT-TTg". */
+  label: string;
+  type: string;
+  /** As written in the plan: "33/CT-TTg". */
+  number: string;
+  /** "26/11/2021", or null when the plan gives no date. */
+  date: string | null;
+  dateIso: string | null;
+  issuer: string | null;
+  /** Trích yếu, or null. */
+  title: string | null;
+  /** Registry id and its page path ("van-ban/33-ct-ttg/"). */
+  document: string;
+  path: string;
+}
+
+/**
+ * A reference as the page lists it, linking to the cited document's page.
+ * @example referenceView({ type: 'Chỉ thị', number: '33/CT-TTg', date: '2021-11-26', … }).label // 'Chỉ thị số 33/CT-TTg'
+ */
+export function referenceView(ref: DocumentReference): ReferenceView {
+  return {
+    label: `${ref.type} số ${ref.number}`,
+    type: ref.type,
+    number: ref.number,
+    date: ref.date ? formatVietnameseDate(ref.date, 'short') : null,
+    dateIso: ref.date,
+    issuer: ref.issuer,
+    title: ref.title,
+    document: ref.document,
+    path: paths.document(ref.document),
+  };
+}
+
+/**
+ * The reference as one sentence, the way plans cite: "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của
+ * Thủ tướng Chính phủ về …". Parts the plan does not give are left out.
+ */
+export function referenceSentence(ref: DocumentReference): string {
+  const parts = [`${ref.type} số ${ref.number}`];
+  if (ref.date) parts.push(`ngày ${formatVietnameseDate(ref.date, 'short')}`);
+  if (ref.issuer) parts.push(`của ${ref.issuer}`);
+  if (ref.title) parts.push(ref.title);
+  return parts.join(' ');
+}
+
+/* ---------- Targets ---------- */
+
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/**
+ * A target's promised value: "100%", "12 cuộc", or "Định tính" for a qualitative target.
+ * @example formatTargetValue({ value: 100, unit: '%' }) // '100%'
+ * @example formatTargetValue({ value: 2.5, unit: 'lượt' }) // '2,5 lượt'
+ */
+export function formatTargetValue(target: Pick<Target, 'value' | 'unit'>): string {
+  if (target.value === null) return 'Định tính';
+  const value = numberFormat.format(target.value);
+  if (!target.unit) return value;
+  return target.unit === '%' ? `${value}%` : `${value} ${target.unit}`;
+}
+
+export interface TargetView {
+  text: string;
+  value: string;
+  quantitative: boolean;
+  indicator: string | null;
+}
+
+export function targetViews(targets: Target[]): TargetView[] {
+  return targets.map((t) => ({ text: t.text, value: formatTargetValue(t), quantitative: t.value !== null, indicator: t.indicator }));
+}
+
+/* ---------- Deadlines ---------- */
+
+export interface DeadlineView {
+  dateIso: string;
+  /** "10/5/2024". */
+  date: string;
+  /** "trước ngày", "chậm nhất ngày"… or null. */
+  qualifier: string | null;
+  /** "trước ngày 10/5/2024". */
+  when: string;
+  task: string;
+  owner: AgencyRef;
+  submitTo: AgencyRef | null;
+  /** Position in the plan's own list (stable id for anchors and open data). */
+  position: number;
+}
+
+/**
+ * When a deadline falls, worded as the plan words it.
+ * @example deadlineWhen({ date: '2024-11-10', qualifier: 'trước ngày' }) // 'trước ngày 10/11/2024'
+ */
+export function deadlineWhen(deadline: Pick<Deadline, 'date' | 'qualifier'>): string {
+  const date = formatVietnameseDate(deadline.date, 'short');
+  if (!deadline.qualifier) return `ngày ${date}`;
+  return /ngày$/.test(deadline.qualifier) ? `${deadline.qualifier} ${date}` : `${deadline.qualifier} ngày ${date}`;
+}
+
+/** The plan's deadlines by date (ties keep the plan's order), with agencies resolved. */
+export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): DeadlineView[] {
+  return deadlines
+    .map((d, position) => ({
+      dateIso: d.date,
+      date: formatVietnameseDate(d.date, 'short'),
+      qualifier: d.qualifier,
+      when: deadlineWhen(d),
+      task: d.task,
+      owner: agencyRef(agencies, d.owner),
+      submitTo: d.submitTo ? agencyRef(agencies, d.submitTo) : null,
+      position,
+    }))
+    .sort((a, b) => a.dateIso.localeCompare(b.dateIso) || a.position - b.position);
+}
+
+/* ---------- Assignments ---------- */
+
+export interface AssignmentView {
+  unit: AgencyRef;
+  duties: string[];
+  /** The unit's dated obligations in this plan, by date. */
+  deadlines: DeadlineView[];
+}
+
+/**
+ * TỔ CHỨC THỰC HIỆN as unit → duties, in the plan's order. A unit listed twice is merged into
+ * one entry; each unit carries its own deadlines from the plan.
+ */
+export function assignmentViews(plan: Pick<Plan, 'assignments' | 'deadlines'>, agencies: AgencyLookup): AssignmentView[] {
+  const deadlines = deadlineViews(plan.deadlines, agencies);
+  const byUnit = new Map<string, AssignmentView>();
+  for (const a of plan.assignments as Assignment[]) {
+    const existing = byUnit.get(a.unit);
+    if (existing) existing.duties.push(...a.duties);
+    else byUnit.set(a.unit, { unit: agencyRef(agencies, a.unit), duties: [...a.duties], deadlines: deadlines.filter((d) => d.owner.id === a.unit) });
+  }
+  return [...byUnit.values()];
+}
+
+/* ---------- Signature ---------- */
+
+export interface SignerView {
+  /** "KT. GIÁM ĐỐC", or null when signing in one's own name. */
+  authority: string | null;
+  /** "PHÓ GIÁM ĐỐC". */
+  title: string;
+  name: string | null;
+  /** The name, or "không ghi tên". */
+  nameText: string;
+}
+
+export function signerView(signer: Signer): SignerView {
+  return { authority: signer.authority, title: signer.title, name: signer.name, nameText: signer.name ?? UNKNOWN.signerName };
+}
+
+/* ---------- Panels and cards ---------- */
+
+export type PanelId = 'can-cu' | 'chi-tieu' | 'thoi-han' | 'don-vi-thuc-hien' | 'van-ban-dan-chieu' | 'toan-van' | 'noi-nhan';
+
+export interface PanelInfo {
+  /** Anchor id on the plan page. */
+  id: PanelId;
+  heading: string;
+  count: number | null;
+  /** What the panel says when the plan has nothing for it. */
+  empty: string;
+}
+
+/** The plan page's sections in order, for the table of contents and the panel headings. */
+export function planPanels(plan: Plan): PanelInfo[] {
+  return [
+    { id: 'can-cu', heading: 'Căn cứ', count: plan.basis.length, empty: 'Kế hoạch không nêu văn bản làm căn cứ.' },
+    { id: 'chi-tieu', heading: 'Chỉ tiêu', count: plan.targets.length, empty: 'Kế hoạch không đặt chỉ tiêu cụ thể.' },
+    { id: 'thoi-han', heading: 'Thời hạn', count: plan.deadlines.length, empty: 'Kế hoạch không nêu thời hạn có ngày cụ thể.' },
+    { id: 'don-vi-thuc-hien', heading: 'Đơn vị thực hiện', count: plan.assignments.length, empty: 'Kế hoạch không phân công đơn vị cụ thể.' },
+    {
+      id: 'van-ban-dan-chieu',
+      heading: 'Văn bản được dẫn chiếu',
+      count: plan.citations.length,
+      empty: 'Ngoài văn bản căn cứ, kế hoạch không dẫn chiếu văn bản nào khác.',
+    },
+    { id: 'toan-van', heading: 'Toàn văn kế hoạch', count: null, empty: '' },
+    { id: 'noi-nhan', heading: 'Nơi nhận và người ký', count: null, empty: '' },
+  ];
+}
+
+/** One plan in a list (home page, agency pages, search results). */
+export interface PlanCard {
+  slug: string;
+  /** Path relative to the base path: "ke-hoach/{slug}/". */
+  path: string;
+  docType: string;
+  title: string;
+  agency: AgencyRef;
+  /** "859/KH-UBND" or "Chưa có số". */
+  number: string;
+  /** "25/3/2024" or "Năm 2024". */
+  date: string;
+  dateIso: string | null;
+  year: number;
+  topics: string[];
+  summary: string;
+  status: string;
+}
+
+export function planCard(entry: { slug: string; data: Plan }, agencies: AgencyLookup): PlanCard {
+  const { slug, data } = entry;
+  return {
+    slug,
+    path: paths.plan(slug),
+    docType: data.docType,
+    title: data.title,
+    agency: agencyRef(agencies, data.issuer),
+    number: planNumberShort(data),
+    date: planDateShort(data),
+    dateIso: data.issuedOn,
+    year: data.year,
+    topics: data.topics,
+    summary: data.summary,
+    status: statusLabel(data.status),
+  };
+}
+
+/** The `n` most recent deadlines across plans, in date order (a build-independent "latest" list). */
+export function latestDeadlines<T extends { deadline: Pick<Deadline, 'date'> }>(rows: readonly T[], n: number): T[] {
+  const sorted = [...rows].sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
+  return sorted.slice(Math.max(0, sorted.length - n));
+}
