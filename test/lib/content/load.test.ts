@@ -1,0 +1,190 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent, splitFrontmatter } from '../../../src/lib/content/load';
+import { formatProblem } from '../../../src/lib/content/problems';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
+const PLAN = 'plans/2024/ke-hoach-mau.mdx';
+
+/** Loads a fixture tree; `file` paths come out relative to the tree ("plans/2024/…"). */
+function load(name: string) {
+  const dir = join(FIXTURES, name);
+  return loadContent(dir, { baseDir: dir });
+}
+
+const tmpRoots: string[] = [];
+/** A throwaway content tree for cases that need odd files (wrong extensions, no frontmatter). */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'content-load-'));
+  tmpRoots.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+afterAll(() => tmpRoots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+describe('loadContent on a valid tree', () => {
+  const content = load('valid');
+
+  it('returns every entry, typed by its schema, with no problem', () => {
+    expect(content.problems).toEqual([]);
+    expect(content.plans.map((p) => [p.slug, p.file])).toEqual([['ke-hoach-mau', PLAN]]);
+    expect(content.agencies.map((a) => a.id)).toEqual(['so-mau', 'ubnd-tinh-mau']);
+    expect(content.documents.map((d) => [d.id, d.data.aliases])).toEqual([
+      ['11-qdi-tw-2019', ['11-QĐ/TW']],
+      ['33-ct-ttg', []],
+    ]);
+  });
+
+  it('applies schema defaults and keeps quoted dates as strings', () => {
+    const plan = content.plans[0]!.data;
+    expect(plan.deadlines.map((d) => d.date)).toEqual(['2024-06-10', '2024-11-10']);
+    expect(plan.basis[0]!.title).toBeNull();
+    expect(content.documents[0]!.data.basis).toEqual([]);
+  });
+
+  it('splits off the MDX body and knows the file line it starts on', () => {
+    const { body, bodyLine } = content.plans[0]!;
+    const fileLines = readFileSync(join(FIXTURES, 'valid', PLAN), 'utf8').split('\n');
+    const firstText = body.split('\n').findIndex((l) => l.trim() !== '');
+    expect(body.split('\n')[firstText]).toBe('## I. MỤC ĐÍCH, YÊU CẦU');
+    expect(fileLines[bodyLine - 1 + firstText]).toBe('## I. MỤC ĐÍCH, YÊU CẦU');
+  });
+});
+
+describe('loadContent reports each broken file without throwing', () => {
+  it('an impossible date (2024-02-30)', () => {
+    const { problems, plans, sources } = load('impossible-date');
+    expect(problems).toEqual([
+      { file: PLAN, field: 'deadlines[1].date', message: 'ngày không tồn tại trong lịch', found: '"2024-02-30"', expected: 'một ngày có thật dạng YYYY-MM-DD' },
+    ]);
+    expect(formatProblem(problems[0]!)).toBe(
+      `${PLAN} › deadlines[1].date: ngày không tồn tại trong lịch (tìm thấy "2024-02-30"; cần một ngày có thật dạng YYYY-MM-DD)`,
+    );
+    expect(plans).toEqual([]);
+    // The good fields stay available to cross-checks; the bad deadline is left out.
+    expect(sources[0]!.fields.issuer).toBe('ubnd-tinh-mau');
+    expect((sources[0]!.fields.deadlines as unknown[]).map((d) => d !== undefined)).toEqual([true, false]);
+  });
+
+  it('a 29 February outside a leap year (2023-02-29)', () => {
+    expect(load('leap-day').problems).toEqual([
+      {
+        file: PLAN,
+        field: 'issuedOn',
+        message: 'ngày không tồn tại trong lịch',
+        found: '"2023-02-29"',
+        expected: 'một ngày có thật dạng YYYY-MM-DD, hoặc null nếu không rõ',
+      },
+    ]);
+  });
+
+  it('an unquoted date, which Astro would turn into a Date', () => {
+    const { problems, plans } = load('unquoted-date');
+    expect(problems).toEqual([
+      {
+        file: PLAN,
+        field: 'deadlines[0].date',
+        message: 'ngày phải đặt trong dấu nháy: Astro đọc ngày không có nháy thành kiểu ngày và lặng lẽ đổi ngày không có thật sang ngày khác',
+        found: '2024-06-10 (không có dấu nháy)',
+        expected: '"2024-06-10"',
+      },
+    ]);
+    // YAML 1.2 core keeps it a string, so the rest of the plan still loads.
+    expect(plans[0]!.data.deadlines[0]!.date).toBe('2024-06-10');
+  });
+
+  it('a deadline written the Vietnamese way (10/11/2024), with the ISO form to use', () => {
+    expect(load('non-iso-deadline').problems).toEqual([
+      {
+        file: PLAN,
+        field: 'deadlines[1].date',
+        message: 'ngày phải viết theo dạng YYYY-MM-DD, ví dụ "2024-03-25"',
+        found: '"10/11/2024"',
+        expected: 'một ngày có thật dạng YYYY-MM-DD, ở đây là "2024-11-10"',
+      },
+    ]);
+  });
+
+  it('a missing required field', () => {
+    const { problems, sources } = load('missing-field');
+    expect(problems).toEqual([{ file: PLAN, field: 'title', message: 'thiếu trường bắt buộc', expected: 'một chuỗi văn bản' }]);
+    expect(sources[0]!.valid).toBe(false);
+  });
+
+  it('a malformed ký hiệu', () => {
+    expect(load('malformed-number').problems).toEqual([
+      {
+        file: PLAN,
+        field: 'symbol',
+        message: 'ký hiệu không đúng dạng Nghị định 30/2020, ví dụ "KH-UBND" hoặc "KH/BDVTU-BCSĐUBND"',
+        found: '"KH_UBND"',
+      },
+    ]);
+  });
+
+  it('a misspelled field name, which zod alone would drop silently', () => {
+    const { problems, plans } = load('unknown-key');
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['sumary', 'trường không có trong lược đồ (có thể gõ sai tên trường)'],
+      ['deadlines[0].ower', 'trường không có trong lược đồ (có thể gõ sai tên trường)'],
+    ]);
+    expect(problems[1]!.expected).toBe('một trong các trường: date, task, owner, submitTo, qualifier');
+    expect(plans).toHaveLength(1);
+  });
+
+  it('broken YAML, pointing at the line in the file', () => {
+    const { problems, sources } = load('yaml-syntax');
+    expect(problems).toEqual([{ file: PLAN, field: '', message: 'dòng 7, cột 12: thiếu ký tự đóng (dấu nháy hoặc ngoặc)' }]);
+    const line7 = readFileSync(join(FIXTURES, 'yaml-syntax', PLAN), 'utf8').split('\n')[6];
+    expect(line7).toBe('place: "Mẫu');
+    expect(sources[0]!.body).toContain('## I. MỤC ĐÍCH, YÊU CẦU');
+  });
+
+  it('problems in several files at once', () => {
+    expect(load('many-problems').problems.map((p) => `${p.file} › ${p.field}`)).toEqual([
+      `${PLAN} › title`,
+      `${PLAN} › deadlines[1].date`,
+      'agencies/so-mau.yaml › level',
+      'documents/33-ct-ttg.yaml › date',
+    ]);
+  });
+
+  it('files it cannot use: no frontmatter, wrong extensions, YAML that is not a mapping, a missing folder', () => {
+    const root = tree({
+      'plans/2024/khong-frontmatter.mdx': '# Kế hoạch\n',
+      'plans/2024/sai-duoi.md': '---\ntitle: "x"\n---\n',
+      'agencies/so-a.yml': 'name: "Sở A"\n',
+      'documents/danh-sach.yaml': '- "33/CT-TTg"\n',
+    });
+    const { problems, sources } = loadContent(root, { baseDir: root });
+    expect(problems.map(formatProblem)).toEqual([
+      'plans/2024/khong-frontmatter.mdx: thiếu phần frontmatter: tệp phải bắt đầu bằng một dòng "---", các trường, rồi một dòng "---" (tìm thấy "# Kế hoạch")',
+      'plans/2024/sai-duoi.md: tệp không được nạp: kế hoạch phải có đuôi .mdx (cần đổi tên thành .mdx)',
+      'agencies/so-a.yml: tệp không được nạp: phải có đuôi .yaml (cần đổi tên thành .yaml)',
+      'documents/danh-sach.yaml: nội dung YAML phải là các cặp "trường: giá trị" (tìm thấy danh sách 1 phần tử; cần một nhóm trường)',
+    ]);
+    expect(sources.map((s) => s.id)).toEqual(['khong-frontmatter', 'danh-sach']);
+    expect(loadContent(join(root, 'khong-co'), { baseDir: root }).problems.map(formatProblem)).toEqual(['khong-co: không tìm thấy thư mục nội dung']);
+  });
+
+  it('an empty frontmatter lists every required field', () => {
+    const root = tree({ 'plans/2024/trong.mdx': '---\n---\nNội dung.\n' });
+    const missing = loadContent(root, { baseDir: root }).problems.filter((p) => p.message === 'thiếu trường bắt buộc');
+    expect(missing.map((p) => p.field)).toEqual(['title', 'issuer', 'place', 'year', 'topics', 'summary', 'signer', 'source']);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it('handles CRLF and a byte-order mark', () => {
+    expect(splitFrontmatter('\uFEFF---\r\ntitle: "x"\r\n---\r\nBody\r\n')).toEqual({ yaml: 'title: "x"', body: 'Body\n', bodyLine: 4 });
+  });
+  it('returns undefined without a closing line', () => {
+    expect(splitFrontmatter('---\ntitle: "x"\n')).toBeUndefined();
+  });
+});
