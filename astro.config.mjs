@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
+import { checksums } from './src/integrations/checksums.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -9,6 +10,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), checksums()],
   build: { format: 'directory' },
 });

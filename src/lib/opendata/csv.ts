@@ -1,0 +1,40 @@
+import { stringify } from 'csv-stringify/sync';
+import { tableRowSchemas, type TableName, type TableRows } from './record-schemas';
+
+/** Separator of list cells (topics, plan slugs); datapackage.json declares it for `list` fields. */
+export const LIST_DELIMITER = '; ';
+
+/** Column names of a table, in file order: the keys of its row schema. */
+export function tableColumns(name: TableName): string[] {
+  return Object.keys(tableRowSchemas[name].shape);
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(String).join(LIST_DELIMITER);
+  return String(value);
+}
+
+/**
+ * RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
+ * mojibake), CRLF line ends, one header row, fields quoted only when they must be. `null` is an
+ * empty cell, lists are joined with "; ", dates stay ISO 8601 strings.
+ */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return stringify(
+    rows.map((row) => columns.map((column) => cell(row[column]))),
+    { bom: true, header: true, columns: [...columns], record_delimiter: '\r\n', quote: '"', escape: '"', delimiter: ',' },
+  );
+}
+
+/** One table as CSV; throws if a row's keys drift from the schema (the JSON and CSV must agree). */
+export function tableCsv<T extends TableName>(name: T, rows: TableRows[T]): string {
+  const columns = tableColumns(name);
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
+      throw new Error(`Open data: ${name} row keys [${keys.join(', ')}] differ from the schema columns [${columns.join(', ')}]`);
+    }
+  }
+  return toCsv(columns, rows as unknown as Record<string, unknown>[]);
+}

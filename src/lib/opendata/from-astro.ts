@@ -1,0 +1,22 @@
+import { getCatalog } from '../catalog/from-collections';
+import { site } from '../../site.config';
+import type { PublishContext } from './context';
+import { contentType, createOpenData, type OpenData } from './open-data';
+
+/** The publish context of the current Astro build (`site` and `base` from astro.config.mjs). */
+export function publishContext(): PublishContext {
+  return { site: import.meta.env.SITE ?? site.portalUrl, base: import.meta.env.BASE_URL };
+}
+
+/** The open data of the current build (one catalog, files rendered once). */
+export async function getOpenData(): Promise<OpenData> {
+  return createOpenData(await getCatalog(), publishContext());
+}
+
+/** An endpoint's response: the registry's file at `path`, with its media type. */
+export async function serveOpenData(path: string): Promise<Response> {
+  const openData = await getOpenData();
+  const entry = openData.allFiles().find((file) => file.path === path);
+  if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
+  return new Response(openData.file(path).body, { headers: { 'Content-Type': contentType(entry.format) } });
+}

@@ -1,0 +1,84 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
+import { formatPlanNumber } from '../catalog/plan-number';
+import { paths } from '../paths';
+import { site } from '../../site.config';
+import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
+import { planDate } from './records';
+
+/** "2024-06-05" → "05/06/2024", the way Vietnamese documents write a date. */
+export function formatVietnameseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
+export function planLabel(catalog: Catalog, plan: PlanEntry): string {
+  const issuer = catalog.agencies.get(plan.data.issuer)?.data.shortName ?? plan.data.issuer;
+  const identifier = formatPlanNumber(plan.data);
+  return plan.data.number && identifier
+    ? `Kế hoạch ${identifier} của ${issuer}`
+    : `Kế hoạch “${plan.data.title}” của ${issuer}`;
+}
+
+/** iCalendar UID of a deadline: stable as long as the plan keeps the deadline at that position. */
+export function deadlineUid(row: Pick<DeadlineRow, 'plan' | 'position'>, ctx: PublishContext): string {
+  return `${row.plan}-${row.position + 1}@${hostOf(ctx)}`;
+}
+
+export interface CalendarOptions {
+  /** Only this agency's deadlines (as owner); all deadlines when absent. */
+  agency?: string;
+}
+
+/**
+ * RFC 5545 calendar of deadlines: one all-day VEVENT per deadline (DTSTART;VALUE=DATE), a stable
+ * UID, and DTSTAMP taken from the plan's date so two builds of the same content are identical.
+ */
+export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
+  const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
+  if (options.agency && !agency) throw new Error(`Open data: no agency "${options.agency}" for a calendar`);
+  const rows = agency ? agency.deadlines : catalog.deadlines;
+  const calendarUrl = urlOf(ctx, agency ? apiPaths.agencyIcs(agency.id) : apiPaths.deadlinesIcs());
+
+  const calendar = ical({
+    name: agency ? `Thời hạn của ${agency.data.shortName} (${site.name})` : `Thời hạn các kế hoạch (${site.name})`,
+    description: agency
+      ? `Các việc ${agency.data.name} phải hoàn thành theo các kế hoạch đăng trên ${site.name}.`
+      : `Các việc các cơ quan, đơn vị phải hoàn thành theo các kế hoạch đăng trên ${site.name}.`,
+    prodId: { company: site.agency, product: site.name, language: 'VI' },
+    method: ICalCalendarMethod.PUBLISH,
+    url: calendarUrl,
+    ttl: 60 * 60 * 24,
+  });
+
+  for (const row of rows) {
+    const plan = catalog.planBySlug.get(row.plan);
+    if (!plan) continue;
+    const { deadline } = row;
+    const owner = catalog.agencies.get(deadline.owner)?.data.name ?? deadline.owner;
+    const submitTo = deadline.submitTo ? (catalog.agencies.get(deadline.submitTo)?.data.name ?? deadline.submitTo) : null;
+    const issuer = catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer;
+    const identifier = formatPlanNumber(plan.data);
+    const planUrl = urlOf(ctx, paths.plan(plan.slug));
+    const description = [
+      `Việc: ${deadline.task}`,
+      `Thời hạn: ${deadline.qualifier ?? 'ngày'} ${formatVietnameseDate(deadline.date)}`,
+      `Đơn vị thực hiện: ${owner}`,
+      submitTo ? `Gửi về: ${submitTo}` : null,
+      `Theo: ${plan.data.docType}${identifier ? ` ${identifier}` : ''} “${plan.data.title}” của ${issuer}`,
+      `Chi tiết: ${planUrl}`,
+    ].filter((line): line is string => line !== null);
+
+    calendar.createEvent({
+      id: deadlineUid(row, ctx),
+      start: deadline.date,
+      allDay: true,
+      stamp: `${planDate(plan)}T00:00:00Z`,
+      summary: `${deadline.task} (${planLabel(catalog, plan)})`,
+      description: description.join('\n'),
+      url: planUrl,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,17 @@
+/** Published JSON: two-space indent, a final newline, key order as built (deterministic). */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: "<", ">", "&" and the JavaScript line
+ * separators are escaped so no text in a plan can close the script element.
+ */
+export function toScriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

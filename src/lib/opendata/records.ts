@@ -1,0 +1,223 @@
+import type { Catalog, PlanEntry } from '../catalog/build';
+import { formatPlanNumber } from '../catalog/plan-number';
+import { paths } from '../paths';
+import type { DocumentReference } from '../../schemas/document-reference';
+import { apiPaths, urlOf, type PublishContext } from './context';
+import { mdxToPlainText } from './plain-text';
+import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schemas';
+
+/*
+ * Catalog → published records. Key order here is the key order in the files (and the column
+ * order of the CSVs), so it is written out by hand. Positions are 1-based in the open data.
+ */
+
+/** Stable id of a row that belongs to a plan: "{slug}#{position}", position 1-based. */
+export function rowId(plan: string, position: number): string {
+  return `${plan}#${position}`;
+}
+
+/** The date a plan is dated by in feeds and catalogs: its issue date, else 1 January of its year. */
+export function planDate(plan: PlanEntry): string {
+  return plan.data.issuedOn ?? `${plan.data.year}-01-01`;
+}
+
+/** The latest content date: the newest plan's date (never the build time), or null without plans. */
+export function contentModified(catalog: Catalog): string | null {
+  let max: string | null = null;
+  for (const plan of catalog.plans) {
+    const date = planDate(plan);
+    if (max === null || date > max) max = date;
+  }
+  return max;
+}
+
+export function agencyRef(catalog: Catalog, id: string, ctx: PublishContext): AgencyRef {
+  const agency = catalog.agencies.get(id);
+  if (!agency) throw new Error(`Open data: agency "${id}" is referenced but not in content/agencies/ (run npm run check)`);
+  return {
+    id,
+    name: agency.data.name,
+    shortName: agency.data.shortName,
+    level: agency.data.level,
+    url: urlOf(ctx, paths.agency(id)),
+  };
+}
+
+function agencyName(catalog: Catalog, id: string): string {
+  return catalog.agencies.get(id)?.data.name ?? id;
+}
+
+function referenceRecord(catalog: Catalog, reference: DocumentReference, ctx: PublishContext): PlanRecord['basis'][number] {
+  return {
+    type: reference.type,
+    number: reference.number,
+    date: reference.date,
+    issuer: reference.issuer,
+    title: reference.title,
+    document: reference.document,
+    documentNumber: catalog.documents.get(reference.document)?.data.number ?? null,
+    documentUrl: urlOf(ctx, paths.document(reference.document)),
+  };
+}
+
+/** `/api/v1/plans/{slug}.json`: the whole plan with agencies and documents resolved. */
+export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): PlanRecord {
+  const { slug, data } = plan;
+  return {
+    $schema: urlOf(ctx, apiPaths.schema('plan')),
+    slug,
+    url: urlOf(ctx, paths.plan(slug)),
+    identifier: formatPlanNumber(data),
+    title: data.title,
+    docType: data.docType,
+    number: data.number,
+    symbol: data.symbol,
+    issuer: agencyRef(catalog, data.issuer, ctx),
+    place: data.place,
+    issuedOn: data.issuedOn,
+    year: data.year,
+    status: data.status,
+    topics: data.topics,
+    summary: data.summary,
+    basis: data.basis.map((r) => referenceRecord(catalog, r, ctx)),
+    citations: data.citations.map((r) => referenceRecord(catalog, r, ctx)),
+    targets: data.targets.map((t, i) => ({
+      id: rowId(slug, i + 1),
+      position: i + 1,
+      text: t.text,
+      value: t.value,
+      unit: t.unit,
+      indicator: t.indicator,
+    })),
+    deadlines: data.deadlines.map((d, i) => ({
+      id: rowId(slug, i + 1),
+      position: i + 1,
+      date: d.date,
+      qualifier: d.qualifier,
+      task: d.task,
+      owner: agencyRef(catalog, d.owner, ctx),
+      submitTo: d.submitTo ? agencyRef(catalog, d.submitTo, ctx) : null,
+    })),
+    assignments: data.assignments.map((a) => ({ unit: agencyRef(catalog, a.unit, ctx), duties: a.duties })),
+    recipients: data.recipients,
+    signer: { authority: data.signer.authority, title: data.signer.title, name: data.signer.name },
+    source: { file: data.source.file, sha256: data.source.sha256 },
+    bodyText: mdxToPlainText(plan.body ?? ''),
+  };
+}
+
+function planRow(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): TableRow<'plans'> {
+  const { slug, data } = plan;
+  return {
+    slug,
+    title: data.title,
+    docType: data.docType,
+    number: data.number,
+    symbol: data.symbol,
+    identifier: formatPlanNumber(data),
+    issuer: data.issuer,
+    issuerName: agencyName(catalog, data.issuer),
+    place: data.place,
+    issuedOn: data.issuedOn,
+    year: data.year,
+    status: data.status,
+    topics: data.topics,
+    summary: data.summary,
+    basisCount: data.basis.length,
+    citationCount: data.citations.length,
+    targetCount: data.targets.length,
+    deadlineCount: data.deadlines.length,
+    assignmentCount: data.assignments.length,
+    recipientCount: data.recipients.length,
+    url: urlOf(ctx, paths.plan(slug)),
+    dataUrl: urlOf(ctx, apiPaths.plan(slug)),
+  };
+}
+
+/** Every flat table, in catalog order (plans newest first, deadlines by date, agencies by name). */
+export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
+  const planUrl = (slug: string) => urlOf(ctx, paths.plan(slug));
+  const title = (slug: string) => catalog.planBySlug.get(slug)?.data.title ?? slug;
+  const calendarOwners = new Set(catalog.deadlines.map((row) => row.deadline.owner));
+
+  return {
+    plans: catalog.plans.map((plan) => planRow(catalog, plan, ctx)),
+    targets: catalog.targets.map((row) => ({
+      id: rowId(row.plan, row.position + 1),
+      plan: row.plan,
+      position: row.position + 1,
+      year: row.year,
+      topics: row.topics,
+      text: row.target.text,
+      value: row.target.value,
+      unit: row.target.unit,
+      indicator: row.target.indicator,
+      url: planUrl(row.plan),
+    })),
+    deadlines: catalog.deadlines.map((row) => ({
+      id: rowId(row.plan, row.position + 1),
+      plan: row.plan,
+      position: row.position + 1,
+      date: row.deadline.date,
+      qualifier: row.deadline.qualifier,
+      task: row.deadline.task,
+      owner: row.deadline.owner,
+      ownerName: agencyName(catalog, row.deadline.owner),
+      submitTo: row.deadline.submitTo,
+      submitToName: row.deadline.submitTo ? agencyName(catalog, row.deadline.submitTo) : null,
+      planTitle: title(row.plan),
+      url: planUrl(row.plan),
+    })),
+    citations: catalog.citations.map((edge) => ({
+      plan: edge.plan,
+      role: edge.role,
+      position: edge.position + 1,
+      document: edge.document,
+      type: edge.reference.type,
+      number: edge.reference.number,
+      date: edge.reference.date,
+      issuer: edge.reference.issuer,
+      title: edge.reference.title,
+      url: urlOf(ctx, paths.document(edge.document)),
+    })),
+    agencies: [...catalog.agencies.values()].map((agency) => ({
+      id: agency.id,
+      name: agency.data.name,
+      shortName: agency.data.shortName,
+      level: agency.data.level,
+      parent: agency.data.parent,
+      province: agency.data.province,
+      website: agency.data.website,
+      plans: agency.plans,
+      assignedIn: [...new Set(agency.assignments.map((a) => a.plan))],
+      deadlineCount: agency.deadlines.length,
+      calendarUrl: calendarOwners.has(agency.id) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
+      url: urlOf(ctx, paths.agency(agency.id)),
+    })),
+    documents: [...catalog.documents.values()].sort((a, b) => compareIds(a.id, b.id)).map((doc) => ({
+      id: doc.id,
+      type: doc.data.type,
+      number: doc.data.number,
+      aliases: doc.data.aliases,
+      date: doc.data.date,
+      year: doc.data.year,
+      issuer: doc.data.issuer,
+      title: doc.data.title,
+      basis: doc.data.basis,
+      plan: doc.plan,
+      implementedBy: [...new Set(doc.citedBy.filter((e) => e.role === 'basis').map((e) => e.plan))],
+      citedBy: [...new Set(doc.citedBy.filter((e) => e.role === 'citation').map((e) => e.plan))],
+      url: urlOf(ctx, paths.document(doc.id)),
+    })),
+  };
+}
+
+/** Plain code-unit order: the same on every machine and locale (registry order must not depend on the loader). */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Agencies that own at least one deadline, in catalog order: each gets its own .ics. */
+export function calendarAgencies(catalog: Catalog): string[] {
+  return [...catalog.agencies.values()].filter((a) => a.deadlines.length > 0).map((a) => a.id);
+}
