@@ -1,0 +1,553 @@
+/**
+ * Số/ký hiệu of Vietnamese documents, in the two grammars the plans cite:
+ * - state (Nghị định 30/2020/NĐ-CP): "33/CT-TTg", "59/2023/NĐ-CP", "10/2022/QH15", "1432/BNV-CTTN";
+ * - Party (Hướng dẫn 36-HD/VPTW): "114-KL/TW", "11-QĐi/TW", "110-KH/BDVTU-BCSĐUBND".
+ * Parsing never throws on user input: malformed numbers come back as a typed error with a Vietnamese
+ * message for the content author.
+ */
+import { findVietnameseDates } from '../vn/dates';
+import { slugify } from '../vn/slug';
+import { collapseWhitespace, foldVietnamese, normalizeTonePlacement, toNFC } from '../vn/text';
+
+export type DocumentGrammar = 'state' | 'party';
+
+export interface ParsedDocumentNumber {
+  ok: true;
+  /** The input as given. */
+  raw: string;
+  /** NFC, every whitespace removed, dash look-alikes turned into "-": "302/KH-UBND". */
+  normalized: string;
+  /** "state" for "33/CT-TTg", "party" for "114-KL/TW". */
+  grammar: DocumentGrammar;
+  /** The number proper, as written (leading zeros kept): "33", "04". */
+  sequence: string;
+  /** The year segment of state legal documents ("59/2023/NĐ-CP" → 2023), else null. */
+  year: number | null;
+  /** Type abbreviation in its standard spelling ("CT", "NĐ", "QĐi"), null for a state công văn. */
+  typeCode: string | null;
+  /** Issuing body code(s) after the type: "TTg", "CP", "TW", "BDVTU-BCSĐUBND", "BNV-CTTN". */
+  issuerCode: string | null;
+  /** Type name: the one given by the caller, else from the abbreviation table, else null. */
+  typeName: string | null;
+}
+
+export type DocumentNumberErrorCode =
+  | 'empty'
+  | 'missing-sequence'
+  | 'missing-separator'
+  | 'missing-symbol'
+  | 'malformed'
+  | 'missing-year';
+
+export interface DocumentNumberError {
+  ok: false;
+  code: DocumentNumberErrorCode;
+  /** The input as given. */
+  raw: string;
+  /** What is wrong and what is expected, in Vietnamese (for content authors). */
+  message: string;
+}
+
+/** Type abbreviations of state documents: Nghị định 30/2020/NĐ-CP Phụ lục III, plus legal normative documents. */
+export const STATE_TYPE_CODES: Readonly<Record<string, string>> = {
+  NQ: 'Nghị quyết',
+  QĐ: 'Quyết định',
+  CT: 'Chỉ thị',
+  QC: 'Quy chế',
+  QyĐ: 'Quy định',
+  TC: 'Thông cáo',
+  TB: 'Thông báo',
+  HD: 'Hướng dẫn',
+  CTr: 'Chương trình',
+  KH: 'Kế hoạch',
+  PA: 'Phương án',
+  ĐA: 'Đề án',
+  DA: 'Dự án',
+  BC: 'Báo cáo',
+  BB: 'Biên bản',
+  TTr: 'Tờ trình',
+  HĐ: 'Hợp đồng',
+  CĐ: 'Công điện',
+  BGN: 'Bản ghi nhớ',
+  BTT: 'Bản thỏa thuận',
+  GUQ: 'Giấy ủy quyền',
+  GM: 'Giấy mời',
+  GGT: 'Giấy giới thiệu',
+  NP: 'Giấy nghỉ phép',
+  PG: 'Phiếu gửi',
+  PC: 'Phiếu chuyển',
+  PB: 'Phiếu báo',
+  NĐ: 'Nghị định',
+  TT: 'Thông tư',
+  TTLT: 'Thông tư liên tịch',
+  NQLT: 'Nghị quyết liên tịch',
+  PL: 'Pháp lệnh',
+  L: 'Lệnh',
+};
+
+/**
+ * Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW). Before 2018 a Party Quy định was
+ * also written "QĐ", so "QĐ" alone cannot tell Quyết định from Quy định: the caller's type decides.
+ */
+export const PARTY_TYPE_CODES: Readonly<Record<string, string>> = {
+  NQ: 'Nghị quyết',
+  QĐ: 'Quyết định',
+  QĐi: 'Quy định',
+  CT: 'Chỉ thị',
+  KL: 'Kết luận',
+  QC: 'Quy chế',
+  HD: 'Hướng dẫn',
+  TT: 'Thông tri',
+  TB: 'Thông báo',
+  TC: 'Thông cáo',
+  BC: 'Báo cáo',
+  KH: 'Kế hoạch',
+  CTr: 'Chương trình',
+  ĐA: 'Đề án',
+  PA: 'Phương án',
+  TTr: 'Tờ trình',
+  CV: 'Công văn',
+  BB: 'Biên bản',
+  GM: 'Giấy mời',
+  GGT: 'Giấy giới thiệu',
+  GCN: 'Giấy chứng nhận',
+};
+
+// Exact spelling first, then ignoring case ("Ttg" typos), then ignoring đ/d when that is unambiguous
+// ("QD" typed without Vietnamese keyboard; "DA" stays Dự án, never Đề án).
+function lookupCode(table: Readonly<Record<string, string>>, code: string): string | null {
+  if (code in table) return code;
+  const keys = Object.keys(table);
+  const upper = keys.filter((k) => k.toUpperCase() === code.toUpperCase());
+  if (upper.length === 1) return upper[0]!;
+  const folded = keys.filter((k) => foldVietnamese(k) === foldVietnamese(code));
+  return folded.length === 1 ? folded[0]! : null;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function cleanTypeName(type: string | null | undefined): string | null {
+  if (!type) return null;
+  const t = collapseWhitespace(toNFC(type));
+  return t ? capitalize(t) : null;
+}
+
+const DASHES = /[\u2010\u2011\u2012\u2013\u2212]/g;
+const PARTY_NUMBER = /^(\d+)-(\p{L}[\p{L}\d]*)\/([\p{L}\d]+(?:-[\p{L}\d]+)*)$/u;
+const STATE_NUMBER = /^(\d+)(?:\/(\d{4}))?\/([\p{L}\d]+(?:-[\p{L}\d]+)*)$/u;
+
+function normalizeNumber(raw: string): string {
+  // Ð/ð (eth) stand in for Đ/đ in some extractions; they are never meant.
+  return toNFC(raw).replace(/\s+/g, '').replace(DASHES, '-').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+}
+
+function numberError(raw: string, normalized: string): DocumentNumberError {
+  const fail = (code: DocumentNumberErrorCode, message: string): DocumentNumberError => ({ ok: false, code, raw, message });
+  if (!normalized) return fail('empty', 'số/ký hiệu đang để trống; cần dạng "33/CT-TTg" hoặc "114-KL/TW"');
+  if (/^[-/]/.test(normalized)) {
+    return fail('missing-sequence', `"${raw}" thiếu số thứ tự trước ký hiệu (bản chưa đánh số?); cần dạng "859/KH-UBND"`);
+  }
+  if (/^\d+\p{L}/u.test(normalized)) {
+    return fail('missing-separator', `"${raw}" thiếu dấu "/" hoặc "-" giữa số và ký hiệu; cần dạng "33/CT-TTg" hoặc "114-KL/TW"`);
+  }
+  if (/^\d+[-/]*$/.test(normalized)) {
+    return fail('missing-symbol', `"${raw}" chỉ có số, thiếu ký hiệu; cần dạng "33/CT-TTg" hoặc "114-KL/TW"`);
+  }
+  return fail('malformed', `"${raw}" không đúng dạng số/ký hiệu; cần dạng "33/CT-TTg", "59/2023/NĐ-CP" hoặc "114-KL/TW"`);
+}
+
+export interface ParseDocumentNumberOptions {
+  /** The document type the text names ("Quy định", "Luật"); it wins over the abbreviation table. */
+  type?: string | null;
+}
+
+/**
+ * Parses a số/ký hiệu in the state or the Party grammar. Whitespace and line breaks left by PDF
+ * extraction are ignored ("302/KH- UBND", "1847/QĐ -TTg", "114-\nKL/TW"). Never throws: a
+ * malformed number ("33CT-TTg", "/KH-UBND") comes back as `{ ok: false, code, message }`.
+ * @example parseDocumentNumber('59/2023/NĐ-CP')
+ * // { ok: true, grammar: 'state', sequence: '59', year: 2023, typeCode: 'NĐ', issuerCode: 'CP', typeName: 'Nghị định', … }
+ * @example parseDocumentNumber('110-KH/BDVTU-\nBCSĐUBND')
+ * // { ok: true, grammar: 'party', normalized: '110-KH/BDVTU-BCSĐUBND', typeCode: 'KH', issuerCode: 'BDVTU-BCSĐUBND', … }
+ * @example parseDocumentNumber('1432/BNV-CTTN') // typeCode null, issuerCode 'BNV-CTTN', typeName 'Công văn'
+ */
+export function parseDocumentNumber(
+  raw: string,
+  options: ParseDocumentNumberOptions = {},
+): ParsedDocumentNumber | DocumentNumberError {
+  const normalized = normalizeNumber(raw);
+  const givenType = cleanTypeName(options.type);
+
+  const party = PARTY_NUMBER.exec(normalized);
+  if (party) {
+    const [, sequence, writtenCode, issuerCode] = party as unknown as [string, string, string, string];
+    const typeCode = lookupCode(PARTY_TYPE_CODES, writtenCode);
+    return {
+      ok: true,
+      raw,
+      normalized,
+      grammar: 'party',
+      sequence,
+      year: null,
+      typeCode: typeCode ?? writtenCode,
+      issuerCode,
+      typeName: givenType ?? (typeCode ? PARTY_TYPE_CODES[typeCode]! : null),
+    };
+  }
+
+  const state = STATE_NUMBER.exec(normalized);
+  if (state && /\p{L}/u.test(state[3]!)) {
+    const [, sequence, yearText, symbol] = state as unknown as [string, string, string | undefined, string];
+    const year = yearText ? Number(yearText) : null;
+    const [first, ...rest] = symbol.split('-') as [string, ...string[]];
+    const typeCode = lookupCode(STATE_TYPE_CODES, first);
+    let issuerCode: string | null;
+    let tableName: string | null;
+    if (typeCode) {
+      issuerCode = rest.length ? rest.join('-') : null;
+      tableName = STATE_TYPE_CODES[typeCode]!;
+    } else {
+      // No type code: a công văn ("1432/BNV-CTTN") or, with a year and a Quốc hội issuer, a Luật.
+      issuerCode = symbol;
+      tableName = year === null ? 'Công văn' : /^QH\d*$/i.test(symbol) ? 'Luật' : null;
+    }
+    return { ok: true, raw, normalized, grammar: 'state', sequence, year, typeCode, issuerCode, typeName: givenType ?? tableName };
+  }
+
+  return numberError(raw, normalized);
+}
+
+/** Narrows a parse result to the error case. */
+export function isDocumentNumberError(value: ParsedDocumentNumber | DocumentNumberError): value is DocumentNumberError {
+  return value.ok === false;
+}
+
+function yearOf(value: number | string | null | undefined): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  if (typeof value === 'string') {
+    const m = /^\s*(\d{4})(?:-\d{2}-\d{2})?\s*$/.exec(value);
+    return m ? Number(m[1]) : null;
+  }
+  return null;
+}
+
+// The registry writes a Party Quy định with its proper abbreviation QĐi even when a plan wrote "QĐ".
+function symbolKey(parsed: ParsedDocumentNumber, typeName: string | null | undefined): string {
+  const name = cleanTypeName(typeName) ?? parsed.typeName;
+  if (
+    parsed.grammar === 'party' &&
+    parsed.typeCode === 'QĐ' &&
+    name !== null &&
+    foldVietnamese(name) === 'quy dinh'
+  ) {
+    return slugify(`${parsed.sequence}-QĐi/${parsed.issuerCode ?? ''}`);
+  }
+  return slugify(parsed.normalized);
+}
+
+export interface CanonicalIdOptions {
+  /** Year of issue, or an ISO date; required for Party numbers, which restart every term. */
+  year?: number | string | null;
+  /** Type as the text names it; a Party "QĐ" named "Quy định" becomes "QĐi". */
+  typeName?: string | null;
+}
+
+export type CanonicalIdResult = { ok: true; id: string } | DocumentNumberError;
+
+/**
+ * The registry id of a document (`content/documents/{id}.yaml`): the number folded to ASCII and
+ * slugged; Party numbers add "-{year}" because they restart every term.
+ * Accepts a number string, a parse result, or a parse error (passed through).
+ * @example canonicalDocumentId('59/2023/NĐ-CP') // { ok: true, id: '59-2023-nd-cp' }
+ * @example canonicalDocumentId('114-KL/TW', { year: '2015-07-14' }) // { ok: true, id: '114-kl-tw-2015' }
+ * @example canonicalDocumentId('11-QĐ/TW', { year: 2019, typeName: 'Quy định' }) // { ok: true, id: '11-qdi-tw-2019' }
+ */
+export function canonicalDocumentId(
+  input: string | ParsedDocumentNumber | DocumentNumberError,
+  options: CanonicalIdOptions = {},
+): CanonicalIdResult {
+  const parsed = typeof input === 'string' ? parseDocumentNumber(input, { type: options.typeName }) : input;
+  if (!parsed.ok) return parsed;
+  const key = symbolKey(parsed, options.typeName);
+  if (parsed.grammar === 'state') return { ok: true, id: key };
+  const year = parsed.year ?? yearOf(options.year);
+  if (year === null) {
+    return {
+      ok: false,
+      code: 'missing-year',
+      raw: parsed.raw,
+      message: `văn bản của Đảng "${parsed.normalized}" cần năm ban hành để tạo mã, vì số văn bản của Đảng được đánh lại theo nhiệm kỳ`,
+    };
+  }
+  return { ok: true, id: `${key}-${year}` };
+}
+
+/**
+ * True when two spellings denote the same số/ký hiệu: case, whitespace, line breaks and đ/d do not
+ * matter, and with `typeName: 'Quy định'` a Party "11-QĐ/TW" equals "11-QĐi/TW". Malformed input is
+ * never equal to anything.
+ * @example sameDocumentNumber('1847/QĐ -TTg', '1847/QĐ-TTg') // true
+ * @example sameDocumentNumber('11-QĐ/TW', '11-QĐi/TW', { typeName: 'Quy định' }) // true
+ */
+export function sameDocumentNumber(
+  a: string | ParsedDocumentNumber,
+  b: string | ParsedDocumentNumber,
+  options: { typeName?: string | null } = {},
+): boolean {
+  const pa = typeof a === 'string' ? parseDocumentNumber(a) : a;
+  const pb = typeof b === 'string' ? parseDocumentNumber(b) : b;
+  if (!pa.ok || !pb.ok || pa.grammar !== pb.grammar) return false;
+  return symbolKey(pa, options.typeName) === symbolKey(pb, options.typeName);
+}
+
+// ——— References in running text ———
+
+/** Document type names recognised in front of a number, with the old tone placement as aliases. */
+export const DOCUMENT_TYPE_NAMES = [
+  'Hiến pháp',
+  'Bộ luật',
+  'Luật',
+  'Pháp lệnh',
+  'Lệnh',
+  'Nghị quyết liên tịch',
+  'Nghị quyết',
+  'Nghị định',
+  'Thông tư liên tịch',
+  'Thông tư',
+  'Thông tri',
+  'Quyết định',
+  'Chỉ thị',
+  'Quy chế',
+  'Quy định',
+  'Thông cáo',
+  'Thông báo',
+  'Hướng dẫn',
+  'Chương trình',
+  'Kế hoạch',
+  'Phương án',
+  'Đề án',
+  'Dự án',
+  'Báo cáo',
+  'Biên bản',
+  'Tờ trình',
+  'Hợp đồng',
+  'Công điện',
+  'Công văn',
+  'Bản ghi nhớ',
+  'Bản thỏa thuận',
+  'Giấy mời',
+  'Giấy giới thiệu',
+  'Giấy ủy quyền',
+  'Kết luận',
+  'Văn bản',
+] as const;
+
+const TYPE_BY_KEY = new Map<string, string>(DOCUMENT_TYPE_NAMES.map((t) => [foldVietnamese(t), t]));
+const TYPE_ALTERNATIVES = [...DOCUMENT_TYPE_NAMES, 'Bản thoả thuận', 'Giấy uỷ quyền']
+  .sort((x, y) => y.length - x.length)
+  .map((t) => t.split(' ').join('\\s+'))
+  .join('|');
+const TYPE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{M}])(?:${TYPE_ALTERNATIVES})(?![\\p{L}\\p{M}])`, 'giu');
+// Between a type and its number: at most a few words (the name of a Luật, "phối hợp") and then "số",
+// or nothing at all ("Nghị định 30/2020/NĐ-CP"). Punctuation or another number breaks the link.
+const TYPE_TO_NUMBER = /^(?:(?:\s+[^\s;,.:()“”"/]+){0,8}?\s+số\s*|\s+)$/iu;
+
+// A ký hiệu segment is a code ("TTg", "BCSĐUBND", "QH15"); after a line break it must show two capitals,
+// so a trailing "-" never swallows an ordinary word such as "Về".
+const HYPHEN = '[-\\u2010\\u2011\\u2013]';
+const CODE = '\\p{Lu}[\\p{L}\\d]*';
+const CODE_AFTER_SPACE = `(?=\\p{Lu}[\\p{L}\\d]*?\\p{Lu})${CODE}`;
+// Whitespace is tolerated on one side of a separator ("302/KH- UBND", "1847/QĐ -TTg"), never on
+// both: "Ban Dân vận – Ban Cán sự" is prose.
+const joint = (sep: string): string => `(?:${sep}${CODE}|${sep}\\s+${CODE_AFTER_SPACE}|\\s+${sep}${CODE_AFTER_SPACE})`;
+const PARTY_REST = `${joint(HYPHEN)}${joint('\\/')}(?:${joint(HYPHEN)})*`;
+const STATE_REST = `(?:(?:\\/|\\/\\s+|\\s+\\/)\\d{4}(?!\\d))?${joint('\\/')}(?:${joint(HYPHEN)})*`;
+const NUMBER_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{M}\\d/.,\\-])\\d+(?:${PARTY_REST}|${STATE_REST})`, 'gu');
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)\S+/giu;
+// The plan's own number in its header ("Số: 859/KH-UBND") is not a reference.
+const OWN_NUMBER_LABEL = /(?:^|[^\p{L}])Số\s*:\s*$/u;
+
+const ISSUER_STOPS = [
+  'về',
+  'ban hành',
+  'thực hiện',
+  'triển khai',
+  'phối hợp',
+  'quy định',
+  'hướng dẫn',
+  'phê duyệt',
+  'khóa',
+  'nhiệm kỳ',
+  'tại',
+  'năm',
+  'đã',
+  'đối với',
+  'theo',
+  'ngày',
+  'số',
+  'gọi là',
+  'như sau',
+  'và các',
+].map((s) => s.split(' '));
+const ISSUER_MAX_WORDS = 25;
+const ISSUER_TOKEN = /\s+|[;,:()“”"…!?[\]]|\.(?=\s|$)|[^\s;,:()“”"…!?[\]]+?(?=[\s;,:()“”"…!?[\]]|\.(?:\s|$)|$)/gu;
+
+function wordKey(w: string): string {
+  return normalizeTonePlacement(w).toLowerCase();
+}
+
+// Reads "của <issuer>" up to the first word that starts what the document is about ("về", "ban hành"…)
+// or punctuation. Returns null when the text does not say, or says something too long to be a name.
+function readIssuer(text: string, from: number): { issuer: string; end: number } | null {
+  const head = /^[\s,]*của\s+/iu.exec(text.slice(from, from + 40));
+  if (!head) return null;
+  const start = from + head[0].length;
+  const words: { text: string; end: number }[] = [];
+  const rest = text.slice(start, start + 400);
+  for (const m of rest.matchAll(ISSUER_TOKEN)) {
+    if (/^\s/.test(m[0])) continue;
+    if (!/[\p{L}\d–-]/u.test(m[0])) break;
+    words.push({ text: m[0], end: start + m.index + m[0].length });
+    if (words.length > ISSUER_MAX_WORDS + 2) break;
+  }
+  const keys = words.map((w) => wordKey(w.text));
+  let stop = words.length;
+  for (let i = 0; i < keys.length && stop === words.length; i++) {
+    for (const phrase of ISSUER_STOPS) {
+      if (!phrase.every((p, j) => keys[i + j] === p)) continue;
+      // "Ban Chỉ đạo thực hiện Quy chế dân chủ…" names a steering committee by what it steers.
+      if (phrase.join(' ') === 'thực hiện' && keys.slice(i - 3, i).join(' ') === 'ban chỉ đạo') continue;
+      stop = i;
+      break;
+    }
+  }
+  if (stop === 0 || stop > ISSUER_MAX_WORDS) return null;
+  const kept = words.slice(0, stop);
+  return { issuer: toNFC(kept.map((w) => w.text).join(' ')), end: kept[kept.length - 1]!.end };
+}
+
+// The date of a reference is the "ngày …" right after its number (a comma may come between).
+function readDate(text: string, from: number): { iso: string; end: number } | null {
+  const slice = text.slice(from, from + 60);
+  const lead = /^[\s,]*/.exec(slice)![0].length;
+  const first = findVietnameseDates(slice)[0];
+  if (!first || first.index !== lead || first.qualifier !== 'ngày') return null;
+  return { iso: first.iso, end: from + first.index + first.length };
+}
+
+function findType(text: string, numberIndex: number): { type: string; index: number } | null {
+  const windowStart = Math.max(0, numberIndex - 160);
+  const window = text.slice(windowStart, numberIndex);
+  const candidates = [...window.matchAll(TYPE_IN_TEXT)];
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]!;
+    if (!TYPE_TO_NUMBER.test(window.slice(c.index + c[0].length))) continue;
+    const type = TYPE_BY_KEY.get(foldVietnamese(collapseWhitespace(c[0])));
+    if (type) return { type, index: windowStart + c.index };
+  }
+  return null;
+}
+
+export interface DocumentReferenceMatch {
+  /** Type as the text names it ("Kế hoạch", "Quyết định", "Kết luận"), else the type the abbreviation implies, else null. */
+  type: string | null;
+  /** True when `type` comes from the abbreviation because the text names no type. */
+  typeInferred: boolean;
+  /** Số/ký hiệu with whitespace removed: "110-KH/BDVTU-BCSĐUBND". */
+  number: string;
+  /** The number exactly as it appears in the text, line breaks included. */
+  raw: string;
+  parsed: ParsedDocumentNumber;
+  /** ISO date from the "ngày …" right after the number, or null. */
+  date: string | null;
+  /** Issuer as written after "của", up to what the document is about (best effort), or null. */
+  issuer: string | null;
+  /** Registry id when it can be computed (Party numbers need the date), else null. */
+  document: string | null;
+  /** Offset of the reference (its type word, or the number when there is none) in the text. */
+  index: number;
+  /** Offset of the number in the text. */
+  numberIndex: number;
+  /** Length from `index` to the end of the last part read (number, date or issuer). */
+  length: number;
+}
+
+/**
+ * Every numbered document reference in running text, in order, repeated references included. Reads
+ * through the debris of PDF extraction: numbers and type names split over lines ("Kế \n\nhoạch số
+ * 110-KH/BDVTU-\n\nBCSĐUBND"), stray spaces ("302/KH- UBND"). Skips URLs and the plan's own
+ * "Số: …" line. Offsets refer to the text exactly as passed in.
+ * @example findDocumentReferences('Thực hiện Kế hoạch số 859/KH-UBND ngày 25/3/2024 của Ủy ban nhân dân tỉnh Tây Ninh về …')
+ * // [{ type: 'Kế hoạch', number: '859/KH-UBND', date: '2024-03-25', issuer: 'Ủy ban nhân dân tỉnh Tây Ninh', document: '859-kh-ubnd', … }]
+ */
+export function findDocumentReferences(text: string): DocumentReferenceMatch[] {
+  const urls = [...text.matchAll(URL_IN_TEXT)].map((m) => [m.index, m.index + m[0].length] as const);
+  const found: DocumentReferenceMatch[] = [];
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const numberIndex = m.index;
+    if (urls.some(([s, e]) => numberIndex >= s && numberIndex < e)) continue;
+    if (OWN_NUMBER_LABEL.test(text.slice(Math.max(0, numberIndex - 12), numberIndex))) continue;
+    const typeFound = findType(text, numberIndex);
+    const parsed = parseDocumentNumber(m[0], { type: typeFound?.type });
+    if (!parsed.ok) continue;
+    let end = numberIndex + m[0].length;
+    let date = readDate(text, end);
+    if (date) end = date.end;
+    const issuer = readIssuer(text, end);
+    if (issuer) end = issuer.end;
+    // Some plans put the issuer first: "… số 12/KH-UBND của UBND tỉnh ngày 05/3/2024".
+    if (!date && issuer) {
+      date = readDate(text, end);
+      if (date) end = date.end;
+    }
+    const id = canonicalDocumentId(parsed, { year: date?.iso, typeName: typeFound?.type });
+    const index = typeFound?.index ?? numberIndex;
+    found.push({
+      type: typeFound?.type ?? parsed.typeName,
+      typeInferred: !typeFound,
+      number: parsed.normalized,
+      raw: m[0],
+      parsed,
+      date: date?.iso ?? null,
+      issuer: issuer?.issuer ?? null,
+      document: id.ok ? id.id : null,
+      index,
+      numberIndex,
+      length: end - index,
+    });
+  }
+  return found;
+}
+
+/**
+ * One entry per cited document, in order of first mention: a plan cites "Chỉ thị số 33/CT-TTg" with
+ * its date once and then bare several times. Repeats fill in the date and issuer the first mention
+ * lacked. Party numbers restart every term, so the same Party number with two different years stays
+ * two documents; a dateless mention joins the first dated one.
+ */
+export function mergeDocumentReferences(refs: readonly DocumentReferenceMatch[]): DocumentReferenceMatch[] {
+  const merged: DocumentReferenceMatch[] = [];
+  const yearOfRef = (r: DocumentReferenceMatch) => (r.date ? r.date.slice(0, 4) : null);
+  for (const ref of refs) {
+    const key = symbolKey(ref.parsed, ref.type);
+    const same = merged.filter((m) => symbolKey(m.parsed, m.type) === key);
+    const target =
+      ref.parsed.grammar === 'state' || !ref.date
+        ? same[0]
+        : same.find((m) => yearOfRef(m) === yearOfRef(ref)) ?? same.find((m) => !m.date);
+    if (!target) {
+      merged.push({ ...ref });
+      continue;
+    }
+    target.date ??= ref.date;
+    target.issuer ??= ref.issuer;
+    if (target.typeInferred && !ref.typeInferred) Object.assign(target, { type: ref.type, typeInferred: false });
+    if (target.document === null && target.date) {
+      const id = canonicalDocumentId(target.parsed, { year: target.date, typeName: target.type });
+      target.document = id.ok ? id.id : null;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,12 @@
+export { toNFC, foldVietnamese, normalizeTonePlacement, collapseWhitespace, compareVietnamese } from './text';
+export { slugify, type SlugifyOptions } from './slug';
+export {
+  DATE_QUALIFIERS,
+  parseVietnameseDate,
+  parseVietnameseDateDetailed,
+  findVietnameseDates,
+  formatVietnameseDate,
+  type VietnameseDateResult,
+  type VietnameseDateMatch,
+  type VietnameseDateStyle,
+} from './dates';
