@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The five real plans as extracted from the signed documents: `../shared/seeds/` beside the repository. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+/** The five real plans as extracted from the signed documents (a byte-for-byte copy of shared/seeds/). */
+export const SEEDS_DIR = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
 
 /** File names of the seeds, in order (000_…, 001_…). */
 export function seedFiles(): string[] {
