@@ -1,0 +1,127 @@
+/**
+ * Renders many cards at once: each card's PNG is cached on disk under the sha256 of everything
+ * that decides its pixels (card data, format, TEMPLATE_VERSION, font files, renderer versions), so
+ * an unchanged plan costs a stat() on rebuild; cache misses are rendered in parallel by a worker
+ * pool. The cache lives in node_modules/.cache (ignored by git, kept between builds).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { CardData } from './card-data';
+import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
+import type { Measure } from './fit-text';
+import { RenderPool, defaultPoolSize } from './pool';
+import { renderCardPng } from './render';
+import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
+
+/** Where rendered cards are kept between builds. */
+export function defaultCardCacheDir(root: string = process.cwd()): string {
+  return join(root, 'node_modules', '.cache', 'ke-hoach-mo', 'og');
+}
+
+export interface CardJob {
+  /** Caller's name for the card, e.g. "dan-van-2024/landscape". */
+  id: string;
+  data: CardData;
+  format: CardFormat;
+}
+
+export interface RenderedCard {
+  id: string;
+  format: CardFormat;
+  /** Absolute path of the PNG in the cache. */
+  file: string;
+  /** True when the PNG was already in the cache. */
+  hit: boolean;
+}
+
+export interface RenderCardsResult {
+  cards: Map<string, RenderedCard>;
+  hits: number;
+  misses: number;
+  /** Wall-clock time of the whole call. */
+  ms: number;
+  /** Workers used (0 when everything came from the cache or one card rendered in-process). */
+  workers: number;
+}
+
+export interface RenderCardsOptions {
+  cacheDir?: string;
+  /** Worker threads for cache misses; defaults to os.availableParallelism(). */
+  concurrency?: number;
+  /** Text measure; defaults to one built from the card fonts. */
+  measure?: Measure;
+}
+
+function packageVersion(name: string): string {
+  try {
+    const require = createRequire(import.meta.url);
+    let dir = dirname(require.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+let rendererDigest: string | undefined;
+
+function rendererFingerprint(): string {
+  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}`;
+  return rendererDigest;
+}
+
+/** Cache key of one card: sha256 of its data and everything else that decides its pixels. */
+export function cardCacheKey(data: CardData, format: CardFormat): string {
+  return createHash('sha256').update(rendererFingerprint()).update('\n').update(format).update('\n').update(JSON.stringify(data)).digest('hex');
+}
+
+let defaultMeasure: Measure | undefined;
+
+/**
+ * Makes sure every job's PNG exists in the cache, rendering the missing ones across a worker
+ * pool, and returns where each one is. Two jobs with the same data share one file.
+ */
+export async function renderCards(jobs: CardJob[], options: RenderCardsOptions = {}): Promise<RenderCardsResult> {
+  const started = performance.now();
+  const cacheDir = options.cacheDir ?? defaultCardCacheDir();
+  mkdirSync(cacheDir, { recursive: true });
+  const cards = new Map<string, RenderedCard>();
+  const missing = new Map<string, CardJob>();
+  let hits = 0;
+
+  for (const job of jobs) {
+    const file = join(cacheDir, `${cardCacheKey(job.data, job.format)}.png`);
+    let hit = false;
+    if (!missing.has(file)) {
+      hit = existsSync(file) && statSync(file).size > 0;
+      if (hit) hits++;
+      else missing.set(file, job);
+    }
+    cards.set(job.id, { id: job.id, format: job.format, file, hit });
+  }
+
+  const measure = options.measure ?? (defaultMeasure ??= createFontMeasure());
+  const size = Math.min(options.concurrency ?? defaultPoolSize(), missing.size);
+  let workers = 0;
+  if (missing.size === 1) {
+    // One card: starting a worker costs more than rendering it here.
+    const [file, job] = [...missing][0]!;
+    const png = await renderCardPng(buildCardTree(job.data, job.format, measure), job.format);
+    writeFileSync(`${file}.${process.pid}.tmp`, png);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } else if (missing.size > 1) {
+    const pool = new RenderPool(loadCardFonts(), size);
+    workers = size;
+    try {
+      await Promise.all(
+        [...missing].map(([file, job]) => pool.run({ tree: buildCardTree(job.data, job.format, measure), ...CARD_SIZES[job.format], file })),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+
+  return { cards, hits, misses: missing.size, ms: performance.now() - started, workers };
+}

@@ -1,0 +1,17 @@
+/**
+ * Font families of the share cards. Each @fontsource subset file gets its own family name: when
+ * latin, latin-ext and vietnamese share one name satori keeps one file per weight and drops or
+ * swaps glyphs ("thực" → "th c", "Ủy" → "Ưy"). Listing all three lets it fall back per glyph.
+ */
+export const FONT_SUBSETS = [
+  { subset: 'latin', family: 'BVP-latin' },
+  { subset: 'vietnamese', family: 'BVP-vi' },
+  { subset: 'latin-ext', family: 'BVP-latinext' },
+] as const;
+
+/** Weights the templates use; only these files are loaded. */
+export const FONT_WEIGHTS = [400, 700, 800] as const;
+export type FontWeight = (typeof FONT_WEIGHTS)[number];
+
+/** CSS font-family value for every text node of a card. */
+export const FONT_FAMILY = FONT_SUBSETS.map((s) => s.family).join(', ');

@@ -1,0 +1,56 @@
+/**
+ * Glue between the catalog and the card renderer: one job per plan and format, and the public path
+ * of each image. Used by the /og/ endpoint, the tests and the benchmark alike.
+ */
+import type { Catalog } from '../catalog/build';
+import { paths } from '../paths';
+import type { SiteConfig } from '../../site.config';
+import { planCardData, portalAddress, type CardData } from './card-data';
+import { CARD_FORMATS, type CardFormat } from './template';
+import type { CardJob } from './cards';
+
+/** Public path (relative to the base path) of a plan's card. */
+export function cardImagePath(slug: string, format: CardFormat): string {
+  return format === 'landscape' ? paths.ogImage(slug) : paths.ogSquareImage(slug);
+}
+
+/**
+ * The `[slug]` param of src/pages/og/[slug].png.ts for a plan's card.
+ * @example cardRouteParam('ke-hoach-a', 'square') // 'ke-hoach-a-vuong'
+ */
+export function cardRouteParam(slug: string, format: CardFormat): string {
+  return cardImagePath(slug, format).replace(/^og\//, '').replace(/\.png$/, '');
+}
+
+export function cardJobId(slug: string, format: CardFormat): string {
+  return `${slug}/${format}`;
+}
+
+export interface PlanCardContext {
+  site: Pick<SiteConfig, 'name' | 'colors'>;
+  /** Origin of the public site (Astro's `site`), e.g. "https://congthongtin.tayninh.gov.vn". */
+  siteUrl: string;
+  /** Deployment base path ("/" or "/ke-hoach-mo/"). */
+  base: string;
+}
+
+/** Card data of one plan of the catalog. */
+export function catalogCardData(catalog: Catalog, slug: string, context: PlanCardContext): CardData {
+  const entry = catalog.planBySlug.get(slug);
+  if (!entry) throw new Error(`no plan "${slug}" in the catalog`);
+  return planCardData({
+    plan: entry.data,
+    issuer: catalog.agencies.get(entry.data.issuer)?.data,
+    agencyShortName: (id) => catalog.agencies.get(id)?.data.shortName,
+    site: context.site,
+    portal: portalAddress(context.siteUrl, context.base),
+  });
+}
+
+/** Every card of every plan: the landscape and the square format. */
+export function planCardJobs(catalog: Catalog, context: PlanCardContext): CardJob[] {
+  return catalog.plans.flatMap(({ slug }) => {
+    const data = catalogCardData(catalog, slug, context);
+    return CARD_FORMATS.map((format) => ({ id: cardJobId(slug, format), data, format }));
+  });
+}
