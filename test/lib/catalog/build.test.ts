@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog, formatPlanNumber, type Catalog } from '../../../src/lib/catalog';
+import type { Plan } from '../../../src/schemas/plan';
+
+const root = fileURLToPath(new URL('../../../content', import.meta.url));
+const content = loadContent(root);
+const catalog: Catalog = buildCatalog(content);
+
+describe('buildCatalog on the five seed plans', () => {
+  it('loads the real content without problems', () => {
+    expect(content.problems).toEqual([]);
+    expect(catalog.plans).toHaveLength(5);
+  });
+
+  it('orders plans newest first by issue date, falling back to the year', () => {
+    const years = catalog.plans.map((p) => p.data.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(catalog.plans[0].slug).toBe('dan-van-chinh-quyen-2025-so-vhttdl-tay-ninh');
+    expect(catalog.years).toEqual([2025, 2024, 2023]);
+  });
+
+  it('has one citation edge per basis and citation entry, with the role', () => {
+    const expected = content.plans.reduce((n, p) => n + p.data.basis.length + p.data.citations.length, 0);
+    expect(catalog.citations).toHaveLength(expected);
+    const basisEdges = catalog.citations.filter((e) => e.role === 'basis');
+    expect(basisEdges).toHaveLength(content.plans.reduce((n, p) => n + p.data.basis.length, 0));
+  });
+
+  it('gathers every plan citing Chỉ thị 33/CT-TTg, implementers first', () => {
+    const doc = catalog.documents.get('33-ct-ttg')!;
+    const citing = content.plans
+      .filter((p) => [...p.data.basis, ...p.data.citations].some((r) => r.document === '33-ct-ttg'))
+      .map((p) => p.slug)
+      .sort();
+    expect(citing.length).toBeGreaterThanOrEqual(2);
+    expect([...new Set(doc.citedBy.map((e) => e.plan))].sort()).toEqual(citing);
+    expect(doc.citedBy[0]).toMatchObject({ plan: 'trien-khai-chi-thi-33-ct-ttg-so-tttt-tay-ninh', role: 'basis' });
+    // The provincial plan 1243/KH-UBND implements the Chỉ thị: the chain downward.
+    expect(doc.implementedByDocuments).toContain('1243-kh-ubnd');
+  });
+
+  it('resolves Quy định 11 written two ways to one document cited by three plans', () => {
+    const doc = catalog.documents.get('11-qdi-tw-2019')!;
+    const spellings = new Set(doc.citedBy.map((e) => e.reference.number));
+    expect(spellings).toEqual(new Set(['11-QĐ/TW', '11-QĐi/TW']));
+    expect(new Set(doc.citedBy.map((e) => e.plan)).size).toBe(3);
+  });
+
+  it('sorts every deadline by date and indexes them by owner', () => {
+    const total = content.plans.reduce((n, p) => n + p.data.deadlines.length, 0);
+    expect(catalog.deadlines).toHaveLength(total);
+    const dates = catalog.deadlines.map((d) => d.deadline.date);
+    expect(dates).toEqual([...dates].sort());
+    const owned = [...catalog.agencies.values()].reduce((n, a) => n + a.deadlines.length, 0);
+    expect(owned).toBe(total);
+    const minhTam = content.plans.find((p) => p.slug === 'dan-van-chinh-quyen-2024-ubnd-xa-minh-tam')!;
+    expect(minhTam.data.deadlines).toHaveLength(5);
+  });
+
+  it('links agencies to their parents, children and plans', () => {
+    const so = catalog.agencies.get('so-tttt-tay-ninh')!;
+    expect(so.ancestors).toEqual(['ubnd-tinh-tay-ninh']);
+    expect(so.children).toContain('van-phong-so-tttt-tay-ninh');
+    expect(so.plans).toHaveLength(3);
+    expect(catalog.agencies.get('ubnd-tinh-tay-ninh')!.children).toContain('so-tttt-tay-ninh');
+  });
+
+  it('groups plans by topic under a slug of the label', () => {
+    const topic = catalog.topics.get('dan-chu-o-co-so')!;
+    expect(topic.label).toBe('Dân chủ ở cơ sở');
+    expect(topic.plans).toContain('dan-chu-co-so-2024-so-tttt-tay-ninh');
+  });
+
+  it('scales linearly: 10,000 synthetic plans index in well under a second', () => {
+    const base = content.plans[0];
+    const plans = Array.from({ length: 10_000 }, (_, i) => ({ slug: `p-${i}`, data: { ...base.data, year: 2000 + (i % 26) } as Plan }));
+    const started = performance.now();
+    const big = buildCatalog({ plans, agencies: content.agencies, documents: content.documents });
+    expect(big.plans).toHaveLength(10_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('formatPlanNumber', () => {
+  it('joins số and ký hiệu in the state and Party grammars', () => {
+    expect(formatPlanNumber({ number: '859', symbol: 'KH-UBND' })).toBe('859/KH-UBND');
+    expect(formatPlanNumber({ number: '110', symbol: 'KH/BDVTU-BCSĐUBND' })).toBe('110-KH/BDVTU-BCSĐUBND');
+  });
+  it('marks an unnumbered copy and knows when there is no Số line at all', () => {
+    expect(formatPlanNumber({ number: null, symbol: 'KH-SVHTTDL' })).toBe('…/KH-SVHTTDL');
+    expect(formatPlanNumber({ number: null, symbol: null })).toBeNull();
+  });
+});
