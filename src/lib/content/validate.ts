@@ -211,7 +211,7 @@ function checkRegistryDocument(doc: Entry<RegistryDocument>, documentIds: Readon
     if (canonical.ok && canonical.id !== doc.id) {
       problems.push(
         problem(file, '', `tên tệp phải là mã chuẩn của số/ký hiệu "${fields.number}"`, {
-          found: `${doc.id}.yaml`,
+          foundText: `${doc.id}.yaml`,
           expected: `${canonical.id}.yaml (và sửa các trường document trỏ tới văn bản này)`,
         }),
       );
