@@ -3,14 +3,9 @@ import type { Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { site } from '../../site.config';
+import { deadlineWhen } from '../plan-view';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
 import { planDate } from './records';
-
-/** "2024-06-05" → "05/06/2024", the way Vietnamese documents write a date. */
-export function formatVietnameseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -63,7 +58,7 @@ export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options
     const planUrl = urlOf(ctx, paths.plan(plan.slug));
     const description = [
       `Việc: ${deadline.task}`,
-      `Thời hạn: ${deadline.qualifier ?? 'ngày'} ${formatVietnameseDate(deadline.date)}`,
+      `Thời hạn: ${deadlineWhen(deadline)}`,
       `Đơn vị thực hiện: ${owner}`,
       submitTo ? `Gửi về: ${submitTo}` : null,
       `Theo: ${plan.data.docType}${identifier ? ` ${identifier}` : ''} “${plan.data.title}” của ${issuer}`,

@@ -35,7 +35,8 @@ export function planLegislationJsonLd(catalog: Catalog, plan: PlanEntry, ctx: Pu
     '@type': 'Legislation',
     '@id': `${url}#van-ban`,
     name: `${data.docType} ${data.title}`,
-    ...(identifier ? { legislationIdentifier: identifier } : {}),
+    // Unnumbered copies have no số/ký hiệu; schema.org accepts a URI as the identifier.
+    legislationIdentifier: identifier ?? url,
     legislationType: data.docType,
     ...(data.issuedOn ? { legislationDate: data.issuedOn } : {}),
     legislationPassedBy: {

@@ -18,7 +18,7 @@ import { calendarAgencies, contentModified, planDate, planRecord, tableRows } fr
  * a file cannot be published without being described, sized and checksummed.
  */
 
-export type FileFormat = 'JSON' | 'CSV' | 'iCalendar' | 'Atom' | 'JSON Feed' | 'JSON Schema' | 'JSON-LD' | 'Data Package';
+export type FileFormat = 'JSON' | 'CSV' | 'iCalendar' | 'Atom' | 'JSON Feed' | 'JSON Schema' | 'JSON-LD' | 'Data Package' | 'SHA256SUMS';
 
 export const MEDIA_TYPES: Record<FileFormat, string> = {
   JSON: 'application/json',
@@ -29,6 +29,7 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
   'JSON Schema': 'application/schema+json',
   'JSON-LD': 'application/ld+json',
   'Data Package': 'application/json',
+  SHA256SUMS: 'text/plain',
 };
 
 /** `Content-Type` an endpoint answers with (text formats are UTF-8). */
