@@ -6,14 +6,16 @@ import { checkContent } from '../lib/content/check';
 import { formatProblems } from '../lib/content/problems';
 
 /**
- * Fails `astro build` on the same content problems `npm run check` reports, before Astro's own
- * loaders produce less helpful errors (or silently accept an unquoted date). In dev it only warns.
+ * Fails `astro build` on the same content problems `npm run check` reports, all of them at once,
+ * before Astro's loaders stop at the first bad entry with an English message. In dev it only warns.
  */
 export default function contentCheck(options: { dir?: string } = {}): AstroIntegration {
   return {
     name: 'ke-hoach-mo:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
+        // preview serves an existing build and sync only writes types: nothing to check there.
+        if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
         const { problems, summary } = checkContent(resolve(root, options.dir ?? 'content'), { baseDir: root });
         if (problems.length === 0) {

@@ -1,12 +1,11 @@
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import contentCheck from '../../src/integrations/content-check';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs the integration's astro:config:setup hook the way Astro would, with a recording logger. */
-function runSetup(dir: string, command: 'build' | 'dev') {
+function runSetup(dir: string, command: 'build' | 'dev' | 'preview') {
   const logger = { info: vi.fn(), warn: vi.fn() };
   const hook = contentCheck({ dir }).hooks['astro:config:setup'] as (options: unknown) => void;
   const run = () => hook({ config: { root: pathToFileURL(ROOT) }, command, logger });
@@ -26,6 +25,12 @@ describe('content-check integration', () => {
     const { run, logger } = runSetup('test/fixtures/content/unknown-agency', 'dev');
     expect(run).not.toThrow();
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('deadlines[0].owner: không có cơ quan này'));
+  });
+
+  it('does nothing for preview, which serves a finished build', () => {
+    const { run, logger } = runSetup('test/fixtures/content/bare-lt', 'preview');
+    expect(run).not.toThrow();
+    expect(logger.warn).not.toHaveBeenCalled();
   });
 
   it('logs the summary when the content is clean', () => {
