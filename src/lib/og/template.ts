@@ -118,24 +118,49 @@ function fitTogether(texts: (string | null)[], maxWidth: number, sizes: number[]
   return texts.map((t) => (t === null ? null : fitText(t, { maxWidth, maxLines: 1, sizes: allowed, weight, measure })));
 }
 
-/**
- * The card for one plan in one format. `measure` must measure with the fonts the renderer uses
- * (createFontMeasure) for the layout to hold; tests pass a fake one to check the rules.
- */
+/** One fitted text of a card and the box it was fitted into. */
+export interface FittedRecord {
+  fitted: FittedText;
+  maxWidth: number;
+  weight: number;
+}
+
+export interface CardLayout {
+  tree: CardNode;
+  /** Every text on the card, as fitted. */
+  texts: FittedRecord[];
+  /** The title and the height of its box (the space the other parts leave). */
+  title: { fitted: FittedText; boxHeight: number; lineHeight: number };
+}
+
+/** The card for one plan in one format; see layoutCard. */
 export function buildCardTree(data: CardData, format: CardFormat, measure: Measure): CardNode {
+  return layoutCard(data, format, measure).tree;
+}
+
+/**
+ * Lays out the card for one plan in one format. `measure` must measure with the fonts the renderer
+ * uses (createFontMeasure) for the layout to hold; tests pass a fake one to check the rules.
+ */
+export function layoutCard(data: CardData, format: CardFormat, measure: Measure): CardLayout {
   const L = LAYOUTS[format];
   const { width, height } = CARD_SIZES[format];
   const t = data.theme;
   const inner = width - 2 * L.padX;
+  const texts: FittedRecord[] = [];
+  const keep = (fitted: FittedText, maxWidth: number, weight: number) => {
+    texts.push({ fitted, maxWidth, weight });
+    return fitted;
+  };
   const fit = (text: string, maxWidth: number, sizes: number[], weight: number, maxLines = 1, maxHeight?: number, lineHeight = LABEL_LINE_HEIGHT) =>
-    fitText(text, { maxWidth, maxLines, sizes, weight, measure, maxHeight, lineHeight });
+    keep(fitText(text, { maxWidth, maxLines, sizes, weight, measure, maxHeight, lineHeight }), maxWidth, weight);
 
   // Header: level above the agency name, white on the agency colour.
   const level = data.agencyLevel ? fit(upper(data.agencyLevel), inner, [L.header.levelSize], 700) : null;
   // One line at any listed size reads better than two; two lines are balanced.
   const oneLineName = fit(data.agencyName, inner, L.header.nameSizes, 700, 1);
   const name = oneLineName.truncated && L.header.nameLines > 1
-    ? fitText(data.agencyName, { maxWidth: inner, maxLines: L.header.nameLines, sizes: L.header.nameSizes, weight: 700, measure, balance: true })
+    ? keep(fitText(data.agencyName, { maxWidth: inner, maxLines: L.header.nameLines, sizes: L.header.nameSizes, weight: 700, measure, balance: true }), inner, 700)
     : oneLineName;
   const header = box(
     { flexDirection: 'column', justifyContent: 'center', height: L.header.height, padding: `0 ${L.padX}px`, backgroundColor: t.primary, color: t.onPrimary },
@@ -174,7 +199,7 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
       const boxWidth = Math.floor((inner - H.gap * 2) / 3);
       const textWidth = boxWidth - border - 16;
       const itemHeight = valueHeight + (qualitative ? 0 : 4) + labelHeight + noteHeight;
-      const values = fitTogether(data.highlights.map(highlightValue), textWidth, H.valueSizes, 800, measure);
+      const values = fitTogether(data.highlights.map(highlightValue), textWidth, H.valueSizes, 800, measure).map((v) => v && keep(v, textWidth, 800));
       const items = data.highlights.map((h, i) => {
         const value = values[i];
         return box(
@@ -192,7 +217,7 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
       block = box({ flexDirection: 'column', height: blockHeight }, [heading, box({ flexDirection: 'row' }, items)]);
     } else {
       // The value column is as wide as the widest value needs, at most H.valueWidth.
-      const values = fitTogether(data.highlights.map(highlightValue), H.valueWidth - 22, H.valueSizes, 800, measure);
+      const values = fitTogether(data.highlights.map(highlightValue), H.valueWidth - 22, H.valueSizes, 800, measure).map((v) => v && keep(v, H.valueWidth - 22, 800));
       const widest = Math.max(0, ...values.map((v) => (v ? Math.max(...v.lines.map((line) => measure(line, v.fontSize, 800))) : 0)));
       const valueWidth = qualitative ? 0 : Math.min(H.valueWidth, Math.ceil(widest) + 22 + 8);
       const textWidth = inner - valueWidth - (qualitative ? 28 : 24);
@@ -224,7 +249,7 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
   const gapAboveBlock = Math.round(L.meta.size * 0.9);
   const titleHeight =
     height - L.header.height - L.stripe - L.bodyTop - metaHeight - L.meta.gap - gapAboveBlock - blockHeight - L.bodyBottom - L.footer.height;
-  const title = fitText(data.title, {
+  const title = keep(fitText(data.title, {
     maxWidth: inner,
     maxLines: L.title.maxLines,
     maxHeight: titleHeight,
@@ -233,7 +258,7 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
     weight: 800,
     measure,
     balance: true,
-  });
+  }), inner, 800);
 
   const body = box({ flexDirection: 'column', flexGrow: 1, padding: `${L.bodyTop}px ${L.padX}px ${L.bodyBottom}px` }, [
     meta,
@@ -259,8 +284,9 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
     [lines(portal, { fontWeight: 700, color: t.ink }, 1.2), lines(siteName, { fontWeight: 800, color: t.primary }, 1.2)],
   );
 
-  return box(
+  const tree = box(
     { flexDirection: 'column', width, height, backgroundColor: '#ffffff', color: t.ink, fontFamily: FONT_FAMILY, overflow: 'hidden' },
     [header, box({ height: L.stripe, backgroundColor: t.accent }), body, footer],
   );
+  return { tree, texts, title: { fitted: title, boxHeight: titleHeight, lineHeight: L.title.lineHeight } };
 }

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { site } from '../../../src/site.config';
+import { planCardJobs } from '../../../src/lib/og/plan-cards';
+import { cardCacheKey, renderCards } from '../../../src/lib/og/cards';
+import { createFontMeasure } from '../../../src/lib/og/fonts';
+import { renderCardPng } from '../../../src/lib/og/render';
+import { buildCardTree, CARD_SIZES } from '../../../src/lib/og/template';
+import { readPngSize } from './png';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const content = loadContent(join(root, 'content'));
+const catalog = buildCatalog({ plans: content.plans, agencies: content.agencies, documents: content.documents });
+const jobs = planCardJobs(catalog, { site, siteUrl: site.portalUrl, base: '/' });
+const cacheDir = mkdtempSync(join(tmpdir(), 'og-render-test-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('renderCards', () => {
+  let cold: Awaited<ReturnType<typeof renderCards>>;
+
+  it('renders every plan card cold, in parallel workers, as a PNG of the declared size under 200 KB', async () => {
+    cold = await renderCards(jobs, { cacheDir, concurrency: 2 });
+    expect(cold.hits).toBe(0);
+    expect(cold.misses).toBe(jobs.length);
+    expect(cold.workers).toBe(2);
+    for (const job of jobs) {
+      const png = readFileSync(cold.cards.get(job.id)!.file);
+      expect(readPngSize(png), job.id).toEqual(CARD_SIZES[job.format]);
+      expect(png.length, job.id).toBeLessThan(200 * 1024);
+    }
+  }, 120_000);
+
+  it('serves every card from the cache when nothing changed', async () => {
+    const warm = await renderCards(jobs, { cacheDir, concurrency: 2 });
+    expect(warm.hits).toBe(jobs.length);
+    expect(warm.misses).toBe(0);
+    expect(warm.workers).toBe(0);
+    for (const job of jobs) expect(warm.cards.get(job.id)!.file).toBe(cold.cards.get(job.id)!.file);
+    expect(warm.ms).toBeLessThan(cold.ms);
+  });
+
+  it('re-renders only the card whose data changed', async () => {
+    const changed = jobs.map((job, i) => (i === 0 ? { ...job, data: { ...job.data, title: `${job.data.title} (sửa đổi)` } } : job));
+    const result = await renderCards(changed, { cacheDir, concurrency: 2 });
+    expect(result.misses).toBe(1);
+    expect(result.hits).toBe(jobs.length - 1);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(jobs.length + 1);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('draws the same pixels in a worker as on the calling thread', async () => {
+    const job = jobs.find((j) => j.format === 'landscape')!;
+    const direct = await renderCardPng(buildCardTree(job.data, job.format, createFontMeasure()), job.format);
+    expect(readFileSync(cold.cards.get(job.id)!.file).equals(direct)).toBe(true);
+  });
+
+  it('renders decomposed (NFD) text exactly like NFC', async () => {
+    const job = jobs.find((j) => j.format === 'square')!;
+    const nfd = { ...job, id: 'nfd', data: { ...job.data, title: job.data.title.normalize('NFD'), agencyName: job.data.agencyName.normalize('NFD') } };
+    expect(nfd.data.title).not.toBe(job.data.title);
+    const result = await renderCards([nfd], { cacheDir });
+    expect(readFileSync(result.cards.get('nfd')!.file).equals(readFileSync(cold.cards.get(job.id)!.file))).toBe(true);
+  });
+});
+
+describe('cardCacheKey', () => {
+  it('depends on the data and the format, and on nothing random', () => {
+    const a = jobs[0];
+    expect(cardCacheKey(a!.data, 'landscape')).toBe(cardCacheKey(structuredClone(a!.data), 'landscape'));
+    expect(cardCacheKey(a!.data, 'landscape')).not.toBe(cardCacheKey(a!.data, 'square'));
+    const other = jobs.find((j) => j.data.title !== a!.data.title)!;
+    expect(cardCacheKey(a!.data, 'landscape')).not.toBe(cardCacheKey(other.data, 'landscape'));
+    expect(cardCacheKey(a!.data, 'landscape')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

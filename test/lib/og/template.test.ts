@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { site } from '../../../src/site.config';
+import { catalogCardData } from '../../../src/lib/og/plan-cards';
+import { createFontMeasure } from '../../../src/lib/og/fonts';
+import { FONT_FAMILY } from '../../../src/lib/og/families';
+import { ELLIPSIS, type Measure } from '../../../src/lib/og/fit-text';
+import { CARD_FORMATS, CARD_SIZES, layoutCard, type CardLayout, type CardNode } from '../../../src/lib/og/template';
+import type { CardData } from '../../../src/lib/og/card-data';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const content = loadContent(join(root, 'content'));
+const catalog = buildCatalog({ plans: content.plans, agencies: content.agencies, documents: content.documents });
+const context = { site, siteUrl: site.portalUrl, base: '/' };
+const measure = createFontMeasure();
+
+/** Every fitted text stays inside its box, and the title's lines fit the height left for it. */
+function expectNoOverflow(layout: CardLayout, m: Measure = measure) {
+  for (const { fitted, maxWidth, weight } of layout.texts) {
+    for (const line of fitted.lines) expect(m(line, fitted.fontSize, weight), line).toBeLessThanOrEqual(maxWidth);
+  }
+  const { fitted, boxHeight, lineHeight } = layout.title;
+  expect(fitted.lines.length).toBeGreaterThan(0);
+  expect(fitted.lines.length * Math.round(fitted.fontSize * lineHeight)).toBeLessThanOrEqual(boxHeight);
+}
+
+function textsOf(node: CardNode | string | undefined): string[] {
+  if (node === undefined) return [];
+  if (typeof node === 'string') return [node];
+  const children = node.props.children;
+  return Array.isArray(children) ? children.flatMap(textsOf) : textsOf(children);
+}
+
+const realPlans = catalog.plans.map((p) => [p.slug] as const);
+
+describe.each(CARD_FORMATS)('%s card', (format) => {
+  it.each(realPlans)('%s: every text fits its box, the title in full or cut with "…"', (slug) => {
+    const data = catalogCardData(catalog, slug, context);
+    const layout = layoutCard(data, format, measure);
+    expectNoOverflow(layout);
+    const title = layout.title.fitted;
+    if (title.truncated) {
+      expect(title.lines.at(-1)!.endsWith(ELLIPSIS)).toBe(true);
+      expect(data.title.startsWith(title.lines.join(' ').slice(0, -1))).toBe(true);
+    } else {
+      expect(title.lines.join(' ')).toBe(data.title);
+    }
+    const texts = textsOf(layout.tree).join('\n');
+    expect(texts).toContain(data.agencyName.split(' ')[0]);
+    expect(texts).toContain(data.portal);
+    for (const h of data.highlights) if (h.value) expect(texts).toContain(h.value);
+  });
+
+  it('is the declared size, in the agency colours and the card fonts', () => {
+    const data = catalogCardData(catalog, catalog.plans[0]!.slug, context);
+    const tree = layoutCard(data, format, measure).tree;
+    expect(tree.props.style).toMatchObject({ ...CARD_SIZES[format], fontFamily: FONT_FAMILY });
+    const header = (tree.props.children as CardNode[])[0]!;
+    expect(header.props.style).toMatchObject({ backgroundColor: site.colors.primary, color: site.colors.onPrimary });
+  });
+
+  const extreme: CardData = {
+    agencyName: 'Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh Tây Ninh phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội'.repeat(2),
+    agencyLevel: 'Cơ quan Đảng',
+    docType: 'Kế hoạch liên tịch',
+    title: 'Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường và đổi mới công tác dân vận '.repeat(4).slice(0, 400),
+    number: '110-KH/BDVTU-BCSĐUBND-UBMTTQVN-LĐLĐ-HND-HPN-ĐTN-HCCB',
+    date: '25/12/2024',
+    year: 2024,
+    highlightsHeading: 'Thời hạn',
+    highlights: [0, 1, 2].map((i) => ({
+      value: `${i + 10}/12/2024`,
+      unit: null,
+      label: 'Báo cáo kết quả thực hiện Kế hoạch số 110-KH/BDVTU-BCSĐUBND và tự chấm điểm, đánh giá, xếp loại '.repeat(4),
+      note: 'Các phòng, đơn vị sự nghiệp trực thuộc Sở Văn hóa, Thể thao và Du lịch tỉnh Tây Ninh',
+    })),
+    summary: 'x',
+    portal: 'congthongtin.tayninh.gov.vn/ke-hoach-mo/mot-duong-dan-rat-dai-cho-cong-thong-tin-dien-tu-cua-tinh',
+    siteName: 'Kế hoạch mở',
+    theme: { ...site.colors },
+  };
+
+  it('a 400-character title and over-long everything else still fit, shrunk and cut', () => {
+    expect(extreme.title).toHaveLength(400);
+    const layout = layoutCard(extreme, format, measure);
+    expectNoOverflow(layout);
+    expect(layout.title.fitted.truncated).toBe(true);
+    expect(layout.texts.some((t) => t.fitted.truncated && t.fitted.lines.at(-1)!.endsWith(ELLIPSIS))).toBe(true);
+  });
+
+  it('a 10-character title is set on one line at the largest size', () => {
+    const layout = layoutCard({ ...extreme, title: 'Kế hoạch A' }, format, measure);
+    expect(layout.title.fitted.lines).toEqual(['Kế hoạch A']);
+    expect(layout.title.fitted.truncated).toBe(false);
+    const larger = layoutCard({ ...extreme, title: 'Kế hoạch A '.repeat(12) }, format, measure);
+    expect(layout.title.fitted.fontSize).toBeGreaterThan(larger.title.fitted.fontSize);
+  });
+
+  it('without targets or deadlines shows the summary, and gives the title more room', () => {
+    const bare = { ...extreme, highlights: [], highlightsHeading: null, summary: 'Kế hoạch đề ra việc cần làm. '.repeat(30) };
+    const withBlock = layoutCard(extreme, format, measure);
+    const layout = layoutCard(bare, format, measure);
+    expectNoOverflow(layout);
+    expect(layout.title.boxHeight).toBeGreaterThan(withBlock.title.boxHeight);
+    expect(textsOf(layout.tree).join(' ')).toContain('Kế hoạch đề ra việc cần làm.');
+  });
+
+  it('lays out with any measure: a fake monospace font gives the same guarantees', () => {
+    const mono: Measure = (text, size, weight) => [...text].length * size * (weight >= 700 ? 0.62 : 0.56);
+    expectNoOverflow(layoutCard(extreme, format, mono), mono);
+  });
+
+  it('renders NFD input exactly as NFC input', () => {
+    const nfd = { ...extreme, title: extreme.title.normalize('NFD'), agencyName: extreme.agencyName.normalize('NFD') };
+    expect(nfd.title).not.toBe(extreme.title);
+    expect(layoutCard(nfd, format, measure).tree).toEqual(layoutCard(extreme, format, measure).tree);
+  });
+});
