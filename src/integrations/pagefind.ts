@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { loadContent } from '../lib/content/load';
+import { buildCatalog } from '../lib/catalog/build';
+import { buildSearchRecord, type SearchRecord, type SearchRecordContext } from '../lib/search/record';
+
+/** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
+export const SEARCH_LANGUAGE = 'vi';
+
+export interface IndexStats {
+  /** Records indexed. */
+  records: number;
+  /** Where the bundle was written. */
+  outputPath: string;
+}
+
+/** Throws with every message when a Pagefind response carries errors. */
+function check<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind ${step}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+/**
+ * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
+ * (`<outDir>/pagefind`). Any error Pagefind reports fails the call; the service is always closed.
+ */
+export async function writePagefindIndex(records: readonly SearchRecord[], outputPath: string): Promise<IndexStats> {
+  try {
+    const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
+    if (!index) throw new Error('Pagefind createIndex: no index returned');
+    for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+    check('writeFiles', await index.writeFiles({ outputPath }));
+    return { records: records.length, outputPath };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The search records of every plan in a content folder, as the site build indexes them. */
+export function searchRecordsFromContent(contentDir: string, base: string): SearchRecord[] {
+  const content = loadContent(contentDir);
+  const catalog = buildCatalog(content);
+  const ctx: SearchRecordContext = {
+    base,
+    agencyName: (id) => catalog.agencies.get(id)?.data.name,
+    documentNumbers: (id) => {
+      const doc = catalog.documents.get(id)?.data;
+      return doc ? [doc.number, ...doc.aliases] : [];
+    },
+  };
+  return catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
+}
+
+/**
+ * Builds the full-text search index after `astro build`: one record per plan, made from the
+ * content (see src/lib/search/record.ts), written to `<outDir>/pagefind/`, which the site serves
+ * under its base path. Content problems already failed the build in content-check.
+ */
+export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
+  let config: AstroConfig | undefined;
+  return {
+    name: 'ke-hoach-mo:pagefind',
+    hooks: {
+      'astro:config:done': ({ config: done }) => {
+        config = done;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!config) throw new Error('astro:config:done did not run');
+        const root = fileURLToPath(config.root);
+        const started = performance.now();
+        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? 'content'), config.base);
+        const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)));
+        logger.info(`Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
+import { findDocumentNumbers } from './document-numbers';
+
+/** Longest query kept; a search box is not a document. */
+export const MAX_QUERY_LENGTH = 200;
+
+export interface NormalizedQuery {
+  /** The query as typed, NFC, whitespace collapsed, cut to MAX_QUERY_LENGTH. */
+  text: string;
+  /**
+   * Terms in order: folded words, each document number as its key ("33ctttg"). Used for the
+   * Pagefind query, phrase ranking and highlighting alike.
+   */
+  terms: string[];
+  /** What to pass to `pagefind.search`, or null when there is nothing to search for. */
+  pagefind: string | null;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Turns what someone typed into the terms the index holds: folded like the index ("Đảng ủy",
+ * "dang uy", "Đảng uỷ" all become "dang uy"), document numbers in any spelling turned into one key
+ * ("33/CT-TTg", "33 CT-TTg", "ct-ttg 33" → "33ctttg").
+ * @example normalizeQuery('Uỷ ban nhân dân').pagefind // 'uy ban nhan dan'
+ * @example normalizeQuery('Chỉ thị 33/CT-TTg').terms // ['chi', 'thi', '33ctttg']
+ */
+export function normalizeQuery(input: string): NormalizedQuery {
+  const text = collapseWhitespace(toNFC(input)).slice(0, MAX_QUERY_LENGTH);
+  const folded = foldVietnamese(text);
+  const terms: string[] = [];
+  let from = 0;
+  for (const number of findDocumentNumbers(folded, { query: true })) {
+    terms.push(...wordsOf(folded.slice(from, number.start)), number.key);
+    from = number.end;
+  }
+  terms.push(...wordsOf(folded.slice(from)));
+  return { text, terms, pagefind: terms.length > 0 ? terms.join(' ') : null };
+}
+
+function wordsOf(folded: string): string[] {
+  return [...folded.matchAll(WORD)].map((m) => m[0]);
+}
