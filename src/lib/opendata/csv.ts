@@ -23,7 +23,17 @@ function cell(value: unknown): string {
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return stringify(
     rows.map((row) => columns.map((column) => cell(row[column]))),
-    { bom: true, header: true, columns: [...columns], record_delimiter: '\r\n', quote: '"', escape: '"', delimiter: ',' },
+    {
+      bom: true,
+      header: true,
+      columns: [...columns],
+      record_delimiter: '\r\n',
+      quote: '"',
+      escape: '"',
+      delimiter: ',',
+      // csv-stringify only quotes a field holding the record delimiter itself; a bare LF must be quoted too.
+      quoted_match: /[\r\n]/,
+    },
   );
 }
 

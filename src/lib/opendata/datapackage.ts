@@ -54,7 +54,7 @@ const FOREIGN_KEYS: Record<TableName, ForeignKey[]> = {
 };
 
 interface JsonProp {
-  type?: string;
+  type?: string | string[];
   format?: string;
   pattern?: string;
   enum?: string[];
@@ -66,7 +66,8 @@ interface JsonProp {
 
 /** JSON Schema property → Table Schema field (the CSV cell's lexical type). */
 export function tableSchemaField(name: string, prop: JsonProp, required: boolean): TableSchemaField {
-  const variants = prop.anyOf ?? [prop];
+  // zod writes a nullable primitive as `type: [T, "null"]` and a nullable refined one as `anyOf`.
+  const variants: JsonProp[] = prop.anyOf ?? (Array.isArray(prop.type) ? prop.type.map((type) => ({ ...prop, type })) : [prop]);
   const value = variants.find((v) => v.type !== 'null') ?? {};
   const nullable = variants.some((v) => v.type === 'null');
   const field: TableSchemaField = { name, type: 'string' };

@@ -75,5 +75,7 @@ export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options
       url: planUrl,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one included, with CRLF; ical-generator omits the final one.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { LIST_DELIMITER, tableColumns, toCsv } from '../../../src/lib/opendata/csv';
+import { tableNames } from '../../../src/lib/opendata/record-schemas';
+import { openData } from './real-content';
+
+const BOM = '\uFEFF';
+
+describe('toCsv', () => {
+  it('writes a BOM, one header row, CRLF line ends and RFC 4180 quoting', () => {
+    const csv = toCsv(['a', 'b', 'c'], [
+      { a: 'Sở "TTTT", Tây Ninh', b: null, c: ['x', 'y'] },
+      { a: 'hai\ndòng', b: 100, c: [] },
+    ]);
+    expect(csv).toBe(`${BOM}a,b,c\r\n"Sở ""TTTT"", Tây Ninh",,x${LIST_DELIMITER}y\r\n"hai\ndòng",100,\r\n`);
+  });
+});
+
+describe.each(tableNames)('%s.csv', (name) => {
+  const csv = openData.file(`api/v1/${name}.csv`).body;
+  const json = JSON.parse(openData.file(`api/v1/${name}.json`).body);
+
+  it('starts with the UTF-8 BOM and ends every record with CRLF', () => {
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
+  });
+
+  it('has one header row naming the columns of the JSON rows', () => {
+    const [header] = parse(csv, { bom: true, to_line: 1 }) as string[][];
+    expect(header).toEqual(tableColumns(name));
+    expect(Object.keys(json.items[0] ?? {})).toEqual(json.items.length ? header : []);
+  });
+
+  it('parses back to the JSON rows', () => {
+    const records = parse(csv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
+    expect(records).toHaveLength(json.count);
+    records.forEach((record, i) => {
+      const row = json.items[i];
+      for (const [key, value] of Object.entries(row)) {
+        const expected = value === null ? '' : Array.isArray(value) ? value.join(LIST_DELIMITER) : String(value);
+        expect(record[key], `${name}[${i}].${key}`).toBe(expected);
+      }
+    });
+  });
+});

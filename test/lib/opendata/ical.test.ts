@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import ical, { type VEvent } from 'node-ical';
+import { deadlinesCalendar, deadlineUid, planLabel } from '../../../src/lib/opendata/ical';
+import { calendarAgencies, planDate } from '../../../src/lib/opendata/records';
+import { catalog, ctx } from './real-content';
+
+/** node-ical builds all-day dates at local midnight, so read them back with local getters. */
+function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function events(text: string): VEvent[] {
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+}
+
+describe('deadlines.ics', () => {
+  const text = deadlinesCalendar(catalog, ctx);
+  const parsed = events(text);
+
+  it('is RFC 5545 text: CRLF lines of at most 75 octets, one VCALENDAR with a name', () => {
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const lines = text.split('\r\n');
+    expect(lines.every((line) => !line.includes('\n'))).toBe(true);
+    expect(Math.max(...lines.map((line) => Buffer.byteLength(line)))).toBeLessThanOrEqual(75);
+    expect(text).toMatch(/^X-WR-CALNAME:Thời hạn/m);
+  });
+
+  it('has one all-day VEVENT per deadline, on the right day, with a stable unique UID', () => {
+    expect(parsed).toHaveLength(catalog.deadlines.length);
+    expect(text.match(/^DTSTART;VALUE=DATE:\d{8}$/gm)).toHaveLength(catalog.deadlines.length);
+    const byUid = new Map(parsed.map((e) => [e.uid, e]));
+    expect(byUid.size).toBe(parsed.length);
+    for (const row of catalog.deadlines) {
+      const uid = deadlineUid(row, ctx);
+      expect(uid).toBe(`${row.plan}-${row.position + 1}@cong.example.gov.vn`);
+      const event = byUid.get(uid)!;
+      expect(event, uid).toBeDefined();
+      expect(event.datetype).toBe('date');
+      expect(localIsoDate(event.start)).toBe(row.deadline.date);
+    }
+  });
+
+  it('names the task and the plan in Vietnamese, with owner, recipient, qualifier and link in the description', () => {
+    const byUid = new Map(parsed.map((e) => [e.uid, e]));
+    for (const row of catalog.deadlines) {
+      const event = byUid.get(deadlineUid(row, ctx))!;
+      const plan = catalog.planBySlug.get(row.plan)!;
+      expect(event.summary).toBe(`${row.deadline.task} (${planLabel(catalog, plan)})`);
+      const description = String(event.description);
+      expect(description).toContain(`Đơn vị thực hiện: ${catalog.agencies.get(row.deadline.owner)!.data.name}`);
+      if (row.deadline.submitTo) expect(description).toContain(`Gửi về: ${catalog.agencies.get(row.deadline.submitTo)!.data.name}`);
+      else expect(description).not.toContain('Gửi về:');
+      if (row.deadline.qualifier) expect(description).toContain(row.deadline.qualifier);
+      expect(description).toContain(`https://cong.example.gov.vn/ke-hoach-mo/ke-hoach/${row.plan}/`);
+    }
+  });
+
+  it('stamps each event with its plan\'s content date, not the build time', () => {
+    const byUid = new Map(parsed.map((e) => [e.uid, e]));
+    for (const row of catalog.deadlines) {
+      const stamp = byUid.get(deadlineUid(row, ctx))!.dtstamp as Date;
+      expect(stamp.toISOString()).toBe(`${planDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
+    }
+    expect(deadlinesCalendar(catalog, ctx)).toBe(text);
+  });
+});
+
+describe('per-agency calendars', () => {
+  const agencies = calendarAgencies(catalog);
+
+  it('exist for exactly the agencies that own deadlines', () => {
+    expect(new Set(agencies)).toEqual(new Set(catalog.deadlines.map((row) => row.deadline.owner)));
+  });
+
+  it.each(agencies)('%s holds that agency\'s deadlines and no other', (agency) => {
+    const parsed = events(deadlinesCalendar(catalog, ctx, { agency }));
+    const own = catalog.deadlines.filter((row) => row.deadline.owner === agency);
+    expect(parsed.map((e) => e.uid).sort()).toEqual(own.map((row) => deadlineUid(row, ctx)).sort());
+  });
+
+  it('refuses an unknown agency', () => {
+    expect(() => deadlinesCalendar(catalog, ctx, { agency: 'khong-co' })).toThrow(/khong-co/);
+  });
+});

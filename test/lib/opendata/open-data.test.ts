@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { createOpenData } from '../../../src/lib/opendata/open-data';
+import { catalog, ctx, openData, root } from './real-content';
+
+describe('the open-data registry', () => {
+  it('publishes each path once', () => {
+    const paths = openData.allFiles().map((f) => f.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('has the endpoints DESIGN.md promises', () => {
+    const paths = new Set(openData.allFiles().map((f) => f.path));
+    for (const name of ['plans', 'targets', 'deadlines', 'citations', 'agencies', 'documents']) {
+      expect(paths.has(`api/v1/${name}.json`), name).toBe(true);
+      expect(paths.has(`api/v1/${name}.csv`), name).toBe(true);
+    }
+    for (const path of ['api/v1/deadlines.ics', 'api/v1/catalog.jsonld', 'api/v1/datapackage.json', 'feed.xml', 'feed.json']) expect(paths.has(path), path).toBe(true);
+    for (const plan of catalog.plans) expect(paths.has(`api/v1/plans/${plan.slug}.json`)).toBe(true);
+  });
+
+  it('is deterministic: a fresh load of the same content renders byte-identical files', () => {
+    const again = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+    expect(again).not.toBe(openData);
+    for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toBe(openData.file(file.path).body);
+  });
+
+  it('does not depend on the order the loader returns entries in', () => {
+    const content = loadContent(join(root, 'content'));
+    const shuffled = buildCatalog({ plans: [...content.plans].reverse(), agencies: [...content.agencies].reverse(), documents: [...content.documents].reverse() });
+    const again = createOpenData(shuffled, ctx);
+    for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toBe(openData.file(file.path).body);
+  });
+
+  it('refuses a path it does not publish', () => {
+    expect(() => openData.file('api/v1/khong-co.json')).toThrow(/khong-co/);
+  });
+});
