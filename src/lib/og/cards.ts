@@ -5,14 +5,16 @@
  * pool. The cache lives in node_modules/.cache (ignored by git, kept between builds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CardData } from './card-data';
 import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
 import type { Measure } from './fit-text';
 import { RenderPool, defaultPoolSize } from './pool';
-import { renderCardPng } from './render';
+import { renderCardSvg, svgToPng } from './render';
+import { finishPng, PNG_SHRINK_THRESHOLD } from './png';
 import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 
 /** Where rendered cards are kept between builds. */
@@ -68,7 +70,7 @@ function packageVersion(name: string): string {
 let rendererDigest: string | undefined;
 
 function rendererFingerprint(): string {
-  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}`;
+  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}|png>${PNG_SHRINK_THRESHOLD}`;
   return rendererDigest;
 }
 
@@ -78,6 +80,7 @@ export function cardCacheKey(data: CardData, format: CardFormat): string {
 }
 
 let defaultMeasure: Measure | undefined;
+let tempCounter = 0;
 
 /**
  * Makes sure every job's PNG exists in the cache, rendering the missing ones across a worker
@@ -105,18 +108,21 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
   const measure = options.measure ?? (defaultMeasure ??= createFontMeasure());
   const size = Math.min(options.concurrency ?? defaultPoolSize(), missing.size);
   let workers = 0;
+  const save = async (file: string, png: Buffer) => {
+    const tmp = `${file}.${process.pid}-${++tempCounter}.tmp`;
+    await writeFile(tmp, await finishPng(png));
+    await rename(tmp, file);
+  };
   if (missing.size === 1) {
     // One card: starting a worker costs more than rendering it here.
     const [file, job] = [...missing][0]!;
-    const png = await renderCardPng(buildCardTree(job.data, job.format, measure), job.format);
-    writeFileSync(`${file}.${process.pid}.tmp`, png);
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    await save(file, svgToPng(await renderCardSvg(buildCardTree(job.data, job.format, measure), job.format)));
   } else if (missing.size > 1) {
     const pool = new RenderPool(loadCardFonts(), size);
     workers = size;
     try {
       await Promise.all(
-        [...missing].map(([file, job]) => pool.run({ tree: buildCardTree(job.data, job.format, measure), ...CARD_SIZES[job.format], file })),
+        [...missing].map(async ([file, job]) => save(file, await pool.run({ tree: buildCardTree(job.data, job.format, measure), ...CARD_SIZES[job.format] }))),
       );
     } finally {
       await pool.close();

@@ -1,5 +1,5 @@
 /**
- * A pool of worker threads that turn card trees into PNG files. Workers are created from source
+ * A pool of worker threads that turn card trees into PNGs (satori + resvg, the CPU-heavy part). Workers are created from source
  * (`eval`) rather than from a file next to this module: inside Astro's build this module is bundled
  * into a chunk and a sibling worker file would not be there. The worker loads satori and resvg by
  * absolute path and the fonts from their files, so it depends on nothing but installed packages.
@@ -16,12 +16,10 @@ export interface RenderTask {
   tree: CardNode;
   width: number;
   height: number;
-  /** Where the worker writes the PNG (atomically: temp file, then rename). */
-  file: string;
 }
 
 const WORKER_SOURCE = `
-const { workerData, parentPort, threadId } = process.getBuiltinModule('node:worker_threads');
+const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
 const fs = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const require = createRequire(workerData.satori);
@@ -33,10 +31,8 @@ parentPort.on('message', async (task) => {
   try {
     const svg = await satori(task.tree, { width: task.width, height: task.height, fonts });
     const png = new Resvg(svg, workerData.resvgOptions).render().asPng();
-    const tmp = task.file + '.' + process.pid + '-' + threadId + '.tmp';
-    fs.writeFileSync(tmp, png);
-    fs.renameSync(tmp, task.file);
-    parentPort.postMessage({ id: task.id, bytes: png.length });
+    const bytes = png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength);
+    parentPort.postMessage({ id: task.id, png: bytes }, [bytes]);
   } catch (error) {
     parentPort.postMessage({ id: task.id, error: String((error && error.stack) || error) });
   }
@@ -58,7 +54,7 @@ export function defaultPoolSize(): number {
 
 interface Pending {
   task: RenderTask & { id: number };
-  resolve: (bytes: number) => void;
+  resolve: (png: Buffer) => void;
   reject: (error: Error) => void;
   worker?: Worker;
 }
@@ -76,8 +72,8 @@ export class RenderPool {
     readonly size: number = defaultPoolSize(),
   ) {}
 
-  /** Renders one task; resolves with the PNG's size in bytes once the file is written. */
-  run(task: RenderTask): Promise<number> {
+  /** Renders one task in a worker; resolves with resvg's PNG (finishPng is the caller's job). */
+  run(task: RenderTask): Promise<Buffer> {
     if (this.closed) return Promise.reject(new Error('RenderPool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ task: { ...task, id: this.nextId++ }, resolve, reject });
@@ -95,13 +91,13 @@ export class RenderPool {
         fonts: this.fonts.map(({ name, weight, style, path }) => ({ name, weight, style, path })),
       },
     });
-    worker.on('message', (message: { id: number; bytes?: number; error?: string }) => {
+    worker.on('message', (message: { id: number; png?: ArrayBuffer; error?: string }) => {
       const pending = this.running.get(message.id);
       this.running.delete(message.id);
       this.idle.push(worker);
       if (pending) {
         if (message.error !== undefined) pending.reject(new Error(`share card render failed: ${message.error}`));
-        else pending.resolve(message.bytes ?? 0);
+        else pending.resolve(Buffer.from(message.png!));
       }
       this.dispatch();
     });

@@ -1,11 +1,13 @@
 /**
- * Renderer: element tree → SVG (satori) → PNG (resvg). The same two calls run in-process (tests,
- * one-off renders) and inside the worker pool (pool.ts), which imports nothing from here but the
- * `RENDER_OPTIONS` it is sent, so both paths draw identical images.
+ * Renderer: element tree → SVG (satori) → PNG (resvg) → finishPng. The same calls run in-process
+ * (tests, one-off renders) and in the worker pool (pool.ts: satori and resvg in the worker, with
+ * the `RESVG_OPTIONS` it is sent; finishPng back on the calling thread), so both paths give
+ * identical bytes.
  */
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { loadCardFonts, type CardFont } from './fonts';
+import { finishPng } from './png';
 import { CARD_SIZES, type CardFormat, type CardNode } from './template';
 
 /** resvg settings shared by the in-process renderer and the workers. */
@@ -34,7 +36,7 @@ export function svgToPng(svg: string): Buffer {
   return Buffer.from(new Resvg(svg, RESVG_OPTIONS).render().asPng());
 }
 
-/** PNG of a card tree, rendered on the calling thread. */
+/** PNG of a card tree, rendered on the calling thread (the pool gives the same bytes). */
 export async function renderCardPng(tree: CardNode, format: CardFormat, fonts?: CardFont[]): Promise<Buffer> {
-  return svgToPng(await renderCardSvg(tree, format, fonts));
+  return finishPng(svgToPng(await renderCardSvg(tree, format, fonts)));
 }
