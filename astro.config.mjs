@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
 import { checksums } from './src/integrations/checksums.ts';
+import pagefindSearch from './src/integrations/pagefind.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -10,6 +11,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), checksums()],
+  integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
   build: { format: 'directory' },
 });

@@ -1,0 +1,248 @@
+/**
+ * The search page in the browser: reads the query and filters from the URL, runs Pagefind with the
+ * folded query, re-ranks the top results by phrase and title, and renders them with excerpts.
+ * Loaded by src/pages/tim-kiem/index.astro only; Pagefind itself is fetched on first use.
+ */
+import { normalizeQuery } from '../lib/search/query';
+import { rerankResults } from '../lib/search/rank';
+import { buildExcerpt } from '../lib/search/excerpt';
+import { indexedText } from '../lib/search/record';
+import {
+  DATE_SORT_KEY,
+  SEARCH_FILTERS,
+  emptySearchState,
+  hasSearchInput,
+  pagefindOptions,
+  parseSearchState,
+  serializeSearchState,
+  type SearchSort,
+  type SearchState,
+} from '../lib/search/url-state';
+
+/** Results shown at once; "Xem thêm" shows the next ones. */
+const PAGE_SIZE = 10;
+/** Results whose text is loaded to re-rank (Pagefind's order decides beyond it). */
+const RERANK_WINDOW = 10;
+/** Wait after the last keystroke before searching. */
+const TYPING_DELAY_MS = 300;
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+}
+
+interface Item {
+  url: string;
+  title: string;
+  text: string;
+  meta: Record<string, string | undefined>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(bundle: string): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    // The query arrives folded, so no diacritic variant deserves a bonus over another.
+    await pf.options({ basePath: bundle, ranking: { diacriticSimilarity: 0 }, noWorker: true });
+    await pf.init();
+    return pf;
+  })();
+  pagefind.catch(() => (pagefind = undefined));
+  return pagefind;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function toItem(data: PagefindData): Item {
+  const title = data.meta.title ?? data.url;
+  return { url: data.url, title, text: indexedText(data.content, title), meta: data.meta };
+}
+
+function renderItem(item: Item, terms: string[]): HTMLLIElement {
+  const li = el('li', 'plan-card search-result');
+  const h3 = el('h3', 'plan-card__title');
+  const a = el('a');
+  a.href = item.url;
+  a.append(el('span', 'plan-card__type', item.meta.docType ?? 'Kế hoạch'), ` ${item.title}`);
+  h3.append(a);
+  li.append(h3);
+
+  const dl = el('dl', 'plan-card__meta');
+  const fact = (term: string, value: string | undefined, className?: string) => {
+    if (!value) return;
+    const div = el('div');
+    div.append(el('dt', undefined, term), el('dd', className, value));
+    dl.append(div);
+  };
+  fact('Cơ quan:', item.meta.agency);
+  fact('Năm:', item.meta.year);
+  fact('Số:', item.meta.number, 'doc-number');
+  li.append(dl);
+
+  const excerpt = el('p', 'search-result__excerpt');
+  for (const part of buildExcerpt(item.text, terms)) excerpt.append(part.mark ? el('mark', undefined, part.text) : part.text);
+  li.append(excerpt);
+  return li;
+}
+
+/** Wires the search page inside `root` (the element carrying `data-bundle`). */
+export function startSearchPage(root: HTMLElement | null): void {
+  if (!root) return;
+  const bundle = root.dataset.bundle ?? '/pagefind/';
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sap-xep"]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  root.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
+
+  let generation = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending: PagefindResult[] = [];
+  let items: Item[] = [];
+  let shown = 0;
+  let terms: string[] = [];
+
+  const readForm = (): SearchState => {
+    const state = emptySearchState();
+    state.q = input.value;
+    for (const name of SEARCH_FILTERS) {
+      state.filters[name] = [...form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]:checked`)].map((box) => box.value);
+    }
+    if (sortSelect) state.sort = sortSelect.value as SearchSort;
+    return parseSearchState(serializeSearchState(state));
+  };
+
+  const writeForm = (state: SearchState) => {
+    input.value = state.q;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = (state.filters[box.name as keyof SearchState['filters']] ?? []).includes(box.value);
+    }
+    if (sortSelect) sortSelect.value = state.sort;
+  };
+
+  const updateUrl = (state: SearchState, mode: 'push' | 'replace') => {
+    const url = `${location.pathname}${serializeSearchState(state)}`;
+    if (url === `${location.pathname}${location.search}`) return;
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  };
+
+  const showMore = async () => {
+    const start = shown;
+    // Past the re-ranked window, load the next page in Pagefind's order.
+    while (items.length < start + PAGE_SIZE && pending.length > 0) {
+      const batch = pending.splice(0, PAGE_SIZE);
+      items.push(...(await Promise.all(batch.map((r) => r.data()))).map(toItem));
+    }
+    const next = items.slice(start, start + PAGE_SIZE);
+    for (const item of next) list.append(renderItem(item, terms));
+    shown = start + next.length;
+    more.hidden = shown >= items.length && pending.length === 0;
+    return next.length;
+  };
+
+  const clear = () => {
+    list.replaceChildren();
+    list.hidden = true;
+    empty.hidden = true;
+    more.hidden = true;
+  };
+
+  const run = async (state: SearchState) => {
+    const current = ++generation;
+    const query = normalizeQuery(state.q);
+    if (!query.pagefind && !hasSearchInput({ ...state, q: '' })) {
+      clear();
+      status.textContent = state.q.trim() ? 'Hãy nhập từ khóa có chữ hoặc số.' : '';
+      return;
+    }
+    root.setAttribute('aria-busy', 'true');
+    try {
+      const pf = await loadPagefind(bundle);
+      const options = pagefindOptions(state);
+      // Without words there is no relevance: list the newest first unless asked otherwise.
+      if (!query.pagefind && state.sort === 'phu-hop') options.sort = { [DATE_SORT_KEY]: 'desc' };
+      const search = await pf.search(query.pagefind, options);
+      if (current !== generation || !search) return;
+      const results = search.results;
+      const window = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => r.data()));
+      if (current !== generation) return;
+      terms = query.terms;
+      items = window.map(toItem);
+      if (state.sort === 'phu-hop' && terms.length > 0) items = rerankResults(items, terms);
+      pending = results.slice(RERANK_WINDOW);
+      shown = 0;
+      clear();
+      await showMore();
+      if (current !== generation) return;
+      list.hidden = results.length === 0;
+      empty.hidden = results.length > 0;
+      const what = query.text ? ` cho “${query.text}”` : '';
+      status.textContent =
+        results.length > 0 ? `Tìm thấy ${results.length} kế hoạch${what}.` : `Không tìm thấy kế hoạch nào${what}.`;
+    } catch (error) {
+      if (current !== generation) return;
+      clear();
+      status.textContent = 'Không tải được chức năng tìm kiếm. Vui lòng tải lại trang hoặc thử lại sau.';
+      root.querySelector<HTMLElement>('[data-search-nojs]')?.removeAttribute('hidden');
+      console.error(error);
+    } finally {
+      if (current === generation) root.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    const state = readForm();
+    updateUrl(state, 'push');
+    void run(state);
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      const state = readForm();
+      updateUrl(state, 'replace');
+      void run(state);
+    }, TYPING_DELAY_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    const state = readForm();
+    updateUrl(state, 'push');
+    void run(state);
+  });
+  more.addEventListener('click', async () => {
+    const first = list.children.length;
+    if ((await showMore()) > 0) list.children[first]?.querySelector('a')?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    const state = parseSearchState(location.search);
+    writeForm(state);
+    void run(state);
+  });
+  input.addEventListener('focus', () => void loadPagefind(bundle).catch(() => undefined), { once: true });
+
+  const initial = parseSearchState(location.search);
+  writeForm(initial);
+  void run(initial);
+}
