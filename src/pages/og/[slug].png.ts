@@ -1,0 +1,26 @@
+/**
+ * /og/{slug}.png (1200×630) and /og/{slug}-vuong.png (1080×1080): each plan's share card. The first
+ * image of a build renders every card across a worker pool, reusing cached PNGs (src/lib/og).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { getCatalog } from '../../lib/catalog/from-collections';
+import { catalogCardFile, cardRouteParam } from '../../lib/og/plan-cards';
+import { CARD_FORMATS, type CardFormat } from '../../lib/og/template';
+import { site } from '../../site.config';
+
+export const prerender = true;
+
+export const getStaticPaths = (async () => {
+  const catalog = await getCatalog();
+  return catalog.plans.flatMap(({ slug }) =>
+    CARD_FORMATS.map((format) => ({ params: { slug: cardRouteParam(slug, format) }, props: { slug, format } })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ slug: string; format: CardFormat }> = async ({ props, site: siteUrl }) => {
+  const catalog = await getCatalog();
+  const context = { site, siteUrl: siteUrl?.href ?? site.portalUrl, base: import.meta.env.BASE_URL };
+  const file = await catalogCardFile(catalog, props.slug, props.format, context, { batch: !import.meta.env.DEV });
+  return new Response(await readFile(file), { headers: { 'Content-Type': 'image/png' } });
+};
