@@ -127,7 +127,8 @@ function planRow(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): TableR
     citationCount: data.citations.length,
     targetCount: data.targets.length,
     deadlineCount: data.deadlines.length,
-    assignmentCount: data.assignments.length,
+    // Units, not list items: a unit listed twice is one unit (the page merges them too).
+    assignmentCount: new Set(data.assignments.map((a) => a.unit)).size,
     recipientCount: data.recipients.length,
     url: urlOf(ctx, paths.plan(slug)),
     dataUrl: urlOf(ctx, apiPaths.plan(slug)),

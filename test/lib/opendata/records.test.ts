@@ -80,7 +80,7 @@ describe('tables', () => {
         data.citations.length,
         data.targets.length,
         data.deadlines.length,
-        data.assignments.length,
+        new Set(data.assignments.map((a) => a.unit)).size,
         data.recipients.length,
       ]);
       expect(row.dataUrl).toBe(`${PREFIX}api/v1/plans/${row.slug}.json`);
