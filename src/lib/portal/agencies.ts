@@ -64,6 +64,8 @@ export interface AgencyPageModel {
   tasks: AgencyTasks[];
   /** Deadlines it owns, by date. */
   deadlines: DeadlineRow[];
+  /** Deadlines owned by its units (children, recursively), by date: what a Sở answers for through them. */
+  unitDeadlines: DeadlineRow[];
   /** Deadlines whose result is sent to it, by date. */
   receives: DeadlineRow[];
   /** True when it owns deadlines, so `/api/v1/deadlines/{id}.ics` exists. */
@@ -86,6 +88,17 @@ export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
   const tasks = [...tasksByPlan]
     .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
     .flatMap(([slug, duties]) => (plan(slug) ? [{ plan: plan(slug)!, duties }] : []));
+  const unitDeadlines: DeadlineRow[] = [];
+  const seen = new Set([id]);
+  const queue = [...agency.children];
+  while (queue.length > 0) {
+    const unit = catalog.agencies.get(queue.shift()!);
+    if (!unit || seen.has(unit.id)) continue;
+    seen.add(unit.id);
+    unitDeadlines.push(...unit.deadlines);
+    queue.push(...unit.children);
+  }
+  unitDeadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.deadline.owner.localeCompare(b.deadline.owner));
   return {
     agency,
     ancestors: known(agency.ancestors),
@@ -94,7 +107,28 @@ export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
     plans: agency.plans.flatMap((slug) => plan(slug) ?? []),
     tasks,
     deadlines: agency.deadlines,
+    unitDeadlines,
     receives: portalIndex(catalog).deadlinesBySubmitTo.get(id) ?? [],
     hasDeadlineFeed: agency.deadlines.length > 0,
   };
+}
+
+const LEVEL_LABELS: Record<string, string> = {
+  'trung ương': 'Cơ quan trung ương',
+  tỉnh: 'Cấp tỉnh',
+  sở: 'Sở, ban, ngành',
+  huyện: 'Cấp huyện',
+  xã: 'Cấp xã',
+  phòng: 'Phòng, đơn vị trực thuộc',
+  Đảng: 'Cơ quan Đảng',
+  'đoàn thể': 'Đoàn thể',
+  'nhóm đơn vị': 'Nhóm đơn vị',
+};
+
+/**
+ * How a level reads as a label.
+ * @example agencyLevelLabel('sở') // 'Sở, ban, ngành'
+ */
+export function agencyLevelLabel(level: string): string {
+  return LEVEL_LABELS[level] ?? level;
 }

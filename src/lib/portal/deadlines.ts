@@ -60,7 +60,8 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
  * Progressive enhancement for the deadline list, inlined into the page (the site is static, so
  * "today" is only known in the reader's browser). It reads `data-date` on `[data-deadline]` rows,
  * writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute, and adds
- * a button that hides past deadlines (and months left empty). Without JavaScript the full list shows.
+ * a button that hides past deadlines (and months left empty; `[data-deadline-none]` then says so when
+ * nothing is left). Without JavaScript the full list shows.
  */
 export function deadlineStateScript(): string {
   const labels = JSON.stringify(DEADLINE_STATE_LABELS);
@@ -83,7 +84,6 @@ export function deadlineStateScript(): string {
   if (!host || past === 0) return;
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'nut-loc';
   button.setAttribute('aria-pressed', 'false');
   const render = (hide) => {
     button.textContent = hide ? 'Hiện cả ' + past + ' thời hạn đã qua' : 'Ẩn ' + past + ' thời hạn đã qua';
@@ -92,6 +92,8 @@ export function deadlineStateScript(): string {
     for (const month of document.querySelectorAll('[data-deadline-month]')) {
       month.hidden = hide && !month.querySelector('[data-deadline]:not([hidden])');
     }
+    const none = document.querySelector('[data-deadline-none]');
+    if (none) none.hidden = !(hide && past === document.querySelectorAll('[data-deadline]').length);
   };
   button.addEventListener('click', () => render(button.getAttribute('aria-pressed') !== 'true'));
   render(false);

@@ -51,6 +51,21 @@ describe('agencyPage on the seed content', () => {
     }
   });
 
+  it('gathers the deadlines of an agency’s units, all levels down', () => {
+    const catalog = seedCatalog();
+    const below = (id: string): string[] => content.agencies.filter((a) => a.data.parent === id).flatMap((a) => [a.id, ...below(a.id)]);
+    let checked = 0;
+    for (const id of catalog.agencies.keys()) {
+      const units = new Set(below(id));
+      const expected = content.plans.flatMap((p) => p.data.deadlines.filter((d) => units.has(d.owner)));
+      const page = agencyPage(catalog, id);
+      expect(page.unitDeadlines.length, id).toBe(expected.length);
+      expect(page.unitDeadlines.every((r) => units.has(r.deadline.owner))).toBe(true);
+      if (expected.length > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('links a unit to its parent and its parent to it', () => {
     const catalog = seedCatalog();
     const child = content.agencies.find((a) => a.data.parent && catalog.agencies.has(a.data.parent))!;
@@ -61,5 +76,14 @@ describe('agencyPage on the seed content', () => {
 
   it('refuses an unknown id in Vietnamese', () => {
     expect(() => agencyPage(seedCatalog(), 'khong-co')).toThrow(/Không có cơ quan "khong-co"/);
+  });
+});
+
+describe('agencyLevelLabel', () => {
+  it('names every level of the schema, and passes an unknown one through', async () => {
+    const { agencyLevels } = await import('../../../src/schemas/agency');
+    const { agencyLevelLabel } = await import('../../../src/lib/portal/agencies');
+    for (const level of agencyLevels) expect(agencyLevelLabel(level)).not.toBe(level);
+    expect(agencyLevelLabel('khác')).toBe('khác');
   });
 });
