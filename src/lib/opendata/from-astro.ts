@@ -16,7 +16,7 @@ export async function getOpenData(): Promise<OpenData> {
 /** An endpoint's response: the registry's file at `path`, with its media type. */
 export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
-  const entry = openData.allFiles().find((file) => file.path === path);
+  const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
   return new Response(openData.file(path).body, { headers: { 'Content-Type': contentType(entry.format) } });
 }

@@ -91,6 +91,8 @@ export interface OpenData {
   file(path: string): RenderedFile;
   /** Every published file known to the registry, datasets first. */
   allFiles(): OpenDataFile[];
+  /** The registry entry of a path, if published. */
+  entry(path: string): OpenDataFile | undefined;
   /** Latest content date across all plans. */
   modified: string | null;
 }
@@ -227,8 +229,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     { path: apiPaths.dcat(), format: 'JSON-LD', render: () => toJson(dcatCatalog(openData)) },
     { path: apiPaths.dataPackage(), format: 'Data Package', render: () => toJson(dataPackage(openData)) },
   ];
-  const registry = (): OpenDataFile[] => [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles];
-  const byPath = new Map<string, OpenDataFile>();
+  const registry: OpenDataFile[] = [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles];
+  const byPath = new Map(registry.map((f) => [f.path, f]));
+  if (byPath.size !== registry.length) throw new Error('Open data: two files share a path');
   const rendered = new Map<string, RenderedFile>();
 
   const openData: OpenData = {
@@ -239,11 +242,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     schemaFiles,
     metadataFiles,
     modified,
-    allFiles: registry,
+    allFiles: () => registry,
+    entry: (path) => byPath.get(path),
     file(path) {
       const cached = rendered.get(path);
       if (cached) return cached;
-      if (byPath.size === 0 || !byPath.has(path)) for (const f of registry()) byPath.set(f.path, f);
       const entry = byPath.get(path);
       if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
       const body = entry.render();

@@ -22,7 +22,7 @@ const rowId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9][0-9]*$/)
   .describe('Mã ổn định của dòng: "{mã kế hoạch}#{thứ tự}"');
-const list = (of: z.ZodType, description: string) => z.array(of).describe(description);
+const list = <T extends z.ZodType>(of: T, description: string) => z.array(of).describe(description);
 
 /** An agency, embedded where a plan names one (issuer, owner, unit). */
 export const agencyRefSchema = z
