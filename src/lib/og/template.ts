@@ -41,7 +41,7 @@ function lines(fitted: FittedText, style: Style, lineHeight: number): CardNode {
   const height = Math.round(fitted.fontSize * lineHeight);
   return box(
     { flexDirection: 'column', ...style },
-    fitted.lines.map((line) => box({ fontSize: fitted.fontSize, lineHeight: `${height}px`, height, whiteSpace: 'pre', overflow: 'hidden' }, line)),
+    fitted.lines.map((line) => box({ fontSize: fitted.fontSize, lineHeight: `${height}px`, height, whiteSpace: 'pre' }, line)),
   );
 }
 
@@ -262,7 +262,7 @@ export function layoutCard(data: CardData, format: CardFormat, measure: Measure)
 
   const body = box({ flexDirection: 'column', flexGrow: 1, padding: `${L.bodyTop}px ${L.padX}px ${L.bodyBottom}px` }, [
     meta,
-    box({ height: titleHeight, marginTop: L.meta.gap, flexDirection: 'column', justifyContent: 'flex-start', overflow: 'hidden' }, [
+    box({ height: titleHeight, marginTop: L.meta.gap, flexDirection: 'column', justifyContent: 'flex-start' }, [
       lines(title, { fontWeight: 800, color: t.ink }, L.title.lineHeight),
     ]),
     box({ marginTop: gapAboveBlock, flexDirection: 'column' }, [block]),
@@ -285,7 +285,7 @@ export function layoutCard(data: CardData, format: CardFormat, measure: Measure)
   );
 
   const tree = box(
-    { flexDirection: 'column', width, height, backgroundColor: '#ffffff', color: t.ink, fontFamily: FONT_FAMILY, overflow: 'hidden' },
+    { flexDirection: 'column', width, height, backgroundColor: '#ffffff', color: t.ink, fontFamily: FONT_FAMILY },
     [header, box({ height: L.stripe, backgroundColor: t.accent }), body, footer],
   );
   return { tree, texts, title: { fitted: title, boxHeight: titleHeight, lineHeight: L.title.lineHeight } };
