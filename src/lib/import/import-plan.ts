@@ -19,7 +19,7 @@ import { blockText, repairText, type Block, type RepairResult } from './repair';
 import { ImportReport, type ReportLine, type ReportSummary } from './report';
 import { extractSigner } from './signer';
 import { extractTargets, findTargetSection, type ExtractedTarget } from './targets';
-import type { SourceFormat } from './read-source';
+import { readSource, type SourceFormat, type SourceText } from './read-source';
 
 /** The topic labels a plan can carry (see the content brief). */
 export const TOPICS = [
@@ -164,7 +164,7 @@ function titleFromEnactment(text: string): string | null {
 }
 
 /** Place from the issuer: the commune or district for a xã/huyện body, else the province. */
-function placeOf(agency: KnownAgency): string | null {
+export function placeOf(agency: KnownAgency): string | null {
   if (agency.level === 'xã' || agency.level === 'huyện') {
     const m = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố)\s+(.+)$/u.exec(agency.name);
     if (m) return m[1]!.trim();
@@ -449,3 +449,26 @@ export function draftPath(result: Pick<ImportResult, 'slug' | 'plan'>, contentDi
   return year ? `${contentDir}/plans/${year}/${result.slug}.mdx` : `${contentDir}/plans/${result.slug}.mdx`;
 }
 
+
+/**
+ * Reads a .txt, .md or .docx file and imports it.
+ * @example (await importPlanFile('ke-hoach.docx', loadRegistries('content'))).plan.title
+ */
+export async function importPlanFile(
+  path: string,
+  options: Omit<ImportOptions, 'sourceFile' | 'sha256' | 'format'>,
+): Promise<ImportResult & { source: SourceText }> {
+  const source = await readSource(path);
+  const result = importPlanText(source.text, { ...options, sourceFile: source.fileName, sha256: source.sha256, format: source.format });
+  if (source.autoNumbered > 0) {
+    result.report.push({
+      kind: 'review',
+      field: '',
+      message: `tệp .docx có ${source.autoNumbered} đoạn đánh số tự động của Word: số thứ tự (I., 1., a)…) của các đoạn này không đọc được — kiểm tra các mục trong bản nháp`,
+    });
+  }
+  if (source.format === 'docx') {
+    for (const w of source.warnings) result.report.push({ kind: 'review', field: '', message: `cảnh báo khi đọc .docx: ${w}` });
+  }
+  return { ...result, source };
+}

@@ -16,6 +16,8 @@ export interface SourceText {
   sha256: string;
   /** Warnings from the .docx reader (unsupported elements…), in English as mammoth gives them. */
   warnings: string[];
+  /** .docx only: paragraphs numbered by Word's automatic lists, whose numbers are not in `text`. */
+  autoNumbered: number;
 }
 
 export type SourceFormat = 'txt' | 'md' | 'docx';
@@ -48,10 +50,14 @@ export function decodeText(bytes: Uint8Array): string {
  * a blank line). Manual numbering typed in the paragraph ("I.", "1.", "a)") is kept; Word's automatic
  * list numbering is not part of the text and is lost, which the report mentions.
  */
-export async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
-  const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+export async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
+  const buffer = Buffer.from(bytes);
+  const result = await mammoth.extractRawText({ buffer });
   const warnings = result.messages.map((m) => m.message);
-  return { text: toNFC(result.value.replace(/\r\n?/g, '\n')), warnings };
+  // Word lists only show up in the HTML conversion: count their items so the report can warn.
+  const html = await mammoth.convertToHtml({ buffer });
+  const autoNumbered = (html.value.match(/<li>/g) ?? []).length;
+  return { text: toNFC(result.value.replace(/\r\n?/g, '\n')), warnings, autoNumbered };
 }
 
 /**
@@ -67,10 +73,10 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (format === 'docx') {
-    const { text, warnings } = await readDocx(bytes);
-    return { text, format, fileName: basename(fileName), sha256, warnings };
+    const { text, warnings, autoNumbered } = await readDocx(bytes);
+    return { text, format, fileName: basename(fileName), sha256, warnings, autoNumbered };
   }
-  return { text: decodeText(bytes), format, fileName: basename(fileName), sha256, warnings: [] };
+  return { text: decodeText(bytes), format, fileName: basename(fileName), sha256, warnings: [], autoNumbered: 0 };
 }
 
 /**

@@ -1,0 +1,94 @@
+// npm run import -- <file.docx|file.txt|file.md> [--agency id] [--out path] [--force] [--content dir]
+// Writes a draft plan (status "dự thảo") and prints the review report. Thin over src/lib/import.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { draftPath, importPlanFile, loadRegistries } from '../src/lib/import';
+import { formatReport } from '../src/lib/import/report';
+
+const USAGE = `Cách dùng: npm run import -- <tệp .docx|.txt|.md> [--agency <mã cơ quan>] [--out <đường dẫn .mdx>] [--force]
+
+  --agency   mã cơ quan ban hành trong content/agencies/ (khi văn bản không ghi rõ)
+  --out      nơi ghi bản nháp (mặc định content/plans/{năm}/{slug}.mdx)
+  --force    ghi đè nếu tệp đã có
+  --content  thư mục nội dung (mặc định content)`;
+
+export interface CliIO {
+  cwd: string;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIO: CliIO = { cwd: process.cwd(), out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/**
+ * Runs the import command; returns the exit code (0 written, 1 error, 2 usage).
+ * @example await runImport(['../shared/seeds/000_82944d6273abc2bf.txt', '--out', '/tmp/x.mdx'])
+ */
+export async function runImport(args: string[], io: CliIO = defaultIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        agency: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        content: { type: 'string', default: 'content' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`Tham số không hợp lệ: ${(error as Error).message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.err(positionals.length === 0 ? 'Thiếu tệp văn bản cần nhập.' : 'Mỗi lần chỉ nhập một tệp.');
+    io.err(USAGE);
+    return 2;
+  }
+  const input = resolve(io.cwd, positionals[0]!);
+  if (!existsSync(input)) {
+    io.err(`Không tìm thấy tệp "${positionals[0]}".`);
+    return 1;
+  }
+  const contentDir = resolve(io.cwd, values.content!);
+  const registries = loadRegistries(contentDir);
+  if (registries.agencies.length === 0) io.err(`Lưu ý: không đọc được danh mục cơ quan trong ${values.content}/agencies/ — mọi đơn vị sẽ được đề xuất mã mới.`);
+
+  let result;
+  const started = performance.now();
+  try {
+    result = await importPlanFile(input, { ...registries, agency: values.agency ?? null });
+  } catch (error) {
+    io.err((error as Error).message);
+    return 1;
+  }
+  const elapsed = performance.now() - started;
+
+  const target = values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, draftPath(result, values.content!));
+  const shown = relative(io.cwd, target) || target;
+  if (existsSync(target) && !values.force) {
+    io.err(`Không ghi: tệp "${shown}" đã có. Thêm --force để ghi đè, hoặc --out <đường dẫn khác>.`);
+    return 1;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, result.file, 'utf8');
+  io.out(formatReport(result.report, { draft: shown, source: result.source.fileName, summary: result.summary }));
+  io.out('');
+  io.out(`Thời gian nhập: ${Math.round(elapsed)} ms.`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await runImport(process.argv.slice(2));
+}

@@ -1,0 +1,15 @@
+export { readSource, readSourceBytes, sourceFormatOf, decodeText, type SourceText, type SourceFormat } from './read-source';
+export { repairText, repairDocumentNumbers, repairDates, repairInline, blockText, type Block, type RepairResult } from './repair';
+export { splitParts, buildOutline, findSection, findEnactment, splitSentences, type DocumentParts, type Outline, type Section } from './outline';
+export { extractHeader, fullNumber, type PlanHeader } from './header';
+export { extractReferences, findReferenceMentions, findKnownDocument, type ExtractedReference, type KnownDocument } from './references';
+export { extractTargets, readTargetValue, readIndicator, type ExtractedTarget } from './targets';
+export { extractDeadlines, deadlineDates, tasksOfSentence, findSubmitTo, type ExtractedDeadline } from './deadlines';
+export { findUnitScopes, extractAssignments, unitsOfHeading, subjectUnits, type UnitScope } from './assignments';
+export { extractRecipients } from './recipients';
+export { extractSigner, type ExtractedSigner } from './signer';
+export { escapeMdxText, renderBody, renderFrontmatter, renderPlanFile } from './mdx';
+export { matchAgency, matchKnownAgency, proposeAgencyId, readUnitAt, agencyKey, type KnownAgency, type AgencyMatch } from './agencies';
+export { ImportReport, formatReport, type ReportLine, type ReportKind } from './report';
+export { importPlanText, importPlanFile, draftPath, matchIssuingAgency, placeOf, TOPICS, type ImportOptions, type ImportResult, type DraftPlan } from './import-plan';
+export { loadRegistries, registriesFrom, type Registries } from './registries';
