@@ -114,7 +114,10 @@ export function catalogPage(openData: OpenData): CatalogPage {
     const { bytes } = openData.file(file.path);
     return { href: withBase(ctx.base, file.path), url: url(file.path), format: file.format, label: file.label ?? fallbackLabel, bytes, size: formatBytes(bytes) };
   };
-  const dateText = (iso: string | null) => (iso ? formatVietnameseDate(iso, 'long') : 'chưa có dữ liệu');
+  // A plan without an issue date is dated 1 January of its year; say "năm 2025", not a day nobody signed.
+  const issueDates = new Set(openData.catalog.plans.map((p) => p.data.issuedOn).filter((d): d is string => d !== null));
+  const dateText = (iso: string | null) =>
+    iso === null ? 'chưa có dữ liệu' : issueDates.has(iso) || !iso.endsWith('-01-01') ? formatVietnameseDate(iso, 'long') : `năm ${iso.slice(0, 4)}`;
 
   const datasets = openData.datasets.map((dataset) => {
     const files = dataset.files.map((file) => pageFile(file, fileName(file.path)));
@@ -138,7 +141,7 @@ export function catalogPage(openData: OpenData): CatalogPage {
     ...openData.metadataFiles.map((file) =>
       pageFile(file, file.path === apiPaths.dcat() ? 'Danh mục DCAT-AP 3 (JSON-LD)' : 'Mô tả gói dữ liệu (Frictionless Data Package)'),
     ),
-    ...openData.schemaFiles.map((file) => pageFile(file, `JSON Schema: ${fileName(file.path)}`)),
+    ...openData.schemaFiles.map((file) => pageFile(file, fileName(file.path))),
     {
       href: withBase(ctx.base, apiPaths.checksums()),
       url: url(apiPaths.checksums()),

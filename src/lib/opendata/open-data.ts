@@ -221,7 +221,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const schemaFiles: OpenDataFile[] = schemaNames.map((name) => ({
     path: apiPaths.schema(name),
     format: 'JSON Schema',
-    label: name,
+    label: `JSON Schema của ${name === 'plan' ? 'plans/{mã}.json' : `${name}.json`}`,
     render: () => toJson(jsonSchemaFor(name, ctx)),
   }));
 
