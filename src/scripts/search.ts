@@ -6,7 +6,7 @@
 import { normalizeQuery } from '../lib/search/query';
 import { rerankResults } from '../lib/search/rank';
 import { buildExcerpt } from '../lib/search/excerpt';
-import { indexedText } from '../lib/search/record';
+import { indexedText } from '../lib/search/appendix';
 import {
   DATE_SORT_KEY,
   SEARCH_FILTERS,
@@ -54,8 +54,10 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(bundle: string): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    // The query arrives folded, so no diacritic variant deserves a bonus over another.
-    await pf.options({ basePath: bundle, ranking: { diacriticSimilarity: 0 }, noWorker: true });
+    // Record URLs already carry the base path, so Pagefind must not prefix them again (it would
+    // derive "/ke-hoach-mo/" from the bundle path). The query arrives folded, so no diacritic
+    // variant deserves a bonus over another.
+    await pf.options({ basePath: bundle, baseUrl: '/', ranking: { diacriticSimilarity: 0 }, noWorker: true });
     await pf.init();
     return pf;
   })();

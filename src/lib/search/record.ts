@@ -8,8 +8,11 @@ import { foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { markdownBlocks } from './markdown-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
+import { APPENDIX_MARK } from './appendix';
 
-/**
+export { APPENDIX_MARK, indexedText } from './appendix';
+
+/*
  * One plan as the search index sees it: an HTML document made from the plan's data (never from the
  * rendered page, so navigation can't leak in and the benchmark indexes exactly what the site does),
  * fed to Pagefind's `addHTMLFile`.
@@ -19,7 +22,6 @@ import { DATE_SORT_KEY, type SearchFilter } from './url-state';
  * every word with đ is added folded ("dang", "doi"), and every document number is added as its key
  * ("33ctttg", "110khbdvtubcsdubnd"). The browser splits the appendix off before it builds excerpts.
  */
-export const APPENDIX_MARK = '⁂';
 
 /** Pagefind weight of the documents a plan implements, so a plan ranks first for the numbers it carries out. */
 const BASIS_WEIGHT = 5;
@@ -180,16 +182,4 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     `</main></body></html>`;
 
   return { url: withBase(ctx.base, paths.plan(plan.slug)), html: document, meta, filters, sort, blocks, appendix, basisKeys };
-}
-
-/**
- * The plan's text as written, out of the `content` Pagefind returns for a result: the appendix cut
- * off, and the title (shown on its own) cut from the front.
- * @example indexedText('Tiêu đề. Nội dung. ⁂ dang 33ctttg.', 'Tiêu đề') // 'Nội dung.'
- */
-export function indexedText(content: string, title?: string): string {
-  const cut = content.indexOf(APPENDIX_MARK);
-  let text = (cut >= 0 ? content.slice(0, cut) : content).trim();
-  if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[.\s]+/, '');
-  return text;
 }

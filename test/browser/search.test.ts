@@ -1,0 +1,336 @@
+/**
+ * /tim-kiem/ in a real Chromium against the built site (DIST_DIR, default dist/, served on
+ * 127.0.0.1 under BASE_PATH): Vietnamese queries with or without diacritics, đ or d, old or new
+ * tone placement, and document numbers in any spelling find the plans the content says they
+ * should, best match first; filters narrow; the state is in the URL; axe passes with results shown;
+ * everything is reachable by keyboard; search JavaScript loads on this page only.
+ *
+ * Expected plans are computed from content/, not written down: the text each plan is indexed with
+ * (frontmatter strings, agency names and body), folded and split into words by the test itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, launchBrowser, runAxe } from '../support/browser';
+import { serveStatic, type StaticSite } from '../support/static-server';
+import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
+import { foldVietnamese } from '../../src/lib/vn/text';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
+const base = process.env.BASE_PATH ?? '/';
+const content = loadContent(resolve(root, 'content'));
+const agencyNames = new Map(content.agencies.map((a) => [a.id, a.data.name]));
+
+// Frontmatter fields holding ids or provenance, not text a reader sees.
+const ID_FIELDS = new Set(['issuer', 'document', 'owner', 'unit', 'submitTo', 'source', 'status']);
+
+/** Every text a plan is indexed with, one string per field, so a phrase never spans two fields. */
+function planTexts(plan: LoadedPlan): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown, key?: string) => {
+    if (key && ID_FIELDS.has(key)) {
+      if (typeof value === 'string' && agencyNames.has(value)) texts.push(agencyNames.get(value)!);
+      return;
+    }
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(plan.data);
+  for (const a of plan.data.assignments) texts.push(agencyNames.get(a.unit) ?? '');
+  return [...texts, ...plan.body.split(/\n\s*\n/)];
+}
+
+const words = (s: string) => foldVietnamese(s).split(/[^a-z0-9]+/).filter(Boolean);
+const folded = new Map(content.plans.map((p) => [p.slug, planTexts(p).map((t) => ` ${words(t).join(' ')} `)]));
+
+/** Plans whose text has the query's words standing together. */
+function phrasePlans(query: string): Set<string> {
+  const phrase = ` ${words(query).join(' ')} `;
+  return new Set([...folded].filter(([, texts]) => texts.some((t) => t.includes(phrase))).map(([slug]) => slug));
+}
+
+/** Plans whose text has every word of the query somewhere. */
+function allWordsPlans(query: string): Set<string> {
+  return new Set(
+    [...folded].filter(([, texts]) => words(query).every((w) => texts.some((t) => t.includes(` ${w} `)))).map(([slug]) => slug),
+  );
+}
+
+/** Plans referencing the registry document `id` in basis or citations, or writing `number` in the body. */
+function plansCiting(id: string, number: string): Set<string> {
+  return new Set(
+    content.plans
+      .filter((p) => [...p.data.basis, ...p.data.citations].some((r) => r.document === id) || p.body.includes(number))
+      .map((p) => p.slug),
+  );
+}
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+
+interface SearchOutcome {
+  slugs: string[];
+  status: string;
+  marks: string[];
+  url: string;
+}
+
+async function waitForResults(): Promise<SearchOutcome> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('tim-kiem');
+    return root && !root.hasAttribute('aria-busy') && document.querySelector('[data-search-status]')?.textContent?.trim();
+  });
+  return page.evaluate(() => ({
+    slugs: [...document.querySelectorAll('[data-search-results] > li h3 a')].map((a) => a.getAttribute('href')!.replace(/\/$/, '').split('/').pop()!),
+    status: document.querySelector('[data-search-status]')!.textContent!.trim(),
+    marks: [...document.querySelectorAll('[data-search-results] mark')].map((m) => m.textContent!),
+    url: location.href,
+  }));
+}
+
+async function search(params: string): Promise<SearchOutcome> {
+  await page.goto(new URL(`tim-kiem/?${params}`, site.url).href);
+  return waitForResults();
+}
+
+const q = (query: string) => new URLSearchParams({ q: query }).toString();
+
+/** Every plan of `first` ranks above every plan outside it. */
+function expectRankedFirst(slugs: string[], first: Set<string>) {
+  expect(first.size).toBeGreaterThan(0);
+  const head = slugs.slice(0, first.size);
+  expect(new Set(head), `${slugs.join(', ')} should start with ${[...first].join(', ')}`).toEqual(first);
+}
+
+beforeAll(async () => {
+  if (!existsSync(resolve(dist, 'tim-kiem/index.html'))) throw new Error(`No build in ${dist}: run \`npm run build\` (or set DIST_DIR).`);
+  if (!existsSync(resolve(dist, 'pagefind/pagefind.js'))) throw new Error(`No search index in ${dist}/pagefind: the pagefind integration did not run.`);
+  site = await serveStatic(dist, base);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('matching Vietnamese as people type it', () => {
+  it('"dan chu co so" ranks the plan titled with those words first', async () => {
+    const titled = content.plans.filter((p) => words('dan chu co so').every((w) => words(p.data.title).includes(w)));
+    expect(titled.map((p) => p.data.title)).toEqual(['Thực hiện dân chủ ở cơ sở năm 2024']);
+    const { slugs } = await search(q('dan chu co so'));
+    expect(slugs[0]).toBe(titled[0]!.slug);
+    expect(new Set(slugs)).toEqual(allWordsPlans('dan chu co so'));
+  });
+
+  for (const [plain, marked] of [
+    ['dang uy', 'Đảng ủy'],
+    ['chuyen doi so', 'chuyển đổi số'],
+    ['uy ban nhan dan', 'Uỷ ban nhân dân'],
+    ['dan chu co so', 'dân chủ cơ sở'],
+  ] as const) {
+    it(`"${plain}" and "${marked}" return the same plans in the same order, phrase matches first`, async () => {
+      const a = await search(q(plain));
+      const b = await search(q(marked));
+      expect(a.slugs.length).toBeGreaterThan(0);
+      expect(b.slugs).toEqual(a.slugs);
+      expect(new Set(a.slugs)).toEqual(allWordsPlans(plain));
+      if (plain !== 'dan chu co so') expectRankedFirst(a.slugs, phrasePlans(plain));
+    });
+  }
+
+  it('"Đảng ủy" marks the words as written, with đ and tone marks', async () => {
+    const { marks } = await search(q('dang uy'));
+    expect(marks).toEqual(expect.arrayContaining(['Đảng']));
+    expect(marks.every((m) => ['dang', 'uy'].includes(foldVietnamese(m)))).toBe(true);
+  });
+
+  it('treats old and new tone placement alike ("Uỷ ban" / "Ủy ban")', async () => {
+    const oldStyle = await search(q('Uỷ ban nhân dân'));
+    const newStyle = await search(q('Ủy ban nhân dân'));
+    expect(newStyle.slugs).toEqual(oldStyle.slugs);
+  });
+
+  it('"Bộ phận tiếp nhận và trả kết quả" ranks the plan with the phrase above plans with the words scattered', async () => {
+    const phrase = phrasePlans('Bộ phận tiếp nhận và trả kết quả');
+    const scattered = [...allWordsPlans('Bộ phận tiếp nhận và trả kết quả')].filter((s) => !phrase.has(s));
+    expect(scattered.length).toBeGreaterThan(0);
+    const { slugs } = await search(q('Bộ phận tiếp nhận và trả kết quả'));
+    expectRankedFirst(slugs, phrase);
+    for (const slug of scattered) expect(slugs).toContain(slug);
+  });
+});
+
+describe('document numbers as people write them', () => {
+  const citing = plansCiting('33-ct-ttg', '33/CT-TTg');
+  const implementing = content.plans.filter((p) => p.data.basis.some((r) => r.document === '33-ct-ttg')).map((p) => p.slug);
+
+  it('finds exactly the plans citing 33/CT-TTg, the one implementing it first, in every spelling', async () => {
+    expect(implementing).toHaveLength(1);
+    expect(citing.size).toBeLessThan(content.plans.length);
+    const spellings = ['33/CT-TTg', '33 CT-TTg', 'ct-ttg 33'];
+    const outcomes = [];
+    for (const spelling of spellings) outcomes.push(await search(q(spelling)));
+    for (const [i, outcome] of outcomes.entries()) {
+      expect(outcome.slugs[0], spellings[i]).toBe(implementing[0]);
+      expect(new Set(outcome.slugs), spellings[i]).toEqual(citing);
+      expect(outcome.slugs).toEqual(outcomes[0]!.slugs);
+    }
+    expect(outcomes[2]!.marks).toContain('33/CT-TTg');
+  });
+
+  it('does not confuse 33/CT-TTg with another Chỉ thị of the Thủ tướng', async () => {
+    const other = plansCiting('23-ct-ttg', '23/CT-TTg');
+    expect(other.size).toBeGreaterThan(0);
+    const { slugs } = await search(q('23/CT-TTg'));
+    expect(new Set(slugs)).toEqual(other);
+  });
+});
+
+describe('filters, sort and the URL', () => {
+  it('narrows results by year, agency, topic and document type', async () => {
+    const all = await search(q('dan van'));
+    const year = content.plans.find((p) => all.slugs.includes(p.slug))!.data.year;
+    const byYear = await search(`${q('dan van')}&nam=${year}`);
+    const expected = all.slugs.filter((s) => content.plans.find((p) => p.slug === s)!.data.year === year);
+    expect(byYear.slugs).toEqual(expected.length ? expect.arrayContaining(expected) : []);
+    expect(byYear.slugs.length).toBe(expected.length);
+    expect(byYear.slugs.length).toBeLessThan(all.slugs.length);
+
+    const plan = content.plans.find((p) => p.data.issuer === 'ubnd-xa-minh-tam')!;
+    const byAgency = await search(`${q('dan van')}&co-quan=${plan.data.issuer}`);
+    expect(byAgency.slugs).toEqual(content.plans.filter((p) => p.data.issuer === plan.data.issuer).map((p) => p.slug));
+
+    const byTopic = await search(`nam=${year}&chu-de=dan-chu-o-co-so`);
+    const topicPlans = content.plans.filter((p) => p.data.year === year && p.data.topics.includes('Dân chủ ở cơ sở')).map((p) => p.slug);
+    expect(new Set(byTopic.slugs)).toEqual(new Set(topicPlans));
+
+    const byType = await search(`${q('dan van')}&loai=ke-hoach`);
+    expect(byType.slugs).toEqual(all.slugs);
+    expect((await search(`${q('dan van')}&nam=1999`)).slugs).toEqual([]);
+  });
+
+  it('sorts by date, newest or oldest first', async () => {
+    const key = (slug: string) => {
+      const { data } = content.plans.find((p) => p.slug === slug)!;
+      return data.issuedOn ?? `${data.year}-01-01`;
+    };
+    const newest = await search(`${q('dan van')}&sap-xep=moi-nhat`);
+    const dates = newest.slugs.map(key);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const oldest = await search(`${q('dan van')}&sap-xep=cu-nhat`);
+    expect(oldest.slugs.map(key)).toEqual([...dates].sort());
+  });
+
+  it('keeps the query and filters in the URL when the form is used, and restores them from it', async () => {
+    await page.goto(new URL('tim-kiem/', site.url).href);
+    await page.fill('#tu-khoa', 'Đảng ủy');
+    await page.press('#tu-khoa', 'Enter');
+    const typed = await waitForResults();
+    expect(new URL(typed.url).searchParams.get('q')).toBe('Đảng ủy');
+    expect(typed.status).toBe(`Tìm thấy ${typed.slugs.length} kế hoạch cho “Đảng ủy”.`);
+
+    const box = page.locator('input[name="nam"]').first();
+    const value = await box.getAttribute('value');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction((v) => new URL(location.href).searchParams.get('nam') === v, value);
+    const filtered = await waitForResults();
+    expect(filtered.slugs.length).toBeLessThan(typed.slugs.length);
+
+    // Opened afresh, as when the link is shared.
+    await page.goto('about:blank');
+    await page.goto(filtered.url);
+    expect((await waitForResults()).slugs).toEqual(filtered.slugs);
+    expect(await page.inputValue('#tu-khoa')).toBe('Đảng ủy');
+    expect(await page.isChecked(`input[name="nam"][value="${value}"]`)).toBe(true);
+  });
+
+  it('lands on the search page from the header search box of any page', async () => {
+    const plan = content.plans[0]!;
+    await page.goto(new URL(`ke-hoach/${plan.slug}/`, site.url).href);
+    await page.fill('#tim-kiem-dau-trang', 'chuyen doi so');
+    await page.press('#tim-kiem-dau-trang', 'Enter');
+    const outcome = await waitForResults();
+    expect(new URL(outcome.url).pathname).toBe(`${base}tim-kiem/`);
+    expect(outcome.slugs.length).toBeGreaterThan(0);
+  });
+
+  it('says so and gives advice when nothing matches', async () => {
+    const outcome = await search(q('xyzzyqwv'));
+    expect(outcome.slugs).toEqual([]);
+    expect(outcome.status).toBe('Không tìm thấy kế hoạch nào cho “xyzzyqwv”.');
+    const advice = await page.locator('[data-search-empty]').innerText();
+    expect(advice).toMatch(/bỏ dấu/);
+    expect(advice).toMatch(/33\/CT-TTg/);
+  });
+});
+
+describe('accessibility and loading', () => {
+  it('passes axe with results shown, on a phone and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const outcome = await search(q('dan chu co so'));
+      expect(outcome.slugs.length).toBeGreaterThan(0);
+      const violations = await runAxe(page);
+      expect(describeViolations(violations), `at ${width}px`).toBe('');
+    }
+  });
+
+  it('announces the result count in a live region', async () => {
+    await search(q('dang uy'));
+    const region = page.locator('[data-search-status]');
+    expect(await region.getAttribute('role')).toBe('status');
+    expect(await region.getAttribute('aria-live')).toBe('polite');
+    expect(await region.innerText()).toMatch(/^Tìm thấy \d+ kế hoạch/);
+  });
+
+  it('reaches the search box, every filter and the sort by Tab', async () => {
+    await search(q('dan van'));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const controls = await page.$$eval('#tim-kiem form input, #tim-kiem form select', (els) => els.map((e) => e.id));
+    const reached = new Set<string>();
+    for (let i = 0; i < 80 && reached.size < controls.length; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.id ?? '');
+      if (id) reached.add(id);
+    }
+    expect([...reached].filter((id) => controls.includes(id)).sort()).toEqual([...controls].sort());
+    expect(controls).toContain('tu-khoa');
+  });
+
+  it('loads search JavaScript and the index on the search page only', async () => {
+    const requests: string[] = [];
+    const listener = (r: { url(): string }) => requests.push(r.url());
+    page.on('request', listener);
+    await page.goto(new URL(`ke-hoach/${content.plans[0]!.slug}/`, site.url).href);
+    await page.goto(site.url);
+    await page.waitForLoadState('networkidle');
+    const elsewhere = requests.splice(0);
+    await search(q('dang uy'));
+    page.off('request', listener);
+    const onSearch = requests;
+    expect(onSearch.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+    expect(elsewhere.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    const searchScripts = await page.$$eval('script[type="module"][src]', (els) => els.map((e) => (e as HTMLScriptElement).src));
+    expect(searchScripts.length).toBeGreaterThan(0);
+    for (const src of searchScripts) expect(elsewhere).not.toContain(src);
+  });
+
+  it('explains that search needs JavaScript when it is off, and links to the plan list', async () => {
+    // Never closed: the bundled Chromium runs single-process, where closing a context ends the browser.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(new URL(`tim-kiem/?${q('dang uy')}`, site.url).href);
+    const notice = noJs.locator('[data-search-nojs]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toMatch(/cần JavaScript/);
+    expect(await notice.locator('a').getAttribute('href')).toBe(`${base}ke-hoach/`);
+  });
+});
