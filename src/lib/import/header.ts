@@ -36,7 +36,7 @@ export interface PlanHeader {
 const MOTTO = /CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG\s+HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc/giu;
 const NUMBER_LINE = /(?:^|\s)Số\s*:?\s*([\d]*)[\s.…_]*([/-])\s*([\p{L}\d]+(?:\s*[/-]\s*[\p{L}\d]+)*)/u;
 const DATE_LINE =
-  /((?:TP\.\s*|Tp\.\s*)?(?:\p{Lu}[\p{Ll}\p{M}]*\s+){0,4}\p{Lu}[\p{Ll}\p{M}]*)\s*,\s*ngày\s*([\d.…_ ]*?)\s*tháng\s*([\d.…_ ]*?)\s*năm\s*(\d{4})/u;
+  /(?<![\p{L}\p{M}])((?:TP\.\s*|Tp\.\s*)?(?:\p{Lu}[\p{Ll}\p{M}]+\s+){0,4}\p{Lu}[\p{Ll}\p{M}]+)\s*,\s*ngày\s*([\d.…_ ]*?)\s*tháng\s*([\d.…_ ]*?)\s*năm\s*(\d{4})/u;
 const KE_HOACH = /^KẾ\s+HOẠCH\b\s*[:.]?\s*/u;
 
 function isUpper(text: string): boolean {

@@ -114,11 +114,11 @@ function nameBeforeNumber(text: string, match: DocumentReferenceMatch): string |
 export function findReferenceMentions(text: string): ReferenceMention[] {
   const matches = findDocumentReferences(text);
   return matches.map((m, i) => {
-    const next = matches[i + 1];
-    let limit = text.length;
-    // The next document ends this one's trích yếu when it is listed after it ("…, Quyết định số 218-QĐ/TW"),
+    // A later document ends this one's trích yếu when it is listed after it ("…, Quyết định số 218-QĐ/TW"),
     // not when the trích yếu names it ("ban hành Kế hoạch triển khai thực hiện Quyết định số 1847/QĐ-TTg").
-    if (next && LIST_JOINER.test(text.slice(m.index + m.length, next.index))) limit = next.index;
+    const end = m.index + m.length;
+    const listed = matches.slice(i + 1).find((next) => next.index >= end && LIST_JOINER.test(text.slice(end, next.index)));
+    const limit = listed ? listed.index : text.length;
     const { title, issuerSuffix } = readTail(text, m.index + m.length, limit);
     const issuer = m.issuer && issuerSuffix ? `${m.issuer} ${issuerSuffix}` : m.issuer;
     const named = m.type === 'Luật' ? nameBeforeNumber(text, m) : null;

@@ -61,6 +61,8 @@ const TERMINAL = /[.;:!?…]["”’)]*$/;
 const HARD_START = /^(?:Nơi nhận|KT\.|TM\.|TL\.|TUQ\.|Q\.\s)/u;
 // "Sở X ban hành Kế hoạch …": the sentence that closes the opening "Thực hiện …" paragraph.
 const ENACTMENT_START = /^[\p{Lu}][^.;:]{0,120}?\s(?:ban hành|xây dựng)\s+(?:các\s+)?kế hoạch\b/iu;
+// The opening "Thực hiện …/Căn cứ …" paragraph, capitalised: it never continues the title above it.
+const OPENING_LINE = /^(?:Thực hiện|Căn cứ)\s.{0,80}?\bsố\s*\d/u;
 // After a full stop, a sentence whose subject is a unit ("Phòng Công nghệ thông tin … đẩy mạnh …")
 // or the closing "Trên đây là …" starts a new paragraph even when the line above looks full.
 const NEW_SUBJECT = /^(?:(?:Các\s+)?(?:Phòng|Văn phòng|Thanh tra|Trung tâm|Đài|Chi cục|Ban|Sở|UBND|Ủy ban|Uỷ ban|Công an|Bộ phận|Hội|Đoàn)\s|Các\s+(?:phòng|đơn vị|bộ phận|cơ quan|sở|ban)(?![\p{L}\p{M}])|Trên đây là(?![\p{L}\p{M}]))/u;
@@ -241,6 +243,7 @@ export function repairText(raw: string, options: RepairOptions = {}): RepairResu
       else if (layout === 'paragraphs') join = false;
       else if (isUpperLine(prev) !== isUpperLine(text)) join = false;
       else if (TERMINAL.test(prev) && ENACTMENT_START.test(text)) join = false;
+      else if (OPENING_LINE.test(text) && !OPEN_END.test(prev)) join = false;
       else if (/\.["”’)]*$/.test(prev) && NEW_SUBJECT.test(text)) join = false;
       else if (current.block.kind === 'item' && endsHeading(current.parts.join(''), prev, text)) join = false;
       else join = isFull(prev);
