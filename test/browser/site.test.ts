@@ -13,6 +13,8 @@ import { launchBrowser, describeViolations } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent } from '../../src/lib/content/load';
 import { classifyDeadline } from '../../src/lib/portal/deadlines';
+import { titleKey } from '../../src/lib/portal/related-plans';
+import { slugify } from '../../src/lib/vn/slug';
 import { crawlSite, findBrokenLinks, listHtmlPages, type PageReport } from './crawl';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -119,6 +121,45 @@ describe('the citation graph', () => {
       await page.goto(new URL(`ke-hoach/${plan.slug}/`, site.url).href);
       const hrefs = new Set(await page.$$eval('main a[href]', (els) => els.map((el) => new URL(el.getAttribute('href')!, document.baseURI).pathname)));
       for (const ref of [...plan.data.basis, ...plan.data.citations]) expect(hrefs, `${plan.slug} → ${ref.number}`).toContain(`/van-ban/${ref.document}/`);
+    }
+  });
+});
+
+describe('plans by year, agency and topic', () => {
+  it('gives each filter page exactly the plans it names', async () => {
+    const filters = [
+      ...[...new Set(content.plans.map((p) => p.data.year))].map((year) => [`nam/${year}`, (p: (typeof content.plans)[number]) => p.data.year === year] as const),
+      ...[...new Set(content.plans.map((p) => p.data.issuer))].map((id) => [`co-quan/${id}`, (p: (typeof content.plans)[number]) => p.data.issuer === id] as const),
+      ...[...new Set(content.plans.flatMap((p) => p.data.topics))].map((t) => [`chu-de/${slugify(t)}`, (p: (typeof content.plans)[number]) => p.data.topics.includes(t)] as const),
+    ];
+    for (const [path, keep] of filters) {
+      const listed = await listedPlans(`ke-hoach/${path}/`, '.plan-list [data-plan]');
+      expect(listed.sort(), path).toEqual(content.plans.filter(keep).map((p) => p.slug).sort());
+    }
+    expect(await listedPlans('ke-hoach/', '.plan-list [data-plan]')).toHaveLength(content.plans.length);
+  });
+
+  it('shows the same plan of another year under Kế hoạch liên quan', async () => {
+    const pairs = content.plans.flatMap((a) =>
+      content.plans.filter((b) => b.data.year !== a.data.year && titleKey(b.data.title) === titleKey(a.data.title)).map((b) => [a.slug, b.slug]),
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [from, to] of pairs) {
+      await page.goto(new URL(`ke-hoach/${from}/`, site.url).href);
+      const related = await page.$$eval('[data-related-plan]', (els) => els.map((el) => el.getAttribute('data-related-plan')));
+      expect(related, from).toContain(to);
+    }
+  });
+});
+
+describe('agency pages', () => {
+  it('list the deadlines each agency owns under #thoi-han', async () => {
+    for (const agency of content.agencies) {
+      const owned = content.plans.flatMap((p) => p.data.deadlines.filter((d) => d.owner === agency.id).map((d) => `${p.slug} ${d.date}`));
+      if (owned.length === 0) continue;
+      await page.goto(new URL(`co-quan/${agency.id}/`, site.url).href);
+      const rows = await page.$$eval('#thoi-han [data-deadline]', (els) => els.map((el) => `${el.getAttribute('data-plan')} ${el.getAttribute('data-date')}`));
+      for (const row of owned) expect(rows, agency.id).toContain(row);
     }
   });
 });
