@@ -109,12 +109,22 @@ export function wrapText(text: string, fits: (line: string) => boolean): string[
  */
 export function truncateWithEllipsis(text: string, fits: (line: string) => boolean): string {
   const chars = splitGraphemes(text);
-  let keep = chars.length;
-  while (keep > 0 && !fits(chars.slice(0, keep).join('').trimEnd() + ELLIPSIS)) keep--;
-  let cut = chars.slice(0, keep).join('');
-  const lastSpace = cut.lastIndexOf(' ');
-  // Whole words read better unless that throws away more than a third of the line.
-  if (keep < chars.length && lastSpace > cut.length * (2 / 3)) cut = cut.slice(0, lastSpace);
+  const prefix = (n: number) => chars.slice(0, n).join('').trimEnd() + ELLIPSIS;
+  // Binary search for the longest prefix that fits with the ellipsis (width grows with length).
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(prefix(mid))) low = mid;
+    else high = mid - 1;
+  }
+  let cut = chars.slice(0, low).join('');
+  if (low < chars.length) {
+    // Whole words (or whole parts of a document number) read better, unless that throws away
+    // more than a third of the line.
+    const lastBreak = Math.max(cut.lastIndexOf(' '), ...[...cut.matchAll(/[/-]/g)].map((m) => m.index! + 1));
+    if (lastBreak > cut.length * (2 / 3)) cut = cut.slice(0, lastBreak);
+  }
   cut = cut.replace(/[\s,;:.\-–—/(]+$/u, '');
   return cut + ELLIPSIS;
 }
@@ -162,8 +172,15 @@ export function fitText(input: string, options: FitOptions): FittedText {
   const fontSize = sizes.at(-1)!;
   const maxLines = linesAt(fontSize);
   const fits = (line: string) => measure(line, fontSize, weight) <= maxWidth;
-  const lines = wrapText(text, fits).slice(0, maxLines);
-  // The ellipsis is always added to the last line, so a cut never looks like a natural line end.
-  lines[maxLines - 1] = truncateWithEllipsis(lines[maxLines - 1]!, fits);
+  const lines = wrapText(text, fits).slice(0, maxLines - 1);
+  // The last line takes as much of the rest of the text as fits with the ellipsis (not just the
+  // words wrapping put there: a long document number would leave it half empty), and always ends
+  // with the ellipsis, so a cut never looks like a natural line end.
+  let consumed = 0;
+  for (const line of lines) {
+    consumed += line.length;
+    if (text[consumed] === ' ') consumed++;
+  }
+  lines.push(truncateWithEllipsis(text.slice(consumed), fits));
   return { lines, fontSize, truncated: true };
 }

@@ -89,7 +89,7 @@ const LAYOUTS: Record<CardFormat, Layout> = {
     bodyTop: 44,
     bodyBottom: 40,
     meta: { size: 28, gap: 12 },
-    title: { sizes: [84, 76, 70, 64, 58, 52, 46], maxLines: 5, lineHeight: 1.14 },
+    title: { sizes: [84, 76, 70, 64, 58, 52, 46], maxLines: 6, lineHeight: 1.14 },
     summary: { size: 30, maxLines: 5, lineHeight: 1.35 },
     heading: { size: 24, gap: 14 },
     highlight: { direction: 'column', gap: 22, valueSizes: [60, 54, 48, 42], valueWidth: 300, labelSize: 27, labelLines: 2, noteSize: 23 },

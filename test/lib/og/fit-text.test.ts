@@ -87,6 +87,19 @@ describe('fitText', () => {
     expect(token.startsWith(result.lines.join('').slice(0, -1))).toBe(true);
   });
 
+  it('fills the last line before the ellipsis even when a long document number comes next', () => {
+    const label = 'Báo cáo kết quả thực hiện Kế hoạch số 110-KH/BDVTU-BCSĐUBND và tự chấm điểm, xếp loại';
+    const box: FitOptions = { maxWidth: 300, maxLines: 2, sizes: [21], weight: 400, measure };
+    const result = fitText(label, box);
+    expect(result.truncated).toBe(true);
+    expectWithinBox(result, box);
+    const last = result.lines.at(-1)!;
+    // Wrapping alone would have left "Kế hoạch số…" (11 of 25 characters); the number is cut
+    // after one of its parts, keeping more than two thirds of the line.
+    expect(measure(last, 21, 400)).toBeGreaterThan((2 / 3) * box.maxWidth);
+    expect(last).toBe('Kế hoạch số 110-KH…');
+  });
+
   it('gives the same lines for NFD and NFC input, in NFC', () => {
     const nfc = 'Ủy ban nhân dân tỉnh thực hiện dân chủ ở cơ sở, vận động quần chúng';
     const nfd = nfc.normalize('NFD');
