@@ -46,11 +46,20 @@ function dutyText(text: string): string {
 export function unitsOfHeading(text: string, agencies: readonly KnownAgency[], context: AgencyContext): string[] {
   const name = cleanUnitName(text);
   if (agencies.length && matchAgency(name, agencies, context).known) return [name];
-  const parts = name.split(/\s*(?:,|\s+và\s+|;)\s*/u);
-  if (parts.length > 1 && parts.every((p) => startsWithUnit(p) && (matchAgency(p, agencies, context).known || p.split(' ').length <= 6))) {
-    // "Các phòng chuyên môn, đơn vị thuộc và trực thuộc Sở" is one group, not a list: every part must name a unit.
-    return parts;
+  // "Văn phòng Sở và Phòng Thông tin Báo chí và Xuất bản": units read one after the other, each
+  // the longest registered name; the list counts only when it covers the whole heading.
+  const names: string[] = [];
+  let at = 0;
+  for (;;) {
+    const unit = readUnitAt(name.slice(at), agencies, context);
+    if (!unit) break;
+    names.push(unit.name);
+    at += unit.length;
+    const joiner = /^\s*(?:,|;|và)\s+/u.exec(name.slice(at));
+    if (!joiner) break;
+    at += joiner[0].length;
   }
+  if (names.length > 1 && name.slice(at).trim() === '') return names;
   return [name];
 }
 
@@ -87,7 +96,10 @@ function scopeOf(name: string, agencies: readonly KnownAgency[], context: Agency
 function addBlock(scopes: UnitScope[], current: UnitScope, block: Block, agencies: readonly KnownAgency[], context: AgencyContext): void {
   const text = block.text;
   if (CLOSING.test(text)) return;
-  const lead = block.kind === 'paragraph' ? readUnitAt(text, agencies, context) : null;
+  const subjects = block.kind === 'paragraph' ? subjectUnits(text, agencies, context) : [];
+  // One registered unit as the subject: its own duty. Several ("Văn phòng Sở và Thanh tra Sở …"): a joint
+  // duty of the item, whose deadlines go to each of them.
+  const lead = subjects.length === 1 ? readUnitAt(text, agencies, context) : null;
   if (lead && lead.match.known && lead.match.id !== current.match.id && lead.match.how === 'exact') {
     const rest = text.slice(lead.length).trim();
     let other = scopes.find((s) => s.match.id === lead.match.id);

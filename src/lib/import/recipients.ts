@@ -44,7 +44,7 @@ export function extractRecipients(tail: readonly Block[]): string[] {
     if (SIGNATURE.test(text) || isUpperShort(text)) break;
     // A recipient wrapped in the narrow left column: "- Các phòng, đơn vị thuộc" + "Sở;".
     const last = out[out.length - 1];
-    if (last !== undefined && !/[;.]$/.test(lastRaw) && /^(?:\p{Ll}|Sở\s|Sở$)/u.test(text) && text.length < 40) {
+    if (last !== undefined && !/[;.]$/.test(lastRaw) && /^(?:\p{Ll}|Sở(?![\p{L}\p{M}]))/u.test(text) && text.length < 40) {
       out[out.length - 1] = clean(`${last} ${text}`);
       lastRaw = text;
       continue;

@@ -215,7 +215,9 @@ export function repairText(raw: string, options: RepairOptions = {}): RepairResu
 
   const layout = options.layout ?? guessLayout(lines);
   // A line is "full" when it reaches close to the usual width: the paragraph goes on below it.
-  const width = median(lines.map((l) => l.text.length).filter((n) => n >= 30));
+  const widths = lines.map((l) => l.text.length).filter((n) => n >= 30);
+  // Too few long lines to know the width: no line counts as full.
+  const width = widths.length >= 3 ? median(widths) : Infinity;
   const isFull = (text: string): boolean => layout === 'wrapped' && text.length >= width * 0.8;
 
   const blocks: Block[] = [];
