@@ -58,8 +58,13 @@ export async function bench({ plans = Number(process.env.OG_BENCH_PLANS ?? 1000)
   const jobs = planCardJobs(catalog, { site, siteUrl: site.portalUrl, base: '/' });
   const cacheDir = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-og-bench-'));
   try {
+    // Process CPU time (all threads) next to wall time: on a shared machine the wall time says
+    // little on its own.
+    const cpuBefore = process.cpuUsage();
     const cold = await renderCards(jobs, { cacheDir, concurrency });
+    const coldCpu = process.cpuUsage(cpuBefore);
     const warm = await renderCards(jobs, { cacheDir, concurrency });
+    const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
     const perCard = (ms: number) => `${(ms / jobs.length).toFixed(2)} ms`;
     const hitRate = (hits: number) => `${((100 * hits) / jobs.length).toFixed(1)} %`;
     return {
@@ -69,6 +74,7 @@ export async function bench({ plans = Number(process.env.OG_BENCH_PLANS ?? 1000)
         'workers': cold.workers,
         'cold total': `${Math.round(cold.ms)} ms`,
         'cold per card': perCard(cold.ms),
+        'cold CPU per card': perCard(cpuMs(coldCpu)),
         'cold cache hit rate': hitRate(cold.hits),
         'warm total': `${Math.round(warm.ms)} ms`,
         'warm per card': perCard(warm.ms),
