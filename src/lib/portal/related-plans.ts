@@ -15,6 +15,9 @@ export interface RelatedPlan {
   reasons: RelatedReason[];
 }
 
+/** How strongly each reason ties two plans; the list is ordered by the sum, then newest first. */
+const REASON_WEIGHT: Record<RelatedReason['kind'], number> = { basis: 4, title: 3, issuer: 2, topic: 1 };
+
 /** At most this many plans per reason and in total, so a prolific issuer stays readable (and linear). */
 export const RELATED_PER_REASON = 5;
 export const RELATED_MAX = 8;
@@ -31,6 +34,10 @@ export function titleKey(title: string): string {
 }
 
 const cache = new WeakMap<Catalog, Map<string, RelatedPlan[]>>();
+
+function weight(related: RelatedPlan): number {
+  return related.reasons.reduce((sum, reason) => sum + REASON_WEIGHT[reason.kind], 0);
+}
 
 function build(catalog: Catalog): Map<string, RelatedPlan[]> {
   const { plansByBasis } = portalIndex(catalog);
@@ -69,7 +76,7 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     }
     related.set(
       plan.slug,
-      [...found.values()].sort((a, b) => b.reasons.length - a.reasons.length || order.get(a.plan.slug)! - order.get(b.plan.slug)!).slice(0, RELATED_MAX),
+      [...found.values()].sort((a, b) => weight(b) - weight(a) || order.get(a.plan.slug)! - order.get(b.plan.slug)!).slice(0, RELATED_MAX),
     );
   }
   return related;
@@ -77,7 +84,8 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
 
 /**
  * Plans related to `slug`: implementing the same basis document, with the same title in another
- * year, from the same issuer, or else on the same main topic; the most reasons first, then newest. Computed for all plans once
+ * year, from the same issuer, or else on the same main topic; strongest ties first (basis, then title,
+ * issuer, topic), then newest. Computed for all plans once
  * per catalog.
  */
 export function relatedPlans(catalog: Catalog, slug: string): RelatedPlan[] {

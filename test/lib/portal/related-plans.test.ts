@@ -35,6 +35,20 @@ describe('relatedPlans on the seed plans', () => {
 });
 
 describe('relatedPlans ties', () => {
+  it('puts the same plan of another year above a merely newer plan of the same issuer', () => {
+    const catalog = fixtureCatalog({
+      plans: [
+        fixturePlan('nam-2024', { title: 'Kế hoạch dân vận năm 2024', year: 2024, issuer: 'co-quan-a' }),
+        fixturePlan('nam-2025', { title: 'Kế hoạch dân vận năm 2025', year: 2025, issuer: 'co-quan-b' }),
+        fixturePlan('khac', { title: 'Kế hoạch khác', year: 2026, issuer: 'co-quan-a' }),
+      ],
+    });
+    expect(relatedPlans(catalog, 'nam-2024').map((r) => [r.plan.slug, r.reasons.map((x) => x.kind)])).toEqual([
+      ['nam-2025', ['title']],
+      ['khac', ['issuer']],
+    ]);
+  });
+
   it('ranks a shared basis with a shared issuer above a topic-only neighbour', () => {
     const catalog = fixtureCatalog({
       documents: [fixtureDocument('1')],
