@@ -13,7 +13,7 @@ import type { CardData } from './card-data';
 import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
 import type { Measure } from './fit-text';
 import { RenderPool, defaultPoolSize } from './pool';
-import { renderCardSvg, svgToPng } from './render';
+import { RESVG_OPTIONS, renderCardSvg, svgToPng } from './render';
 import { finishPng, PNG_SHRINK_THRESHOLD } from './png';
 import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 
@@ -70,7 +70,7 @@ function packageVersion(name: string): string {
 let rendererDigest: string | undefined;
 
 function rendererFingerprint(): string {
-  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}|png>${PNG_SHRINK_THRESHOLD}`;
+  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}|png>${PNG_SHRINK_THRESHOLD}|${JSON.stringify(RESVG_OPTIONS)}`;
   return rendererDigest;
 }
 

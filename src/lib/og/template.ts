@@ -13,7 +13,7 @@ import { fitText, type FittedText, type Measure } from './fit-text';
  * Bump on any visible design change: it is part of the image cache key and of the `?v=` query of
  * the og:image URL, so both the build cache and social networks' caches fetch the new card.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export type CardFormat = 'landscape' | 'square';
 export const CARD_FORMATS: readonly CardFormat[] = ['landscape', 'square'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
@@ -8,7 +9,7 @@ import { catalogCardData } from '../../../src/lib/og/plan-cards';
 import { createFontMeasure } from '../../../src/lib/og/fonts';
 import { FONT_FAMILY } from '../../../src/lib/og/families';
 import { ELLIPSIS, type Measure } from '../../../src/lib/og/fit-text';
-import { CARD_FORMATS, CARD_SIZES, layoutCard, type CardLayout, type CardNode } from '../../../src/lib/og/template';
+import { CARD_FORMATS, CARD_SIZES, TEMPLATE_VERSION, layoutCard, type CardLayout, type CardNode } from '../../../src/lib/og/template';
 import { extremeCard as extreme } from './fixtures';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -96,5 +97,30 @@ describe.each(CARD_FORMATS)('%s card', (format) => {
     const nfd = { ...extreme, title: extreme.title.normalize('NFD'), agencyName: extreme.agencyName.normalize('NFD') };
     expect(nfd.title).not.toBe(extreme.title);
     expect(layoutCard(nfd, format, measure).tree).toEqual(layoutCard(extreme, format, measure).tree);
+  });
+});
+
+describe('TEMPLATE_VERSION', () => {
+  // Rendered cards are cached under TEMPLATE_VERSION (and networks cache og:image by its ?v=), so a
+  // design change that keeps the version would serve stale cards. This fingerprint of the layout
+  // (with a fake font, so only the template decides it) fails on any change to the template:
+  // then bump TEMPLATE_VERSION in src/lib/og/template.ts and update the snapshot (vitest -u).
+  it('changes whenever the layout does', () => {
+    const mono: Measure = (text, size, weight) => [...text].length * size * (weight >= 700 ? 0.62 : 0.56);
+    const fingerprint = (data: typeof extreme) =>
+      createHash('sha256')
+        .update(JSON.stringify(CARD_FORMATS.map((format) => layoutCard(data, format, mono).tree)))
+        .digest('hex')
+        .slice(0, 16);
+    const bare = { ...extreme, highlights: [], highlightsHeading: null, summary: 'Tóm tắt. '.repeat(40) };
+    const targets = { ...extreme, highlightsHeading: 'Chỉ tiêu', highlights: extreme.highlights.map((h, i) => ({ ...h, value: String(90 + i), unit: '%', note: null })) };
+    expect({ TEMPLATE_VERSION, deadlines: fingerprint(extreme), targets: fingerprint(targets), summary: fingerprint(bare) }).toMatchInlineSnapshot(`
+      {
+        "TEMPLATE_VERSION": 2,
+        "deadlines": "79f9b40ae5b93167",
+        "summary": "9e197f654b5d0cbb",
+        "targets": "ac3c4c38658c9efd",
+      }
+    `);
   });
 });
