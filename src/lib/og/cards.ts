@@ -17,9 +17,9 @@ import { RESVG_OPTIONS, renderCardSvg, svgToPng } from './render';
 import { finishPng, PNG_SHRINK_THRESHOLD } from './png';
 import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 
-/** Where rendered cards are kept between builds. */
+/** Where rendered cards are kept between builds; OG_CACHE_DIR overrides it (e.g. a CI cache folder). */
 export function defaultCardCacheDir(root: string = process.cwd()): string {
-  return join(root, 'node_modules', '.cache', 'ke-hoach-mo', 'og');
+  return process.env.OG_CACHE_DIR || join(root, 'node_modules', '.cache', 'ke-hoach-mo', 'og');
 }
 
 export interface CardJob {
