@@ -52,7 +52,18 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * Comparison key of a unit name: folded, punctuation dropped, usual abbreviations spelled out.
  * @example agencyKey('UBND tỉnh (b/c)') // 'uy ban nhan dan tinh'
  */
+const keyCache = new Map<string, string>();
+
 export function agencyKey(name: string): string {
+  const cached = keyCache.get(name);
+  if (cached !== undefined) return cached;
+  const key = computeKey(name);
+  if (keyCache.size > 5000) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
+}
+
+function computeKey(name: string): string {
   let key = foldVietnamese(name)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9]+/g, ' ')
