@@ -101,17 +101,9 @@ export class RenderPool {
       }
       this.dispatch();
     });
-    worker.on('error', (error: Error) => {
-      // A crashed worker fails whatever it was running; the others carry on.
-      for (const [id, pending] of this.running) {
-        if (pending.worker === worker) {
-          this.running.delete(id);
-          pending.reject(error);
-        }
-      }
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      this.dispatch();
-    });
+    // Render errors come back as messages; an 'error' event means the worker itself broke (a
+    // package failed to load, memory ran out), which would break every replacement too: fail all.
+    worker.on('error', (error: Error) => this.fail(error));
     this.workers.push(worker);
     return worker;
   }
@@ -125,6 +117,13 @@ export class RenderPool {
       this.running.set(pending.task.id, pending);
       worker.postMessage(pending.task);
     }
+  }
+
+  private fail(error: Error): void {
+    const wrapped = new Error(`share card worker failed: ${error.message}`, { cause: error });
+    for (const pending of [...this.running.values(), ...this.queue.splice(0)]) pending.reject(wrapped);
+    this.running.clear();
+    void this.close();
   }
 
   /** Stops every worker; tasks not yet finished are rejected. */

@@ -78,3 +78,15 @@ describe('cardCacheKey', () => {
     expect(cardCacheKey(a!.data, 'landscape')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('RenderPool', () => {
+  it('fails every task, instead of respawning forever, when its workers cannot start', async () => {
+    const { RenderPool } = await import('../../../src/lib/og/pool');
+    const pool = new RenderPool([{ name: 'BVP-latin', weight: 400, style: 'normal', path: '/nonexistent/font.woff', data: Buffer.alloc(0) }], 2);
+    const tree = { type: 'div' as const, props: { style: { display: 'flex' } } };
+    const results = await Promise.allSettled([1, 2, 3].map(() => pool.run({ tree, width: 10, height: 10 })));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/share card worker failed/);
+    await pool.close();
+  });
+});
