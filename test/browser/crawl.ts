@@ -34,6 +34,9 @@ export interface PageReport {
   ids: string[];
   /** document.documentElement.scrollWidth at the crawl width. */
   scrollWidth: number;
+  /** Headings that skip a level going down ("h2 → h4: …"), and the number of h1s. */
+  headingSkips: string[];
+  h1Count: number;
 }
 
 /**
@@ -72,10 +75,20 @@ export async function crawlSite(page: Page, siteUrl: string, paths: string[], op
           if (src) links.push(new URL(src, document.baseURI).href);
         }
       }
+      const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('.visually-hidden'));
+      const headingSkips: string[] = [];
+      let previous = 0;
+      for (const h of headings) {
+        const level = Number(h.tagName[1]);
+        if (previous > 0 && level > previous + 1) headingSkips.push(`h${previous} → h${level}: ${h.textContent?.trim().slice(0, 60)}`);
+        previous = level;
+      }
       return {
         links,
         ids: [...document.querySelectorAll('[id]')].map((el) => el.id),
         scrollWidth: document.documentElement.scrollWidth,
+        headingSkips,
+        h1Count: document.querySelectorAll('h1').length,
       };
     });
     reports.push({
@@ -85,6 +98,8 @@ export async function crawlSite(page: Page, siteUrl: string, paths: string[], op
       links: found.links.filter((link) => new URL(link).origin === origin),
       ids: found.ids,
       scrollWidth: found.scrollWidth,
+      headingSkips: found.headingSkips,
+      h1Count: found.h1Count,
     });
   }
   return reports;

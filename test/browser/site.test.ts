@@ -76,6 +76,11 @@ describe('every built page', () => {
     expect(failures.join('\n\n')).toBe('');
   });
 
+  it('has one h1 and headings that never skip a level', () => {
+    expect(phone.filter((r) => r.h1Count !== 1).map((r) => `/${r.path}: ${r.h1Count} h1`)).toEqual([]);
+    expect(phone.flatMap((r) => r.headingSkips.map((skip) => `/${r.path}: ${skip}`))).toEqual([]);
+  });
+
   it('does not scroll sideways on a 360 px phone', () => {
     const wide = phone.filter((r) => r.scrollWidth > 360).map((r) => `/${r.path}: ${r.scrollWidth}px`);
     expect(wide).toEqual([]);
