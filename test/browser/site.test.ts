@@ -179,6 +179,21 @@ describe('/thoi-han/', () => {
     expect(rows.sort()).toEqual(all.map((d) => `${d.plan} ${d.date}`).sort());
   });
 
+  it('shows the plain full list without JavaScript', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    try {
+      await page.goto(new URL('thoi-han/', site.url).href);
+      const shown = await page.$$eval('[data-deadline]', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
+      expect(shown).toBe(all.length);
+      expect(await page.$$eval('[data-deadline-state]', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length)).toBe(0);
+      expect(await page.$$('[data-deadline-toggle] button')).toHaveLength(0);
+    } finally {
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+      await cdp.detach();
+    }
+  });
+
   it('marks past and upcoming deadlines from the reader’s today and can hide the past ones', async () => {
     const today = '2024-11-01';
     await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
