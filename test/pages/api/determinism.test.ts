@@ -4,10 +4,10 @@
  * file-system order may leak into the data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { buildSite } from '../../support/build';
 import { join, relative, sep } from 'node:path';
-import { dist, listDist, root } from './built-site';
+import { dist, listDist } from './built-site';
 
 const DATA_PATHS = (files: string[]) => files.filter((p) => p.startsWith('api/v1/') || p === 'feed.xml' || p === 'feed.json');
 
@@ -18,33 +18,11 @@ function listAll(dir: string): string[] {
     .sort();
 }
 
-function build(outDir: string): Promise<string> {
-  // The Node that ships with the project (Astro 7 needs Node 24); the out dir sits inside the
-  // project because Astro stages prerender chunks in <cwd>/.astro/ for out dirs outside it.
-  const node = join(root, 'node_modules/.bin/node');
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [astro, 'build', '--outDir', outDir], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`astro build exited with ${code}:\n${output.slice(-3000)}`))));
-  });
-}
-
 describe('deterministic build', () => {
   let second: string;
 
   beforeAll(async () => {
-    const parent = join(root, 'tmp');
-    mkdirSync(parent, { recursive: true });
-    second = mkdtempSync(join(parent, 'determinism-'));
-    await build(second);
+    second = await buildSite('determinism');
   }, 300_000);
 
   afterAll(() => {

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+const lockDir = join(root, 'node_modules/.cache/ke-hoach-mo/build.lock');
+
+/** The test runner's environment minus what Vite/Vitest put there (BASE_URL=/, MODE, NODE_ENV=test…), which would leak into a build. */
+function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITE.*|VITEST.*|TEST)$/.test(key)) delete env[key];
+  return env;
+}
+
+/**
+ * Astro stages every build in the project's .astro/ and node_modules/.astro/, so two builds at
+ * once corrupt each other; test files run in parallel, so builds take turns through a lock
+ * (mkdir is atomic). A lock older than 15 minutes is a crashed run's and is taken over.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(join(lockDir, '..'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      if (Date.now() - started > 15 * 60_000) {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      await sleep(500);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the site once more into a fresh folder under <root>/tmp/ (inside the project, where Astro
+ * expects its out dirs) with extra environment such as BASE_PATH, and returns the folder.
+ */
+export async function buildSite(name: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+  const parent = join(root, 'tmp');
+  mkdirSync(parent, { recursive: true });
+  const outDir = mkdtempSync(join(parent, `${name}-`));
+  await withBuildLock(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+          cwd: root,
+          env: buildEnv(extraEnv),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let log = '';
+        child.stdout.on('data', (chunk) => (log += chunk));
+        child.stderr.on('data', (chunk) => (log += chunk));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve() : reject(new Error(`astro build (${JSON.stringify(extraEnv)}) failed with ${code}:\n${log.slice(-4000)}`)),
+        );
+      }),
+  );
+  return outDir;
+}
