@@ -4,49 +4,23 @@
  * link, stylesheet, script and image must resolve there (a link that forgot the base 404s).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { buildSite } from '../support/build';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { crawlSite, findBrokenLinks, listHtmlPages, type PageReport } from './crawl';
 
 const BASE = '/ke-hoach-mo/';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-base-'));
+let outDir: string;
 
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
 let reports: PageReport[];
 
-/** The test runner's environment without what Vite/Vitest put there (BASE_URL=/, MODE, NODE_ENV=test…), which would leak into the build. */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE, NODE_ENV: 'production' };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITE.*|VITEST.*|TEST)$/.test(key)) delete env[key];
-  return env;
-}
-
-function build(): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-      cwd: root,
-      env: buildEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`astro build with BASE_PATH=${BASE} failed (${code}):\n${log.slice(-4000)}`))));
-  });
-}
-
 beforeAll(async () => {
-  await build();
+  outDir = await buildSite('base-path', { BASE_PATH: BASE });
   site = await serveStatic(outDir, BASE);
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -56,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe(`the site built with BASE_PATH=${BASE}`, () => {
