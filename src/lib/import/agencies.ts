@@ -106,6 +106,9 @@ export function matchKnownAgency(name: string, agencies: readonly KnownAgency[],
     if (province && agency.province && foldVietnamese(agency.province) !== foldVietnamese(province)) continue;
     const s = scoreName(key, agency);
     if (!s) continue;
+    // Without an issuer or a province, a short name ("UBND tỉnh", "Phòng Nội vụ") could be any
+    // province's: only a full name counts.
+    if (!issuer && !province && agencyKey(agency.name) !== key) continue;
     scored.push({ agency, score: s.score + related(agency, issuer, byId), how: s.how });
   }
   if (scored.length === 0) return null;
@@ -118,7 +121,7 @@ export function matchKnownAgency(name: string, agencies: readonly KnownAgency[],
 }
 
 const LEVEL_WORDS = new Set(['so', 'xa', 'huyen', 'tinh', 'phuong', 'quan', 'thi-tran']);
-const SUB_UNIT = /^(?:van phong|phong|thanh tra|dai|bo phan|to|trung tam|cac phong|cac bo phan|cac don vi|chi cuc|ban)\b/;
+const SUB_UNIT = /^(?:van phong|phong|thanh tra|dai|bo phan|to|trung tam|cac|chi cuc|ban)\b/;
 
 /**
  * A registry id for a unit the registry does not have yet, in the registry's pattern: the name,
@@ -126,8 +129,13 @@ const SUB_UNIT = /^(?:van phong|phong|thanh tra|dai|bo phan|to|trung tam|cac pho
  * "Đài Truyền thanh xã" of ubnd-xa-minh-tam → "dai-truyen-thanh-xa-minh-tam").
  * @example proposeAgencyId('Phòng Văn hóa và Thông tin', 'ubnd-huyen-hon-quan') // 'phong-van-hoa-va-thong-tin-huyen-hon-quan'
  */
-export function proposeAgencyId(name: string, issuerId?: string | null): string {
-  const base = slugify(name.replace(/\([^)]*\)/g, ' ').replace(/:\s*$/, ''));
+export function proposeAgencyId(name: string, issuerId?: string | null, province?: string | null): string {
+  // The registry writes Ủy ban nhân dân as "ubnd" in ids (ubnd-tinh-tay-ninh).
+  const base = slugify(name.replace(/\([^)]*\)/g, ' ').replace(/:\s*$/, ''))
+    .replace(/(^|-)uy-ban-nhan-dan(?=-|$)/g, '$1ubnd')
+    .replace(/(^|-)hoi-dong-nhan-dan(?=-|$)/g, '$1hdnd');
+  // "UBND tỉnh", "Sở Nội vụ tỉnh": the province's body, whoever issues the plan.
+  if (province && /-tinh$/.test(base)) return slugify(`${base}-${slugify(province)}`, { maxLength: 70 });
   if (!issuerId) return slugify(base, { maxLength: 70 });
   const tail = issuerId.replace(/^ubnd-/, '');
   const baseWords = base.split('-');
@@ -150,7 +158,9 @@ export function proposeAgencyId(name: string, issuerId?: string | null): string 
 export function matchAgency(name: string, agencies: readonly KnownAgency[], context: AgencyContext = {}): AgencyMatch {
   const known = matchKnownAgency(name, agencies, context);
   if (known) return known;
-  return { id: proposeAgencyId(name, context.issuer), known: false, name: cleanUnitName(name), how: 'proposed', alternatives: [] };
+  const byId = context.issuer ? agencies.find((a) => a.id === context.issuer) : undefined;
+  const province = context.province ?? byId?.province ?? null;
+  return { id: proposeAgencyId(name, context.issuer, province), known: false, name: cleanUnitName(name), how: 'proposed', alternatives: [] };
 }
 
 /** A unit name without its trailing colon, parenthetical and whitespace. */

@@ -118,10 +118,16 @@ function agencyById(agencies: readonly KnownAgency[], id: string | null | undefi
  * "Sở Văn hóa, Thể thao và Du lịch, đề nghị …"): the longest beginning of the text that is an agency
  * name, in full or its start when only one agency of the province begins that way.
  */
-export function matchIssuingAgency(text: string, agencies: readonly KnownAgency[], province: string | null): KnownAgency | undefined {
+export function matchIssuingAgency(
+  text: string,
+  agencies: readonly KnownAgency[],
+  province: string | null,
+  options: { whole?: boolean } = {},
+): KnownAgency | undefined {
   const words = collapseWhitespace(text).split(' ');
   const pool = agencies.filter((a) => !province || !a.province || foldVietnamese(a.province) === foldVietnamese(province));
-  for (let n = Math.min(words.length, 16); n >= 1; n--) {
+  const shortest = options.whole ? words.length : 1;
+  for (let n = Math.min(words.length, 16); n >= shortest; n--) {
     const key = agencyKey(words.slice(0, n).join(' '));
     if (!key || key.split(' ').length < 2) continue;
     const exact = pool.filter((a) => agencyKey(a.name) === key || agencyKey(a.shortName) === key);
@@ -133,8 +139,13 @@ export function matchIssuingAgency(text: string, agencies: readonly KnownAgency[
 }
 
 /** Where the plan says who issues it, in order of trust. */
-function issuerCandidates(header: PlanHeader, body: Block[], openingEnd: number): Array<{ text: string; where: string }> {
-  const out: Array<{ text: string; where: string }> = [];
+function issuerCandidates(header: PlanHeader, body: Block[], openingEnd: number): Array<{ text: string; where: string; whole?: boolean }> {
+  const out: Array<{ text: string; where: string; whole?: boolean }> = [];
+  // A letterhead often splits the body's name over two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN HỚN QUẢN"
+  // (but "UBND TỈNH TÂY NINH" / "SỞ …" are two bodies: the pair must be one name as a whole).
+  if (header.issuerParentLine && header.issuerLine) {
+    out.push({ text: `${header.issuerParentLine} ${header.issuerLine}`, where: 'dòng tên cơ quan ở đầu văn bản', whole: true });
+  }
   if (header.issuerLine) out.push({ text: header.issuerLine, where: 'dòng tên cơ quan ở đầu văn bản' });
   const closing = [...body].reverse().find((b) => /^Trên đây là\s/u.test(b.text) || /\.\/\.\s*$/.test(b.text));
   if (closing) {
@@ -205,7 +216,7 @@ function lcFirst(s: string): string {
 
 function draftSummary(plan: Pick<DraftPlan, 'title' | 'year'>, issuerName: string | null, targets: ExtractedTarget[], deadlines: ExtractedDeadline[]): string | null {
   if (!plan.title) return null;
-  const parts = [`${issuerName ?? 'Cơ quan ban hành'} ban hành kế hoạch ${lcFirst(plan.title)}.`];
+  const parts = [issuerName ? `${issuerName} ban hành kế hoạch ${lcFirst(plan.title)}.` : `Kế hoạch ${lcFirst(plan.title)}.`];
   const measured = targets.filter((t) => t.value !== null);
   if (targets.length) parts.push(`Kế hoạch đặt ${targets.length} chỉ tiêu${measured.length ? `, trong đó ${measured.length} chỉ tiêu có số đo cụ thể` : ''}.`);
   const dates = [...new Set(deadlines.map((d) => d.date))].sort();
@@ -234,8 +245,10 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
     if (!issuerAgency) report.unknown('issuer', `mã cơ quan "${options.agency}" (tham số --agency) chưa có trong danh mục cơ quan: tạo content/agencies/${options.agency}.yaml`);
   } else {
     const candidates = issuerCandidates(header, parts.body, parts.openingEnd);
+    // The place of issue narrows the search only when it is a province ("Tây Ninh"), not a commune ("Hớn Quản").
+    const province = header.place && agencies.some((a) => a.province && foldVietnamese(a.province) === foldVietnamese(header.place!)) ? header.place : null;
     for (const c of candidates) {
-      const found = matchIssuingAgency(c.text, agencies, header.place);
+      const found = matchIssuingAgency(c.text, agencies, province, { whole: c.whole });
       if (found) {
         issuerAgency = found;
         issuerId = found.id;
@@ -244,9 +257,10 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
       }
     }
     if (!issuerId) {
-      const named = candidates[0];
+      // Name the body as printed: the two-line letterhead when it reads as one name ("ỦY BAN NHÂN DÂN HUYỆN …").
+      const named = candidates.find((c) => !c.whole || !/^(?:UBND|ỦY BAN|UỶ BAN)\s.*\s(?:TỈNH|THÀNH PHỐ)(?![\p{L}\p{M}])/u.test(c.text)) ?? candidates[0];
       if (named) {
-        const unit = readUnitAt(named.text, [], {});
+        const unit = named.where.startsWith('dòng tên') ? null : readUnitAt(named.text, [], {});
         const name = unit?.name ?? collapseWhitespace(named.text).split(/[,.;]/)[0]!;
         issuerId = matchAgency(name, [], {}).id;
         report.unknown('issuer', `cơ quan ban hành "${name}" (từ ${named.where}) chưa có trong danh mục cơ quan: đề xuất mã "${issuerId}" — tạo content/agencies/${issuerId}.yaml hoặc chạy lại với --agency <mã>`);
@@ -352,7 +366,6 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
     if (d.submitTo) noteUnit(d.submitTo, d.submitToName ?? d.submitTo, d.submitToKnown, `deadlines[${i}].submitTo`);
     report.review(`deadlines[${i}].task`, `nội dung công việc của thời hạn ${formatVietnameseDate(d.date)} được rút ra tự động: "${d.task}"`);
   });
-  if (issuerId && !issuerAgency && !options.agency) noteUnit(issuerId, issuerId, false, 'issuer');
   for (const p of proposedAgencies) {
     report.unknown(p.fields[0]!, `đơn vị "${p.name}" chưa có trong danh mục cơ quan: đề xuất mã "${p.id}" — tạo content/agencies/${p.id}.yaml (dùng ở ${p.fields.join(', ')})`);
   }

@@ -3,6 +3,7 @@
  * position ("PHÓ GIÁM ĐỐC", "CHỦ TỊCH") and name ("Hoàng Ngọc Giang"); copies often omit the name.
  */
 import { collapseWhitespace } from '../vn/text';
+import { untangleTail } from './recipients';
 import type { Block } from './repair';
 
 export interface ExtractedSigner {
@@ -26,7 +27,8 @@ function isUpper(text: string): boolean {
  * signature before, after or beside them).
  * @example extractSigner(tail) // { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: null }
  */
-export function extractSigner(tail: readonly Block[]): ExtractedSigner {
+export function extractSigner(blocks: readonly Block[]): ExtractedSigner {
+  const tail = untangleTail(blocks);
   const signer: ExtractedSigner = { authority: null, title: null, name: null };
   const authorities: string[] = [];
   for (const block of tail) {

@@ -4,7 +4,8 @@
  * xếp loại đạt mức Tốt"). Without one, a sentence is a target when it commits to a number: a
  * percentage, or "phấn đấu"/"đạt" followed by a figure.
  */
-import { findSection, sectionBlocks, splitSentences, type Outline } from './outline';
+import { foldVietnamese } from '../vn/text';
+import { findSection, splitSentences, type Outline, type Section } from './outline';
 import type { Block } from './repair';
 
 export interface ExtractedTarget {
@@ -54,9 +55,19 @@ function target(text: string, fromSection: boolean): ExtractedTarget {
   return { text, value, unit, indicator: unit === '%' ? readIndicator(text) : null, fromSection };
 }
 
-/** The chỉ tiêu section, if the plan has one. */
-export function findTargetSection(outline: Outline) {
-  return findSection(outline, 'chi tieu');
+/**
+ * The chỉ tiêu section, if the plan has one: the most specific heading that names it ("2. Chỉ tiêu"
+ * rather than "I. MỤC TIÊU, CHỈ TIÊU" around it).
+ */
+export function findTargetSection(outline: Outline): Section | undefined {
+  let found = findSection(outline, 'chi tieu');
+  for (;;) {
+    const inner = found?.children.find(
+      (c) => (c.content.length > 0 || c.children.length > 0) && c.block.text.length < 80 && foldVietnamese(c.block.text).includes('chi tieu'),
+    );
+    if (!inner) return found;
+    found = inner;
+  }
 }
 
 /**
@@ -66,8 +77,12 @@ export function findTargetSection(outline: Outline) {
 export function extractTargets(outline: Outline, body: readonly Block[]): ExtractedTarget[] {
   const section = findTargetSection(outline);
   if (section) {
-    const blocks = sectionBlocks(section).slice(1);
-    return blocks.map((b) => target(b.text, true));
+    // Sub-headings ("2. Chỉ tiêu" under "I. MỤC TIÊU, CHỈ TIÊU") are not targets; their items are.
+    const collect = (s: Section): Block[] => [
+      ...s.content,
+      ...s.children.flatMap((c) => (c.content.length || c.children.length ? collect(c) : [c.block])),
+    ];
+    return collect(section).map((b) => target(b.text, true));
   }
   const out: ExtractedTarget[] = [];
   for (const block of body) {

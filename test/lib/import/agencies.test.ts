@@ -28,6 +28,11 @@ describe('matchKnownAgency', () => {
     expect(matchKnownAgency('Phòng Công nghệ thông tin, Bưu chính và Viễn thông', agencies, { issuer: 'so-tttt-tay-ninh' })?.id).toBe('phong-cntt-bcvt-so-tttt-tay-ninh');
   });
 
+  it('without an issuer or province, matches full names only: a short name could be any province’s', () => {
+    expect(matchKnownAgency('UBND tỉnh', agencies, {})).toBeNull();
+    expect(matchKnownAgency('Ủy ban nhân dân tỉnh Tây Ninh', agencies, {})?.id).toBe('ubnd-tinh-tay-ninh');
+  });
+
   it('never matches an agency of another province', () => {
     // Phòng Nội vụ huyện Hớn Quản is in Bình Phước.
     expect(matchKnownAgency('Phòng Nội vụ', agencies, { issuer: 'so-tttt-tay-ninh' })).toBeNull();
@@ -42,6 +47,12 @@ describe('proposeAgencyId', () => {
     expect(proposeAgencyId('Phòng Văn hóa và Thông tin', 'ubnd-huyen-hon-quan')).toBe('phong-van-hoa-va-thong-tin-huyen-hon-quan');
     expect(proposeAgencyId('Bảo hiểm xã hội tỉnh Tây Ninh', 'so-tttt-tay-ninh')).toBe('bao-hiem-xa-hoi-tinh-tay-ninh');
     expect(proposeAgencyId('Văn phòng - Thống kê xã:', null)).toBe('van-phong-thong-ke-xa');
+    expect(proposeAgencyId('Các xã, thị trấn', 'ubnd-huyen-hon-quan')).toBe('cac-xa-thi-tran-huyen-hon-quan');
+  });
+
+  it('writes Ủy ban nhân dân as "ubnd" and gives "UBND tỉnh" the province', () => {
+    expect(proposeAgencyId('Ủy ban nhân dân huyện Lộc Ninh', null)).toBe('ubnd-huyen-loc-ninh');
+    expect(proposeAgencyId('UBND tỉnh', 'ubnd-huyen-hon-quan', 'Bình Phước')).toBe('ubnd-tinh-binh-phuoc');
   });
 });
 

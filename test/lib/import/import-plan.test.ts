@@ -6,7 +6,9 @@ import { importPlanText, type ImportResult } from '../../../src/lib/import/impor
 import { scoreImport } from '../../../src/lib/import/score';
 import { splitFrontmatter } from '../../../src/lib/content/load';
 import { parseDocument } from 'yaml';
-import { registries, seed, seeds } from './seeds';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, registries, seed, seeds } from './seeds';
 
 function importSeed(file: string, text: string): ImportResult {
   return importPlanText(text, { ...registries, sourceFile: file, sha256: createHash('sha256').update(text).digest('hex') });
@@ -169,5 +171,36 @@ describe('importing text that is not a seed', () => {
     const split = splitFrontmatter(result.file)!;
     expect(split.body.trim()).toBe(result.body.trim());
     expect(result.plan.targets.map((t) => t.value)).toEqual([5, 100]);
+  });
+
+  it('reads a two-column district plan: issuer over two lines, chỉ tiêu a)/b), Nơi nhận beside the signature', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/import/ubnd-huyen-hai-cot.txt'), 'utf8');
+    const { plan, report } = importPlanText(text, options);
+    expect(plan).toMatchObject({
+      title: 'Thực hiện công tác cải cách hành chính năm 2024',
+      number: '245',
+      symbol: 'KH-UBND',
+      issuer: 'ubnd-huyen-hon-quan',
+      place: 'Hớn Quản',
+      issuedOn: '2024-04-02',
+      year: 2024,
+      recipients: ['UBND tỉnh', 'Sở Nội vụ', 'Lưu: VT'],
+      signer: { authority: 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn Bình' },
+    });
+    expect(plan.basis.map((r) => r.number)).toEqual(['77/QĐ-UBND', '302/KH-UBND']);
+    expect(plan.targets.map((t) => [t.value, t.unit])).toEqual([
+      [100, '%'],
+      [90, '%'],
+    ]);
+    expect(plan.deadlines.map((d) => [d.date, d.owner, d.submitTo, d.qualifier])).toEqual([
+      ['2024-06-15', 'phong-noi-vu-huyen-hon-quan', 'ubnd-tinh-binh-phuoc', 'trước ngày'],
+      ['2024-12-05', 'cac-xa-thi-tran-huyen-hon-quan', 'phong-noi-vu-huyen-hon-quan', 'chậm nhất ngày'],
+    ]);
+    // Bình Phước's UBND tỉnh is not in the registry: proposed, never Tây Ninh's.
+    expect(report.map((l) => l.message)).toEqual(
+      expect.arrayContaining([
+        'đơn vị "UBND tỉnh" chưa có trong danh mục cơ quan: đề xuất mã "ubnd-tinh-binh-phuoc" — tạo content/agencies/ubnd-tinh-binh-phuoc.yaml (dùng ở deadlines[0].submitTo)',
+      ]),
+    );
   });
 });

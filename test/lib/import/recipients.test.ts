@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitParts } from '../../../src/lib/import/outline';
-import { extractRecipients } from '../../../src/lib/import/recipients';
+import { extractRecipients, untangleTail } from '../../../src/lib/import/recipients';
 import { repairText } from '../../../src/lib/import/repair';
 import { seed } from './seeds';
 
@@ -22,6 +22,21 @@ describe('extractRecipients', () => {
   it('reads recipients written on the "Nơi nhận:" line itself', () => {
     const tail = tailOf(['Trên đây là Kế hoạch./.', 'Nơi nhận: - UBND tỉnh; - Sở Nội vụ;', '- Lưu: VT.', 'CHỦ TỊCH'].join('\n'));
     expect(extractRecipients(tail)).toEqual(['UBND tỉnh', 'Sở Nội vụ', 'Lưu: VT']);
+  });
+
+  it('separates recipients from the signature block read on the same lines', () => {
+    const tail = tailOf(['Trên đây là Kế hoạch./.', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- UBND tỉnh; KT. CHỦ TỊCH', '- Sở Nội vụ; PHÓ CHỦ TỊCH', '- Lưu: VT, VP.', 'Nguyễn Văn Bình'].join('\n'));
+    expect(extractRecipients(tail)).toEqual(['UBND tỉnh', 'Sở Nội vụ', 'Lưu: VT, VP']);
+    expect(untangleTail(tail).map((b) => b.text)).toEqual([
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+      'UBND tỉnh;',
+      'KT. CHỦ TỊCH',
+      'Sở Nội vụ;',
+      'PHÓ CHỦ TỊCH',
+      'Lưu: VT, VP.',
+      'Nguyễn Văn Bình',
+    ]);
   });
 
   it('returns nothing when there is no Nơi nhận', () => {

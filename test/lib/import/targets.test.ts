@@ -49,6 +49,20 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('takes the items of the most specific chỉ tiêu heading, not the sub-headings around them', () => {
+    const targets = targetsOf([
+      'I. MỤC TIÊU, CHỈ TIÊU',
+      '1. Mục tiêu',
+      'Nâng cao chất lượng phục vụ người dân.',
+      '2. Chỉ tiêu',
+      'a) 100% thủ tục hành chính được công khai.',
+      'b) Phấn đấu tỷ lệ hài lòng đạt trên 90%.',
+      'II. NỘI DUNG',
+      '1. Tăng cường các chỉ tiêu về chuyển đổi số.',
+    ]);
+    expect(targets.map((t) => t.text)).toEqual(['100% thủ tục hành chính được công khai.', 'Phấn đấu tỷ lệ hài lòng đạt trên 90%.']);
+  });
+
   it('without a chỉ tiêu section, takes sentences with a percentage or a "phấn đấu"/"đạt" figure', () => {
     const targets = targetsOf([
       'I. MỤC ĐÍCH, YÊU CẦU',
