@@ -5,7 +5,7 @@
  * and the unit the result goes to ("gửi về Phòng Nội vụ").
  */
 import { findDocumentReferences } from '../documents';
-import { findVietnameseDates, type VietnameseDateMatch } from '../vn/dates';
+import { findVietnameseDates, parseVietnameseDateDetailed, type VietnameseDateMatch } from '../vn/dates';
 import { collapseWhitespace } from '../vn/text';
 import { readUnitAt, startsWithUnit, type AgencyContext, type AgencyMatch, type KnownAgency } from './agencies';
 import { subjectUnits, type UnitScope } from './assignments';
@@ -33,6 +33,16 @@ const BINDING = /^(?:trước|chậm nhất|đến hết|đến|vào)/u;
 const DEADLINE_CUE = /thời hạn|hạn chót|hạn cuối|báo cáo|gửi|hoàn thành|nộp|trình/iu;
 const TASK_LEAD = /^(?:thời hạn(?:\s+gửi)?|hạn chót|hạn cuối)\s+/iu;
 
+/**
+ * Date-shaped text that is not a real day ("trước ngày 30/02/2024"): never a deadline, always worth a report line.
+ * @example impossibleDates('báo cáo trước ngày 30/02/2024') // ['30/02/2024']
+ */
+export function impossibleDates(text: string): string[] {
+  return [...text.matchAll(/(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-])/gu)]
+    .filter((m) => parseVietnameseDateDetailed(m[0]).ok === false)
+    .map((m) => m[0]);
+}
+
 /** Dates of a sentence that are deadlines: not a referenced document's date, not "từ ngày …". */
 export function deadlineDates(sentence: string): VietnameseDateMatch[] {
   const refs = findDocumentReferences(sentence).map((r) => [r.index, r.index + r.length] as const);
@@ -56,6 +66,7 @@ function cleanTask(raw: string): string {
     .replace(/[\s(,:;–-]+$/u, '')
     .replace(/^[\s),;:–-]+/u, '')
     .replace(/^(?:và|,)\s+/u, '')
+    .replace(/\s+(?:và|hoặc)$/u, '')
     .replace(TASK_LEAD, '');
   t = t.replace(/\s*\($/, '').trim();
   if (t.length > TASK_MAX) {

@@ -46,8 +46,9 @@ function isUpper(text: string): boolean {
 
 /** The title as printed, without a trailing period, in one line. */
 function cleanTitle(text: string): string | null {
-  const t = collapseWhitespace(text).replace(/[.;:,]+$/, '').trim();
-  return t || null;
+  const t = collapseWhitespace(text).replace(/^[*\s]+/, '').replace(/[.;:,]+$/, '').trim();
+  // Some letterheads print the title in lower case ("thực hiện công tác dân vận năm 2024").
+  return t ? t.charAt(0).toUpperCase() + t.slice(1) : null;
 }
 
 /**
@@ -76,7 +77,7 @@ export function extractHeader(head: Block[]): PlanHeader {
   for (const block of head) {
     const text = collapseWhitespace(block.marker ? `${block.marker} ${block.text}` : block.text);
     if (afterKeHoach) {
-      titleParts.push(text);
+      if (/\p{L}/u.test(text)) titleParts.push(text);
       continue;
     }
     const kh = KE_HOACH.exec(text);
@@ -107,7 +108,8 @@ export function extractHeader(head: Block[]): PlanHeader {
       rest = (rest.slice(0, date.index) + ' ' + rest.slice(date.index + date[0].length)).trim();
     }
     rest = collapseWhitespace(rest.replace(/^[-–\s]+|[-–\s]+$/g, ''));
-    if (!rest) continue;
+    // Decorations of the letterhead ("*", "-----") carry no letters.
+    if (!/\p{L}/u.test(rest)) continue;
     if (isUpper(rest) && rest.length < 120) issuerLines.push(rest);
     else if (!num && !date && !isHeadLine(rest)) titleParts.push(rest);
   }

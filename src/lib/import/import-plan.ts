@@ -9,7 +9,7 @@ import { slugify } from '../vn/slug';
 import { collapseWhitespace, foldVietnamese } from '../vn/text';
 import { agencyKey, matchAgency, readUnitAt, type AgencyContext, type KnownAgency } from './agencies';
 import { extractAssignments, findImplementationSection, findUnitScopes } from './assignments';
-import { extractDeadlines, type ExtractedDeadline } from './deadlines';
+import { extractDeadlines, impossibleDates, type ExtractedDeadline } from './deadlines';
 import { extractHeader, fullNumber, type PlanHeader } from './header';
 import { renderBody, renderPlanFile, type Yaml } from './mdx';
 import { buildOutline, findEnactment, splitParts, type Outline } from './outline';
@@ -69,8 +69,8 @@ export interface DraftPlan {
   status: 'dự thảo';
   topics: string[];
   summary: string | null;
-  basis: Array<Omit<ExtractedReference, 'registered' | 'registryDate' | 'typeInferred' | 'idUncertain'>>;
-  citations: Array<Omit<ExtractedReference, 'registered' | 'registryDate' | 'typeInferred' | 'idUncertain'>>;
+  basis: Array<Pick<ExtractedReference, 'type' | 'number' | 'date' | 'issuer' | 'title' | 'document'>>;
+  citations: Array<Pick<ExtractedReference, 'type' | 'number' | 'date' | 'issuer' | 'title' | 'document'>>;
   targets: Array<Omit<ExtractedTarget, 'fromSection'>>;
   deadlines: Array<{ date: string; task: string; owner: string; submitTo: string | null; qualifier: string | null }>;
   assignments: Array<{ unit: string; duties: string[] }>;
@@ -322,6 +322,7 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
       const label = `${r.type} số ${r.number}`;
       if (!r.date) report.missing(`${at}.date`, `không tìm thấy ngày ban hành của ${label}`);
       if (r.typeInferred) report.inferred(`${at}.type`, `loại văn bản "${r.type}" của ${r.number} suy ra từ ký hiệu`);
+      if (r.idFromRegistry) report.inferred(`${at}.document`, `${label} không kèm ngày: mã "${r.document}" lấy theo danh mục văn bản (cùng số/ký hiệu) — kiểm tra đúng văn bản`);
       if (r.idUncertain) report.missing(`${at}.document`, `${label} là văn bản của Đảng nhưng không có ngày/năm: mã "${r.document}" cần thêm năm ban hành`);
       if (!r.registered) {
         report.unknown(`${at}.document`, `văn bản "${label}" chưa có trong danh mục văn bản: tạo content/documents/${r.document}.yaml`);
@@ -368,6 +369,13 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
   });
   for (const p of proposedAgencies) {
     report.unknown(p.fields[0]!, `đơn vị "${p.name}" chưa có trong danh mục cơ quan: đề xuất mã "${p.id}" — tạo content/agencies/${p.id}.yaml (dùng ở ${p.fields.join(', ')})`);
+  }
+  for (const scope of scopes) {
+    for (const duty of scope.duties) {
+      for (const bad of impossibleDates(duty)) {
+        report.review('deadlines', `"${bad}" trong nhiệm vụ của "${scope.name}" không phải ngày có thật: chưa đưa vào thời hạn — kiểm tra bản gốc`);
+      }
+    }
   }
   if (tcth && deadlines.length === 0) report.missing('deadlines', 'không tìm thấy thời hạn có ngày cụ thể trong mục "TỔ CHỨC THỰC HIỆN"');
 

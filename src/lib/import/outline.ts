@@ -5,6 +5,7 @@
  */
 import { foldVietnamese } from '../vn/text';
 import type { Block, MarkerKind } from './repair';
+import { AUTHORITY_LINE } from './authority';
 
 export interface DocumentParts {
   /** Blocks before the opening paragraph. */
@@ -39,7 +40,7 @@ const DOC_REFERENCE = /\bsố\s*\d+\s*[/-]|\d+\s*\/\s*\d{4}\s*\/|\d+[/-]\p{Lu}/u
 const ENACTMENT = /(?:ban hành|xây dựng|lập|đề ra)\s+(?:các\s+)?kế hoạch\b/iu;
 const KE_HOACH = /^KẾ\s+HOẠCH\b/u;
 const NOI_NHAN = /^Nơi\s+nhận\b/iu;
-const AUTHORITY = /^(?:KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u;
+const AUTHORITY = AUTHORITY_LINE;
 
 /**
  * Sentences of a paragraph, split after ".", "!" or "?" followed by a capital letter. Dates and

@@ -4,9 +4,10 @@
  */
 import { collapseWhitespace } from '../vn/text';
 import type { Block } from './repair';
+import { AUTHORITY_LINE, AUTHORITY_MARK } from './authority';
 
 const NOI_NHAN = /^Nơi\s+nhận\s*:?\s*/iu;
-const SIGNATURE = /^(?:KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u;
+const SIGNATURE = AUTHORITY_LINE;
 
 function isUpperShort(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -17,8 +18,8 @@ function clean(line: string): string {
   return collapseWhitespace(line.replace(/^[-–+•*]\s*/, '')).replace(/\s*[;.,]+$/, '');
 }
 
-const UPPER_TAIL = /^(.*?;)\s+((?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u;
-const SIGNATURE_WORDS = /^(?:KT|TM|TL|TUQ|Q)\.|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH VĂN PHÒNG/u;
+const UPPER_TAIL = new RegExp(`^(.*?[;,])\\s+((?:(?:${AUTHORITY_MARK})\\s*)?[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*)$`, 'u');
+const SIGNATURE_WORDS = new RegExp(`^(?:${AUTHORITY_MARK})|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH VĂN PHÒNG`, 'u');
 
 /**
  * Separates the two columns of the page foot when extraction read them as one: "Nơi nhận: TM. ỦY

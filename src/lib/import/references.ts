@@ -40,6 +40,8 @@ export interface ExtractedReference {
   typeInferred: boolean;
   /** True when the id could not be computed (Party number without a year). */
   idUncertain: boolean;
+  /** True when a Party number without a date was matched to the registry by its number alone. */
+  idFromRegistry: boolean;
 }
 
 /** A mention found in one piece of text, with its trích yếu. */
@@ -173,6 +175,7 @@ function toReference(m: ReferenceMention, registry: readonly KnownDocument[]): E
     registryDate: known && known.date && m.date && known.date !== m.date ? known.date : null,
     typeInferred: m.typeInferred,
     idUncertain,
+    idFromRegistry: known !== undefined && !m.date && m.parsed.grammar === 'party',
   };
 }
 
@@ -191,6 +194,7 @@ function addMention(list: ExtractedReference[], m: ReferenceMention, registry: r
     existing.registered = again.registered;
     existing.registryDate = again.registryDate;
     existing.idUncertain = again.idUncertain;
+    existing.idFromRegistry = again.idFromRegistry;
   }
   existing.issuer ??= m.issuer;
   existing.title ??= m.title;

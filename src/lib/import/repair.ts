@@ -6,6 +6,7 @@
  * paragraph per line and sometimes break a sentence in two.
  */
 import { toNFC } from '../vn/text';
+import { AUTHORITY_MARK } from './authority';
 
 export type MarkerKind = 'roman' | 'decimal' | 'dotted' | 'letter' | 'bullet';
 
@@ -58,7 +59,7 @@ const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\
 const SEPARATOR = /^[\s_=~*.·…-]{3,}$/;
 const TERMINAL = /[.;:!?…]["”’)]*$/;
 // Where the signature block and the recipients start: never part of the paragraph before.
-const HARD_START = /^(?:Nơi nhận|KT\.|TM\.|TL\.|TUQ\.|Q\.\s)/u;
+const HARD_START = new RegExp(`^(?:Nơi nhận|${AUTHORITY_MARK})`, 'u');
 // "Sở X ban hành Kế hoạch …": the sentence that closes the opening "Thực hiện …" paragraph.
 const ENACTMENT_START = /^[\p{Lu}][^.;:]{0,120}?\s(?:ban hành|xây dựng)\s+(?:các\s+)?kế hoạch\b/iu;
 // The opening "Thực hiện …/Căn cứ …" paragraph, capitalised: it never continues the title above it.

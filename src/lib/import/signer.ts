@@ -5,6 +5,7 @@
 import { collapseWhitespace } from '../vn/text';
 import { untangleTail } from './recipients';
 import type { Block } from './repair';
+import { AUTHORITY_LINE, AUTHORITY_MARK } from './authority';
 
 export interface ExtractedSigner {
   authority: string | null;
@@ -12,7 +13,7 @@ export interface ExtractedSigner {
   name: string | null;
 }
 
-const AUTHORITY = /^(?:KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u;
+const AUTHORITY = AUTHORITY_LINE;
 const NOI_NHAN = /^Nơi\s+nhận\b/iu;
 const SIGNED_MARK = /^\(?\s*(?:đã ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu|đã ký và đóng dấu)[^)]*\)?$/iu;
 const NAME = /^(?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u;
@@ -36,7 +37,7 @@ export function extractSigner(blocks: readonly Block[]): ExtractedSigner {
     // "Nơi nhận: KT. GIÁM ĐỐC" when the two columns were read as one line.
     let text = collapseWhitespace(block.text.replace(NOI_NHAN, '').replace(/^\s*:\s*/, ''));
     if (!text || SIGNED_MARK.test(text)) continue;
-    const kt = /((?:KT|TM|TL|TUQ|Q)\.\s*[^\p{Ll}]+?)(?=\s+(?:KT|TM|TL|TUQ|Q)\.|$)/gu;
+    const kt = new RegExp(`((?:${AUTHORITY_MARK})\\s*[^\\p{Ll}]+?)(?=\\s+(?:${AUTHORITY_MARK})|$)`, 'gu');
     if (AUTHORITY.test(text)) {
       for (const m of text.matchAll(kt)) {
         // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" when the two lines were read as one.

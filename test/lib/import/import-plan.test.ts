@@ -203,4 +203,30 @@ describe('importing text that is not a seed', () => {
       ]),
     );
   });
+
+  it('reads a Party plan: Party number, lower-case title, T/M authority; reports an impossible date and an undated Party document', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/import/ban-dan-van-dang.txt'), 'utf8');
+    const { plan, report } = importPlanText(text, options);
+    expect(plan).toMatchObject({
+      title: 'Thực hiện công tác dân vận năm 2024',
+      number: '100',
+      symbol: 'KH/BDVTU',
+      issuer: 'ban-dan-van-tinh-uy-tay-ninh',
+      issuedOn: '2024-01-16',
+      recipients: ['Ban Dân vận Trung ương', 'Lưu VP'],
+      signer: { authority: 'T/M BAN DÂN VẬN', title: 'TRƯỞNG BAN', name: 'Nguyễn Thị Hoa' },
+    });
+    expect(plan.basis.map((r) => [r.number, r.date, r.document])).toEqual([['12-HD/BDVTW', '2023-12-05', '12-hd-bdvtw-2023']]);
+    expect(plan.citations.map((r) => [r.number, r.date, r.document])).toEqual([['114-KL/TW', null, '114-kl-tw-2015']]);
+    expect(plan.deadlines.map((d) => d.date)).toEqual(['2024-11-15']);
+    const lines = report.map((l) => `${l.field}: ${l.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'deadlines: "30/02/2024" trong nhiệm vụ của "Các phòng chuyên môn thuộc Ban" không phải ngày có thật: chưa đưa vào thời hạn — kiểm tra bản gốc',
+        'citations[0].date: không tìm thấy ngày ban hành của Kết luận số 114-KL/TW',
+        'citations[0].document: Kết luận số 114-KL/TW không kèm ngày: mã "114-kl-tw-2015" lấy theo danh mục văn bản (cùng số/ký hiệu) — kiểm tra đúng văn bản',
+        'basis[0].document: văn bản "Hướng dẫn số 12-HD/BDVTW" chưa có trong danh mục văn bản: tạo content/documents/12-hd-bdvtw-2023.yaml',
+      ]),
+    );
+  });
 });
