@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check';
 import { formatProblems } from '../../src/lib/content/problems';
@@ -110,14 +110,22 @@ describe('npm run import when the registries lack a unit or a document', () => {
 
 describe('npm run import on a .docx made by the test', () => {
   it('imports header, basis and deadline end to end, and the draft passes npm run check', async () => {
+    // Word plans lay the letterhead and the foot out as two-column tables without borders.
+    const row = (...cells: Paragraph[][]) => new TableRow({ children: cells.map((children) => new TableCell({ children })) });
+    const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
     const doc = new Document({
       sections: [
         {
           children: [
-            new Paragraph('UBND TỈNH TÂY NINH'),
-            new Paragraph({ children: [new TextRun({ text: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold: true })] }),
-            new Paragraph('Số: 15/KH-STTTT'),
-            new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Tây Ninh, ngày 10 tháng 3 năm 2025', italics: true })] }),
+            new Table({
+              rows: [
+                row([p('UBND TỈNH TÂY NINH'), p('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', true), p('Số: 15/KH-STTTT')], [
+                  p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true),
+                  p('Độc lập - Tự do - Hạnh phúc', true),
+                  new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Tây Ninh, ngày 10 tháng 3 năm 2025', italics: true })] }),
+                ]),
+              ],
+            }),
             new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
             new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Thực hiện công tác dân vận chính quyền năm 2025', bold: true })] }),
             new Paragraph(
@@ -130,12 +138,9 @@ describe('npm run import on a .docx made by the test', () => {
             new Paragraph('1. Văn phòng Sở'),
             new Paragraph('Tổng hợp, báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15 tháng 11 năm 2025.'),
             new Paragraph('Trên đây là Kế hoạch của Sở Thông tin và Truyền thông./.'),
-            new Paragraph('Nơi nhận:'),
-            new Paragraph('- UBND tỉnh;'),
-            new Paragraph('- Lưu: VT.'),
-            new Paragraph('KT. GIÁM ĐỐC'),
-            new Paragraph('PHÓ GIÁM ĐỐC'),
-            new Paragraph('Nguyễn Văn An'),
+            new Table({
+              rows: [row([p('Nơi nhận:', true), p('- UBND tỉnh;'), p('- Lưu: VT.')], [p('KT. GIÁM ĐỐC', true), p('PHÓ GIÁM ĐỐC', true), p('(Đã ký)'), p('Nguyễn Văn An', true)])],
+            }),
           ],
         },
       ],
