@@ -15,7 +15,14 @@ export async function launchBrowser(): Promise<Browser> {
     });
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
+  // Its flags are tuned for AWS Lambda: --single-process kills the browser when its last page
+  // closes, and relaxed web security would hide real same-origin bugs from the tests.
+  const args = sparticuz.args.filter((a) => !/^--(single-process|disable-web-security|allow-running-insecure-content)$/.test(a));
+  return chromium.launch({
+    executablePath: await sparticuz.executablePath(),
+    args: [...args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: true,
+  });
 }
 
 const require = createRequire(import.meta.url);
