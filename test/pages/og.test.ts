@@ -6,25 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content/load';
 import { readPngSize } from '../lib/og/png';
+import { decodeEntities, dist, root } from '../support/built-site';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
 const content = loadContent(join(root, 'content'));
 const agencyName = new Map(content.agencies.map((a) => [a.id, a.data.name]));
 
-function decode(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 /** Content of every <meta property|name="key"> of the page, by key. */
 function metaTags(html: string): Map<string, string[]> {
@@ -32,7 +21,7 @@ function metaTags(html: string): Map<string, string[]> {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/g)) {
     const key = /\b(?:property|name)="([^"]+)"/.exec(tag)?.[1];
     const value = /\bcontent="([^"]*)"/.exec(tag)?.[1];
-    if (key && value !== undefined) tags.set(key, [...(tags.get(key) ?? []), decode(value)]);
+    if (key && value !== undefined) tags.set(key, [...(tags.get(key) ?? []), decodeEntities(value)]);
   }
   return tags;
 }
@@ -101,7 +90,7 @@ describe('share previews of the built plan pages', () => {
         const block = /<section\b[^>]*id="chia-se"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1];
         expect(block, 'share section').toBeDefined();
         expect(block).toMatch(/<h2\b[^>]*>Chia sẻ kế hoạch<\/h2>/);
-        const hrefs = [...block!.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: decode(m[1]!), label: m[2]!.trim() }));
+        const hrefs = [...block!.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: decodeEntities(m[1]!), label: m[2]!.trim() }));
         const encoded = encodeURIComponent(pageUrl);
         expect(hrefs).toEqual(
           expect.arrayContaining([
@@ -117,7 +106,7 @@ describe('share previews of the built plan pages', () => {
         // Without JavaScript the address is a labelled read-only field; the copy button starts hidden.
         const input = /<input\b[^>]*id="chia-se-lien-ket"[^>]*>/.exec(block!)?.[0];
         expect(input).toMatch(/\breadonly\b/);
-        expect(decode(/value="([^"]*)"/.exec(input!)![1]!)).toBe(pageUrl);
+        expect(decodeEntities(/value="([^"]*)"/.exec(input!)![1]!)).toBe(pageUrl);
         expect(block).toMatch(/<label\b[^>]*for="chia-se-lien-ket"[^>]*>[^<]+<\/label>/);
         expect(block).toMatch(/<button type="button"[^>]*hidden[^>]*>Sao chép liên kết<\/button>/);
 

@@ -5,33 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content/load';
 import { formatVietnameseDate } from '../../src/lib/vn/dates';
+import { dist, root, textOf } from '../support/built-site';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
 const content = loadContent(join(root, 'content'));
 const agencyName = new Map(content.agencies.map((a) => [a.id, a.data.name]));
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&');
-}
 
-/** Visible text of an HTML fragment, whitespace collapsed. */
-function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]+>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 

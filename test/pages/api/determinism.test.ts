@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { buildSite } from '../../support/build';
 import { join, relative, sep } from 'node:path';
-import { dist, listDist } from './built-site';
+import { dist, listDist } from '../../support/built-site';
 
 const DATA_PATHS = (files: string[]) => files.filter((p) => p.startsWith('api/v1/') || p === 'feed.xml' || p === 'feed.json');
 

@@ -15,7 +15,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { parseSha256Sums } from '../../../src/lib/opendata/checksums';
-import { builtContext, dist, distPath, listDist, readDist, readDistJson, root, sitePathOf } from './built-site';
+import { builtContext, dist, distPath, listDist, readDist, readDistJson, root, sitePathOf } from '../../support/built-site';
 
 const apiFiles = listDist('api/v1');
 const tables = ['plans', 'targets', 'deadlines', 'citations', 'agencies', 'documents'];

@@ -5,21 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatVietnameseDate } from '../../../src/lib/vn/dates';
-import { readDist, readDistJson, sitePathOf } from './built-site';
+import { decodeEntities, readDist, readDistJson, sitePathOf, textOf } from '../../support/built-site';
 
 const index = readDistJson('api/v1/plans.json');
 
-function decode(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
-const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 
 function section(html: string, id: string): string {
   const match = new RegExp(`<section\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</section>`).exec(html);
@@ -34,7 +24,7 @@ function panelCount(html: string, id: string): number {
   return Number(match[1]);
 }
 
-const attrs = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => decode(m[1]!));
+const attrs = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
 
 /** "100%", "2,5 lượt", "1.200 cuộc" → the number, read the Vietnamese way. */
 function shownNumber(cell: string): number {
@@ -77,7 +67,7 @@ describe('the numbers in the data match the pages', () => {
       });
 
       it('shows the same target values', () => {
-        const cells = [...section(html, 'chi-tieu').matchAll(/<tr data-target>[\s\S]*?<td class="num">([\s\S]*?)<\/td>/g)].map((m) => text(m[1]!));
+        const cells = [...section(html, 'chi-tieu').matchAll(/<tr data-target>[\s\S]*?<td class="num">([\s\S]*?)<\/td>/g)].map((m) => textOf(m[1]!));
         expect(cells).toHaveLength(plan.targets.length);
         plan.targets.forEach((target: any, i: number) => {
           if (target.value === null) expect(cells[i]).toBe('Định tính');
@@ -92,7 +82,7 @@ describe('the numbers in the data match the pages', () => {
         const panel = section(html, 'thoi-han');
         const sorted = [...plan.deadlines].sort((a: any, b: any) => a.date.localeCompare(b.date) || a.position - b.position);
         expect(attrs(panel, 'data-deadline-date')).toEqual(sorted.map((d: any) => d.date));
-        const rows = [...panel.matchAll(/<tr data-deadline-date="[^"]*">([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
+        const rows = [...panel.matchAll(/<tr data-deadline-date="[^"]*">([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
         sorted.forEach((d: any, i: number) => {
           expect(rows[i]).toContain(formatVietnameseDate(d.date, 'short'));
           expect(rows[i]).toContain(d.task);
@@ -106,11 +96,11 @@ describe('the numbers in the data match the pages', () => {
       });
 
       it('shows the same số/ký hiệu, year and issue date in its header', () => {
-        const number = text(/<dd[^>]*data-plan-number[^>]*>([\s\S]*?)<\/dd>/.exec(html)![1]!);
+        const number = textOf(/<dd[^>]*data-plan-number[^>]*>([\s\S]*?)<\/dd>/.exec(html)![1]!);
         if (plan.number) expect(number).toContain(plan.identifier);
         else expect(number).toMatch(/chưa ghi số/i);
         if (plan.symbol) expect(number === 'Bản chưa ghi số' || number.includes(plan.symbol)).toBe(true);
-        const facts = text(/<dl class="facts">([\s\S]*?)<\/dl>/.exec(html)![1]!);
+        const facts = textOf(/<dl class="facts">([\s\S]*?)<\/dl>/.exec(html)![1]!);
         expect(facts).toContain(`Năm kế hoạch ${plan.year}`);
         expect(facts).toContain(plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'long') : 'chưa ghi ngày ban hành');
       });

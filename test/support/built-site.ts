@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PublishContext } from '../../../src/lib/opendata/context';
+import type { PublishContext } from '../../src/lib/opendata/context';
 
-export const root = fileURLToPath(new URL('../../..', import.meta.url));
+export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
 
 export function distPath(path: string): string {
@@ -46,4 +46,23 @@ export function sitePathOf(url: string): string {
   const { prefix } = builtContext();
   if (!url.startsWith(prefix)) throw new Error(`${url} is not under ${prefix}`);
   return url.slice(prefix.length);
+}
+
+/** Decodes the character references Astro writes into text and attributes. */
+export function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
+}
+
+/** Visible text of an HTML fragment, whitespace collapsed. */
+export function textOf(html: string): string {
+  return decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
