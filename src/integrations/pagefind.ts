@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../lib/content/load';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, type SearchRecord, type SearchRecordContext } from '../lib/search/record';
+import { searchTextPath } from '../lib/search/client-config';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -24,7 +27,8 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 
 /**
  * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
- * (`<outDir>/pagefind`). Any error Pagefind reports fails the call; the service is always closed.
+ * (`<outDir>/pagefind`), then each plan's text beside it (gzip, fixed mtime so the same content
+ * gives the same bytes). Any error Pagefind reports fails the call; the service is always closed.
  */
 export async function writePagefindIndex(records: readonly SearchRecord[], outputPath: string): Promise<IndexStats> {
   try {
@@ -32,10 +36,15 @@ export async function writePagefindIndex(records: readonly SearchRecord[], outpu
     if (!index) throw new Error('Pagefind createIndex: no index returned');
     for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
     check('writeFiles', await index.writeFiles({ outputPath }));
-    return { records: records.length, outputPath };
   } finally {
     await pagefind.close();
   }
+  for (const record of records) {
+    const file = join(outputPath, searchTextPath(record.slug));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, gzipSync(record.text, { level: 9 }));
+  }
+  return { records: records.length, outputPath };
 }
 
 /** The search records of every plan in a content folder, as the site build indexes them. */

@@ -6,7 +6,7 @@
 import { normalizeQuery } from '../lib/search/query';
 import { rerankResults } from '../lib/search/rank';
 import { buildExcerpt } from '../lib/search/excerpt';
-import { indexedText } from '../lib/search/appendix';
+import { PAGEFIND_OPTIONS, RERANK_WINDOW, RESULTS_PAGE_SIZE as PAGE_SIZE, searchTextPath, slugFromResultUrl } from '../lib/search/client-config';
 import {
   DATE_SORT_KEY,
   SEARCH_FILTERS,
@@ -19,10 +19,6 @@ import {
   type SearchState,
 } from '../lib/search/url-state';
 
-/** Results shown at once; "Xem thêm" shows the next ones. */
-const PAGE_SIZE = 10;
-/** Results whose text is loaded to re-rank (Pagefind's order decides beyond it). */
-const RERANK_WINDOW = 10;
 /** Wait after the last keystroke before searching. */
 const TYPING_DELAY_MS = 300;
 
@@ -33,7 +29,6 @@ interface PagefindResult {
 }
 interface PagefindData {
   url: string;
-  content: string;
   meta: Record<string, string | undefined>;
 }
 interface Pagefind {
@@ -54,10 +49,7 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(bundle: string): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    // Record URLs already carry the base path, so Pagefind must not prefix them again (it would
-    // derive "/ke-hoach-mo/" from the bundle path). The query arrives folded, so no diacritic
-    // variant deserves a bonus over another.
-    await pf.options({ basePath: bundle, baseUrl: '/', ranking: { diacriticSimilarity: 0 }, noWorker: true });
+    await pf.options({ ...PAGEFIND_OPTIONS, basePath: bundle });
     await pf.init();
     return pf;
   })();
@@ -72,9 +64,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function toItem(data: PagefindData): Item {
-  const title = data.meta.title ?? data.url;
-  return { url: data.url, title, text: indexedText(data.content, title), meta: data.meta };
+const texts = new Map<string, Promise<string>>();
+
+/** A plan's text from the store beside the index; '' when it cannot be read (the result still shows). */
+function loadText(bundle: string, url: string): Promise<string> {
+  const path = `${bundle}${searchTextPath(slugFromResultUrl(url))}`;
+  let text = texts.get(path);
+  if (!text) {
+    text = (async () => {
+      try {
+        const response = await fetch(path);
+        if (!response.ok) return '';
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        // A server may already have undone the gzip (Content-Encoding); the magic bytes tell.
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+        return await new Response(stream).text();
+      } catch {
+        return '';
+      }
+    })();
+    texts.set(path, text);
+  }
+  return text;
+}
+
+async function loadItem(bundle: string, result: PagefindResult): Promise<Item> {
+  const data = await result.data();
+  const text = await loadText(bundle, data.url);
+  return { url: data.url, title: data.meta.title ?? data.url, text, meta: data.meta };
 }
 
 function renderItem(item: Item, terms: string[]): HTMLLIElement {
@@ -98,9 +116,12 @@ function renderItem(item: Item, terms: string[]): HTMLLIElement {
   fact('Số:', item.meta.number, 'doc-number');
   li.append(dl);
 
-  const excerpt = el('p', 'search-result__excerpt');
-  for (const part of buildExcerpt(item.text, terms)) excerpt.append(part.mark ? el('mark', undefined, part.text) : part.text);
-  li.append(excerpt);
+  const parts = buildExcerpt(item.text, terms);
+  if (parts.length > 0) {
+    const excerpt = el('p', 'search-result__excerpt');
+    for (const part of parts) excerpt.append(part.mark ? el('mark', undefined, part.text) : part.text);
+    li.append(excerpt);
+  }
   return li;
 }
 
@@ -153,7 +174,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     // Past the re-ranked window, load the next page in Pagefind's order.
     while (items.length < start + PAGE_SIZE && pending.length > 0) {
       const batch = pending.splice(0, PAGE_SIZE);
-      items.push(...(await Promise.all(batch.map((r) => r.data()))).map(toItem));
+      items.push(...(await Promise.all(batch.map((r) => loadItem(bundle, r)))));
     }
     const next = items.slice(start, start + PAGE_SIZE);
     for (const item of next) list.append(renderItem(item, terms));
@@ -186,10 +207,10 @@ export function startSearchPage(root: HTMLElement | null): void {
       const search = await pf.search(query.pagefind, options);
       if (current !== generation || !search) return;
       const results = search.results;
-      const window = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => r.data()));
+      const loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
       if (current !== generation) return;
       terms = query.terms;
-      items = window.map(toItem);
+      items = loaded;
       if (state.sort === 'phu-hop' && terms.length > 0) items = rerankResults(items, terms);
       pending = results.slice(RERANK_WINDOW);
       shown = 0;

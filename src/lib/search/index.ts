@@ -4,10 +4,10 @@ export { foldWithOffsets, tokenizeFolded, searchTokens, type FoldedText, type Se
 export { containsPhrase, relevanceTier, rerankResults, tokenMatches, type RankableResult } from './rank';
 export { buildExcerpt, type ExcerptPart } from './excerpt';
 export { markdownBlocks, inlineText, type TextBlock } from './markdown-text';
-export { APPENDIX_MARK, indexedText } from './appendix';
 export {
   buildSearchRecord,
-  foldedAppendix,
+  indexTerms,
+  termWeight,
   type PlanSearchSource,
   type SearchRecord,
   type SearchRecordContext,

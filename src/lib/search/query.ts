@@ -4,6 +4,15 @@ import { findDocumentNumbers } from './document-numbers';
 /** Longest query kept; a search box is not a document. */
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * Function words nearly every plan contains, folded: ở, và, của, các, là, những, với, theo, trên,
+ * được, khi, một, về, hoặc. Only forms that fold to nothing else a plan would be searched for
+ * ("co" is có but also cơ, "de" is để but also đề, so they stay). They narrow nothing and each
+ * costs an index chunk download, so they are left out of the Pagefind query — but kept in
+ * `terms`, so "dân chủ ở cơ sở" still ranks the exact phrase first and highlights it whole.
+ */
+export const STOP_TERMS: ReadonlySet<string> = new Set(['o', 'va', 'cua', 'cac', 'la', 'nhung', 'voi', 'theo', 'tren', 'duoc', 'khi', 'mot', 've', 'hoac']);
+
 export interface NormalizedQuery {
   /** The query as typed, NFC, whitespace collapsed, cut to MAX_QUERY_LENGTH. */
   text: string;
@@ -12,7 +21,7 @@ export interface NormalizedQuery {
    * Pagefind query, phrase ranking and highlighting alike.
    */
   terms: string[];
-  /** What to pass to `pagefind.search`, or null when there is nothing to search for. */
+  /** What to pass to `pagefind.search` (terms without STOP_TERMS, unless that leaves none), or null when there is nothing to search for. */
   pagefind: string | null;
 }
 
@@ -35,7 +44,9 @@ export function normalizeQuery(input: string): NormalizedQuery {
     from = number.end;
   }
   terms.push(...wordsOf(folded.slice(from)));
-  return { text, terms, pagefind: terms.length > 0 ? terms.join(' ') : null };
+  const content = terms.filter((t) => !STOP_TERMS.has(t));
+  const searched = content.length > 0 ? content : terms;
+  return { text, terms, pagefind: searched.length > 0 ? searched.join(' ') : null };
 }
 
 function wordsOf(folded: string): string[] {

@@ -8,23 +8,25 @@ import { foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { markdownBlocks } from './markdown-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
-import { APPENDIX_MARK } from './appendix';
-
-export { APPENDIX_MARK, indexedText } from './appendix';
 
 /*
  * One plan as the search index sees it: an HTML document made from the plan's data (never from the
- * rendered page, so navigation can't leak in and the benchmark indexes exactly what the site does),
- * fed to Pagefind's `addHTMLFile`.
+ * rendered page, so navigation can't leak in and the benchmark indexes exactly what the site
+ * does), fed to Pagefind's `addHTMLFile`.
  *
- * The indexed text is the plan as written, then — after APPENDIX_MARK — the terms Pagefind would
- * otherwise miss: Pagefind drops tone marks itself but keeps đ ("dang" does not find "Đảng"), so
- * every word with đ is added folded ("dang", "doi"), and every document number is added as its key
- * ("33ctttg", "110khbdvtubcsdubnd"). The browser splits the appendix off before it builds excerpts.
+ * What is indexed is the plan's terms, folded (tones and vowel marks off, đ → d, lowercase: the
+ * query is folded the same way, so "dang uy", "Đảng ủy" and "Đảng uỷ" are one query), each term
+ * once, weighted by how often the plan uses it, plus the key of every document number it cites
+ * ("33ctttg"). Not the running text: Pagefind stores every position of every word, and Vietnamese
+ * syllables recur hundreds of times per plan ("dân", "cơ", "công"), so at 5,000 plans a positional
+ * index of full text has 700 KB index chunks and one query would download megabytes.
+ * The text as written is stored beside the index instead, one small gzip file per plan (Pagefind
+ * would index it if it were meta), which the browser fetches for the results it shows to build
+ * excerpts and rank phrases (excerpt.ts, rank.ts).
  */
 
 /** Pagefind weight of the documents a plan implements, so a plan ranks first for the numbers it carries out. */
-const BASIS_WEIGHT = 5;
+const BASIS_WEIGHT = 6;
 
 export interface PlanSearchSource {
   slug: string;
@@ -55,37 +57,46 @@ export interface SearchRecordMeta {
 }
 
 export interface SearchRecord {
+  slug: string;
   /** Result URL, base path included. */
   url: string;
+  /** Summary and body as written: the excerpt source, stored beside the index (searchTextPath). */
+  text: string;
   /** The document given to Pagefind. */
   html: string;
   meta: SearchRecordMeta;
   filters: Record<SearchFilter, string[]>;
   /** Sort keys: `ngay` is the issue date, else 1 January of the plan's year. */
   sort: Record<string, string>;
-  /** The indexed text before the appendix, block by block. */
+  /** Everything the terms come from (title, summary, panels, body, issuer…), as written, block by block. */
   blocks: string[];
-  /** Terms appended for folded matching (đ-words folded, document-number keys). */
-  appendix: string[];
+  /** Indexed terms with how often the plan uses them: folded words and document-number keys. */
+  terms: Map<string, number>;
   /** Keys of the documents the plan implements (weighted). */
   basisKeys: string[];
 }
 
 /**
- * Folded forms Pagefind cannot derive itself, for one text: each word with đ, folded; each
- * document number, as its key.
- * @example foldedAppendix('Đảng ủy, Nghị định 59/2023/NĐ-CP') // ['dang', 'dinh', 'nd', '592023ndcp']
+ * The terms of a text as the index holds them: folded words, and the key of each document number
+ * (whose parts stay words too, so "CT-TTg" alone is found), with how often each occurs.
+ * @example indexTerms('Đảng ủy, Chỉ thị 33/CT-TTg') // Map { 'dang' => 1, 'uy' => 1, 'chi' => 1, 'thi' => 1, '33' => 1, 'ct' => 1, 'ttg' => 1, '33ctttg' => 1 }
  */
-export function foldedAppendix(text: string): string[] {
-  const nfc = toNFC(text);
-  const folded = foldVietnamese(nfc);
-  const out: string[] = [];
-  // Words inside numbers too: "NĐ-CP" alone must be found by "nd-cp".
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (/[đĐðÐ]/.test(nfc.slice(m.index, m.index + m[0].length))) out.push(m[0]);
-  }
-  for (const number of findDocumentNumbers(folded)) out.push(number.key);
-  return out;
+export function indexTerms(text: string, into = new Map<string, number>()): Map<string, number> {
+  const folded = foldVietnamese(toNFC(text));
+  const add = (term: string) => into.set(term, (into.get(term) ?? 0) + 1);
+  for (const m of folded.matchAll(WORD)) add(m[0]);
+  for (const number of findDocumentNumbers(folded)) add(number.key);
+  return into;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Pagefind weight for a term used `count` times: grows with the logarithm of the count, so a plan
+ * about a subject outranks one that mentions it, without storing each occurrence.
+ */
+export function termWeight(count: number): number {
+  return Math.min(5, 1 + Math.floor(Math.log2(Math.max(1, count))));
 }
 
 /** Every key of a reference: as the plan writes it and as the registry spells it (with aliases). */
@@ -102,8 +113,6 @@ function referenceLine(ref: DocumentReference): string {
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-// The mark separates text from appendix in Pagefind's content; it must not occur in the text.
-const clean = (s: string) => toNFC(s).replaceAll(APPENDIX_MARK, ' ');
 
 /**
  * Builds the search record of one plan: title, number, issuer, summary, the structured panels
@@ -114,48 +123,44 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   const agency = ctx.agencyName(data.issuer) ?? data.issuer;
   const unit = (id: string) => ctx.agencyName(id) ?? id;
   const number = formatPlanNumber(data);
+  const title = toNFC(data.title);
 
-  const html: string[] = [];
   const blocks: string[] = [];
-  const add = (tag: string, text: string, attrs = '') => {
-    const t = clean(text).trim();
-    if (!t) return;
-    blocks.push(t);
-    html.push(`<${tag}${attrs}>${escapeHtml(t)}</${tag}>`);
+  const add = (text: string | null | undefined) => {
+    const t = text ? toNFC(text).replace(/\s+/g, ' ').trim() : '';
+    if (t) blocks.push(t);
   };
-
-  add('h1', data.title);
-  add('p', data.summary);
-  html.push(`<ul data-pagefind-weight="${BASIS_WEIGHT}">`);
-  for (const ref of data.basis) add('li', referenceLine(ref));
-  html.push('</ul><ul>');
-  for (const ref of data.citations) add('li', referenceLine(ref));
-  for (const target of data.targets) add('li', target.text);
-  for (const d of data.deadlines) add('li', `${d.task} ${d.qualifier ?? 'ngày'} ${formatVietnameseDate(d.date)} – ${unit(d.owner)}`);
-  html.push('</ul>');
+  add(data.summary);
+  const body = markdownBlocks(plan.body ?? '').map((block) => block.text);
+  for (const text of body) add(text);
+  for (const ref of [...data.basis, ...data.citations]) add(referenceLine(ref));
+  for (const target of data.targets) add(target.text);
+  for (const d of data.deadlines) add(`${d.task} ${d.qualifier ?? 'ngày'} ${formatVietnameseDate(d.date)} – ${unit(d.owner)}`);
   for (const a of data.assignments) {
-    add('p', unit(a.unit));
-    html.push('<ul>');
-    for (const duty of a.duties) add('li', duty);
-    html.push('</ul>');
+    add(unit(a.unit));
+    for (const duty of a.duties) add(duty);
   }
-  for (const block of markdownBlocks(plan.body ?? '')) {
-    // Body headings sit below the title: "##" → h2, "###" → h3; Pagefind weighs headings above text.
-    if (block.kind === 'heading') add(`h${Math.min(6, Math.max(2, block.level ?? 2))}`, block.text);
-    else add('p', block.text);
-  }
-  // Last, so an excerpt taken from the top of the text starts with the summary, not these lines.
-  add('p', number ? `${data.docType} số ${number}` : data.docType);
-  add('p', `${agency}, ${data.place}, năm ${data.year}`);
-  add('p', `Chủ đề: ${data.topics.join(', ')}`);
+  add(number ? `${data.docType} số ${number}` : data.docType);
+  add(`${agency}, ${data.place}, năm ${data.year}`);
+  add(`Chủ đề: ${data.topics.join(', ')}`);
 
+  const terms = new Map<string, number>();
+  indexTerms(title, terms);
+  for (const block of blocks) indexTerms(block, terms);
   const basisKeys = [...new Set(data.basis.flatMap((ref) => referenceKeys(ref, ctx)))];
-  const referenceKeysAll = [...data.basis, ...data.citations].flatMap((ref) => referenceKeys(ref, ctx));
-  const appendix = [...foldedAppendix(blocks.join('\n')), ...referenceKeysAll];
+  // Registry spellings and aliases ("11-QĐ/TW" for "11-QĐi/TW") that the text may not use.
+  for (const ref of data.citations) for (const key of referenceKeys(ref, ctx)) if (!terms.has(key)) terms.set(key, 1);
   const ownKey = number ? documentNumberKey(number) : null;
-  if (ownKey) appendix.push(ownKey);
+  if (ownKey && !terms.has(ownKey)) terms.set(ownKey, 1);
 
-  const meta: SearchRecordMeta = { title: clean(data.title), agency, year: String(data.year), docType: data.docType };
+  const byWeight = new Map<number, string[]>();
+  for (const [term, count] of terms) {
+    if (basisKeys.includes(term)) continue;
+    const weight = termWeight(count);
+    byWeight.set(weight, [...(byWeight.get(weight) ?? []), term]);
+  }
+
+  const meta: SearchRecordMeta = { title, agency, year: String(data.year), docType: data.docType };
   if (number) meta.number = number;
   if (data.issuedOn) meta.date = data.issuedOn;
   const filters: Record<SearchFilter, string[]> = {
@@ -173,13 +178,19 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   }
   for (const [key, value] of Object.entries(sort)) hidden.push(`<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`);
 
+  const weighted = [...byWeight]
+    .sort(([a], [b]) => b - a)
+    .map(([weight, list]) => `<p data-pagefind-weight="${weight}">${list.join(' ')}</p>`);
   const document =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(meta.title)}</title></head><body>` +
-    `<main data-pagefind-body>${html.join('')}` +
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
+    `<main data-pagefind-body>` +
+    // The title's terms in the h1, which Pagefind weighs highest.
+    `<h1>${[...indexTerms(title).keys()].join(' ')}</h1>` +
+    (basisKeys.length ? `<p data-pagefind-weight="${BASIS_WEIGHT}">${basisKeys.join(' ')}</p>` : '') +
+    weighted.join('') +
     `<div data-pagefind-ignore>${hidden.join('')}</div>` +
-    `<p data-pagefind-weight="${BASIS_WEIGHT}">${APPENDIX_MARK} ${basisKeys.join(' ')}</p>` +
-    `<p>${appendix.join(' ')}</p>` +
     `</main></body></html>`;
 
-  return { url: withBase(ctx.base, paths.plan(plan.slug)), html: document, meta, filters, sort, blocks, appendix, basisKeys };
+  const text = [data.summary, ...body].join('\n').normalize('NFC');
+  return { slug: plan.slug, url: withBase(ctx.base, paths.plan(plan.slug)), text, html: document, meta, filters, sort, blocks, terms, basisKeys };
 }

@@ -20,6 +20,15 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('Chỉ thị 33/CT-TTg dân vận').terms).toEqual(['chi', 'thi', '33ctttg', 'dan', 'van']);
   });
 
+  it('leaves function words out of the Pagefind query but keeps them as terms', () => {
+    const q = normalizeQuery('dân chủ ở cơ sở');
+    expect(q.terms).toEqual(['dan', 'chu', 'o', 'co', 'so']);
+    expect(q.pagefind).toBe('dan chu co so');
+    expect(normalizeQuery('và của').pagefind).toBe('va cua');
+    // "có" folds to "co" like "cơ": ambiguous forms are never dropped.
+    expect(normalizeQuery('có kế hoạch').pagefind).toBe('co ke hoach');
+  });
+
   it('drops punctuation and returns no Pagefind query for an empty search', () => {
     expect(normalizeQuery('“dân vận”!').terms).toEqual(['dan', 'van']);
     expect(normalizeQuery('  ').pagefind).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APPENDIX_MARK, buildSearchRecord, foldedAppendix, indexedText, type SearchRecordContext } from '../../../src/lib/search/record';
+import { buildSearchRecord, indexTerms, termWeight, type SearchRecordContext } from '../../../src/lib/search/record';
+import { normalizeQuery } from '../../../src/lib/search/query';
 import { seedCatalog } from '../portal/seed-catalog';
 import { foldVietnamese } from '../../../src/lib/vn/text';
 
@@ -14,38 +15,65 @@ const ctx = (base = '/'): SearchRecordContext => ({
 });
 const records = catalog.plans.map((plan) => ({ plan, record: buildSearchRecord(plan, ctx()) }));
 
-describe('foldedAppendix', () => {
-  it('adds folded forms of the words with đ, and number keys', () => {
-    expect(foldedAppendix('Đảng ủy lãnh đạo, Chỉ thị 33/CT-TTg, Nghị định 59/2023/NĐ-CP')).toEqual(['dang', 'dao', 'dinh', 'nd', '33ctttg', '592023ndcp']);
+/** The indexed part of a record: what sits in data-pagefind-body outside data-pagefind-ignore. */
+const indexedHtml = (html: string) => html.slice(html.indexOf('<main data-pagefind-body>'), html.indexOf('<div data-pagefind-ignore>'));
+
+describe('indexTerms', () => {
+  it('folds words and adds number keys while keeping their parts', () => {
+    expect([...indexTerms('Đảng ủy, Chỉ thị 33/CT-TTg').keys()]).toEqual(['dang', 'uy', 'chi', 'thi', '33', 'ct', 'ttg', '33ctttg']);
+  });
+
+  it('counts occurrences, whatever the spelling', () => {
+    expect(indexTerms('Ủy ban, Uỷ ban, UỶ BAN').get('uy')).toBe(3);
+  });
+});
+
+describe('termWeight', () => {
+  it('grows with the logarithm of the count, capped', () => {
+    expect([1, 2, 3, 4, 8, 16, 1000].map(termWeight)).toEqual([1, 2, 2, 3, 4, 5, 5]);
   });
 });
 
 describe('buildSearchRecord on the seed plans', () => {
-  it('indexes only the plan: body and panels inside data-pagefind-body, no site navigation', () => {
-    for (const { plan, record } of records) {
-      expect(record.html).toContain('<main data-pagefind-body>');
+  it('indexes folded terms only, each once, inside data-pagefind-body', () => {
+    for (const { record } of records) {
+      const indexed = indexedHtml(record.html);
+      expect(indexed).toMatch(/^<main data-pagefind-body><h1>/);
       expect(record.html).not.toMatch(/<nav|<header|<footer/);
-      expect(record.blocks[0]).toBe(plan.data.title);
-      expect(record.blocks).toContain(plan.data.summary);
+      const words = indexed.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean);
+      expect(words.every((w) => /^[a-z0-9]+$/.test(w)), 'folded ASCII only').toBe(true);
+      // Each term once in the weighted paragraphs (title terms repeat in the h1, basis keys in their own paragraph).
+      const body = indexed.replace(/<h1>.*?<\/h1>/, '').replace(/<p data-pagefind-weight="6">.*?<\/p>/, '');
+      const bodyWords = body.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean);
+      expect(new Set(bodyWords).size).toBe(bodyWords.length);
     }
   });
 
-  it('makes every word with đ findable without it', () => {
+  it('holds every word of the plan, so any word of the body, the panels or the issuer finds it', () => {
+    for (const { plan, record } of records) {
+      const sources = [plan.data.title, plan.data.summary, plan.body ?? '', catalog.agencies.get(plan.data.issuer)!.data.name];
+      for (const source of sources) {
+        // List numbers ("1.", "2.") are Markdown markers, not words.
+        const words = foldVietnamese(source.replace(/^\s*\d{1,3}[.)]\s/gm, '')).split(/[^a-z0-9]+/).filter(Boolean);
+        expect(words.filter((w) => !record.terms.has(w)), plan.slug).toEqual([]);
+      }
+    }
+  });
+
+  it('weighs terms by how often the plan uses them', () => {
     for (const { record } of records) {
-      const text = record.blocks.join(' ');
-      const dWords = text.match(/[\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*/gu) ?? [];
-      expect(dWords.length).toBeGreaterThan(0);
-      for (const word of dWords) expect(record.appendix).toContain(foldVietnamese(word));
+      const [frequent] = [...record.terms].sort((a, b) => b[1] - a[1]);
+      expect(record.html).toMatch(new RegExp(`<p data-pagefind-weight="5">[^<]*\\b${frequent![0]}\\b`));
     }
   });
 
   it('carries the key of every document the plan references, the implemented ones weighted', () => {
     const chiThi33 = records.find(({ plan }) => plan.data.basis.some((ref) => ref.document === '33-ct-ttg'))!;
     expect(chiThi33.record.basisKeys).toContain('33ctttg');
-    expect(chiThi33.record.html).toMatch(new RegExp(`<p data-pagefind-weight="\\d+">${APPENDIX_MARK} [^<]*33ctttg`));
+    expect(chiThi33.record.html).toMatch(/<p data-pagefind-weight="6">[^<]*\b33ctttg\b/);
     for (const { plan, record } of records) {
       for (const ref of [...plan.data.basis, ...plan.data.citations]) {
-        expect(record.appendix.some((k) => k.startsWith(ref.number.replace(/\D.*$/, ''))), `${plan.slug} ${ref.number}`).toBe(true);
+        expect(record.terms.has(normalizeQuery(ref.number).terms[0]!), `${plan.slug} ${ref.number}`).toBe(true);
       }
     }
   });
@@ -53,7 +81,17 @@ describe('buildSearchRecord on the seed plans', () => {
   it('adds the registry spelling of a reference, so a Quy định is found as QĐi and as QĐ', () => {
     const alias = records.find(({ plan }) => plan.data.citations.some((ref) => ref.document === '11-qdi-tw-2019'));
     expect(alias).toBeDefined();
-    expect(alias!.record.appendix).toEqual(expect.arrayContaining(['11qditw', '11qdtw']));
+    expect(alias!.record.terms.has('11qditw')).toBe(true);
+    expect(alias!.record.terms.has('11qdtw')).toBe(true);
+  });
+
+  it('keeps the text as written (summary and body) out of the index, for excerpts', () => {
+    for (const { plan, record } of records) {
+      expect(record.text.startsWith(plan.data.summary)).toBe(true);
+      expect(record.text).toContain('Đ');
+      expect(record.text).not.toMatch(/\*\*|^#/m);
+      expect(record.html).not.toContain(plan.data.summary);
+    }
   });
 
   it('sets filters, meta and the date sort from the plan', () => {
@@ -62,6 +100,7 @@ describe('buildSearchRecord on the seed plans', () => {
       expect(record.filters['co-quan']).toEqual([plan.data.issuer]);
       expect(record.filters.loai).toEqual(['ke-hoach']);
       expect(record.filters['chu-de'].length).toBe(plan.data.topics.length);
+      expect(record.meta.title).toBe(plan.data.title);
       expect(record.meta.agency).toBe(catalog.agencies.get(plan.data.issuer)!.data.name);
       expect(record.sort.ngay).toBe(plan.data.issuedOn ?? `${plan.data.year}-01-01`);
       for (const key of Object.keys(record.meta)) expect(record.html).toContain(`<span data-pagefind-meta="${key}">`);
@@ -73,17 +112,9 @@ describe('buildSearchRecord on the seed plans', () => {
     expect(buildSearchRecord(plan!, ctx('/ke-hoach-mo/')).url).toBe(`/ke-hoach-mo/ke-hoach/${plan!.slug}/`);
   });
 
-  it('escapes text into the HTML', () => {
+  it('escapes meta into the HTML', () => {
     const [{ plan }] = records;
-    const record = buildSearchRecord({ ...plan!, body: 'Tỷ lệ <50% & "x" ⁂' }, ctx());
-    expect(record.html).toContain('Tỷ lệ &lt;50% &amp; &quot;x&quot;');
-    expect(record.blocks.join(' ')).not.toContain(APPENDIX_MARK);
-  });
-});
-
-describe('indexedText', () => {
-  it('cuts the appendix and the title off Pagefind content', () => {
-    expect(indexedText(`Tiêu đề. Nội dung chính. ${APPENDIX_MARK} dang 33ctttg.`, 'Tiêu đề')).toBe('Nội dung chính.');
-    expect(indexedText('Nội dung')).toBe('Nội dung');
+    const record = buildSearchRecord({ ...plan!, data: { ...plan!.data, title: 'Tỷ lệ <50% & "x"' } }, ctx());
+    expect(record.html).toContain('<span data-pagefind-meta="title">Tỷ lệ &lt;50% &amp; &quot;x&quot;</span>');
   });
 });
