@@ -213,7 +213,8 @@ export async function bench({
         const [textBefore, textAfter] = searchTextPath('\u0000').split('\u0000');
         const count = await page.evaluate(
           async ([q, options, window, before, after]) => {
-            const pf = await import('/pagefind/pagefind.js');
+            const runtime = '/pagefind/pagefind.js';
+            const pf = await import(runtime);
             await pf.options({ ...options, basePath: '/pagefind/' });
             const search = await pf.search(q);
             await Promise.all(
