@@ -267,5 +267,9 @@ export function startSearchPage(root: HTMLElement | null): void {
 
   const initial = parseSearchState(location.search);
   writeForm(initial);
+  // On a phone the open filters would push the results a screen down; fold them unless in use.
+  const filters = form.querySelector<HTMLDetailsElement>('details');
+  const filtering = SEARCH_FILTERS.some((name) => initial.filters[name].length > 0) || initial.sort !== 'phu-hop';
+  if (filters && !filtering && matchMedia('(max-width: 39.99em)').matches) filters.open = false;
   void run(initial);
 }
