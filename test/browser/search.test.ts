@@ -324,13 +324,16 @@ describe('accessibility and loading', () => {
   });
 
   it('explains that search needs JavaScript when it is off, and links to the plan list', async () => {
-    // Never closed: the bundled Chromium runs single-process, where closing a context ends the browser.
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const noJs = await context.newPage();
-    await noJs.goto(new URL(`tim-kiem/?${q('dang uy')}`, site.url).href);
-    const notice = noJs.locator('[data-search-nojs]');
-    expect(await notice.isVisible()).toBe(true);
-    expect(await notice.innerText()).toMatch(/cần JavaScript/);
-    expect(await notice.locator('a').getAttribute('href')).toBe(`${base}ke-hoach/`);
+    try {
+      const noJs = await context.newPage();
+      await noJs.goto(new URL(`tim-kiem/?${q('dang uy')}`, site.url).href);
+      const notice = noJs.locator('[data-search-nojs]');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.innerText()).toMatch(/cần JavaScript/);
+      expect(await notice.locator('a').getAttribute('href')).toBe(`${base}ke-hoach/`);
+    } finally {
+      await context.close();
+    }
   });
 });
