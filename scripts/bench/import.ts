@@ -1,5 +1,5 @@
 /**
- * Importer quality and speed: imports each seed text (test/fixtures/import/seeds, the same bytes as
+ * Importer quality and speed: imports each seed text (test/fixtures/seeds, the same bytes as
  * ../shared/seeds) and scores it against the curated plan made from it — numbered references
  * (number and date), deadlines (date and owner), targets (text and value) found out of expected,
  * and what was found in excess — and times the import of each document (read, repair, extract,
@@ -39,7 +39,7 @@ function median(values: number[]): number {
  */
 export async function measureImport(options: { runs?: number; seedsDir?: string; contentDir?: string } = {}): Promise<SeedMeasure[]> {
   const runs = options.runs ?? 20;
-  const seedsDir = options.seedsDir ?? join(root, 'test/fixtures/import/seeds');
+  const seedsDir = options.seedsDir ?? join(root, 'test/fixtures/seeds');
   const content = loadContent(options.contentDir ?? join(root, 'content'));
   const registries = registriesFrom(content);
   const out: SeedMeasure[] = [];

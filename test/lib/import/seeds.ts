@@ -1,4 +1,4 @@
-// Shared by the importer tests: the five seed texts (copied from ../shared/seeds, same sha256 as the
+// Shared by the importer tests: the five seed texts (test/fixtures/seeds, same sha256 as the
 // curated plans record), the curated plans made from them, and the real registries (read only).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { registriesFrom, type Registries } from '../../../src/lib/import/registr
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CONTENT = join(ROOT, 'content');
-export const SEEDS = join(ROOT, 'test/fixtures/import/seeds');
+export const SEEDS = join(ROOT, 'test/fixtures/seeds');
 
 const content = loadContent(CONTENT);
 export const registries: Registries = registriesFrom(content);
