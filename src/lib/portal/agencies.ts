@@ -1,6 +1,13 @@
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { agencyLevels } from '../../schemas/agency';
 import { portalIndex } from './index-cache';
+import { capList } from './pagination';
+
+/**
+ * At most this many plans, plans with duties, and deadlines in each list of an agency page; the
+ * full lists are the filtered plan list, the agency's iCalendar feed and the open data.
+ */
+export const AGENCY_LIST_MAX = 100;
 
 /** One agency in the registry tree, with what the portal holds about it. */
 export interface AgencyTreeNode {
@@ -51,7 +58,10 @@ export interface AgencyTasks {
   duties: string[];
 }
 
-/** Everything the page `/co-quan/{id}/` shows. */
+/**
+ * Everything the page `/co-quan/{id}/` shows. Each list holds at most `max` entries (AGENCY_LIST_MAX):
+ * the newest plans, the latest deadlines; `totals` says how many there are in all.
+ */
 export interface AgencyPageModel {
   agency: AgencyView;
   /** Ancestors, nearest first (for breadcrumbs and the "thuộc" line). */
@@ -62,18 +72,22 @@ export interface AgencyPageModel {
   plans: PlanEntry[];
   /** Duties assigned to it, one entry per plan, newest plan first. */
   tasks: AgencyTasks[];
-  /** Deadlines it owns, by date. */
+  /** Deadlines it owns, by date (the latest ones when capped). */
   deadlines: DeadlineRow[];
   /** Deadlines owned by its units (children, recursively), by date: what a Sở answers for through them. */
   unitDeadlines: DeadlineRow[];
   /** Deadlines whose result is sent to it, by date. */
   receives: DeadlineRow[];
+  /** How many entries each list has in all, shown or not. */
+  totals: Record<'plans' | 'tasks' | 'deadlines' | 'unitDeadlines' | 'receives', number>;
+  /** The cap applied to each list. */
+  max: number;
   /** True when it owns deadlines, so `/api/v1/deadlines/{id}.ics` exists. */
   hasDeadlineFeed: boolean;
 }
 
 /** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
-export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
+export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX): AgencyPageModel {
   const agency = catalog.agencies.get(id);
   if (!agency) throw new Error(`Không có cơ quan "${id}" trong content/agencies/`);
   const known = (ids: string[]) => ids.flatMap((other) => catalog.agencies.get(other) ?? []);
@@ -84,10 +98,11 @@ export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
     duties.push(...row.assignment.duties);
     tasksByPlan.set(row.plan, duties);
   }
-  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
-  const tasks = [...tasksByPlan]
-    .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
-    .flatMap(([slug, duties]) => (plan(slug) ? [{ plan: plan(slug)!, duties }] : []));
+  const { planOrder: order, deadlinesBySubmitTo } = portalIndex(catalog);
+  const tasks = capList(
+    [...tasksByPlan].filter(([slug]) => plan(slug)).sort((a, b) => order.get(a[0])! - order.get(b[0])!),
+    max,
+  );
   const unitDeadlines: DeadlineRow[] = [];
   const seen = new Set([id]);
   const queue = [...agency.children];
@@ -99,16 +114,23 @@ export function agencyPage(catalog: Catalog, id: string): AgencyPageModel {
     queue.push(...unit.children);
   }
   unitDeadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.deadline.owner.localeCompare(b.deadline.owner));
+  const plans = capList(agency.plans, max);
+  const latest = (rows: DeadlineRow[]) => capList(rows, max, { from: 'end' });
+  const deadlines = latest(agency.deadlines);
+  const units = latest(unitDeadlines);
+  const receives = latest(deadlinesBySubmitTo.get(id) ?? []);
   return {
     agency,
     ancestors: known(agency.ancestors),
     parent: agency.data.parent ? (catalog.agencies.get(agency.data.parent) ?? null) : null,
     children: known(agency.children),
-    plans: agency.plans.flatMap((slug) => plan(slug) ?? []),
-    tasks,
-    deadlines: agency.deadlines,
-    unitDeadlines,
-    receives: portalIndex(catalog).deadlinesBySubmitTo.get(id) ?? [],
+    plans: plans.items.flatMap((slug) => plan(slug) ?? []),
+    tasks: tasks.items.map(([slug, duties]) => ({ plan: plan(slug)!, duties })),
+    deadlines: deadlines.items,
+    unitDeadlines: units.items,
+    receives: receives.items,
+    totals: { plans: plans.total, tasks: tasks.total, deadlines: deadlines.total, unitDeadlines: units.total, receives: receives.total },
+    max,
     hasDeadlineFeed: agency.deadlines.length > 0,
   };
 }

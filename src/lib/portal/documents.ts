@@ -3,6 +3,11 @@ import type { DocumentReference } from '../../schemas/document-reference';
 import type { RegistryDocument } from '../../schemas/document';
 import { compareVietnamese } from '../vn/text';
 import { portalIndex } from './index-cache';
+import { capList, type CappedList } from './pagination';
+import { paths } from '../paths';
+
+/** At most this many plans per role, and nodes per chain direction, on a document page. */
+export const DOCUMENT_LIST_MAX = 100;
 
 /** Registry documents of one type, newest first. */
 export interface DocumentTypeGroup {
@@ -64,7 +69,7 @@ export function referencingPlans(catalog: Catalog, id: string): Record<Reference
     entry.references.push(edge.reference);
     byRole[edge.role].set(edge.plan, entry);
   }
-  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
+  const order = portalIndex(catalog).planOrder;
   for (const role of ['basis', 'citation'] as const) {
     result[role] = [...byRole[role].values()].sort((a, b) => order.get(a.plan.slug)! - order.get(b.plan.slug)!);
   }
@@ -151,6 +156,68 @@ export function downwardChain(catalog: Catalog, id: string): ChainNode[] {
 /** Counts the nodes of a chain (for headings such as "3 văn bản"). */
 export function countChain(nodes: ChainNode[]): number {
   return nodes.reduce((sum, node) => sum + 1 + countChain(node.children), 0);
+}
+
+/** A chain cut to its first nodes in reading order, with the size of the whole. */
+export interface CappedChain {
+  nodes: ChainNode[];
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * The first `max` nodes of a chain in reading (depth-first) order: a Chỉ thị implemented by
+ * thousands of plans shows the first ones and says how many there are.
+ */
+export function capChain(nodes: ChainNode[], max: number): CappedChain {
+  const total = countChain(nodes);
+  if (total <= max) return { nodes, total, capped: false };
+  let budget = max;
+  const cut = (list: ChainNode[]): ChainNode[] => {
+    const kept: ChainNode[] = [];
+    for (const node of list) {
+      if (budget === 0) break;
+      budget--;
+      kept.push({ ...node, children: cut(node.children) });
+    }
+    return kept;
+  };
+  return { nodes: cut(nodes), total, capped: true };
+}
+
+/** Everything the page `/van-ban/{id}/` shows, each list bounded by `max`. */
+export interface DocumentPageModel {
+  view: DocumentView;
+  /** Plans implementing / citing it, newest first, at most `max` per role. */
+  referencing: Record<ReferenceRole, CappedList<ReferencingPlan>>;
+  up: CappedChain;
+  down: CappedChain;
+  /** The search page looking for its number, where the plans past the cap can be found. */
+  searchPath: string;
+  max: number;
+}
+
+/** The model of one document page, or undefined for an id not in the registry. */
+export function documentPage(catalog: Catalog, id: string, max = DOCUMENT_LIST_MAX): DocumentPageModel | undefined {
+  const view = catalog.documents.get(id);
+  if (!view) return undefined;
+  const referencing = referencingPlans(catalog, id);
+  return {
+    view,
+    referencing: { basis: capList(referencing.basis, max), citation: capList(referencing.citation, max) },
+    up: capChain(upwardChain(catalog, id), max),
+    down: capChain(downwardChain(catalog, id), max),
+    searchPath: documentSearchPath(view.data.number),
+    max,
+  };
+}
+
+/**
+ * The search page looking for a document number.
+ * @example documentSearchPath('33/CT-TTg') // 'tim-kiem/?q=33%2FCT-TTg'
+ */
+export function documentSearchPath(number: string): string {
+  return `${paths.search()}?q=${encodeURIComponent(number)}`;
 }
 
 // Types of legal normative documents (Luật Ban hành văn bản quy phạm pháp luật) that vbpl.vn holds.

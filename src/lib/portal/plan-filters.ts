@@ -1,4 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
+import { paths } from '../paths';
+import { PLAN_PAGE_SIZE, paginate, pagePath, type PageSlice } from './pagination';
 
 /** The three static filters of the plan list. The kind is also the URL segment. */
 export type PlanFilterKind = 'nam' | 'co-quan' | 'chu-de';
@@ -28,11 +30,15 @@ export function planFilterPath(kind: PlanFilterKind, value: string): string {
   return `ke-hoach/${kind}/${value}/`;
 }
 
+const filtersCache = new WeakMap<Catalog, Record<PlanFilterKind, PlanFilterOption[]>>();
+
 /**
  * Every filter value that keeps at least one plan: years newest first, issuing agencies and topics
- * by name. One pass over the catalog's indexes.
+ * by name. One pass over the catalog's indexes, once per catalog (every list page shows the filters).
  */
 export function planFilters(catalog: Catalog): Record<PlanFilterKind, PlanFilterOption[]> {
+  const hit = filtersCache.get(catalog);
+  if (hit) return hit;
   const byYear = new Map<number, string[]>();
   for (const { slug, data } of catalog.plans) {
     const list = byYear.get(data.year) ?? [];
@@ -40,14 +46,85 @@ export function planFilters(catalog: Catalog): Record<PlanFilterKind, PlanFilter
     byYear.set(data.year, list);
   }
   const option = (kind: PlanFilterKind, value: string, label: string, plans: string[]): PlanFilterOption => ({ kind, value, label, count: plans.length, plans });
-  return {
+  const filters = {
     nam: catalog.years.map((year) => option('nam', String(year), String(year), byYear.get(year) ?? [])),
     'co-quan': [...catalog.agencies.values()].filter((a) => a.plans.length > 0).map((a) => option('co-quan', a.id, a.data.name, a.plans)),
     'chu-de': [...catalog.topics.values()].map((t) => option('chu-de', t.slug, t.label, t.plans)),
   };
+  filtersCache.set(catalog, filters);
+  return filters;
 }
 
 /** The plans an option keeps, as entries, newest first. */
 export function plansOf(catalog: Catalog, option: PlanFilterOption): PlanEntry[] {
   return option.plans.flatMap((slug) => catalog.planBySlug.get(slug) ?? []);
+}
+
+/** One page of the plan list, unfiltered (`option` null) or filtered. */
+export interface PlanListPageData {
+  option: PlanFilterOption | null;
+  /** Path of the list's first page: "ke-hoach/", "ke-hoach/nam/2024/". */
+  firstPagePath: string;
+  slice: PageSlice<PlanEntry>;
+}
+
+const pagesCache = new WeakMap<Catalog, Map<number, PlanListPageData[]>>();
+
+/**
+ * Every page of every plan list (`/ke-hoach/` and each filter value), each list cut once: the work
+ * is linear in plans × filters, not in pages × plans. Memoised per catalog and page size, so the
+ * four list routes share it.
+ */
+export function planListPages(catalog: Catalog, pageSize = PLAN_PAGE_SIZE): PlanListPageData[] {
+  const bySize = pagesCache.get(catalog) ?? new Map<number, PlanListPageData[]>();
+  pagesCache.set(catalog, bySize);
+  const hit = bySize.get(pageSize);
+  if (hit) return hit;
+  const lists: { option: PlanFilterOption | null; firstPagePath: string; plans: PlanEntry[] }[] = [
+    { option: null, firstPagePath: paths.plans(), plans: catalog.plans },
+    ...Object.values(planFilters(catalog))
+      .flat()
+      .map((option) => ({ option, firstPagePath: planFilterPath(option.kind, option.value), plans: plansOf(catalog, option) })),
+  ];
+  const pages = lists.flatMap(({ option, firstPagePath, plans }) => paginate(plans, pageSize).map((slice) => ({ option, firstPagePath, slice })));
+  bySize.set(pageSize, pages);
+  return pages;
+}
+
+/** Path of one page of a plan list. */
+export function planListPagePath(page: PlanListPageData): string {
+  return pagePath(page.firstPagePath, page.slice.page);
+}
+
+/** Title, description, lead and breadcrumbs of a plan list page (before the page number is added). */
+export interface PlanListText {
+  title: string;
+  description: string;
+  lead: string;
+  /** Trail after "Trang chủ"; the last crumb is the list itself. */
+  breadcrumbs: { label: string; path?: string }[];
+}
+
+/** What a plan list says about itself: all plans, or one year, issuer or topic. */
+export function planListText(catalog: Catalog, option: PlanFilterOption | null): PlanListText {
+  if (!option) {
+    return {
+      title: 'Kế hoạch',
+      description: 'Tất cả kế hoạch đã đăng trên cổng, lọc theo năm, cơ quan ban hành và chủ đề.',
+      lead: 'Tất cả kế hoạch đã đăng, mới nhất trước. Lọc theo năm, cơ quan ban hành hoặc chủ đề.',
+      breadcrumbs: [{ label: 'Kế hoạch' }],
+    };
+  }
+  const title = {
+    nam: `Kế hoạch năm ${option.label}`,
+    'co-quan': `Kế hoạch của ${option.label}`,
+    'chu-de': `Kế hoạch về ${option.label.toLowerCase()}`,
+  }[option.kind];
+  const crumb = { nam: `Năm ${option.label}`, 'co-quan': catalog.agencies.get(option.value)?.data.shortName ?? option.label, 'chu-de': option.label }[option.kind];
+  return {
+    title,
+    description: `${title}: ${option.count} kế hoạch trên cổng.`,
+    lead: `${option.count} trong ${catalog.plans.length} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`,
+    breadcrumbs: [{ label: 'Kế hoạch', path: paths.plans() }, { label: crumb }],
+  };
 }
