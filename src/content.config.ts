@@ -4,19 +4,20 @@ import { planSchema } from './schemas/plan';
 import { agencySchema } from './schemas/agency';
 import { documentSchema } from './schemas/document';
 import { idFromPath } from './lib/content/ids';
+import { contentSubdir } from './lib/content/dir';
 
 const plans = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/plans', generateId: ({ entry }) => idFromPath(entry) }),
+  loader: glob({ pattern: '**/*.mdx', base: contentSubdir('plans'), generateId: ({ entry }) => idFromPath(entry) }),
   schema: planSchema,
 });
 
 const agencies = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/agencies', generateId: ({ entry }) => idFromPath(entry) }),
+  loader: glob({ pattern: '*.yaml', base: contentSubdir('agencies'), generateId: ({ entry }) => idFromPath(entry) }),
   schema: agencySchema,
 });
 
 const documents = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/documents', generateId: ({ entry }) => idFromPath(entry) }),
+  loader: glob({ pattern: '*.yaml', base: contentSubdir('documents'), generateId: ({ entry }) => idFromPath(entry) }),
   schema: documentSchema,
 });
 

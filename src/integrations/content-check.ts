@@ -4,10 +4,12 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content/check';
 import { formatProblems } from '../lib/content/problems';
+import { contentDir } from '../lib/content/dir';
 
 /**
  * Fails `astro build` on the same content problems `npm run check` reports, all of them at once,
  * before Astro's loaders stop at the first bad entry with an English message. In dev it only warns.
+ * Reads the same folder as the collections: `content`, or KE_HOACH_CONTENT_DIR when set.
  */
 export default function contentCheck(options: { dir?: string } = {}): AstroIntegration {
   return {
@@ -17,7 +19,7 @@ export default function contentCheck(options: { dir?: string } = {}): AstroInteg
         // preview serves an existing build and sync only writes types: nothing to check there.
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const { problems, summary } = checkContent(resolve(root, options.dir ?? 'content'), { baseDir: root });
+        const { problems, summary } = checkContent(resolve(root, options.dir ?? contentDir()), { baseDir: root });
         if (problems.length === 0) {
           logger.info(summary);
           return;

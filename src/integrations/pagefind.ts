@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../lib/content/load';
+import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, type SearchRecord, type SearchRecordContext } from '../lib/search/record';
 import { searchTextPath } from '../lib/search/client-config';
@@ -79,7 +80,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         if (!config) throw new Error('astro:config:done did not run');
         const root = fileURLToPath(config.root);
         const started = performance.now();
-        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? 'content'), config.base);
+        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base);
         const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)));
         logger.info(`Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
       },
