@@ -70,7 +70,7 @@ export interface PaginationNav {
 
 /**
  * The navigation of page `current` out of `pageCount`, or null when the list fits on one page.
- * @example paginationNav(4, 9, 'ke-hoach/')!.items.map((i) => (i.kind === 'gap' ? '…' : i.page)) // [1, '…', 3, 4, 5, '…', 9]
+ * @example paginationNav(5, 9, 'ke-hoach/')!.items.map((i) => (i.kind === 'gap' ? '…' : i.page)) // [1, '…', 4, 5, 6, '…', 9]
  */
 export function paginationNav(current: number, pageCount: number, firstPagePath: string): PaginationNav | null {
   if (pageCount <= 1) return null;

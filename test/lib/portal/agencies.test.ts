@@ -87,3 +87,30 @@ describe('agencyLevelLabel', () => {
     expect(agencyLevelLabel('khác')).toBe('khác');
   });
 });
+
+describe('agencyPage caps its lists', () => {
+  it('keeps the newest plans and the latest deadlines, with the totals', () => {
+    const catalog = seedCatalog();
+    const issuer = [...catalog.agencies.values()].find((a) => a.plans.length >= 2)!;
+    const page = agencyPage(catalog, issuer.id, 1);
+    expect(page.plans.map((p) => p.slug)).toEqual([issuer.plans[0]]);
+    expect(page.totals.plans).toBe(issuer.plans.length);
+    const owner = [...catalog.agencies.values()].find((a) => a.deadlines.length >= 2)!;
+    const capped = agencyPage(catalog, owner.id, 1);
+    expect(capped.deadlines).toEqual([owner.deadlines.at(-1)]);
+    expect(capped.totals.deadlines).toBe(owner.deadlines.length);
+    expect(capped.hasDeadlineFeed).toBe(true);
+    const full = agencyPage(catalog, owner.id);
+    expect(capped.tasks.length).toBe(Math.min(1, full.tasks.length));
+    expect(capped.totals.tasks).toBe(full.tasks.length);
+  });
+
+  it('holds every seed list whole under the default cap', () => {
+    const catalog = seedCatalog();
+    for (const id of catalog.agencies.keys()) {
+      const page = agencyPage(catalog, id);
+      expect(page.plans.length).toBe(page.totals.plans);
+      expect(page.deadlines.length + page.unitDeadlines.length + page.receives.length).toBe(page.totals.deadlines + page.totals.unitDeadlines + page.totals.receives);
+    }
+  });
+});

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   classifyDeadline,
+  deadlineIndexPage,
   deadlineOwners,
+  deadlinesByYear,
+  deadlineYearPagePath,
+  deadlineYearPages,
+  deadlineYearPath,
   deadlineStateScript,
   DEADLINE_STATE_LABELS,
   groupDeadlinesByMonth,
@@ -114,5 +119,45 @@ describe('deadlineStateScript', () => {
     expect(rows.map((r) => r.hidden)).toEqual([true, true, false, false, false]);
     button.listeners.get('click')!();
     expect(rows.every((r) => !r.hidden)).toBe(true);
+  });
+});
+
+describe('deadlineIndexPage and the year pages', () => {
+  it('lists every seed deadline on /thoi-han/ (far below the threshold)', () => {
+    const catalog = seedCatalog();
+    const model = deadlineIndexPage(catalog);
+    expect(model.complete).toBe(true);
+    expect(model.featured).toBeNull();
+    expect(model.months.flatMap((m) => m.rows)).toEqual(catalog.deadlines);
+    expect(model.planCount).toBe(seedContent().plans.filter((p) => p.data.deadlines.length > 0).length);
+  });
+
+  it('past the threshold shows the year of the newest plans, one page of it, and every year as a link', () => {
+    const catalog = seedCatalog();
+    const model = deadlineIndexPage(catalog, { max: 2, pageSize: 3 });
+    expect(model.complete).toBe(false);
+    const years = [...new Set(catalog.deadlines.map((r) => Number(r.deadline.date.slice(0, 4))))];
+    expect(model.years.map((y) => y.year)).toEqual(years);
+    expect(model.years.map((y) => y.path)).toEqual(years.map((y) => `thoi-han/nam/${y}/`));
+    const newest = catalog.years[0]!;
+    const expectedYear = years.includes(newest) ? newest : Math.max(...years.filter((y) => y < newest));
+    expect(model.featured!.year).toBe(expectedYear);
+    const ofYear = catalog.deadlines.filter((r) => r.deadline.date.startsWith(String(expectedYear)));
+    expect(model.months.flatMap((m) => m.rows)).toEqual(ofYear.slice(0, 3));
+    expect(model.featured!.count).toBe(ofYear.length);
+  });
+
+  it('cuts each year into pages that together hold every deadline once', () => {
+    const catalog = seedCatalog();
+    const pages = deadlineYearPages(catalog, 2);
+    expect(pages.flatMap((p) => p.slice.items)).toEqual(catalog.deadlines);
+    for (const page of pages) {
+      expect(page.slice.items.every((r) => r.deadline.date.startsWith(String(page.year)))).toBe(true);
+      expect(deadlineYearPagePath(page)).toBe(page.slice.page === 1 ? deadlineYearPath(page.year) : `thoi-han/nam/${page.year}/trang/${page.slice.page}/`);
+    }
+  });
+
+  it('keeps the deadline of a year folded into that year only', () => {
+    expect(deadlinesByYear(seedCatalog()).every((y) => y.rows.every((r) => r.deadline.date.startsWith(`${y.year}-`)))).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capChain,
   countChain,
+  documentPage,
+  documentSearchPath,
   documentsByType,
   downwardChain,
   officialTextUrl,
@@ -154,5 +157,55 @@ describe('officialTextUrl', () => {
       if (view.data.issuer === 'Thủ tướng Chính phủ' && view.data.type === 'Chỉ thị') expect(url, view.id).not.toBeNull();
       if (/^\d+-/.test(view.data.number)) expect(url, view.id).toBeNull();
     }
+  });
+});
+
+describe('documentPage', () => {
+  it('holds every plan citing Quy định 11 and Chỉ thị 33 (far below the cap), the same as referencingPlans', () => {
+    const catalog = seedCatalog();
+    for (const id of ['11-qdi-tw-2019', '33-ct-ttg']) {
+      const model = documentPage(catalog, id)!;
+      const full = referencingPlans(catalog, id);
+      for (const role of ['basis', 'citation'] as const) {
+        expect(model.referencing[role].items).toEqual(full[role]);
+        expect(model.referencing[role].capped).toBe(false);
+      }
+      expect(model.down.nodes).toEqual(downwardChain(catalog, id));
+    }
+    expect(documentPage(catalog, 'khong-co')).toBeUndefined();
+  });
+
+  it('caps each role at the newest plans and links to a search for the number', () => {
+    const catalog = fixtureCatalog({
+      plans: ['a', 'b', 'c'].map((slug, i) => fixturePlan(slug, { issuedOn: `2024-0${i + 1}-01`, basis: [ref('1')] })),
+      documents: [fixtureDocument('1', { number: '33/CT-TTg' })],
+    });
+    const model = documentPage(catalog, '1', 2)!;
+    expect(model.referencing.basis.items.map((r) => r.plan.slug)).toEqual(['c', 'b']);
+    expect(model.referencing.basis.total).toBe(3);
+    expect(model.referencing.basis.capped).toBe(true);
+    expect(model.down.total).toBe(3);
+    expect(countChain(model.down.nodes)).toBe(2);
+    expect(model.searchPath).toBe('tim-kiem/?q=33%2FCT-TTg');
+  });
+});
+
+describe('capChain', () => {
+  it('keeps the first nodes in reading order, depth first', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('1'), fixtureDocument('2', { basis: ['1'] }), fixtureDocument('3', { basis: ['2'] }), fixtureDocument('4', { basis: ['1'] })],
+    });
+    const down = downwardChain(catalog, '1');
+    expect(countChain(down)).toBe(3);
+    const cut = capChain(down, 2);
+    expect(cut).toMatchObject({ total: 3, capped: true });
+    expect(ids(cut.nodes, 'document')).toEqual(ids(down, 'document').slice(0, 2));
+    expect(capChain(down, 3)).toEqual({ nodes: down, total: 3, capped: false });
+  });
+});
+
+describe('documentSearchPath', () => {
+  it('searches the number as written', () => {
+    expect(documentSearchPath('11-QĐi/TW')).toBe(`tim-kiem/?q=${encodeURIComponent('11-QĐi/TW')}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFilterPath, planFilters, plansOf } from '../../../src/lib/portal/plan-filters';
+import { planFilterPath, planFilters, planListPagePath, planListPages, planListText, plansOf } from '../../../src/lib/portal/plan-filters';
 import { slugify } from '../../../src/lib/vn/slug';
 import { seedCatalog, seedContent } from './seed-catalog';
 
@@ -44,5 +44,45 @@ describe('planFilterPath', () => {
     expect(planFilterPath('nam', '2024')).toBe('ke-hoach/nam/2024/');
     expect(planFilterPath('co-quan', 'so-tttt-tay-ninh')).toBe('ke-hoach/co-quan/so-tttt-tay-ninh/');
     expect(planFilterPath('chu-de', 'dan-van-chinh-quyen')).toBe('ke-hoach/chu-de/dan-van-chinh-quyen/');
+  });
+});
+
+describe('planListPages', () => {
+  const catalog = seedCatalog();
+
+  it('puts each seed list on one page at its own URL (fewer plans than a page holds)', () => {
+    const pages = planListPages(catalog);
+    expect(pages.every((p) => p.slice.pageCount === 1)).toBe(true);
+    const options = Object.values(planFilters(catalog)).flat();
+    expect(pages.map(planListPagePath)).toEqual(['ke-hoach/', ...options.map((o) => planFilterPath(o.kind, o.value))]);
+  });
+
+  it('with a small page size, cuts every list into pages that keep its plans in order', () => {
+    const pages = planListPages(catalog, 2);
+    const all = pages.filter((p) => p.option === null);
+    expect(all.map(planListPagePath)).toEqual(['ke-hoach/', 'ke-hoach/trang/2/', 'ke-hoach/trang/3/'].slice(0, Math.ceil(catalog.plans.length / 2)));
+    expect(all.flatMap((p) => p.slice.items)).toEqual(catalog.plans);
+    for (const option of Object.values(planFilters(catalog)).flat()) {
+      const own = pages.filter((p) => p.option === option);
+      expect(own.flatMap((p) => p.slice.items.map((e) => e.slug))).toEqual(option.plans);
+      expect(own.map(planListPagePath)).toEqual(own.map((p) => (p.slice.page === 1 ? planFilterPath(option.kind, option.value) : `${planFilterPath(option.kind, option.value)}trang/${p.slice.page}/`)));
+    }
+  });
+
+  it('is computed once per catalog and page size', () => {
+    expect(planListPages(catalog)).toBe(planListPages(catalog));
+    expect(planFilters(catalog)).toBe(planFilters(catalog));
+  });
+});
+
+describe('planListText', () => {
+  const catalog = seedCatalog();
+  it('names the list and ends the trail with it', () => {
+    expect(planListText(catalog, null)).toMatchObject({ title: 'Kế hoạch', breadcrumbs: [{ label: 'Kế hoạch' }] });
+    const year = planFilters(catalog).nam[0]!;
+    const text = planListText(catalog, year);
+    expect(text.title).toBe(`Kế hoạch năm ${year.value}`);
+    expect(text.breadcrumbs).toEqual([{ label: 'Kế hoạch', path: 'ke-hoach/' }, { label: `Năm ${year.value}` }]);
+    expect(text.lead).toContain(`${year.count} trong ${catalog.plans.length}`);
   });
 });

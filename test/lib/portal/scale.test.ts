@@ -1,0 +1,100 @@
+/**
+ * "Design for 10,000 plans": with a catalog of 10,000 synthetic plans, the model of every page that
+ * lists plans or deadlines holds a bounded number of items, and the paginated lists still reach
+ * every plan and every deadline exactly once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../../src/lib/catalog/build';
+import { HOME_DEADLINE_COUNT, HOME_PLAN_COUNT, homePage } from '../../../src/lib/portal/home';
+import { planFilters, planListPagePath, planListPages } from '../../../src/lib/portal/plan-filters';
+import { PLAN_PAGE_SIZE } from '../../../src/lib/portal/pagination';
+import { DEADLINE_LIST_MAX, DEADLINE_PAGE_SIZE, deadlineIndexPage, deadlineYearPages } from '../../../src/lib/portal/deadlines';
+import { AGENCY_LIST_MAX, agencyPage } from '../../../src/lib/portal/agencies';
+import { DOCUMENT_LIST_MAX, countChain, documentPage } from '../../../src/lib/portal/documents';
+import { syntheticCatalog } from './synthetic-catalog';
+
+const PLANS = 10_000;
+let catalog: Catalog;
+
+beforeAll(() => {
+  catalog = syntheticCatalog(PLANS);
+});
+
+describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
+  it('the home page shows the newest plans and a few deadlines, and counts them all', () => {
+    const home = homePage(catalog);
+    expect(home.total).toBe(PLANS);
+    expect(home.latest.map((c) => c.slug)).toEqual(catalog.plans.slice(0, HOME_PLAN_COUNT).map((p) => p.slug));
+    expect(home.deadlines).toHaveLength(HOME_DEADLINE_COUNT);
+  });
+
+  it('/ke-hoach/ shows 50 plans a page and its pages reach every plan once, newest first', () => {
+    const pages = planListPages(catalog).filter((p) => p.option === null);
+    expect(pages[0]!.slice.items).toHaveLength(PLAN_PAGE_SIZE);
+    expect(planListPagePath(pages[0]!)).toBe('ke-hoach/');
+    expect(pages).toHaveLength(Math.ceil(PLANS / PLAN_PAGE_SIZE));
+    expect(pages.flatMap((p) => p.slice.items.map((e) => e.slug))).toEqual(catalog.plans.map((p) => p.slug));
+    expect(planListPagePath(pages[1]!)).toBe('ke-hoach/trang/2/');
+  });
+
+  it('every filtered list is paginated the same way and covers exactly its plans', () => {
+    const pages = planListPages(catalog);
+    expect(Math.max(...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(PLAN_PAGE_SIZE);
+    const paths = pages.map(planListPagePath);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const option of Object.values(planFilters(catalog)).flat()) {
+      const own = pages.filter((p) => p.option === option);
+      expect(own.flatMap((p) => p.slice.items.map((e) => e.slug)), `${option.kind}/${option.value}`).toEqual(option.plans);
+    }
+    // The busiest filter (a year holds a tenth of the plans) does need several pages.
+    expect(Math.max(...pages.map((p) => p.slice.pageCount))).toBeGreaterThan(1);
+  });
+
+  it('/thoi-han/ shows the year index and one bounded page instead of every deadline', () => {
+    expect(catalog.deadlines.length).toBeGreaterThan(DEADLINE_LIST_MAX);
+    const model = deadlineIndexPage(catalog);
+    expect(model.complete).toBe(false);
+    const shown = model.months.reduce((n, m) => n + m.rows.length, 0);
+    expect(shown).toBeLessThanOrEqual(DEADLINE_PAGE_SIZE);
+    expect(shown).toBe(model.featured!.shown);
+    expect(model.years.reduce((n, y) => n + y.count, 0)).toBe(catalog.deadlines.length);
+    expect(model.total).toBe(catalog.deadlines.length);
+    // The featured year is the year of the newest plans.
+    expect(model.featured!.year).toBe(catalog.years[0]);
+    expect(model.months.every((m) => m.key.startsWith(String(model.featured!.year)))).toBe(true);
+  });
+
+  it('the year pages of /thoi-han/ are bounded and reach every deadline once', () => {
+    const pages = deadlineYearPages(catalog);
+    expect(Math.max(...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(DEADLINE_PAGE_SIZE);
+    expect(pages.flatMap((p) => p.slice.items)).toEqual(catalog.deadlines);
+  });
+
+  it('an agency page caps each list and keeps the true totals', () => {
+    const busiest = [...catalog.agencies.values()].reduce((a, b) => (b.plans.length > a.plans.length ? b : a));
+    expect(busiest.plans.length).toBeGreaterThan(AGENCY_LIST_MAX);
+    const page = agencyPage(catalog, busiest.id);
+    expect(page.plans).toHaveLength(AGENCY_LIST_MAX);
+    expect(page.totals.plans).toBe(busiest.plans.length);
+    expect(page.plans.map((p) => p.slug)).toEqual(busiest.plans.slice(0, AGENCY_LIST_MAX));
+    for (const id of catalog.agencies.keys()) {
+      const model = agencyPage(catalog, id);
+      for (const list of [model.plans, model.tasks, model.deadlines, model.unitDeadlines, model.receives]) expect(list.length, id).toBeLessThanOrEqual(AGENCY_LIST_MAX);
+      expect(model.totals.deadlines).toBe(catalog.agencies.get(id)!.deadlines.length);
+    }
+  });
+
+  it('a document page caps the plans citing it and its chain', () => {
+    const most = [...catalog.documents.values()].reduce((a, b) => (b.citedBy.length > a.citedBy.length ? b : a));
+    expect(most.citedBy.length).toBeGreaterThan(DOCUMENT_LIST_MAX);
+    for (const id of catalog.documents.keys()) {
+      const model = documentPage(catalog, id)!;
+      for (const role of ['basis', 'citation'] as const) {
+        expect(model.referencing[role].items.length, id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
+        expect(model.referencing[role].total).toBe(new Set(catalog.documents.get(id)!.citedBy.filter((e) => e.role === role).map((e) => e.plan)).size);
+      }
+      expect(countChain(model.down.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
+      expect(countChain(model.up.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
+    }
+  });
+});
