@@ -7,7 +7,7 @@ import { capList } from './pagination';
  * At most this many plans, plans with duties, and deadlines in each list of an agency page; the
  * full lists are the filtered plan list, the agency's iCalendar feed and the open data.
  */
-export const AGENCY_LIST_MAX = 100;
+export const AGENCY_LIST_MAX = 50;
 
 /** One agency in the registry tree, with what the portal holds about it. */
 export interface AgencyTreeNode {

@@ -105,9 +105,9 @@ export function deadlineStateScript(): string {
 }
 
 /** /thoi-han/ lists every deadline up to this many; past it, the year index and one year. */
-export const DEADLINE_LIST_MAX = 400;
+export const DEADLINE_LIST_MAX = 200;
 /** Deadlines per page on a year's page `/thoi-han/nam/{year}/`. */
-export const DEADLINE_PAGE_SIZE = 200;
+export const DEADLINE_PAGE_SIZE = 100;
 
 /**
  * Path of a year's deadlines, relative to the base.
@@ -171,14 +171,17 @@ export interface DeadlineIndexModel {
 }
 
 /**
- * The year /thoi-han/ shows when it cannot show everything: the year of the newest plans (what they
- * are due to do), else the latest earlier year with deadlines, else the first year with any.
- * Chosen from the content, so the page does not depend on the day it was built.
+ * The year /thoi-han/ shows when it cannot show everything: the year of the most recently issued
+ * plan (the portal's "now", what its newest plans are due to do), else the latest earlier year with
+ * deadlines, else the first year with any. Chosen from the content, so the page does not depend on
+ * the day it was built.
  */
-function featuredYear(catalog: Catalog, years: DeadlineYear[]): DeadlineYear | undefined {
-  const newest = catalog.years[0];
-  if (newest === undefined) return years[0];
-  return years.find((y) => y.year === newest) ?? [...years].reverse().find((y) => y.year < newest) ?? years[0];
+export function featuredDeadlineYear(catalog: Catalog): number | undefined {
+  const years = deadlinesByYear(catalog);
+  const newest = catalog.plans[0]?.data;
+  if (!newest) return years[0]?.year;
+  const now = Number((newest.issuedOn ?? String(newest.year)).slice(0, 4));
+  return (years.find((y) => y.year === now) ?? [...years].reverse().find((y) => y.year < now) ?? years[0])?.year;
 }
 
 /**
@@ -193,7 +196,8 @@ export function deadlineIndexPage(catalog: Catalog, options: { max?: number; pag
   const planCount = new Set(catalog.deadlines.map((row) => row.plan)).size;
   const base = { total: catalog.deadlines.length, planCount, years: links };
   if (catalog.deadlines.length <= max) return { ...base, complete: true, featured: null, months: groupDeadlinesByMonth(catalog.deadlines) };
-  const year = featuredYear(catalog, years)!;
+  const featured = featuredDeadlineYear(catalog);
+  const year = years.find((y) => y.year === featured)!;
   const rows = year.rows.slice(0, pageSize);
   return {
     ...base,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   classifyDeadline,
   deadlineIndexPage,
+  featuredDeadlineYear,
   deadlineOwners,
   deadlinesByYear,
   deadlineYearPagePath,
@@ -12,6 +13,7 @@ import {
   groupDeadlinesByMonth,
 } from '../../../src/lib/portal/deadlines';
 import { seedCatalog, seedContent } from './seed-catalog';
+import { fixtureCatalog, fixturePlan } from './fixture-catalog';
 
 describe('groupDeadlinesByMonth', () => {
   it('puts every deadline of the seed plans in its month, months in date order', () => {
@@ -132,16 +134,18 @@ describe('deadlineIndexPage and the year pages', () => {
     expect(model.planCount).toBe(seedContent().plans.filter((p) => p.data.deadlines.length > 0).length);
   });
 
-  it('past the threshold shows the year of the newest plans, one page of it, and every year as a link', () => {
+  it('past the threshold shows the year of the latest issued plan, one page of it, and every year as a link', () => {
     const catalog = seedCatalog();
     const model = deadlineIndexPage(catalog, { max: 2, pageSize: 3 });
     expect(model.complete).toBe(false);
     const years = [...new Set(catalog.deadlines.map((r) => Number(r.deadline.date.slice(0, 4))))];
     expect(model.years.map((y) => y.year)).toEqual(years);
     expect(model.years.map((y) => y.path)).toEqual(years.map((y) => `thoi-han/nam/${y}/`));
-    const newest = catalog.years[0]!;
+    const latest = catalog.plans[0]!.data;
+    const newest = Number((latest.issuedOn ?? String(latest.year)).slice(0, 4));
     const expectedYear = years.includes(newest) ? newest : Math.max(...years.filter((y) => y < newest));
     expect(model.featured!.year).toBe(expectedYear);
+    expect(featuredDeadlineYear(catalog)).toBe(expectedYear);
     const ofYear = catalog.deadlines.filter((r) => r.deadline.date.startsWith(String(expectedYear)));
     expect(model.months.flatMap((m) => m.rows)).toEqual(ofYear.slice(0, 3));
     expect(model.featured!.count).toBe(ofYear.length);
@@ -159,5 +163,18 @@ describe('deadlineIndexPage and the year pages', () => {
 
   it('keeps the deadline of a year folded into that year only', () => {
     expect(deadlinesByYear(seedCatalog()).every((y) => y.rows.every((r) => r.deadline.date.startsWith(`${y.year}-`)))).toBe(true);
+  });
+});
+
+describe('featuredDeadlineYear', () => {
+  it('falls back to the latest earlier year with deadlines when the newest plan’s year has none', () => {
+    const catalog = fixtureCatalog({
+      plans: [
+        fixturePlan('cu', { year: 2023, issuedOn: '2023-03-01', deadlines: [{ date: '2023-06-30', task: 'Báo cáo', owner: 'co-quan-a' }] }),
+        fixturePlan('moi', { year: 2025, issuedOn: '2025-02-01' }),
+      ],
+    });
+    expect(featuredDeadlineYear(catalog)).toBe(2023);
+    expect(featuredDeadlineYear(fixtureCatalog({}))).toBeUndefined();
   });
 });
