@@ -8,7 +8,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 const lockDir = join(root, 'node_modules/.cache/ke-hoach-mo/build.lock');
 
 /** The test runner's environment minus what Vite/Vitest put there (BASE_URL=/, MODE, NODE_ENV=test…), which would leak into a build. */
-function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITE.*|VITEST.*|TEST)$/.test(key)) delete env[key];
   return env;
@@ -19,7 +19,7 @@ function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * once corrupt each other; test files run in parallel, so builds take turns through a lock
  * (mkdir is atomic). A lock older than 15 minutes is a crashed run's and is taken over.
  */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   mkdirSync(join(lockDir, '..'), { recursive: true });
   const started = Date.now();
   for (;;) {

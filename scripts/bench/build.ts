@@ -1,0 +1,181 @@
+/**
+ * Whole-site build at scale: writes N synthetic plans (default 1,000, BUILD_BENCH_PLANS to change)
+ * as MDX files into tmp/bench-build-content/ beside copies of the real agency and document
+ * registries, then runs `astro build` on them twice (KE_HOACH_CONTENT_DIR pointing there, out dir
+ * tmp/bench-build-dist): cold (empty share-card cache, no content-layer store) and warm (the same
+ * again). Reports build times, pages, the largest HTML page, the size of the output and the time
+ * per plan. The plans are the five real ones cloned with their own slug, year, title, number,
+ * deadlines and targets, so they pass the content check and every card and page is different.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/content/load';
+import { renderPlanFile, type Yaml } from '../../src/lib/import/mdx';
+import { buildEnv, withBuildLock } from '../../test/support/build';
+import type { BenchResult } from '../bench';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const TITLE_TAILS = ['', ' trên địa bàn tỉnh', ' giai đoạn 2021 - 2025', ' tại cơ quan, đơn vị', ' và các năm tiếp theo'];
+const EXTRA_TOPICS = ['Chuyển đổi số', 'Phòng, chống tham nhũng', 'Phổ biến pháp luật', 'Thi đua, khen thưởng'];
+
+interface RealPlan {
+  slug: string;
+  data: Record<string, Yaml>;
+  body: string;
+}
+
+/** The real plans as raw frontmatter objects and bodies, read straight from their files. */
+function readRealPlans(contentDir: string): RealPlan[] {
+  const plans: RealPlan[] = [];
+  const plansDir = join(contentDir, 'plans');
+  for (const year of readdirSync(plansDir).sort()) {
+    for (const file of readdirSync(join(plansDir, year)).filter((f) => f.endsWith('.mdx')).sort()) {
+      const parts = splitFrontmatter(readFileSync(join(plansDir, year, file), 'utf8'));
+      if (!parts) throw new Error(`${year}/${file}: no frontmatter`);
+      plans.push({ slug: file.replace(/\.mdx$/, ''), data: parse(parts.yaml, { version: '1.2', schema: 'core' }) as Record<string, Yaml>, body: parts.body });
+    }
+  }
+  return plans;
+}
+
+/** An ISO day moved by `years`; 29 February becomes the 28th in a year without it. */
+function shiftYear(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Plan `i` of the synthetic set: real plan `i mod 5`, moved 0–10 years back (plus one year forward
+ * for some), with its own slug, title tail, number, issue day, a varying share of its deadlines and
+ * varied target values.
+ */
+export function syntheticPlan(real: RealPlan[], i: number): { year: number; slug: string; text: string } {
+  const { slug, data, body } = real[i % real.length]!;
+  const shift = -(Math.floor(i / real.length) % 11) + (i % 13 === 0 ? 1 : 0); // 0 to 10 years back, sometimes one forward
+  const year = (data.year as number) + shift;
+  const deadlines = (data.deadlines as Record<string, Yaml>[]).slice(0, 1 + (i % Math.max(1, (data.deadlines as unknown[]).length)));
+  const targets = (data.targets as Record<string, Yaml>[]).map((t, k) =>
+    typeof t.value === 'number' && i % 3 !== 0 ? { ...t, value: t.unit === '%' ? 50 + ((t.value + i + k) % 51) : t.value + (i % 7) } : t,
+  );
+  const issuedOn = data.issuedOn
+    ? i % 3 === 0
+      ? `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
+      : shiftYear(data.issuedOn as string, shift)
+    : null;
+  const topics = i % 4 === 1 ? [...(data.topics as string[]), EXTRA_TOPICS[Math.floor(i / 4) % EXTRA_TOPICS.length]!] : data.topics;
+  const frontmatter: Record<string, Yaml> = {
+    ...data,
+    title: `${(data.title as string).replace(/\b20\d{2}\b/g, (y) => String(Number(y) + shift))}${TITLE_TAILS[i % TITLE_TAILS.length]} (bản thử ${i + 1})`,
+    number: data.symbol && i % 2 === 0 ? String(100 + i) : data.number,
+    issuedOn,
+    year,
+    topics,
+    targets,
+    deadlines: deadlines.map((d) => ({ ...d, date: shiftYear(d.date as string, shift) })),
+  };
+  return { year, slug: `${slug.replace(/-20\d{2}(?=-|$)/, '')}-thu-${i + 1}`, text: renderPlanFile(frontmatter, body) };
+}
+
+/** Writes `count` synthetic plans and copies of the registries into `dir` (emptied first). */
+export function writeSyntheticContent(dir: string, count: number, from = join(root, 'content')): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const registry of ['agencies', 'documents']) cpSync(join(from, registry), join(dir, registry), { recursive: true });
+  const real = readRealPlans(from);
+  if (real.length === 0) throw new Error(`${from}/plans has no plan to clone`);
+  for (let i = 0; i < count; i++) {
+    const { year, slug, text } = syntheticPlan(real, i);
+    mkdirSync(join(dir, 'plans', String(year)), { recursive: true });
+    writeFileSync(join(dir, 'plans', String(year), `${slug}.mdx`), text);
+  }
+}
+
+function astroBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; log: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: root,
+      env: buildEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - started, log }) : reject(new Error(`astro build failed with ${code}:\n${log.slice(-4000)}`))));
+  });
+}
+
+/** Every file under `dir` with its size. */
+function walk(dir: string, out: { path: string; bytes: number }[] = []): { path: string; bytes: number }[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else out.push({ path, bytes: statSync(path).size });
+  }
+  return out;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export interface BuildBenchOptions {
+  plans?: number;
+}
+
+export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 1000) }: BuildBenchOptions = {}): Promise<BenchResult> {
+  const contentDir = join(root, 'tmp', 'bench-build-content');
+  const outDir = join(root, 'tmp', 'bench-build-dist');
+  const ogCache = join(root, 'tmp', 'bench-build-og-cache');
+  // The content layer reuses a stored entry whose file digest is unchanged, path and all: drop the
+  // store before (a true cold build) and after (the next ordinary build must not see these files).
+  const store = join(root, 'node_modules', '.astro', 'data-store.json');
+  const started = performance.now();
+  writeSyntheticContent(contentDir, plans);
+  const writeMs = performance.now() - started;
+  rmSync(ogCache, { recursive: true, force: true });
+  const env = { KE_HOACH_CONTENT_DIR: relative(root, contentDir), OG_CACHE_DIR: ogCache };
+  const { cold, warm } = await withBuildLock(async () => {
+    try {
+      rmSync(store, { force: true });
+      rmSync(outDir, { recursive: true, force: true });
+      const cold = await astroBuild(outDir, env);
+      rmSync(outDir, { recursive: true, force: true });
+      const warm = await astroBuild(outDir, env);
+      return { cold, warm };
+    } finally {
+      rmSync(store, { force: true });
+    }
+  });
+  const files = walk(outDir);
+  const html = files.filter((f) => f.path.endsWith('.html'));
+  const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const built = /(\d+) page\(s\) built/.exec(warm.log)?.[1] ?? '?';
+  const sumHtml = html.reduce((n, f) => n + f.bytes, 0);
+  return {
+    summary: `${plans} synthetic plans: astro build cold ${seconds(cold.ms)}, warm ${seconds(warm.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
+    figures: {
+      'plans': plans,
+      'write content': `${Math.round(writeMs)} ms`,
+      'build cold': seconds(cold.ms),
+      'build warm': seconds(warm.ms),
+      'cold per plan': `${(cold.ms / plans).toFixed(1)} ms`,
+      'warm per plan': `${(warm.ms / plans).toFixed(1)} ms`,
+      'pages built (Astro)': built,
+      'HTML pages': html.length,
+      'HTML total': mb(sumHtml),
+      'largest HTML page': `${largest.bytes} B (${kb(largest.bytes)}) ${relative(outDir, largest.path)}`,
+      'mean HTML page': kb(sumHtml / html.length),
+      'dist files': files.length,
+      'dist total': mb(files.reduce((n, f) => n + f.bytes, 0)),
+      'out dir': relative(root, outDir),
+    },
+  };
+}
