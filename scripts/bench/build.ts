@@ -156,7 +156,8 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
   });
   const files = walk(outDir);
   const html = files.filter((f) => f.path.endsWith('.html'));
-  const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const bySize = [...html].sort((a, b) => b.bytes - a.bytes);
+  const largest = bySize[0]!;
   const built = /(\d+) page\(s\) built/.exec(warm.log)?.[1] ?? '?';
   const sumHtml = html.reduce((n, f) => n + f.bytes, 0);
   return {
@@ -172,6 +173,7 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
       'HTML pages': html.length,
       'HTML total': mb(sumHtml),
       'largest HTML page': `${largest.bytes} B (${kb(largest.bytes)}) ${relative(outDir, largest.path)}`,
+      'next largest': bySize.slice(1, 5).map((f) => `${relative(outDir, f.path)} ${kb(f.bytes)}`).join(', '),
       'mean HTML page': kb(sumHtml / html.length),
       'dist files': files.length,
       'dist total': mb(files.reduce((n, f) => n + f.bytes, 0)),

@@ -5,9 +5,9 @@ import contentCheck from '../../src/integrations/content-check';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs the integration's astro:config:setup hook the way Astro would, with a recording logger. */
-function runSetup(dir: string, command: 'build' | 'dev' | 'preview') {
+function runSetup(dir: string | undefined, command: 'build' | 'dev' | 'preview') {
   const logger = { info: vi.fn(), warn: vi.fn() };
-  const hook = contentCheck({ dir }).hooks['astro:config:setup'] as (options: unknown) => void;
+  const hook = contentCheck(dir === undefined ? {} : { dir }).hooks['astro:config:setup'] as (options: unknown) => void;
   const run = () => hook({ config: { root: pathToFileURL(ROOT) }, command, logger });
   return { run, logger };
 }
@@ -37,5 +37,15 @@ describe('content-check integration', () => {
     const { run, logger } = runSetup('test/fixtures/content/valid', 'build');
     run();
     expect(logger.info).toHaveBeenCalledWith('Đã kiểm tra 1 kế hoạch, 2 cơ quan, 2 văn bản: không có lỗi.');
+  });
+
+  it('reads the folder named by KE_HOACH_CONTENT_DIR when no dir is given (benchmarks build synthetic content)', () => {
+    vi.stubEnv('KE_HOACH_CONTENT_DIR', 'test/fixtures/content/bare-lt');
+    try {
+      const { run } = runSetup(undefined, 'build');
+      expect(run).toThrowError('test/fixtures/content/bare-lt/plans/2024/ke-hoach-mau.mdx');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
