@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { loadContent } from '../lib/content/load';
+import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, type SearchRecord, type SearchRecordContext } from '../lib/search/record';
@@ -49,8 +49,9 @@ export async function writePagefindIndex(records: readonly SearchRecord[], outpu
 }
 
 /** The search records of every plan in a content folder, as the site build indexes them. */
-export function searchRecordsFromContent(contentDir: string, base: string): SearchRecord[] {
-  const content = loadContent(contentDir);
+export function searchRecordsFromContent(contentDir: string, base: string, baseDir?: string): SearchRecord[] {
+  // Same folder and baseDir as the content check of this build, so its parse is reused.
+  const content = loadContentCached(contentDir, { baseDir });
   const catalog = buildCatalog(content);
   const ctx: SearchRecordContext = {
     base,
@@ -80,7 +81,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         if (!config) throw new Error('astro:config:done did not run');
         const root = fileURLToPath(config.root);
         const started = performance.now();
-        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base);
+        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base, root);
         const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)));
         logger.info(`Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
       },

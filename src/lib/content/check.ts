@@ -1,4 +1,4 @@
-import { loadContent, type LoadedContent, type LoadOptions } from './load';
+import { loadContentCached, type LoadedContent, type LoadOptions } from './load';
 import { sortProblems, type Problem } from './problems';
 import { validateContent } from './validate';
 
@@ -15,7 +15,7 @@ export interface ContentCheck {
  * @example checkContent('content').problems.length === 0
  */
 export function checkContent(rootDir: string, options: LoadOptions = {}): ContentCheck {
-  const content = loadContent(rootDir, options);
+  const content = loadContentCached(rootDir, options);
   const problems = sortProblems([...content.problems, ...validateContent(content)]);
   return { content, problems, summary: summarize(content, problems) };
 }

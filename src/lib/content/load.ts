@@ -126,6 +126,31 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
   return content;
 }
 
+const loaded = new Map<string, { stamp: string; content: LoadedContent }>();
+
+/**
+ * `loadContent`, parsed once per state of the folder: the build's integrations (content check,
+ * search index) share one parse instead of re-reading every plan. The stamp is every file's path,
+ * size and mtime, so an edit (e.g. under `astro dev`) is seen at once.
+ */
+export function loadContentCached(rootDir: string, options: LoadOptions = {}): LoadedContent {
+  const root = resolve(rootDir);
+  const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}`;
+  const stamp = ['plans', 'agencies', 'documents']
+    .flatMap((folder) =>
+      listFiles(join(root, folder), folder === 'plans').map((rel) => {
+        const stat = statSync(join(root, folder, rel));
+        return `${folder}/${rel}:${stat.size}:${stat.mtimeMs}`;
+      }),
+    )
+    .join('\n');
+  const hit = loaded.get(key);
+  if (hit && hit.stamp === stamp) return hit.content;
+  const content = loadContent(rootDir, options);
+  loaded.set(key, { stamp, content });
+  return content;
+}
+
 /** Relative paths with "/" separators, sorted so results do not depend on the file system. */
 function listFiles(dir: string, recursive: boolean): string[] {
   if (!existsSync(dir)) return [];

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent, splitFrontmatter } from '../../../src/lib/content/load';
+import { loadContent, loadContentCached, splitFrontmatter } from '../../../src/lib/content/load';
 import { formatProblem } from '../../../src/lib/content/problems';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
@@ -186,5 +186,24 @@ describe('splitFrontmatter', () => {
   });
   it('returns undefined without a closing line', () => {
     expect(splitFrontmatter('---\ntitle: "x"\n')).toBeUndefined();
+  });
+});
+
+describe('loadContentCached', () => {
+  it('parses a folder once while nothing changes, and again after an edit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-cache-'));
+    try {
+      cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+      const first = loadContentCached(dir);
+      expect(loadContentCached(dir)).toBe(first);
+      const agency = join(dir, 'agencies', readdirSync(join(dir, 'agencies'))[0]!);
+      writeFileSync(agency, readFileSync(agency, 'utf8').replace(/^name: .*$/m, 'name: "Tên đã sửa"'));
+      utimesSync(agency, new Date(), new Date(Date.now() + 5_000));
+      const second = loadContentCached(dir);
+      expect(second).not.toBe(first);
+      expect(second.agencies.some((a) => a.data.name === 'Tên đã sửa')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
