@@ -1,14 +1,23 @@
-import { withBase } from '../paths';
+import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
 import { site } from '../../site.config';
 import { API_ROOT, apiPaths, urlOf } from './context';
 import { formatSha256Sums } from './checksums';
-import type { FileFormat, OpenData, OpenDataFile } from './open-data';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
 
 /*
  * The /du-lieu-mo/ page as data: every dataset with its files, sizes (the bytes the build
- * serves), formats, licence, last change and a one-line example of use.
+ * serves), formats, licence, last change and a one-line example of use. A dataset of one file
+ * per plan or per agency is described by its count, total size, URL pattern and index instead of
+ * a link per file, so the page stays the same size however many plans there are.
  */
+
+/**
+ * Members of a collection linked one by one on the page: none for the plan files (plans.json
+ * lists them and each plan page links its own), the agency calendars up to 50 (past that, the
+ * agency pages and /thoi-han/ link each one).
+ */
+export const COLLECTION_LIST_MAX: Partial<Record<DatasetId, number>> = { 'plan-records': 0, 'agency-calendars': 50 };
 
 export interface CatalogPageFile {
   /** Link relative to the site (base included). */
@@ -27,6 +36,26 @@ export interface UsageExample {
   text: string;
 }
 
+/** A dataset of one file per plan or agency, described once. */
+export interface CatalogPageCollection {
+  /** Members and their total size in bytes, as served. */
+  count: number;
+  bytes: number;
+  totalSize: string;
+  format: FileFormat;
+  /** Absolute URL pattern of a member: "https://…/api/v1/plans/{slug}.json". */
+  pattern: string;
+  /** Field of the index's items that fills the pattern, and the one holding each member's URL. */
+  keyField: string;
+  urlField: string;
+  /** The file whose items list every member (plans.json, agencies.json). */
+  index: CatalogPageFile;
+  /** Members not linked on the page. */
+  unlisted: number;
+  /** Pages linking each member, for the ones not listed here (labels fit mid-sentence). */
+  elsewhere: { label: string; href: string }[];
+}
+
 export interface CatalogPageDataset {
   id: string;
   title: string;
@@ -34,8 +63,11 @@ export interface CatalogPageDataset {
   modifiedText: string;
   modified: string | null;
   formats: FileFormat[];
+  /** The files linked on the page: every file, or for a collection at most its list cap. */
   files: CatalogPageFile[];
-  /** More files than fit in a line (one per plan, one per agency): list them folded. */
+  /** Set for a dataset of one file per plan or agency. */
+  collection: CatalogPageCollection | null;
+  /** More files than fit in a line: list them folded. */
   many: boolean;
   totalSize: string;
   examples: UsageExample[];
@@ -76,8 +108,14 @@ function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function examplesFor(dataset: { id: string; files: OpenDataFile[] }, url: (path: string) => string): UsageExample[] {
+function examplesFor(dataset: Dataset, url: (path: string) => string): UsageExample[] {
   const examples: UsageExample[] = [];
+  const { collection } = dataset;
+  if (collection) {
+    // The index gives every member's address: one line lists them all, the next fetches one.
+    const filter = collection.urlField === 'dataUrl' ? `.items[].${collection.urlField}` : `.items[].${collection.urlField} // empty`;
+    examples.push({ kind: 'command', text: `curl -s ${url(collection.index)} | jq -r '${filter}'` });
+  }
   const first = (format: FileFormat) => dataset.files.find((f) => f.format === format);
   const json = first('JSON');
   if (json) {
@@ -107,7 +145,9 @@ function examplesFor(dataset: { id: string; files: OpenDataFile[] }, url: (path:
   return examples;
 }
 
-export function catalogPage(openData: OpenData): CatalogPage {
+/** The page model; `listMax` overrides COLLECTION_LIST_MAX (a missing entry lists no member). */
+export function catalogPage(openData: OpenData, options: { listMax?: Partial<Record<DatasetId, number>> } = {}): CatalogPage {
+  const listMax = options.listMax ?? COLLECTION_LIST_MAX;
   const { ctx } = openData;
   const url = (path: string) => urlOf(ctx, path);
   const pageFile = (file: OpenDataFile, fallbackLabel: string): CatalogPageFile => {
@@ -119,9 +159,35 @@ export function catalogPage(openData: OpenData): CatalogPage {
   const dateText = (iso: string | null) =>
     iso === null ? 'chưa có dữ liệu' : issueDates.has(iso) || !iso.endsWith('-01-01') ? formatVietnameseDate(iso, 'long') : `năm ${iso.slice(0, 4)}`;
 
-  const datasets = openData.datasets.map((dataset) => {
-    const files = dataset.files.map((file) => pageFile(file, fileName(file.path)));
-    const total = files.reduce((sum, f) => sum + f.bytes, 0);
+  const collectionOf = (dataset: Dataset, collection: FileCollection, bytes: number, listed: number): CatalogPageCollection => {
+    const unlisted = dataset.files.length - listed;
+    const elsewhere =
+      unlisted === 0
+        ? []
+        : collection.format === 'iCalendar'
+          ? [
+              { label: 'trang của từng cơ quan', href: withBase(ctx.base, paths.agencies()) },
+              { label: 'danh sách đơn vị ở trang Thời hạn', href: withBase(ctx.base, `${paths.deadlines()}#theo-don-vi`) },
+            ]
+          : [{ label: 'trang của từng kế hoạch', href: withBase(ctx.base, paths.plans()) }];
+    return {
+      count: dataset.files.length,
+      bytes,
+      totalSize: formatBytes(bytes),
+      format: collection.format,
+      pattern: memberUrlPattern(ctx, collection),
+      keyField: collection.keyField,
+      urlField: collection.urlField,
+      index: pageFile(openData.entry(collection.index)!, fileName(collection.index)),
+      unlisted,
+      elsewhere,
+    };
+  };
+
+  const datasets = openData.datasets.map((dataset): CatalogPageDataset => {
+    const total = dataset.files.reduce((sum, f) => sum + openData.file(f.path).bytes, 0);
+    const cap = dataset.collection ? (listMax[dataset.id] ?? 0) : Infinity;
+    const files = dataset.files.slice(0, cap).map((file) => pageFile(file, fileName(file.path)));
     return {
       id: dataset.id,
       title: dataset.title,
@@ -130,6 +196,7 @@ export function catalogPage(openData: OpenData): CatalogPage {
       modifiedText: dateText(dataset.modified),
       formats: [...new Set(dataset.files.map((f) => f.format))],
       files,
+      collection: dataset.collection ? collectionOf(dataset, dataset.collection, total, files.length) : null,
       many: files.length > 3,
       totalSize: formatBytes(total),
       examples: examplesFor(dataset, url),

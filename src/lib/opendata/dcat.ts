@@ -1,12 +1,16 @@
 import { paths } from '../paths';
 import { site } from '../../site.config';
 import { apiPaths, urlOf } from './context';
-import { MEDIA_TYPES, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
+import { MEDIA_TYPES, memberUrlPattern, type Dataset, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
 
 /*
  * DCAT-AP 3 catalog in JSON-LD (`/api/v1/catalog.jsonld`): the catalog, its publisher and licence,
  * one dcat:Dataset per dataset and one dcat:Distribution per file, with media type, size,
- * sha256 checksum and the JSON Schema it conforms to. `dct:modified` comes from content dates.
+ * sha256 checksum and the JSON Schema it conforms to. A dataset of one file per plan or per agency
+ * gets a single distribution instead: its access URL is the index listing every member, its
+ * description gives the member count and URL pattern, its byte size is the members' total. So the
+ * catalog stays the same size however many plans there are; SHA256SUMS has each member's checksum.
+ * `dct:modified` comes from content dates.
  */
 
 const CONTEXT = {
@@ -50,19 +54,46 @@ export function dcatCatalog(openData: OpenData) {
     'foaf:homepage': { '@id': site.portalUrl },
   };
 
+  const euFormat = (format: FileFormat) => {
+    const euType = EU_FILE_TYPES[format];
+    return euType ? { 'dct:format': { '@id': `http://publications.europa.eu/resource/authority/file-type/${euType}` } } : {};
+  };
+  const mediaType = (format: FileFormat) => ({ '@id': `http://www.iana.org/assignments/media-types/${MEDIA_TYPES[format]}` });
+  const byteSize = (bytes: number) => ({ '@value': String(bytes), '@type': 'xsd:nonNegativeInteger' });
+
+  const collectionDistribution = (dataset: Dataset, collection: FileCollection) => {
+    const bytes = dataset.files.reduce((sum, file) => sum + openData.file(file.path).bytes, 0);
+    const count = dataset.files.length.toLocaleString('vi-VN');
+    const index = urlOf(ctx, collection.index);
+    return {
+      '@id': `${urlOf(ctx, paths.openData())}#${dataset.id}-phan-phoi`,
+      '@type': 'dcat:Distribution',
+      'dct:title': vi(`${dataset.title}: ${count} tệp ${collection.format}, chỉ mục ${collection.index.slice(collection.index.lastIndexOf('/') + 1)}`),
+      'dct:description': vi(
+        `${count} tệp ${collection.format}, mỗi tệp tại địa chỉ ${memberUrlPattern(ctx, collection)}, trong đó {${collection.keyField}} là trường ${collection.keyField} của một mục trong ${index}; ` +
+          `mục nào có tệp thì ghi địa chỉ đầy đủ của tệp trong trường ${collection.urlField}. Kích thước là tổng của mọi tệp; mã băm SHA-256 của từng tệp ở ${urlOf(ctx, apiPaths.checksums())}.`,
+      ),
+      'dcat:accessURL': { '@id': index },
+      'dcat:mediaType': mediaType(collection.format),
+      ...euFormat(collection.format),
+      'dcat:byteSize': byteSize(bytes),
+      ...(collection.schema ? { 'dct:conformsTo': { '@id': urlOf(ctx, collection.schema) } } : {}),
+      'dct:license': LICENSE,
+    };
+  };
+
   const distribution = (file: OpenDataFile, title: string) => {
     const rendered = openData.file(file.path);
     const url = urlOf(ctx, file.path);
-    const euType = EU_FILE_TYPES[file.format];
     return {
       '@id': `${url}#phan-phoi`,
       '@type': 'dcat:Distribution',
       'dct:title': vi(file.label ? `${title}: ${file.label} (${file.format})` : `${title} (${file.format})`),
       'dcat:accessURL': { '@id': url },
       'dcat:downloadURL': { '@id': url },
-      'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${MEDIA_TYPES[file.format]}` },
-      ...(euType ? { 'dct:format': { '@id': `http://publications.europa.eu/resource/authority/file-type/${euType}` } } : {}),
-      'dcat:byteSize': { '@value': String(rendered.bytes), '@type': 'xsd:nonNegativeInteger' },
+      'dcat:mediaType': mediaType(file.format),
+      ...euFormat(file.format),
+      'dcat:byteSize': byteSize(rendered.bytes),
       'spdx:checksum': {
         '@type': 'spdx:Checksum',
         'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
@@ -98,7 +129,9 @@ export function dcatCatalog(openData: OpenData) {
       'dcat:keyword': dataset.keywords.map(vi),
       ...(dataset.modified ? { 'dct:modified': date(dataset.modified) } : {}),
       'dcat:landingPage': { '@id': `${urlOf(ctx, paths.openData())}#${dataset.id}` },
-      'dcat:distribution': dataset.files.map((file) => distribution(file, dataset.title)),
+      'dcat:distribution': dataset.collection
+        ? [collectionDistribution(dataset, dataset.collection)]
+        : dataset.files.map((file) => distribution(file, dataset.title)),
     })),
   };
 }

@@ -59,6 +59,33 @@ export type DatasetId =
   | 'documents'
   | 'feeds';
 
+/**
+ * A dataset published as one file per member (one per plan, one per agency). The catalog and
+ * /du-lieu-mo/ describe it once, by the file that lists every member's URL and the pattern those
+ * URLs follow, so neither grows with the content; SHA256SUMS still lists every member.
+ */
+export interface FileCollection {
+  /** Path pattern of a member, relative to the base; `{keyField}` stands for the member's key: "api/v1/plans/{slug}.json". */
+  pattern: string;
+  /** Published file whose items list every member ("api/v1/plans.json"). */
+  index: string;
+  /** Field of the index's items that fills the pattern ("slug"). */
+  keyField: string;
+  /** Field of the index's items that holds the member's absolute URL ("dataUrl"). */
+  urlField: string;
+  format: FileFormat;
+  /** JSON Schema every member conforms to, if any. */
+  schema?: string;
+}
+
+/**
+ * Absolute URL pattern of a collection's members, braces kept (a URL parser would escape them).
+ * @example memberUrlPattern({ site: 'https://a.vn', base: '/' }, collection) // 'https://a.vn/api/v1/plans/{slug}.json'
+ */
+export function memberUrlPattern(ctx: PublishContext, collection: FileCollection): string {
+  return `${urlOf(ctx, '')}${collection.pattern}`;
+}
+
 export interface Dataset {
   id: DatasetId;
   title: string;
@@ -67,6 +94,8 @@ export interface Dataset {
   /** Latest content date that the dataset reflects (ISO), or null when there is no content. */
   modified: string | null;
   files: OpenDataFile[];
+  /** Set when `files` are the members of a collection (one file per plan or agency). */
+  collection?: FileCollection;
 }
 
 export interface RenderedFile {
@@ -174,6 +203,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         'Mỗi kế hoạch một tệp JSON: mọi trường (căn cứ, trích dẫn, chỉ tiêu, thời hạn, phân công, nơi nhận, người ký), cơ quan và văn bản đã được đối chiếu với danh mục, và toàn văn dạng văn bản thuần.',
       keywords: ['kế hoạch', 'toàn văn'],
       modified,
+      collection: { pattern: apiPaths.plan('{slug}'), index: apiPaths.plans('json'), keyField: 'slug', urlField: 'dataUrl', format: 'JSON', schema: apiPaths.schema('plan') },
       files: catalog.plans.map((plan) => ({
         path: apiPaths.plan(plan.slug),
         format: 'JSON' as const,
@@ -195,6 +225,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       description: 'Mỗi đơn vị có việc phải làm một lịch iCalendar riêng, để đăng ký vào Google Calendar hoặc Outlook.',
       keywords: ['thời hạn', 'lịch', 'iCalendar'],
       modified: modifiedOf(catalog.deadlines.map((d) => d.plan)),
+      collection: { pattern: apiPaths.agencyIcs('{id}'), index: apiPaths.table('agencies', 'json'), keyField: 'id', urlField: 'calendarUrl', format: 'iCalendar' },
       files: calendarAgencies(catalog).map((agency) => ({
         path: apiPaths.agencyIcs(agency),
         format: 'iCalendar' as const,

@@ -15,7 +15,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { parseSha256Sums } from '../../../src/lib/opendata/checksums';
-import { builtContext, dist, distPath, listDist, readDist, readDistJson, root, sitePathOf } from '../../support/built-site';
+import { builtContext, decodeEntities, dist, distPath, listDist, readDist, readDistJson, root, sitePathOf } from '../../support/built-site';
 
 const apiFiles = listDist('api/v1');
 const tables = ['plans', 'targets', 'deadlines', 'citations', 'agencies', 'documents'];
@@ -134,12 +134,20 @@ describe('built open data', () => {
     }
   });
 
-  it('the DCAT catalog and datapackage.json give every file its real size', () => {
+  it('the DCAT catalog and datapackage.json give every file, or every collection of files, its real size', () => {
     const dcat = readDistJson('api/v1/catalog.jsonld');
+    const folderBytes = (folder: string) => listDist(folder).reduce((sum, p) => sum + statSync(distPath(p)).size, 0);
     for (const dataset of dcat['dcat:dataset']) {
       for (const dist of dataset['dcat:distribution']) {
-        const path = sitePathOf(dist['dcat:downloadURL']['@id']);
-        expect(Number(dist['dcat:byteSize']['@value']), path).toBe(statSync(distPath(path)).size);
+        if (dist['dcat:downloadURL']) {
+          const path = sitePathOf(dist['dcat:downloadURL']['@id']);
+          expect(Number(dist['dcat:byteSize']['@value']), path).toBe(statSync(distPath(path)).size);
+        } else {
+          // A collection: one file per plan (api/v1/plans/) or per agency (api/v1/deadlines/).
+          const folder = { 'plan-records': 'api/v1/plans', 'agency-calendars': 'api/v1/deadlines' }[dataset['dct:identifier'] as string]!;
+          expect(Number(dist['dcat:byteSize']['@value']), folder).toBe(folderBytes(folder));
+          expect(dist['dct:description']['@value']).toContain(`${listDist(folder).length} tệp`);
+        }
       }
     }
     for (const resource of readDistJson('api/v1/datapackage.json').resources) {
@@ -147,13 +155,33 @@ describe('built open data', () => {
     }
   });
 
-  it('/du-lieu-mo/ lists every data file with its size on disk', () => {
+  it('/du-lieu-mo/ lists every data file with its size on disk, or its collection with the count, total size and URL pattern', () => {
     const html = readDist('du-lieu-mo/index.html');
     const listed = [...html.matchAll(/data-file="([^"]+)" data-bytes="(\d+)"/g)].map((m) => ({ href: m[1]!, bytes: Number(m[2]) }));
     const base = builtContext().base;
-    const paths = listed.map((l) => l.href.slice(base.length));
-    expect(new Set(paths)).toEqual(new Set([...apiFiles, 'feed.xml', 'feed.json']));
     for (const { href, bytes } of listed) expect(bytes, href).toBe(statSync(join(dist, href.slice(base.length))).size);
+    const collections = [...html.matchAll(/data-collection="([^"]+)" data-count="(\d+)" data-bytes="(\d+)" data-pattern="([^"]+)"/g)].map((m) => ({
+      id: m[1]!,
+      count: Number(m[2]),
+      bytes: Number(m[3]),
+      pattern: decodeEntities(m[4]!),
+    }));
+    expect(collections.map((c) => c.id)).toEqual(['plan-records', 'agency-calendars']);
+    const members = new Set<string>();
+    for (const collection of collections) {
+      // Every file the pattern can name is in the collection's folder, and the folder holds nothing else.
+      const pattern = sitePathOf(collection.pattern.replace(/\{[a-z]+\}/, 'X'));
+      const folder = pattern.slice(0, pattern.lastIndexOf('/'));
+      const files = listDist(folder);
+      const shape = new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace('X', '[a-z0-9-]+')}$`);
+      expect(files.every((p) => shape.test(p)), folder).toBe(true);
+      expect(collection.count, folder).toBe(files.length);
+      expect(collection.bytes, folder).toBe(files.reduce((sum, p) => sum + statSync(distPath(p)).size, 0));
+      for (const p of files) members.add(p);
+    }
+    expect(listDist('api/v1/plans')).toHaveLength(readDistJson('api/v1/plans.json').items.length);
+    const paths = new Set(listed.map((l) => l.href.slice(base.length)));
+    expect([...apiFiles, 'feed.xml', 'feed.json'].filter((p) => !paths.has(p) && !members.has(p))).toEqual([]);
     for (const term of ['Luật Giao dịch điện tử năm 2023', 'Miễn phí', 'không cần đăng ký', 'CC BY 4.0']) expect(html).toContain(term);
   });
 });
