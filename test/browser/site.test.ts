@@ -61,7 +61,7 @@ afterAll(async () => {
 describe('every built page', () => {
   it('is crawled, the portal pages included', () => {
     const paths = phone.map((r) => r.path);
-    for (const expected of ['', 'ke-hoach/', 'co-quan/', 'van-ban/', 'thoi-han/', 'chi-tieu/', 'van-ban/33-ct-ttg/', 'co-quan/so-tttt-tay-ninh/']) {
+    for (const expected of ['', 'ke-hoach/', 'co-quan/', 'van-ban/', 'thoi-han/', 'chi-tieu/', 'chi-tieu/dan-van-chinh-quyen/', 'van-ban/33-ct-ttg/', 'co-quan/so-tttt-tay-ninh/']) {
       expect(paths).toContain(expected);
     }
     for (const plan of content.plans) expect(paths).toContain(`ke-hoach/${plan.slug}/`);
@@ -207,6 +207,50 @@ describe('/thoi-han/', () => {
     const visible = await page.$$eval('[data-deadline]', (els) => els.filter((el) => !(el as HTMLElement).hidden).length);
     expect(visible).toBe(states.length - past);
     expect(await runAxeCount()).toBe(0);
+  });
+});
+
+describe('/chi-tieu/', () => {
+  const topic = 'Dân vận chính quyền';
+  const plans = content.plans.filter((p) => p.data.topics[0] === topic && p.data.targets.length > 0);
+  // Indicators that plans of two different years share, read from the files.
+  const shared = [...new Set(plans.flatMap((p) => p.data.targets.flatMap((t) => t.indicator ?? [])))]
+    .map((label) => ({ label, plans: plans.filter((p) => p.data.targets.some((t) => t.indicator === label)) }))
+    .filter(({ plans: withIt }) => new Set(withIt.map((p) => p.data.year)).size > 1);
+
+  async function rows(path: string) {
+    await page.goto(new URL(path, site.url).href);
+    return page.$$eval(`tr[data-row]`, (trs) =>
+      trs.map((tr) => ({
+        label: tr.querySelector('th')!.textContent!.trim(),
+        cells: [...tr.querySelectorAll('td')].map((td) => ({ year: Number(td.getAttribute('data-year')), plans: [...td.querySelectorAll('[data-plan]')].map((li) => li.getAttribute('data-plan')!) })),
+      })),
+    );
+  }
+
+  it('sets the 2024 and 2025 targets of the two agencies side by side, on the overview and on the topic page', async () => {
+    expect(shared.length).toBeGreaterThan(0);
+    expect(new Set(shared.flatMap((s) => s.plans.map((p) => p.data.issuer))).size).toBeGreaterThanOrEqual(2);
+    for (const path of ['chi-tieu/', `chi-tieu/${slugify(topic)}/`]) {
+      const table = await rows(path);
+      for (const { label, plans: withIt } of shared) {
+        const row = table.find((r) => r.label === label);
+        expect(row, `${path} ${label}`).toBeDefined();
+        for (const plan of withIt) expect(row!.cells.find((c) => c.year === plan.data.year)!.plans, `${path} ${label} ${plan.data.year}`).toContain(plan.slug);
+      }
+    }
+  });
+
+  it('lists every target of the topic on its page and on its year pages', async () => {
+    const expected = plans.flatMap((p) => p.data.targets.map(() => p.slug)).sort();
+    const onTopicPage = (await rows(`chi-tieu/${slugify(topic)}/`)).flatMap((r) => r.cells.flatMap((c) => c.plans));
+    expect(onTopicPage.sort()).toEqual(expected);
+    const onYearPages: string[] = [];
+    for (const year of new Set(plans.map((p) => p.data.year))) {
+      await page.goto(new URL(`chi-tieu/${slugify(topic)}/nam/${year}/`, site.url).href);
+      onYearPages.push(...(await page.$$eval('tr[data-plan]', (trs) => trs.map((tr) => tr.getAttribute('data-plan')!))));
+    }
+    expect(onYearPages.sort()).toEqual(expected);
   });
 });
 

@@ -11,6 +11,21 @@ import { PLAN_PAGE_SIZE } from '../../../src/lib/portal/pagination';
 import { DEADLINE_LIST_MAX, DEADLINE_PAGE_SIZE, deadlineIndexPage, deadlineYearPages } from '../../../src/lib/portal/deadlines';
 import { AGENCY_LIST_MAX, agencyPage } from '../../../src/lib/portal/agencies';
 import { DOCUMENT_LIST_MAX, countChain, documentPage } from '../../../src/lib/portal/documents';
+import {
+  TARGET_OVERVIEW_CELL,
+  TARGET_OVERVIEW_ROWS,
+  TARGET_OVERVIEW_TOPICS,
+  TARGET_OVERVIEW_YEARS,
+  TARGET_TOPIC_CELL,
+  TARGET_TOPIC_PAGE_SIZE,
+  TARGET_TOPIC_YEARS,
+  TARGET_YEAR_PAGE_SIZE,
+  targetOverview,
+  targetTopicPages,
+  targetYearPagePath,
+  targetYearPages,
+} from '../../../src/lib/portal/targets';
+import { pagePath } from '../../../src/lib/portal/pagination';
 import { syntheticCatalog } from './synthetic-catalog';
 
 const PLANS = 10_000;
@@ -97,5 +112,44 @@ describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
       expect(countChain(model.down.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
       expect(countChain(model.up.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
     }
+  });
+
+  it('/chi-tieu/ shows a bounded overview whose "more" links land on the year page holding the row', () => {
+    const model = targetOverview(catalog);
+    expect(model.total).toBe(catalog.targets.length);
+    expect(model.tables.length).toBeLessThanOrEqual(TARGET_OVERVIEW_TOPICS);
+    const cells = model.tables.flatMap((t) => t.rows.flatMap((r) => r.cells));
+    expect(model.tables.every((t) => t.rows.length <= TARGET_OVERVIEW_ROWS && t.years.length <= TARGET_OVERVIEW_YEARS)).toBe(true);
+    expect(Math.max(...cells.map((c) => c.items.length))).toBe(TARGET_OVERVIEW_CELL);
+    // The busiest cells hold hundreds of targets; each points at its year page and row.
+    const full = cells.filter((c) => c.morePath);
+    expect(full.length).toBeGreaterThan(0);
+    const yearPages = targetYearPages(catalog);
+    const byPath = new Map(yearPages.map((p) => [targetYearPagePath(p), p]));
+    for (const cell of full) {
+      const [path, id] = cell.morePath!.split('#') as [string, string];
+      expect(byPath.get(path)?.slice.items.some((e) => e.row.id === id), cell.morePath!).toBe(true);
+    }
+  });
+
+  it('the topic pages of /chi-tieu/ are bounded: rows a page, year columns, values a cell', () => {
+    const pages = targetTopicPages(catalog);
+    for (const page of pages) {
+      expect(page.view.rows.length).toBeLessThanOrEqual(TARGET_TOPIC_PAGE_SIZE);
+      expect(page.view.years.length).toBeLessThanOrEqual(TARGET_TOPIC_YEARS);
+      for (const row of page.view.rows) for (const cell of row.cells) expect(cell.items.length).toBeLessThanOrEqual(TARGET_TOPIC_CELL);
+    }
+    // 11 years of plans: the oldest are reached through the year pages.
+    expect(pages.some((p) => p.view.olderYears.length > 0)).toBe(true);
+  });
+
+  it('the year pages of /chi-tieu/ are bounded and reach every target once', () => {
+    const pages = targetYearPages(catalog);
+    expect(Math.max(...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(TARGET_YEAR_PAGE_SIZE);
+    expect(pages.reduce((n, p) => n + p.slice.items.length, 0)).toBe(catalog.targets.length);
+    const seen = new Set(pages.flatMap((p) => p.slice.items.map((e) => `${e.plan.slug}|${e.target.text}`)));
+    expect(seen.size).toBe(catalog.targets.length);
+    const paths = pages.map((p) => pagePath(p.firstPagePath, p.slice.page));
+    expect(new Set(paths).size).toBe(paths.length);
   });
 });
