@@ -18,7 +18,7 @@ import { paginate, pagePath, type PageSlice } from './pagination';
  */
 
 /** /chi-tieu/: topics shown as a table (most plans first); the others are listed as links. */
-export const TARGET_OVERVIEW_TOPICS = 6;
+export const TARGET_OVERVIEW_TOPICS = 5;
 /** /chi-tieu/: indicator rows per topic table. */
 export const TARGET_OVERVIEW_ROWS = 6;
 /** /chi-tieu/: year columns per topic table (the newest years). */
@@ -28,13 +28,13 @@ export const TARGET_OVERVIEW_CELL = 3;
 /** /chi-tieu/{topic}/: indicator rows per page. */
 export const TARGET_TOPIC_PAGE_SIZE = 10;
 /** /chi-tieu/{topic}/: year columns (the newest years; older ones have their year pages). */
-export const TARGET_TOPIC_YEARS = 6;
+export const TARGET_TOPIC_YEARS = 4;
 /** /chi-tieu/{topic}/: values shown per cell. */
 export const TARGET_TOPIC_CELL = 4;
 /** /chi-tieu/{topic}/nam/{year}/: targets per page. */
 export const TARGET_YEAR_PAGE_SIZE = 50;
 /** Longest qualitative target text printed in a table cell (the year page prints it whole). */
-export const TARGET_CELL_TEXT_MAX = 120;
+export const TARGET_CELL_TEXT_MAX = 60;
 
 /** One plan's target in one cell of the comparison table. */
 export interface TargetCellEntry {
