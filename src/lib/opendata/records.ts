@@ -3,7 +3,7 @@ import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
 import { apiPaths, urlOf, type PublishContext } from './context';
-import { mdxToPlainText } from './plain-text';
+import { mdxToPlainText } from '../content/plain-text';
 import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schemas';
 
 /*

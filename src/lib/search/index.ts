@@ -3,7 +3,7 @@ export { findDocumentNumbers, documentNumberKey, type DocumentNumberMatch } from
 export { foldWithOffsets, tokenizeFolded, searchTokens, type FoldedText, type SearchToken } from './tokens';
 export { containsPhrase, relevanceTier, rerankResults, tokenMatches, type RankableResult } from './rank';
 export { buildExcerpt, type ExcerptPart } from './excerpt';
-export { markdownBlocks, inlineText, type TextBlock } from './markdown-text';
+export { mdxBlocks, inlineText, type TextBlock } from '../content/plain-text';
 export {
   buildSearchRecord,
   indexTerms,

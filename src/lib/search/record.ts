@@ -6,7 +6,7 @@ import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
 import { foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
-import { markdownBlocks } from './markdown-text';
+import { mdxBlocks } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
 
 /*
@@ -131,7 +131,8 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     if (t) blocks.push(t);
   };
   add(data.summary);
-  const body = markdownBlocks(plan.body ?? '').map((block) => block.text);
+  // List items without their marker, tables row by row: the same reading as the open data's bodyText.
+  const body = mdxBlocks(plan.body ?? '').map((block) => block.text);
   for (const text of body) add(text);
   for (const ref of [...data.basis, ...data.citations]) add(referenceLine(ref));
   for (const target of data.targets) add(target.text);

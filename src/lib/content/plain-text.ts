@@ -1,9 +1,14 @@
 /**
- * MDX body → plain text for the open data (`bodyText`): what a reader sees, without Markdown or
- * MDX syntax. Paragraphs and headings are separated by a blank line; list items keep their marker
- * ("- " or "1. ", as Vietnamese administrative texts write them) on a line each; soft line breaks
- * become spaces; entities (&lt;, &#123;) and backslash escapes (\{) are decoded; JSX tags,
- * `{expressions}`, comments and import/export lines are dropped.
+ * The one reading of a plan's MDX body as plain text. The open data (`bodyText` in
+ * /api/v1/plans/{slug}.json, via `mdxToPlainText`) and the search index (`src/lib/search/record.ts`,
+ * via `mdxBlocks`) both come from here, so what a citizen finds and what a journalist downloads
+ * cannot disagree.
+ *
+ * `mdxBlocks` reads the body into blocks (headings, paragraphs, list items, tables, fenced code);
+ * `mdxToPlainText` renders them: blocks separated by a blank line, list items on a line each with
+ * their marker ("- " or "1. ", as Vietnamese administrative texts write them), soft line breaks as
+ * spaces. Entities (&lt;, &#123;) and backslash escapes (\{) are decoded; JSX tags,
+ * `{expressions}`, comments and import/export lines are dropped. Pure: no Astro imports.
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -84,28 +89,43 @@ function stripInline(text: string): string {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+\s*)?$/;
+const HEADING = /^ {0,3}(#{1,6})(?:\s+|$)(.*?)(?:\s+#+\s*)?$/;
 const BULLET = /^(\s*)[-*+]\s+(.*)$/;
 const ORDERED = /^(\s*)(\d{1,9})[.)]\s+(.*)$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s+\S+/;
 
-interface Block {
-  kind: 'paragraph' | 'list' | 'code' | 'table';
-  lines: string[];
+/** One block of a plan body as plain text. */
+export interface TextBlock {
+  kind: 'heading' | 'paragraph' | 'item' | 'table' | 'code';
+  /** Heading level (1–6), for headings. */
+  level?: number;
+  /** List marker as published ("-" or "1."; "2)" and "*" are normalised), for items. */
+  marker?: string;
+  /** For items: which list of the body (0, 1, …) the item belongs to; items of one list share it. */
+  list?: number;
+  /**
+   * Plain text without syntax; items without their marker. Tables: a row a line, cells separated by
+   * tabs. Code: verbatim. Hard line breaks are "\n".
+   */
+  text: string;
 }
 
-/**
- * Converts an MDX body to plain text.
- * @example mdxToPlainText('## 1. Mục đích\n\nNhằm **triển khai**\ntốt &lt;…&gt;.\n\n- Một\n- Hai')
- * // '1. Mục đích\n\nNhằm triển khai tốt <…>.\n\n- Một\n- Hai'
- */
-export function mdxToPlainText(body: string): string {
+interface RawBlock {
+  kind: 'heading' | 'paragraph' | 'list' | 'code' | 'table';
+  level?: number;
+  /** Paragraph and heading: one entry (with its continuation lines); list: one per item; table: rows. */
+  lines: string[];
+  markers?: string[];
+}
+
+/** Splits the body into raw blocks (inline syntax untouched). */
+function readBlocks(body: string): RawBlock[] {
   let text = body.normalize('NFC').replace(/\r\n?/g, '\n');
   text = text.replace(/<!--[\s\S]*?-->/g, '');
-  const blocks: Block[] = [];
-  let current: Block | undefined;
+  const blocks: RawBlock[] = [];
+  let current: RawBlock | undefined;
   let fence: string | undefined;
   let inEsm = false;
 
@@ -114,9 +134,7 @@ export function mdxToPlainText(body: string): string {
     current = undefined;
   };
 
-  // Escapes are parked before expressions are dropped so that "\{" survives as a literal brace.
-  const lines = text.split('\n');
-  for (const raw of lines) {
+  for (const raw of text.split('\n')) {
     if (fence !== undefined) {
       const end = FENCE.exec(raw);
       if (end && end[1]![0] === fence[0] && end[1]!.length >= fence.length && raw.trim() === end[1]) {
@@ -146,6 +164,7 @@ export function mdxToPlainText(body: string): string {
       continue;
     }
     // A line that is only JSX or an expression (a component, a comment) is a block boundary.
+    // Escapes are parked before expressions are dropped so that "\{" survives as a literal brace.
     const visible = dropExpressions(parkEscapes(line)).replace(JSX_TAG, '').trim();
     if (visible === '') {
       close();
@@ -154,7 +173,7 @@ export function mdxToPlainText(body: string): string {
     const heading = HEADING.exec(line);
     if (heading) {
       close();
-      blocks.push({ kind: 'paragraph', lines: [heading[1]!] });
+      blocks.push({ kind: 'heading', level: heading[1]!.length, lines: [heading[2]!] });
       continue;
     }
     if (/^\s*\|/.test(line) || (current?.kind === 'table' && line.includes('|'))) {
@@ -170,9 +189,10 @@ export function mdxToPlainText(body: string): string {
     if (bullet || ordered) {
       if (current?.kind !== 'list') {
         close();
-        current = { kind: 'list', lines: [] };
+        current = { kind: 'list', lines: [], markers: [] };
       }
-      current.lines.push(bullet ? `- ${bullet[2]}` : `${ordered![2]}. ${ordered![3]}`);
+      current.markers!.push(bullet ? '-' : `${ordered![2]}.`);
+      current.lines.push(bullet ? bullet[2]! : ordered![3]!);
       continue;
     }
     if (current?.kind === 'list' || current?.kind === 'paragraph') {
@@ -184,17 +204,54 @@ export function mdxToPlainText(body: string): string {
     current = { kind: 'paragraph', lines: [line] };
   }
   close();
+  return blocks;
+}
 
-  const rendered = blocks.map((block) => {
-    if (block.kind === 'code') return block.lines.join('\n');
-    if (block.kind === 'table') {
-      return block.lines
-        .map((row) => splitTableRow(row).map((cell) => finishInline(cell)).join('\t'))
-        .join('\n');
+/**
+ * The blocks of an MDX body as plain text, in order. Empty headings, paragraphs, tables and code
+ * blocks are left out; a list item is kept even when its text is empty.
+ * @example mdxBlocks('## 1. Mục đích\n\nNhằm…\n- Một\n2) Hai')
+ * // [{ kind: 'heading', level: 2, text: '1. Mục đích' }, { kind: 'paragraph', text: 'Nhằm…' },
+ * //  { kind: 'item', marker: '-', list: 0, text: 'Một' }, { kind: 'item', marker: '2.', list: 0, text: 'Hai' }]
+ */
+export function mdxBlocks(body: string): TextBlock[] {
+  const out: TextBlock[] = [];
+  let list = 0;
+  for (const block of readBlocks(body)) {
+    if (block.kind === 'list') {
+      block.lines.forEach((item, i) => out.push({ kind: 'item', marker: block.markers![i]!, list, text: inlineText(item) }));
+      list++;
+      continue;
     }
-    return block.lines.map((item) => finishInline(item)).join('\n');
-  });
-  return rendered.filter((b) => b.trim() !== '').join('\n\n');
+    let text: string;
+    if (block.kind === 'code') text = block.lines.join('\n');
+    else if (block.kind === 'table') {
+      text = block.lines.map((row) => splitTableRow(row).map((cell) => inlineText(cell)).join('\t')).join('\n');
+    } else text = inlineText(block.lines[0]!);
+    if (text.trim() === '') continue;
+    out.push(block.kind === 'heading' ? { kind: 'heading', level: block.level!, text } : { kind: block.kind, text });
+  }
+  return out;
+}
+
+/**
+ * Converts an MDX body to plain text: the blocks of `mdxBlocks`, separated by a blank line; the
+ * items of one list on consecutive lines, each with its marker.
+ * @example mdxToPlainText('## 1. Mục đích\n\nNhằm **triển khai**\ntốt &lt;…&gt;.\n\n- Một\n- Hai')
+ * // '1. Mục đích\n\nNhằm triển khai tốt <…>.\n\n- Một\n- Hai'
+ */
+export function mdxToPlainText(body: string): string {
+  const parts: string[] = [];
+  let previous: TextBlock | undefined;
+  for (const block of mdxBlocks(body)) {
+    if (block.kind === 'item') {
+      const line = block.text ? `${block.marker} ${block.text}` : block.marker!;
+      if (previous?.kind === 'item' && previous.list === block.list) parts[parts.length - 1] += `\n${line}`;
+      else parts.push(line);
+    } else parts.push(block.text);
+    previous = block;
+  }
+  return parts.join('\n\n');
 }
 
 function splitTableRow(row: string): string[] {
@@ -202,8 +259,14 @@ function splitTableRow(row: string): string[] {
   return parked.split('|').map((cell) => cell.trim());
 }
 
-/** Inline pass over one paragraph or list item: soft breaks → spaces, hard breaks → newlines. */
-function finishInline(text: string): string {
+/**
+ * Plain text of inline Markdown/MDX (one paragraph, list item, heading or table cell): soft line
+ * breaks become spaces, hard breaks (two trailing spaces, trailing backslash) "\n"; emphasis, code
+ * and link syntax go (link and image text stays), `{expressions}` and JSX tags are dropped, escapes
+ * and entities decoded, runs of spaces collapsed.
+ * @example inlineText('**trước ngày 15/11/2025.** \\{x\\} &lt;50%') // 'trước ngày 15/11/2025. {x} <50%'
+ */
+export function inlineText(text: string): string {
   let s = parkEscapes(text);
   s = dropExpressions(s);
   s = s
