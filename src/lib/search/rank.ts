@@ -1,5 +1,4 @@
-import { foldVietnamese, toNFC } from '../vn/text';
-import { tokenizeFolded } from './tokens';
+import { searchTokens } from './tokens';
 
 /**
  * True when a token of a text counts as an occurrence of a query term. The last term may be a
@@ -51,12 +50,12 @@ export interface RankableResult {
 export function relevanceTier(result: RankableResult, terms: readonly string[]): number {
   if (terms.length === 0) return 0;
   const last = terms.length - 1;
-  const title = tokensOf(result.title);
+  const title = searchTokens(result.title);
   const phrase = terms.length > 1;
   if (phrase && containsPhrase(title, terms)) return 5;
   if (terms.every((term, j) => title.some((token) => tokenMatches(token, term, j === last)))) return 4;
   if (!phrase) return 0;
-  const text = tokensOf(result.text);
+  const text = searchTokens(result.text);
   if (containsPhrase(text, terms)) return 3;
   if (containsPhrase(text, terms, 1)) return 2;
   return 0;
@@ -72,8 +71,4 @@ export function rerankResults<T extends RankableResult>(results: readonly T[], t
     .map((result, index) => ({ result, index, tier: relevanceTier(result, terms) }))
     .sort((a, b) => b.tier - a.tier || a.index - b.index)
     .map((r) => r.result);
-}
-
-function tokensOf(text: string): string[] {
-  return tokenizeFolded(foldVietnamese(toNFC(text))).map((t) => t.value);
 }
