@@ -7,14 +7,13 @@
  * per plan. The plans are the five real ones cloned with their own slug, year, title, number,
  * deadlines and targets, so they pass the content check and every card and page is different.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/content/load';
 import { renderPlanFile, type Yaml } from '../../src/lib/import/mdx';
-import { buildEnv, withBuildLock } from '../../test/support/build';
+import { astroBuild, withBuildLock } from '../../test/support/build';
 import type { BenchResult } from '../bench';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,22 +93,6 @@ export function writeSyntheticContent(dir: string, count: number, from = join(ro
     mkdirSync(join(dir, 'plans', String(year)), { recursive: true });
     writeFileSync(join(dir, 'plans', String(year), `${slug}.mdx`), text);
   }
-}
-
-function astroBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; log: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: root,
-      env: buildEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - started, log }) : reject(new Error(`astro build failed with ${code}:\n${log.slice(-4000)}`))));
-  });
 }
 
 /** Every file under `dir` with its size. */

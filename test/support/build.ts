@@ -42,6 +42,30 @@ export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `astro build --outDir <outDir>` with the build environment plus `extraEnv`, without taking
+ * the lock (callers hold it, see `withBuildLock`), and returns how long it took and its output.
+ */
+export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: number; log: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: root,
+      env: buildEnv(extraEnv),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve({ ms: performance.now() - started, log })
+        : reject(new Error(`astro build (${JSON.stringify(extraEnv)}) failed with ${code}:\n${log.slice(-4000)}`)),
+    );
+  });
+}
+
+/**
  * Builds the site once more into a fresh folder under <root>/tmp/ (inside the project, where Astro
  * expects its out dirs) with extra environment such as BASE_PATH, and returns the folder.
  */
@@ -49,22 +73,6 @@ export async function buildSite(name: string, extraEnv: NodeJS.ProcessEnv = {}):
   const parent = join(root, 'tmp');
   mkdirSync(parent, { recursive: true });
   const outDir = mkdtempSync(join(parent, `${name}-`));
-  await withBuildLock(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-          cwd: root,
-          env: buildEnv(extraEnv),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let log = '';
-        child.stdout.on('data', (chunk) => (log += chunk));
-        child.stderr.on('data', (chunk) => (log += chunk));
-        child.on('error', reject);
-        child.on('close', (code) =>
-          code === 0 ? resolve() : reject(new Error(`astro build (${JSON.stringify(extraEnv)}) failed with ${code}:\n${log.slice(-4000)}`)),
-        );
-      }),
-  );
+  await withBuildLock(() => astroBuild(outDir, extraEnv));
   return outDir;
 }
