@@ -4,7 +4,7 @@ import { formatPlanNumber } from '../catalog/plan-number';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
-import { foldVietnamese, toNFC } from '../vn/text';
+import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { mdxBlocks } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
@@ -127,7 +127,7 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
 
   const blocks: string[] = [];
   const add = (text: string | null | undefined) => {
-    const t = text ? toNFC(text).replace(/\s+/g, ' ').trim() : '';
+    const t = text ? collapseWhitespace(toNFC(text)) : '';
     if (t) blocks.push(t);
   };
   add(data.summary);
