@@ -85,6 +85,8 @@ export interface Catalog {
   /** Plans, newest first (issue date, else year), then by title. */
   plans: PlanEntry[];
   planBySlug: Map<string, PlanEntry>;
+  /** Position of each plan in `plans` (newest first), to sort plan lists without a rescan. */
+  planOrder: Map<string, number>;
   agencies: Map<string, AgencyView>;
   documents: Map<string, DocumentView>;
   citations: CitationEdge[];
@@ -123,7 +125,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[] }): Catalog {
   const plans = [...input.plans].sort(comparePlansNewestFirst);
   const planBySlug = new Map(plans.map((p) => [p.slug, p]));
-  const order = new Map(plans.map((p, i) => [p.slug, i]));
+  const planOrder = new Map(plans.map((p, i) => [p.slug, i]));
 
   const citations: CitationEdge[] = [];
   const deadlines: DeadlineRow[] = [];
@@ -160,7 +162,7 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
     }
   }
 
-  deadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || order.get(a.plan)! - order.get(b.plan)! || a.position - b.position);
+  deadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || planOrder.get(a.plan)! - planOrder.get(b.plan)! || a.position - b.position);
 
   const childrenByAgency = new Map<string, string[]>();
   for (const { id, data } of input.agencies) if (data.parent) pushTo(childrenByAgency, data.parent, id);
@@ -189,7 +191,7 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
   const documents = new Map<string, DocumentView>();
   for (const { id, data } of input.documents) {
     const edges = (edgesByDocument.get(id) ?? []).sort(
-      (a, b) => (a.role === b.role ? 0 : a.role === 'basis' ? -1 : 1) || order.get(a.plan)! - order.get(b.plan)!,
+      (a, b) => (a.role === b.role ? 0 : a.role === 'basis' ? -1 : 1) || planOrder.get(a.plan)! - planOrder.get(b.plan)!,
     );
     documents.set(id, {
       id,
@@ -203,6 +205,7 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
   return {
     plans,
     planBySlug,
+    planOrder,
     agencies,
     documents,
     citations,

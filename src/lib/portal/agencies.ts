@@ -98,7 +98,8 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
     duties.push(...row.assignment.duties);
     tasksByPlan.set(row.plan, duties);
   }
-  const { planOrder: order, deadlinesBySubmitTo } = portalIndex(catalog);
+  const order = catalog.planOrder;
+  const { deadlinesBySubmitTo } = portalIndex(catalog);
   const tasks = capList(
     [...tasksByPlan].filter(([slug]) => plan(slug)).sort((a, b) => order.get(a[0])! - order.get(b[0])!),
     max,

@@ -69,7 +69,7 @@ export function referencingPlans(catalog: Catalog, id: string): Record<Reference
     entry.references.push(edge.reference);
     byRole[edge.role].set(edge.plan, entry);
   }
-  const order = portalIndex(catalog).planOrder;
+  const order = catalog.planOrder;
   for (const role of ['basis', 'citation'] as const) {
     result[role] = [...byRole[role].values()].sort((a, b) => order.get(a.plan.slug)! - order.get(b.plan.slug)!);
   }

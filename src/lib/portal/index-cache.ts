@@ -8,8 +8,6 @@ export interface PortalIndex {
   documentByPlan: Map<string, string>;
   /** Plans whose `basis` lists a document, by document id, newest plan first, each plan once. */
   plansByBasis: Map<string, string[]>;
-  /** Position of each plan in `catalog.plans` (newest first), to sort plan lists without a rescan. */
-  planOrder: Map<string, number>;
 }
 
 const cache = new WeakMap<Catalog, PortalIndex>();
@@ -35,8 +33,7 @@ export function portalIndex(catalog: Catalog): PortalIndex {
   for (const { slug, data } of catalog.plans) {
     for (const document of new Set(data.basis.map((reference) => reference.document))) pushTo(plansByBasis, document, slug);
   }
-  const planOrder = new Map(catalog.plans.map((p, i) => [p.slug, i]));
-  const index = { deadlinesBySubmitTo, documentByPlan, plansByBasis, planOrder };
+  const index = { deadlinesBySubmitTo, documentByPlan, plansByBasis };
   cache.set(catalog, index);
   return index;
 }

@@ -48,7 +48,6 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     list.push(slug);
     byTitle.set(key, list);
   }
-  const order = new Map(catalog.plans.map((p, i) => [p.slug, i]));
   const related = new Map<string, RelatedPlan[]>();
   for (const plan of catalog.plans) {
     const found = new Map<string, RelatedPlan>();
@@ -76,7 +75,7 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     }
     related.set(
       plan.slug,
-      [...found.values()].sort((a, b) => weight(b) - weight(a) || order.get(a.plan.slug)! - order.get(b.plan.slug)!).slice(0, RELATED_MAX),
+      [...found.values()].sort((a, b) => weight(b) - weight(a) || catalog.planOrder.get(a.plan.slug)! - catalog.planOrder.get(b.plan.slug)!).slice(0, RELATED_MAX),
     );
   }
   return related;

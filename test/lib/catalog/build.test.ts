@@ -21,6 +21,10 @@ describe('buildCatalog on the five seed plans', () => {
     expect(catalog.years).toEqual([2025, 2024, 2023]);
   });
 
+  it('gives each plan its position in that order', () => {
+    expect([...catalog.planOrder]).toEqual(catalog.plans.map((p, i) => [p.slug, i]));
+  });
+
   it('has one citation edge per basis and citation entry, with the role', () => {
     const expected = content.plans.reduce((n, p) => n + p.data.basis.length + p.data.citations.length, 0);
     expect(catalog.citations).toHaveLength(expected);
