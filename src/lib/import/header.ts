@@ -121,12 +121,3 @@ export function extractHeader(head: Block[]): PlanHeader {
   header.title = cleanTitle(titleParts.join(' '));
   return header;
 }
-
-/**
- * Number and symbol joined the way the grammar writes them: "859/KH-UBND", "110-KH/BDVTU-BCSĐUBND".
- * @example fullNumber('859', 'KH-UBND') // '859/KH-UBND'
- */
-export function fullNumber(number: string | null, symbol: string | null): string | null {
-  if (!number || !symbol) return null;
-  return `${number}${symbol.includes('/') ? '-' : '/'}${symbol}`;
-}

@@ -4,13 +4,14 @@
  * registries, and writes down in the report everything it could not find or had to infer. It never
  * invents a value: what is not in the text stays null and is reported.
  */
+import { formatPlanNumber } from '../catalog/plan-number';
 import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
 import { collapseWhitespace, foldVietnamese } from '../vn/text';
 import { agencyKey, matchAgency, readUnitAt, type AgencyContext, type KnownAgency } from './agencies';
 import { extractAssignments, findImplementationSection, findUnitScopes } from './assignments';
 import { extractDeadlines, impossibleDates, type ExtractedDeadline } from './deadlines';
-import { extractHeader, fullNumber, type PlanHeader } from './header';
+import { extractHeader, type PlanHeader } from './header';
 import { renderBody, renderPlanFile, type Yaml } from './mdx';
 import { buildOutline, findEnactment, splitParts, type Outline } from './outline';
 import { extractRecipients } from './recipients';
@@ -273,10 +274,7 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
   if (!header.docType) report.inferred('docType', 'không thấy dòng "KẾ HOẠCH" ở đầu văn bản; mặc định loại văn bản "Kế hoạch"');
   if (!header.hasNumberLine) report.missing('number', 'không tìm thấy số văn bản (không có dòng "Số: …"): number và symbol để trống');
   else if (!header.number) report.missing('number', `không tìm thấy số văn bản: bản sao để trống số ("Số: /${header.symbol ?? ''}")`);
-  if (header.number && header.symbol) {
-    const full = fullNumber(header.number, header.symbol);
-    if (full) report.review('number', `số/ký hiệu đọc được: ${full}`);
-  }
+  if (header.number && header.symbol) report.review('number', `số/ký hiệu đọc được: ${formatPlanNumber(header)}`);
   let issuedOn = header.issuedOn;
   if (!issuedOn) report.missing('issuedOn', header.hasDateLine ? 'không tìm thấy ngày ban hành: bản sao để trống ngày, tháng' : 'không tìm thấy ngày ban hành (không có dòng "…, ngày … tháng … năm …")');
 

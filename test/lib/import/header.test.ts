@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractHeader, fullNumber } from '../../../src/lib/import/header';
+import { formatPlanNumber } from '../../../src/lib/catalog/plan-number';
+import { extractHeader } from '../../../src/lib/import/header';
 import { splitParts } from '../../../src/lib/import/outline';
 import { repairText } from '../../../src/lib/import/repair';
 import { seed } from './seeds';
@@ -55,7 +56,7 @@ describe('extractHeader', () => {
     expect(h.symbol).toBe('KH/BDVTU-BCSĐUBND');
     expect(h.issuedOn).toBeNull();
     expect(h.dateLineYear).toBe(2024);
-    expect(fullNumber(h.number, h.symbol)).toBe('110-KH/BDVTU-BCSĐUBND');
+    expect(formatPlanNumber(h)).toBe('110-KH/BDVTU-BCSĐUBND');
   });
 
   it('reads a two-line title under "KẾ HOẠCH" without its final period', () => {
