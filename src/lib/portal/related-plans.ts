@@ -95,3 +95,22 @@ export function relatedPlans(catalog: Catalog, slug: string): RelatedPlan[] {
   }
   return map.get(slug) ?? [];
 }
+
+/**
+ * Why a plan is listed, as its tag reads on the plan page.
+ * @example relatedReasonText(catalog, { kind: 'basis', document: '33-ct-ttg' }) // 'Cùng thực hiện Chỉ thị số 33/CT-TTg'
+ */
+export function relatedReasonText(catalog: Catalog, reason: RelatedReason): string {
+  switch (reason.kind) {
+    case 'basis': {
+      const document = catalog.documents.get(reason.document);
+      return document ? `Cùng thực hiện ${document.data.type} số ${document.data.number}` : 'Cùng căn cứ';
+    }
+    case 'title':
+      return 'Cùng nội dung, năm khác';
+    case 'issuer':
+      return 'Cùng cơ quan ban hành';
+    case 'topic':
+      return `Cùng chủ đề ${catalog.topics.get(reason.topic)?.label ?? ''}`.trim();
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RELATED_MAX, relatedPlans, titleKey } from '../../../src/lib/portal/related-plans';
+import { RELATED_MAX, relatedPlans, relatedReasonText, titleKey } from '../../../src/lib/portal/related-plans';
 import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureCatalog, fixturePlan, fixtureDocument, ref } from './fixture-catalog';
 
@@ -64,5 +64,22 @@ describe('relatedPlans ties', () => {
       ['c', ['topic']],
     ]);
     expect(relatedPlans(catalog, 'b')[0].reasons).toEqual([{ kind: 'basis', document: '1' }, { kind: 'issuer', agency: 'co-quan-a' }]);
+  });
+});
+
+describe('relatedReasonText', () => {
+  const catalog = seedCatalog();
+
+  it('names the shared basis document by type and number as the registry writes it', () => {
+    expect(relatedReasonText(catalog, { kind: 'basis', document: '33-ct-ttg' })).toBe('Cùng thực hiện Chỉ thị số 33/CT-TTg');
+    expect(relatedReasonText(catalog, { kind: 'basis', document: 'khong-co' })).toBe('Cùng căn cứ');
+  });
+
+  it('names the shared topic by its label, and the other ties in fixed words', () => {
+    const topic = [...catalog.topics.values()][0];
+    expect(relatedReasonText(catalog, { kind: 'topic', topic: topic.slug })).toBe(`Cùng chủ đề ${topic.label}`);
+    expect(relatedReasonText(catalog, { kind: 'topic', topic: 'khong-co' })).toBe('Cùng chủ đề');
+    expect(relatedReasonText(catalog, { kind: 'title' })).toBe('Cùng nội dung, năm khác');
+    expect(relatedReasonText(catalog, { kind: 'issuer', agency: catalog.plans[0].data.issuer })).toBe('Cùng cơ quan ban hành');
   });
 });
