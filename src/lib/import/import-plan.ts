@@ -196,7 +196,12 @@ function inferTopics(title: string | null, outline: Outline): string[] {
   return scored.slice(0, 3).map((t) => t.topic);
 }
 
-function draftSlug(title: string | null, issuer: string | null, year: number | null): string {
+/**
+ * File name of a draft, imported or written from scratch: the title without "thực hiện", "công tác",
+ * dates and place, then year and issuer id.
+ * @example draftSlug('Thực hiện công tác dân vận chính quyền năm 2026', 'ubnd-xa-minh-tam', 2026) // 'dan-van-chinh-quyen-2026-ubnd-xa-minh-tam'
+ */
+export function draftSlug(title: string | null, issuer: string | null, year: number | null): string {
   let t = title ?? 'ke-hoach';
   t = t
     .replace(/^(?:triển khai,?\s*)?(?:thực hiện\s+)?/iu, '')

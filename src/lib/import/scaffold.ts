@@ -4,10 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { parseVietnameseDateDetailed } from '../vn/dates';
-import { slugify } from '../vn/slug';
 import { collapseWhitespace, toNFC } from '../vn/text';
 import type { KnownAgency } from './agencies';
-import { placeOf } from './import-plan';
+import { draftSlug, placeOf } from './import-plan';
 import { renderPlanFile, type Yaml } from './mdx';
 
 export interface NewPlanAnswers {
@@ -67,16 +66,6 @@ export const validateAnswer = {
   },
   required: (what: string) => (v: string): string | undefined => (collapseWhitespace(v) ? undefined : `cần ${what}`),
 };
-
-function slugFor(title: string, issuer: string, year: number): string {
-  let t = title
-    .replace(/^(?:triển khai,?\s*)?(?:thực hiện\s+)?/iu, '')
-    .replace(/\bcông tác\s+/giu, '')
-    .replace(/\bnăm\s+(\d{4})/giu, '$1');
-  let s = slugify(t, { maxLength: 50 }) || 'ke-hoach';
-  if (!s.includes(String(year))) s = `${s}-${year}`;
-  return slugify(`${s}-${issuer}`, { maxLength: 90 });
-}
 
 const BODY = `Thực hiện … (ghi các văn bản căn cứ: loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu), [cơ quan] ban hành Kế hoạch … như sau:
 
@@ -150,6 +139,6 @@ export function scaffoldPlan(answers: NewPlanAnswers, agencies: readonly KnownAg
     },
     source,
   };
-  const slug = slugFor(title, answers.issuer, answers.year);
+  const slug = draftSlug(title, answers.issuer, answers.year);
   return { slug, path: `plans/${answers.year}/${slug}.mdx`, file: renderPlanFile(frontmatter, BODY) };
 }
