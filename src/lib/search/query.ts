@@ -1,5 +1,5 @@
 import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
-import { findDocumentNumbers } from './document-numbers';
+import { tokenizeFolded } from './tokens';
 
 /** Longest query kept; a search box is not a document. */
 export const MAX_QUERY_LENGTH = 200;
@@ -25,8 +25,6 @@ export interface NormalizedQuery {
   pagefind: string | null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 /**
  * Turns what someone typed into the terms the index holds: folded like the index ("Đảng ủy",
  * "dang uy", "Đảng uỷ" all become "dang uy"), document numbers in any spelling turned into one key
@@ -37,18 +35,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function normalizeQuery(input: string): NormalizedQuery {
   const text = collapseWhitespace(toNFC(input)).slice(0, MAX_QUERY_LENGTH);
   const folded = foldVietnamese(text);
-  const terms: string[] = [];
-  let from = 0;
-  for (const number of findDocumentNumbers(folded, { query: true })) {
-    terms.push(...wordsOf(folded.slice(from, number.start)), number.key);
-    from = number.end;
-  }
-  terms.push(...wordsOf(folded.slice(from)));
+  const terms = tokenizeFolded(folded, { query: true }).map((t) => t.value);
   const content = terms.filter((t) => !STOP_TERMS.has(t));
   const searched = content.length > 0 ? content : terms;
   return { text, terms, pagefind: searched.length > 0 ? searched.join(' ') : null };
-}
-
-function wordsOf(folded: string): string[] {
-  return [...folded.matchAll(WORD)].map((m) => m[0]);
 }

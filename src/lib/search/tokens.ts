@@ -1,5 +1,5 @@
 import { foldVietnamese, toNFC } from '../vn/text';
-import { findDocumentNumbers } from './document-numbers';
+import { findDocumentNumbers, type FindOptions } from './document-numbers';
 
 /** A folded text with, for every folded character, the offset of the character it came from. */
 export interface FoldedText {
@@ -51,11 +51,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * Splits a folded text into words, with each document number ("33/ct-ttg", "59/2023/nd-cp")
- * as one token carrying its key, the way queries are split, so phrases compare token by token.
+ * as one token carrying its key, so phrases compare token by token. With `{ query: true }` it also
+ * reads the spellings people type ("33 ct-ttg", "ct-ttg 33"): that is how queries are split.
  * @example tokenizeFolded('chi thi 33/ct-ttg').map((t) => t.value) // ['chi', 'thi', '33ctttg']
  */
-export function tokenizeFolded(folded: string): SearchToken[] {
-  const numbers = findDocumentNumbers(folded);
+export function tokenizeFolded(folded: string, options: FindOptions = {}): SearchToken[] {
+  const numbers = findDocumentNumbers(folded, options);
   const tokens: SearchToken[] = [];
   let n = 0;
   for (const m of folded.matchAll(WORD)) {

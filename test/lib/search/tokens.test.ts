@@ -30,6 +30,11 @@ describe('tokenizeFolded', () => {
     expect(tokenizeFolded('kl 114-kl/tw').map((t) => t.number)).toEqual([false, true]);
   });
 
+  it('reads typed spellings of numbers only in query mode', () => {
+    expect(tokenizeFolded('chi thi ct-ttg 33 nam 2024').map((t) => t.value)).toEqual(['chi', 'thi', 'ct', 'ttg', '33', 'nam', '2024']);
+    expect(tokenizeFolded('chi thi ct-ttg 33 nam 2024', { query: true }).map((t) => t.value)).toEqual(['chi', 'thi', '33ctttg', 'nam', '2024']);
+  });
+
   it('folds through searchTokens', () => {
     expect(searchTokens('Chuyển đổi số')).toEqual(['chuyen', 'doi', 'so']);
   });
