@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../vn/text';
 import { MAX_QUERY_LENGTH } from './query';
 
 /**
@@ -49,7 +50,7 @@ const FILTER_VALUE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseSearchState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const state = emptySearchState();
-  state.q = (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+  state.q = collapseWhitespace(params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
   for (const name of SEARCH_FILTERS) {
     state.filters[name] = [...new Set(params.getAll(name).map((v) => v.trim()).filter((v) => FILTER_VALUE.test(v)))];
   }
