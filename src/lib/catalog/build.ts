@@ -6,7 +6,6 @@ import type { Deadline } from '../../schemas/deadline';
 import type { Target } from '../../schemas/target';
 import type { Assignment } from '../../schemas/assignment';
 import { slugify } from '../vn/slug';
-import { formatPlanNumber } from './plan-number';
 
 /** One plan as the catalog sees it: its slug, its validated frontmatter and its MDX body. */
 export interface PlanEntry {
@@ -216,5 +215,3 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
   };
 }
 
-/** A plan's printed số/ký hiệu; re-exported here so consumers need one import. */
-export { formatPlanNumber };
