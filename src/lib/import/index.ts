@@ -1,5 +1,5 @@
 export { readSource, readSourceBytes, sourceFormatOf, decodeText, type SourceText, type SourceFormat } from './read-source';
-export { repairText, repairDocumentNumbers, repairDates, repairInline, blockText, type Block, type RepairResult } from './repair';
+export { repairText, repairDocumentNumbers, repairDates, blockText, type Block, type RepairResult } from './repair';
 export { splitParts, buildOutline, findSection, findEnactment, splitSentences, type DocumentParts, type Outline, type Section } from './outline';
 export { extractHeader, type PlanHeader } from './header';
 export { extractReferences, findReferenceMentions, findKnownDocument, type ExtractedReference, type KnownDocument } from './references';

@@ -50,7 +50,7 @@ export function decodeText(bytes: Uint8Array): string {
  * a blank line). Manual numbering typed in the paragraph ("I.", "1.", "a)") is kept; Word's automatic
  * list numbering is not part of the text and is lost, which the report mentions.
  */
-export async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
+async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
   const buffer = Buffer.from(bytes);
   const result = await mammoth.extractRawText({ buffer });
   const warnings = result.messages.map((m) => m.message);

@@ -187,7 +187,7 @@ export function repairDates(text: string): string {
 }
 
 /** Inline repairs applied to every reflowed block. */
-export function repairInline(text: string): string {
+function repairInline(text: string): string {
   return repairDates(repairDocumentNumbers(text.replace(/\s+/g, ' ').trim()));
 }
 

@@ -20,7 +20,7 @@ export interface ReportLine {
   message: string;
 }
 
-export const REPORT_HEADINGS: Record<ReportKind, string> = {
+const REPORT_HEADINGS: Record<ReportKind, string> = {
   missing: 'Không tìm thấy (đã để trống, cần điền từ bản gốc)',
   inferred: 'Suy ra, cần đối chiếu với bản gốc',
   unknown: 'Chưa có trong danh mục',
