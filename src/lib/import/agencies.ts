@@ -48,12 +48,12 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\btp\b/g, 'thanh pho'],
 ];
 
+const keyCache = new Map<string, string>();
+
 /**
  * Comparison key of a unit name: folded, punctuation dropped, usual abbreviations spelled out.
  * @example agencyKey('UBND tỉnh (b/c)') // 'uy ban nhan dan tinh'
  */
-const keyCache = new Map<string, string>();
-
 export function agencyKey(name: string): string {
   const cached = keyCache.get(name);
   if (cached !== undefined) return cached;
