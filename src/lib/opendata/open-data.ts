@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/build';
+import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
@@ -159,10 +159,6 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
   },
 };
 
-function sha256(body: string): string {
-  return createHash('sha256').update(body, 'utf8').digest('hex');
-}
-
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rows = tableRows(catalog, ctx);
   const modified = contentModified(catalog);
@@ -281,7 +277,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const entry = byPath.get(path);
       if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
       const body = entry.render();
-      const result = { body, bytes: Buffer.byteLength(body, 'utf8'), sha256: sha256(body) };
+      const result = { body, bytes: Buffer.byteLength(body, 'utf8'), sha256: sha256Hex(body) };
       rendered.set(path, result);
       return result;
     },
