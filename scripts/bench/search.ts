@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { buildCatalog, type PlanEntry } from '../../src/lib/catalog/build';
 import { loadContent } from '../../src/lib/content/load';
-import { buildSearchRecord, type SearchRecordContext } from '../../src/lib/search/record';
+import { buildSearchRecord, searchRecordContext } from '../../src/lib/search/record';
 import { normalizeQuery } from '../../src/lib/search/query';
 import { PAGEFIND_OPTIONS, RERANK_WINDOW, searchTextPath } from '../../src/lib/search/client-config';
 import { writePagefindIndex } from '../../src/integrations/pagefind';
@@ -148,14 +148,7 @@ export async function bench({
   if (content.plans.length === 0) throw new Error('content/plans has no valid plan to build synthetic plans from');
   const corpus = syntheticSearchPlans(content.plans, content.agencies.map((a) => a.id), plans);
   const catalog = buildCatalog({ plans: corpus, agencies: content.agencies, documents: content.documents });
-  const ctx: SearchRecordContext = {
-    base: '/',
-    agencyName: (id) => catalog.agencies.get(id)?.data.name,
-    documentNumbers: (id) => {
-      const doc = catalog.documents.get(id)?.data;
-      return doc ? [doc.number, ...doc.aliases] : [];
-    },
-  };
+  const ctx = searchRecordContext(catalog, '/');
 
   const dir = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-search-bench-'));
   try {

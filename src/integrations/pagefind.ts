@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
-import { buildSearchRecord, type SearchRecord, type SearchRecordContext } from '../lib/search/record';
+import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
 import { searchTextPath } from '../lib/search/client-config';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
@@ -53,14 +53,7 @@ export function searchRecordsFromContent(contentDir: string, base: string, baseD
   // Same folder and baseDir as the content check of this build, so its parse is reused.
   const content = loadContentCached(contentDir, { baseDir });
   const catalog = buildCatalog(content);
-  const ctx: SearchRecordContext = {
-    base,
-    agencyName: (id) => catalog.agencies.get(id)?.data.name,
-    documentNumbers: (id) => {
-      const doc = catalog.documents.get(id)?.data;
-      return doc ? [doc.number, ...doc.aliases] : [];
-    },
-  };
+  const ctx = searchRecordContext(catalog, base);
   return catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
 }
 

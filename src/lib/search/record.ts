@@ -1,5 +1,6 @@
 import type { Plan } from '../../schemas/plan';
 import type { DocumentReference } from '../../schemas/document-reference';
+import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
@@ -42,6 +43,18 @@ export interface SearchRecordContext {
   agencyName: (id: string) => string | undefined;
   /** Registry number and aliases of a cited document by id (e.g. "11-QĐi/TW" and "11-QĐ/TW"). */
   documentNumbers?: (id: string) => readonly string[];
+}
+
+/** The context of a catalog's records: agency names and registry spellings (number and aliases) of cited documents. */
+export function searchRecordContext(catalog: Pick<Catalog, 'agencies' | 'documents'>, base: string): SearchRecordContext {
+  return {
+    base,
+    agencyName: (id) => catalog.agencies.get(id)?.data.name,
+    documentNumbers: (id) => {
+      const doc = catalog.documents.get(id)?.data;
+      return doc ? [doc.number, ...doc.aliases] : [];
+    },
+  };
 }
 
 /** The meta Pagefind returns with each result. */

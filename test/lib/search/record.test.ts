@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchRecord, indexTerms, termWeight, type SearchRecordContext } from '../../../src/lib/search/record';
+import { buildSearchRecord, indexTerms, searchRecordContext, termWeight } from '../../../src/lib/search/record';
 import { normalizeQuery } from '../../../src/lib/search/query';
 import { seedCatalog } from '../portal/seed-catalog';
 import { foldVietnamese } from '../../../src/lib/vn/text';
 
 const catalog = seedCatalog();
-const ctx = (base = '/'): SearchRecordContext => ({
-  base,
-  agencyName: (id) => catalog.agencies.get(id)?.data.name,
-  documentNumbers: (id) => {
-    const doc = catalog.documents.get(id)?.data;
-    return doc ? [doc.number, ...doc.aliases] : [];
-  },
-});
+const ctx = (base = '/') => searchRecordContext(catalog, base);
 const records = catalog.plans.map((plan) => ({ plan, record: buildSearchRecord(plan, ctx()) }));
 
 /** The indexed part of a record: what sits in data-pagefind-body outside data-pagefind-ignore. */
