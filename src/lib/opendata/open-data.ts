@@ -10,7 +10,7 @@ import { deadlinesCalendar } from './ical';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
-import { calendarAgencies, contentModified, planDate, planRecord, tableRows } from './records';
+import { calendarAgencies, contentModified, latestPlanDate, planRecord, tableRows } from './records';
 
 /*
  * The registry of every open-data file: its path, format and how to render it. Endpoints, the
@@ -162,16 +162,7 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rows = tableRows(catalog, ctx);
   const modified = contentModified(catalog);
-  const modifiedOf = (slugs: Iterable<string>): string | null => {
-    let max: string | null = null;
-    for (const slug of slugs) {
-      const plan = catalog.planBySlug.get(slug);
-      if (!plan) continue;
-      const date = planDate(plan);
-      if (max === null || date > max) max = date;
-    }
-    return max;
-  };
+  const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
   const tableFiles = (name: TableName): OpenDataFile[] => [
     {
@@ -183,7 +174,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]) },
   ];
 
-  const tableDataset = (name: TableName, id: DatasetId, extra: OpenDataFile[] = [], modifiedSlugs?: Iterable<string>): Dataset => ({
+  const tableDataset = (name: TableName, id: DatasetId, extra: OpenDataFile[] = [], modifiedSlugs?: string[]): Dataset => ({
     id,
     ...TABLE_TEXT[name],
     modified: modifiedSlugs ? modifiedOf(modifiedSlugs) : modified,

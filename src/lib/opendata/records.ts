@@ -21,14 +21,20 @@ export function planDate(plan: PlanEntry): string {
   return plan.data.issuedOn ?? `${plan.data.year}-01-01`;
 }
 
-/** The latest content date: the newest plan's date (never the build time), or null without plans. */
-export function contentModified(catalog: Catalog): string | null {
+/** The newest date among plans (undefined entries skipped), or null when there is none. */
+export function latestPlanDate(plans: Iterable<PlanEntry | undefined>): string | null {
   let max: string | null = null;
-  for (const plan of catalog.plans) {
+  for (const plan of plans) {
+    if (!plan) continue;
     const date = planDate(plan);
     if (max === null || date > max) max = date;
   }
   return max;
+}
+
+/** The latest content date: the newest plan's date (never the build time), or null without plans. */
+export function contentModified(catalog: Catalog): string | null {
+  return latestPlanDate(catalog.plans);
 }
 
 export function agencyRef(catalog: Catalog, id: string, ctx: PublishContext): AgencyRef {
