@@ -66,6 +66,18 @@ function referenceRecord(catalog: Catalog, reference: DocumentReference, ctx: Pu
   };
 }
 
+/*
+ * The frontmatter fields the plan record and the plan row copy unchanged, in two groups because the
+ * record puts `identifier` before them and the row after them (each file keeps its key order).
+ */
+function planHeading(data: PlanEntry['data']) {
+  return { title: data.title, docType: data.docType, number: data.number, symbol: data.symbol };
+}
+
+function planFacts(data: PlanEntry['data']) {
+  return { place: data.place, issuedOn: data.issuedOn, year: data.year, status: data.status, topics: data.topics, summary: data.summary };
+}
+
 /** `/api/v1/plans/{slug}.json`: the whole plan with agencies and documents resolved. */
 export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): PlanRecord {
   const { slug, data } = plan;
@@ -74,17 +86,9 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
     slug,
     url: urlOf(ctx, paths.plan(slug)),
     identifier: formatPlanNumber(data),
-    title: data.title,
-    docType: data.docType,
-    number: data.number,
-    symbol: data.symbol,
+    ...planHeading(data),
     issuer: agencyRef(catalog, data.issuer, ctx),
-    place: data.place,
-    issuedOn: data.issuedOn,
-    year: data.year,
-    status: data.status,
-    topics: data.topics,
-    summary: data.summary,
+    ...planFacts(data),
     basis: data.basis.map((r) => referenceRecord(catalog, r, ctx)),
     citations: data.citations.map((r) => referenceRecord(catalog, r, ctx)),
     targets: data.targets.map((t, i) => ({
@@ -116,19 +120,11 @@ function planRow(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): TableR
   const { slug, data } = plan;
   return {
     slug,
-    title: data.title,
-    docType: data.docType,
-    number: data.number,
-    symbol: data.symbol,
+    ...planHeading(data),
     identifier: formatPlanNumber(data),
     issuer: data.issuer,
     issuerName: agencyName(catalog, data.issuer),
-    place: data.place,
-    issuedOn: data.issuedOn,
-    year: data.year,
-    status: data.status,
-    topics: data.topics,
-    summary: data.summary,
+    ...planFacts(data),
     basisCount: data.basis.length,
     citationCount: data.citations.length,
     targetCount: data.targets.length,
