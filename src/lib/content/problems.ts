@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { agencyId, documentId, isoDate, slug } from '../../schemas/common';
+import { parseVietnameseDate } from '../vn/dates';
 
 /**
  * One thing a content author must fix, in Vietnamese, pointing at a file and a field.
@@ -200,16 +201,6 @@ export function objectKeys(schema: ZodSchema): string[] | undefined {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/** "10/11/2024" → "2024-11-10" when that is a real day, else undefined. */
-function isoFromDayMonthYear(value: string): string | undefined {
-  const m = DMY.exec(value.trim());
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isoDate.safeParse(iso).success ? iso : undefined;
-}
-
 const ISO_EXPECTED = 'một ngày có thật dạng YYYY-MM-DD';
 
 /** What a field expects, described from its schema (and the value found, to suggest a fix). */
@@ -218,7 +209,7 @@ export function describeExpected(fieldSchema: ZodSchema | undefined, found: unkn
   const { schema: leaf, nullable } = unwrapSchema(fieldSchema);
   const orNull = nullable ? ', hoặc null nếu không rõ' : '';
   if (leaf === isoDate) {
-    const suggestion = typeof found === 'string' ? isoFromDayMonthYear(found) : undefined;
+    const suggestion = typeof found === 'string' ? parseVietnameseDate(found) : null;
     return suggestion ? `${ISO_EXPECTED}, ở đây là "${suggestion}"` : ISO_EXPECTED + orNull;
   }
   if (leaf === agencyId) return `mã của một cơ quan trong content/agencies/, ví dụ "so-tttt-tay-ninh"${orNull}`;
