@@ -5,7 +5,7 @@
  * and the unit the result goes to ("gửi về Phòng Nội vụ").
  */
 import { findDocumentReferences } from '../documents';
-import { findVietnameseDates, parseVietnameseDateDetailed, type VietnameseDateMatch } from '../vn/dates';
+import { findVietnameseDates, type VietnameseDateMatch } from '../vn/dates';
 import { collapseWhitespace } from '../vn/text';
 import { readUnitAt, startsWithUnit, type AgencyContext, type AgencyMatch, type KnownAgency } from './agencies';
 import { subjectUnits, type UnitScope } from './assignments';
@@ -32,16 +32,6 @@ const NOT_DEADLINE = /^(?:từ|kể từ|sau)(?![\p{L}\p{M}])/u;
 const BINDING = /^(?:trước|chậm nhất|đến hết|đến|vào)/u;
 const DEADLINE_CUE = /thời hạn|hạn chót|hạn cuối|báo cáo|gửi|hoàn thành|nộp|trình/iu;
 const TASK_LEAD = /^(?:thời hạn(?:\s+gửi)?|hạn chót|hạn cuối)\s+/iu;
-
-/**
- * Date-shaped text that is not a real day ("trước ngày 30/02/2024"): never a deadline, always worth a report line.
- * @example impossibleDates('báo cáo trước ngày 30/02/2024') // ['30/02/2024']
- */
-export function impossibleDates(text: string): string[] {
-  return [...text.matchAll(/(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-])/gu)]
-    .filter((m) => parseVietnameseDateDetailed(m[0]).ok === false)
-    .map((m) => m[0]);
-}
 
 /** Dates of a sentence that are deadlines: not a referenced document's date, not "từ ngày …". */
 export function deadlineDates(sentence: string): VietnameseDateMatch[] {

@@ -5,12 +5,12 @@
  * invents a value: what is not in the text stays null and is reported.
  */
 import { formatPlanNumber } from '../catalog/plan-number';
-import { formatVietnameseDate } from '../vn/dates';
+import { findImpossibleDates, formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
 import { collapseWhitespace, foldVietnamese } from '../vn/text';
 import { agencyKey, matchAgency, readUnitAt, type AgencyContext, type KnownAgency } from './agencies';
 import { extractAssignments, findImplementationSection, findUnitScopes } from './assignments';
-import { extractDeadlines, impossibleDates, type ExtractedDeadline } from './deadlines';
+import { extractDeadlines, type ExtractedDeadline } from './deadlines';
 import { extractHeader, type PlanHeader } from './header';
 import { renderBody, renderPlanFile, type Yaml } from './mdx';
 import { buildOutline, findEnactment, splitParts, type Outline } from './outline';
@@ -375,7 +375,7 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
   }
   for (const scope of scopes) {
     for (const duty of scope.duties) {
-      for (const bad of impossibleDates(duty)) {
+      for (const bad of findImpossibleDates(duty)) {
         report.review('deadlines', `"${bad}" trong nhiệm vụ của "${scope.name}" không phải ngày có thật: chưa đưa vào thời hạn — kiểm tra bản gốc`);
       }
     }

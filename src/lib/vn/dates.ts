@@ -30,6 +30,8 @@ const DATE_SOURCE =
 
 // Not inside a longer word or number: "2021-2025" or "59/2023/NĐ-CP" must not yield dates.
 const DATE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{M}\\d/.\\-])${DATE_SOURCE}(?![\\d/\\-]|\\.\\d)`, 'giu');
+// The same with match indices (slower), for the few callers that need where a group starts.
+const DATE_IN_TEXT_INDICES = new RegExp(DATE_IN_TEXT.source, 'dgiu');
 const DATE_WHOLE = new RegExp(`^${DATE_SOURCE}$`, 'iu');
 const ISO_WHOLE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -130,6 +132,21 @@ export function findVietnameseDates(text: string): VietnameseDateMatch[] {
     const { iso, qualifier } = readGroups(m.groups as DateGroups);
     if (!isRealIsoDate(iso)) continue;
     found.push({ iso, index: m.index, length: m[0].length, text: m[0], qualifier });
+  }
+  return found;
+}
+
+/**
+ * Date-shaped text that is no day of the calendar ("30/02/2024", "ngày 31 tháng 4 năm 2024"), as
+ * written without its qualifier: {@link findVietnameseDates} skips these, a report should name them.
+ * @example findImpossibleDates('báo cáo trước ngày 30/02/2024') // ['30/02/2024']
+ */
+export function findImpossibleDates(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(DATE_IN_TEXT_INDICES)) {
+    if (isRealIsoDate(readGroups(m.groups as DateGroups).iso)) continue;
+    const start = (m.indices!.groups!.ngayL ?? m.indices!.groups!.sd)![0];
+    found.push(m[0].slice(start - m.index));
   }
   return found;
 }

@@ -5,6 +5,7 @@ export {
   parseVietnameseDate,
   parseVietnameseDateDetailed,
   findVietnameseDates,
+  findImpossibleDates,
   formatVietnameseDate,
   type VietnameseDateResult,
   type VietnameseDateMatch,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnownAgency } from '../../../src/lib/import/agencies';
 import { findUnitScopes } from '../../../src/lib/import/assignments';
-import { deadlineDates, extractDeadlines, findSubmitTo, impossibleDates, tasksOfSentence } from '../../../src/lib/import/deadlines';
+import { deadlineDates, extractDeadlines, findSubmitTo, tasksOfSentence } from '../../../src/lib/import/deadlines';
 import { buildOutline, splitParts } from '../../../src/lib/import/outline';
 import { repairText } from '../../../src/lib/import/repair';
 import { registries } from './seeds';
@@ -38,13 +38,6 @@ describe('deadlineDates', () => {
   it('takes a bare date only where the sentence is about reporting or sending', () => {
     expect(deadlineDates('Hội nghị tổ chức ngày 05/3/2025 tại hội trường.')).toEqual([]);
     expect(deadlineDates('Gửi báo cáo về Văn phòng Sở ngày 05/3/2025.').map((x) => [x.iso, x.qualifier])).toEqual([['2025-03-05', 'ngày']]);
-  });
-});
-
-describe('impossibleDates', () => {
-  it('finds date-shaped text that is not a day of the calendar', () => {
-    expect(impossibleDates('trước ngày 30/02/2024 và trước ngày 29/02/2024, không phải 29/02/2023.')).toEqual(['30/02/2024', '29/02/2023']);
-    expect(impossibleDates('Số 59/2023/NĐ-CP, giai đoạn 2021-2025')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findImpossibleDates,
   findVietnameseDates,
   formatVietnameseDate,
   parseVietnameseDate,
@@ -161,6 +162,21 @@ describe('findVietnameseDates', () => {
   ])('%j has qualifier %j', (text, qualifier) => {
     const [d] = findVietnameseDates(`Báo cáo ${text}.`);
     expect(d).toMatchObject({ qualifier, index: 'Báo cáo '.length, length: text.length });
+  });
+});
+
+describe('findImpossibleDates', () => {
+  it('finds date-shaped text that is not a day of the calendar', () => {
+    expect(findImpossibleDates('trước ngày 30/02/2024 và trước ngày 29/02/2024, không phải 29/02/2023.')).toEqual(['30/02/2024', '29/02/2023']);
+    expect(findImpossibleDates('Số 59/2023/NĐ-CP, giai đoạn 2021-2025')).toEqual([]);
+  });
+
+  it('names a long-form date as written, without its qualifier', () => {
+    expect(findImpossibleDates('chậm nhất ngày 31 tháng 4 năm 2024 và ngày 30 tháng 4 năm 2024')).toEqual(['ngày 31 tháng 4 năm 2024']);
+  });
+
+  it('finds none in the seeds, whose dates are all real', () => {
+    for (const prefix of SEEDS) expect(findImpossibleDates(readSeed(prefix))).toEqual([]);
   });
 });
 
