@@ -21,7 +21,7 @@ export function checkContent(rootDir: string, options: LoadOptions = {}): Conten
 }
 
 /** One line saying what was checked and how many problems were found. */
-export function summarize(content: LoadedContent, problems: readonly Problem[]): string {
+function summarize(content: LoadedContent, problems: readonly Problem[]): string {
   const count = (kind: string) => content.sources.filter((s) => s.kind === kind).length;
   const checked = `Đã kiểm tra ${count('plan')} kế hoạch, ${count('agency')} cơ quan, ${count('document')} văn bản`;
   if (problems.length === 0) return `${checked}: không có lỗi.`;

@@ -182,7 +182,7 @@ export function unwrapSchema(schema: ZodSchema): { schema: ZodSchema; nullable: 
 }
 
 /** The schema of the value at `path`, or undefined when the path leaves the schema. */
-export function schemaAt(schema: ZodSchema, path: readonly PropertyKey[]): ZodSchema | undefined {
+function schemaAt(schema: ZodSchema, path: readonly PropertyKey[]): ZodSchema | undefined {
   let current: ZodSchema | undefined = schema;
   for (const key of path) {
     if (!current) return undefined;
@@ -196,7 +196,7 @@ export function schemaAt(schema: ZodSchema, path: readonly PropertyKey[]): ZodSc
 }
 
 /** Field names an object schema accepts, or undefined when it is not an object. */
-export function objectKeys(schema: ZodSchema): string[] | undefined {
+function objectKeys(schema: ZodSchema): string[] | undefined {
   const def = defOf(unwrapSchema(schema).schema);
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
@@ -204,7 +204,7 @@ export function objectKeys(schema: ZodSchema): string[] | undefined {
 const ISO_EXPECTED = 'một ngày có thật dạng YYYY-MM-DD';
 
 /** What a field expects, described from its schema (and the value found, to suggest a fix). */
-export function describeExpected(fieldSchema: ZodSchema | undefined, found: unknown, byType = true): string | undefined {
+function describeExpected(fieldSchema: ZodSchema | undefined, found: unknown, byType = true): string | undefined {
   if (!fieldSchema) return undefined;
   const { schema: leaf, nullable } = unwrapSchema(fieldSchema);
   const orNull = nullable ? ', hoặc null nếu không rõ' : '';
@@ -278,7 +278,7 @@ export function problemsFromIssues(file: string, issues: readonly ZodIssue[], da
 }
 
 /** A field the schema does not know (a typo such as "deadline" for "deadlines" would otherwise be dropped silently). */
-export function unknownKeyProblem(file: string, path: readonly PropertyKey[], allowed: readonly string[] | undefined): Problem {
+function unknownKeyProblem(file: string, path: readonly PropertyKey[], allowed: readonly string[] | undefined): Problem {
   return problem(file, path, 'trường không có trong lược đồ (có thể gõ sai tên trường)', {
     expected: allowed ? `một trong các trường: ${allowed.join(', ')}` : undefined,
   });

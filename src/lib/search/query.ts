@@ -11,7 +11,7 @@ export const MAX_QUERY_LENGTH = 200;
  * costs an index chunk download, so they are left out of the Pagefind query — but kept in
  * `terms`, so "dân chủ ở cơ sở" still ranks the exact phrase first and highlights it whole.
  */
-export const STOP_TERMS: ReadonlySet<string> = new Set(['o', 'va', 'cua', 'cac', 'la', 'nhung', 'voi', 'theo', 'tren', 'duoc', 'khi', 'mot', 've', 'hoac']);
+const STOP_TERMS: ReadonlySet<string> = new Set(['o', 'va', 'cua', 'cac', 'la', 'nhung', 'voi', 'theo', 'tren', 'duoc', 'khi', 'mot', 've', 'hoac']);
 
 export interface NormalizedQuery {
   /** The query as typed, NFC, whitespace collapsed, cut to MAX_QUERY_LENGTH. */
