@@ -19,6 +19,16 @@ export interface AgencyTreeNode {
 }
 
 /**
+ * What the index says after an agency's name: its level, then its counts when it has any.
+ * @example agencyTreeMeta(node) // 'Sở, ban, ngành; 2 kế hoạch · 5 thời hạn'
+ */
+export function agencyTreeMeta(node: Pick<AgencyTreeNode, 'agency' | 'planCount' | 'deadlineCount'>): string {
+  const counts = [node.planCount && `${node.planCount} kế hoạch`, node.deadlineCount && `${node.deadlineCount} thời hạn`].filter(Boolean).join(' · ');
+  const level = agencyLevelLabel(node.agency.data.level);
+  return counts ? `${level}; ${counts}` : level;
+}
+
+/**
  * The agency registry as a tree by `parent`. Roots are agencies without a parent or whose parent is
  * not in the registry; a parent cycle (invalid content) cannot loop: each agency appears once.
  */
@@ -84,6 +94,11 @@ export interface AgencyPageModel {
   max: number;
   /** True when it owns deadlines, so `/api/v1/deadlines/{id}.ics` exists. */
   hasDeadlineFeed: boolean;
+  /**
+   * Whether to show the "plans issued" panel: when it issued plans, or when the page has nothing
+   * else (a unit that issues nothing but has duties or deadlines skips the empty panel).
+   */
+  showPlans: boolean;
 }
 
 /** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
@@ -133,6 +148,7 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
     totals: { plans: plans.total, tasks: tasks.total, deadlines: deadlines.total, unitDeadlines: units.total, receives: receives.total },
     max,
     hasDeadlineFeed: agency.deadlines.length > 0,
+    showPlans: plans.total > 0 || tasks.total + deadlines.total + units.total === 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agenciesByLevel, agencyPage, agencyTree, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
+import { agenciesByLevel, agencyLevelLabel, agencyPage, agencyTree, agencyTreeMeta, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
 import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureAgency, fixtureCatalog } from './fixture-catalog';
 
@@ -112,5 +112,32 @@ describe('agencyPage caps its lists', () => {
       expect(page.plans.length).toBe(page.totals.plans);
       expect(page.deadlines.length + page.unitDeadlines.length + page.receives.length).toBe(page.totals.deadlines + page.totals.unitDeadlines + page.totals.receives);
     }
+  });
+});
+
+describe('agencyTreeMeta', () => {
+  const [agency] = seedCatalog().agencies.values();
+  const level = agencyLevelLabel(agency.data.level);
+
+  it('reads the level, then only the counts that are not zero', () => {
+    expect(agencyTreeMeta({ agency, planCount: 0, deadlineCount: 0 })).toBe(level);
+    expect(agencyTreeMeta({ agency, planCount: 2, deadlineCount: 0 })).toBe(`${level}; 2 kế hoạch`);
+    expect(agencyTreeMeta({ agency, planCount: 0, deadlineCount: 5 })).toBe(`${level}; 5 thời hạn`);
+    expect(agencyTreeMeta({ agency, planCount: 2, deadlineCount: 5 })).toBe(`${level}; 2 kế hoạch · 5 thời hạn`);
+  });
+});
+
+describe('agencyPage showPlans', () => {
+  it('shows the plans panel for an issuer, and for an agency with nothing else, but not for a busy unit that issues nothing', () => {
+    const catalog = seedCatalog();
+    let busyUnits = 0;
+    for (const id of catalog.agencies.keys()) {
+      const page = agencyPage(catalog, id);
+      const busy = page.totals.tasks + page.totals.deadlines + page.totals.unitDeadlines > 0;
+      expect(page.showPlans, id).toBe(page.totals.plans > 0 || !busy);
+      if (busy && page.totals.plans === 0) busyUnits++;
+    }
+    // The seed content has units that only receive duties (the case the rule exists for).
+    expect(busyUnits).toBeGreaterThan(0);
   });
 });
