@@ -44,6 +44,16 @@ export function documentsByType(catalog: Catalog): DocumentTypeGroup[] {
     .map(([type, documents]) => ({ type, documents: documents.sort(compareDocumentsNewestFirst) }));
 }
 
+/**
+ * How the document list says what uses a document: the number of plans here referencing it (as
+ * basis or citation, each plan once), or that only other registry documents name it.
+ * @example documentUsageText(catalog.documents.get('33-ct-ttg')!) // '2 kế hoạch trên cổng'
+ */
+export function documentUsageText(view: Pick<DocumentView, 'citedBy'>): string {
+  const count = new Set(view.citedBy.map((edge) => edge.plan)).size;
+  return count === 0 ? 'chỉ được văn bản khác nêu' : `${count} kế hoạch trên cổng`;
+}
+
 /** A plan that references a document, with every spelling of the number it used. */
 export interface ReferencingPlan {
   plan: PlanEntry;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  documentUsageText,
   capChain,
   countChain,
   documentPage,
@@ -207,5 +208,23 @@ describe('capChain', () => {
 describe('documentSearchPath', () => {
   it('searches the number as written', () => {
     expect(documentSearchPath('11-QĐi/TW')).toBe(`tim-kiem/?q=${encodeURIComponent('11-QĐi/TW')}`);
+  });
+});
+
+describe('documentUsageText', () => {
+  it('counts each plan referencing Chỉ thị 33/CT-TTg once, whether it cites or implements it', () => {
+    const catalog = seedCatalog();
+    const plans = seedContent().plans.filter((p) => [...p.data.basis, ...p.data.citations].some((r) => r.document === '33-ct-ttg'));
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    expect(documentUsageText(catalog.documents.get('33-ct-ttg')!)).toBe(`${plans.length} kế hoạch trên cổng`);
+  });
+
+  it('says a document only other documents name is not used by any plan here', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('goc'), fixtureDocument('con', { basis: ['goc'] })],
+      plans: [fixturePlan('a', { basis: [ref('con')], citations: [ref('con')] })],
+    });
+    expect(documentUsageText(catalog.documents.get('goc')!)).toBe('chỉ được văn bản khác nêu');
+    expect(documentUsageText(catalog.documents.get('con')!)).toBe('1 kế hoạch trên cổng');
   });
 });
