@@ -351,12 +351,20 @@ function cellView(catalog: Catalog, table: TargetTable, row: TargetComparisonRow
   };
 }
 
+const yearLinksCache = new WeakMap<TargetTable, TargetYearLink[]>();
+
+// Memoised per table: every year page of a topic shows the same year index.
 function yearLinks(table: TargetTable): TargetYearLink[] {
-  return table.years.map((year, column) => ({
-    year,
-    count: table.rows.reduce((n, row) => n + row.cells[column]!.length, 0),
-    path: targetYearPath(table.topic.slug, year),
-  }));
+  let links = yearLinksCache.get(table);
+  if (!links) {
+    links = table.years.map((year, column) => ({
+      year,
+      count: table.rows.reduce((n, row) => n + row.cells[column]!.length, 0),
+      path: targetYearPath(table.topic.slug, year),
+    }));
+    yearLinksCache.set(table, links);
+  }
+  return links;
 }
 
 /** Every year of a topic with its target count and year page, oldest first (empty for an unknown topic). */
