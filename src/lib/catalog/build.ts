@@ -74,6 +74,8 @@ export interface AgencyView extends AgencyEntry {
 export interface DocumentView extends DocumentEntry {
   /** Plans referencing this document, basis edges first, then citations; newest plan first. */
   citedBy: CitationEdge[];
+  /** Plans whose `basis` lists this document, newest first, each once (the `basis` edges of `citedBy`). */
+  implementedByPlans: string[];
   /** Registry documents whose `basis` lists this one (the chain downward). */
   implementedByDocuments: string[];
   /** The plan published here that is this document, if any. */
@@ -196,6 +198,7 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
       id,
       data,
       citedBy: edges,
+      implementedByPlans: [...new Set(edges.filter((e) => e.role === 'basis').map((e) => e.plan))],
       implementedByDocuments: implementedBy.get(id) ?? [],
       plan: data.plan && planBySlug.has(data.plan) ? data.plan : null,
     });

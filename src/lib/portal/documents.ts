@@ -128,13 +128,13 @@ export function upwardChain(catalog: Catalog, id: string): ChainNode[] {
  * documents implementing that plan.
  */
 export function downwardChain(catalog: Catalog, id: string): ChainNode[] {
-  const { documentByPlan, plansByBasis } = portalIndex(catalog);
+  const { documentByPlan } = portalIndex(catalog);
   const seen = new Set([`d:${id}`]);
   const expand = (docId: string): ChainNode[] => {
     const view = catalog.documents.get(docId);
     // Plans implementing it directly come before the documents whose own implementers follow.
     const candidates: ({ kind: 'document'; id: string } | { kind: 'plan'; slug: string })[] = [
-      ...(plansByBasis.get(docId) ?? []).map((slug) =>
+      ...(view?.implementedByPlans ?? []).map((slug) =>
         documentByPlan.has(slug) ? { kind: 'document' as const, id: documentByPlan.get(slug)! } : { kind: 'plan' as const, slug },
       ),
       ...(view?.implementedByDocuments ?? [])

@@ -6,8 +6,6 @@ export interface PortalIndex {
   deadlinesBySubmitTo: Map<string, DeadlineRow[]>;
   /** Registry document id of a plan published here (the document whose `plan` is that slug). */
   documentByPlan: Map<string, string>;
-  /** Plans whose `basis` lists a document, by document id, newest plan first, each plan once. */
-  plansByBasis: Map<string, string[]>;
 }
 
 const cache = new WeakMap<Catalog, PortalIndex>();
@@ -29,11 +27,7 @@ export function portalIndex(catalog: Catalog): PortalIndex {
   for (const row of catalog.deadlines) if (row.deadline.submitTo) pushTo(deadlinesBySubmitTo, row.deadline.submitTo, row);
   const documentByPlan = new Map<string, string>();
   for (const view of catalog.documents.values()) if (view.plan && !documentByPlan.has(view.plan)) documentByPlan.set(view.plan, view.id);
-  const plansByBasis = new Map<string, string[]>();
-  for (const { slug, data } of catalog.plans) {
-    for (const document of new Set(data.basis.map((reference) => reference.document))) pushTo(plansByBasis, document, slug);
-  }
-  const index = { deadlinesBySubmitTo, documentByPlan, plansByBasis };
+  const index = { deadlinesBySubmitTo, documentByPlan };
   cache.set(catalog, index);
   return index;
 }

@@ -1,7 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { foldVietnamese } from '../vn/text';
 import { slugify } from '../vn/slug';
-import { portalIndex } from './index-cache';
 
 /** Why a plan is shown as related to another. */
 export type RelatedReason =
@@ -40,7 +39,6 @@ function weight(related: RelatedPlan): number {
 }
 
 function build(catalog: Catalog): Map<string, RelatedPlan[]> {
-  const { plansByBasis } = portalIndex(catalog);
   const byTitle = new Map<string, string[]>();
   for (const { slug, data } of catalog.plans) {
     const key = titleKey(data.title);
@@ -64,7 +62,7 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
       }
     };
     for (const document of new Set(plan.data.basis.map((r) => r.document))) {
-      add(plansByBasis.get(document) ?? [], { kind: 'basis', document });
+      add(catalog.documents.get(document)?.implementedByPlans ?? [], { kind: 'basis', document });
     }
     add(byTitle.get(titleKey(plan.data.title)) ?? [], { kind: 'title' }, (other) => other.data.year !== plan.data.year);
     add(catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });

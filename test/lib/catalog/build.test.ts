@@ -32,6 +32,17 @@ describe('buildCatalog on the five seed plans', () => {
     expect(basisEdges).toHaveLength(content.plans.reduce((n, p) => n + p.data.basis.length, 0));
   });
 
+  it('lists, for every document, the plans implementing it (basis) newest first, each once', () => {
+    let checked = 0;
+    for (const view of catalog.documents.values()) {
+      const expected = catalog.plans.filter((p) => p.data.basis.some((r) => r.document === view.id)).map((p) => p.slug);
+      expect(view.implementedByPlans, view.id).toEqual(expected);
+      if (expected.length > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(catalog.documents.get('33-ct-ttg')!.implementedByPlans).toContain('trien-khai-chi-thi-33-ct-ttg-so-tttt-tay-ninh');
+  });
+
   it('gathers every plan citing Chỉ thị 33/CT-TTg, implementers first', () => {
     const doc = catalog.documents.get('33-ct-ttg')!;
     const citing = content.plans
