@@ -213,6 +213,21 @@ export function referenceSentence(ref: DocumentReference): string {
 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
+/** A number as Vietnamese readers write it (decimal comma): 2.5 → "2,5". */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/**
+ * A value followed by its unit: "%" sticks to the number, other units take a space.
+ * @example withUnit('100', '%') // '100%'
+ * @example withUnit('12', 'cuộc') // '12 cuộc'
+ */
+export function withUnit(value: string, unit: string | null): string {
+  if (!unit) return value;
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
 /**
  * A target's promised value: "100%", "12 cuộc", or "Định tính" for a qualitative target.
  * @example formatTargetValue({ value: 100, unit: '%' }) // '100%'
@@ -220,9 +235,7 @@ const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }
  */
 export function formatTargetValue(target: Pick<Target, 'value' | 'unit'>): string {
   if (target.value === null) return 'Định tính';
-  const value = numberFormat.format(target.value);
-  if (!target.unit) return value;
-  return target.unit === '%' ? `${value}%` : `${value} ${target.unit}`;
+  return withUnit(formatNumber(target.value), target.unit);
 }
 
 export interface TargetView {

@@ -7,6 +7,7 @@ import type { Agency } from '../../schemas/agency';
 import type { SiteConfig } from '../../site.config';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { formatVietnameseDate } from '../vn/dates';
+import { formatNumber } from '../plan-view';
 
 /** Colours of the card, from site.config. */
 export interface CardTheme {
@@ -82,7 +83,6 @@ export function portalAddress(siteUrl: string, base = '/'): string {
   return `${url.host}${url.pathname}`.replace(/\/+$/, '');
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 function sentenceCase(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -119,7 +119,7 @@ export function planCardData({ plan, issuer, agencyShortName, site, portal }: Ca
   if (measurable.length > 0) {
     highlightsHeading = 'Chỉ tiêu';
     highlights = measurable.slice(0, 3).map((t) => ({
-      value: numberFormat.format(t.value!),
+      value: formatNumber(t.value!),
       unit: t.unit,
       label: t.indicator ?? targetLabel(t.text, t.value!, t.unit),
       note: null,

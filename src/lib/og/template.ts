@@ -8,6 +8,7 @@
 import type { CardData, CardHighlight } from './card-data';
 import { FONT_FAMILY } from './families';
 import { fitText, type FittedText, type Measure } from './fit-text';
+import { withUnit } from '../plan-view';
 
 /**
  * Bump on any visible design change: it is part of the image cache key and of the `?v=` query of
@@ -105,9 +106,7 @@ function upper(s: string): string {
 }
 
 function highlightValue(h: CardHighlight): string | null {
-  if (h.value === null) return null;
-  if (!h.unit) return h.value;
-  return h.unit === '%' ? `${h.value}%` : `${h.value} ${h.unit}`;
+  return h.value === null ? null : withUnit(h.value, h.unit);
 }
 
 /** Fits several one-line texts at one common size (the largest at which all fit), so a row of values looks even. */
