@@ -208,7 +208,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       title: doc.data.title,
       basis: doc.data.basis,
       plan: doc.plan,
-      implementedBy: [...new Set(doc.citedBy.filter((e) => e.role === 'basis').map((e) => e.plan))],
+      implementedBy: doc.implementedByPlans,
       citedBy: [...new Set(doc.citedBy.filter((e) => e.role === 'citation').map((e) => e.plan))],
       url: urlOf(ctx, paths.document(doc.id)),
     })),
