@@ -57,8 +57,43 @@ const cases: Array<[string, TreeChange, string[]]> = [
   ['a registry document year of 1800', { edit: { [DOCUMENT]: [['year: 2021', 'year: 1800']] } }, [`${DOCUMENT} › year: ${RANGE} (tìm thấy 1800)`]],
 ];
 
+const SYMLINK = 'liên kết tượng trưng (symlink) không được dùng trong thư mục nội dung: nó có thể trỏ ra ngoài hoặc tạo vòng lặp (cần chép tệp thật vào đây thay cho liên kết)';
+/** An alias bomb ("billion laughs"): nine levels of ten aliases each would expand to 10^9 strings. */
+const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => {
+  const prev = 'abcdefghi'[i]!;
+  return `${k}: &${k} [${Array(10).fill(`*${prev}`).join(',')}]`;
+})].join('\n');
+const BOMB = 'quá nhiều tham chiếu YAML (*bí-danh) lồng nhau: tệp sẽ phình ra hàng tỷ phần tử nên không được đọc (cần viết thẳng giá trị thay cho &neo/*bí-danh (tối đa 100 tham chiếu))';
+const NOT_UTF8 = 'tệp không phải văn bản UTF-8 hợp lệ';
+
+/** What the check sees beyond single fields: files it must not skip, follow or choke on. */
+const fileCases: Array<[string, TreeChange, string[]]> = [
+  ['a plan symlinked from outside the content folder', { symlink: { 'plans/2024/ngoai.mdx': '/etc/hostname' } }, [`plans/2024/ngoai.mdx: ${SYMLINK}`]],
+  ['a plan symlinked to another plan (a duplicate that would publish twice)', { symlink: { 'plans/2024/ban-sao.mdx': 'ke-hoach-mau.mdx' } }, [`plans/2024/ban-sao.mdx: ${SYMLINK}`]],
+  ['a symlink loop in the plans folder is one message', { symlink: { 'plans/2024/vong': '..' } }, [`plans/2024/vong: ${SYMLINK}`]],
+  ['a symlinked agency file', { symlink: { 'agencies/so-khac.yaml': 'so-mau.yaml' } }, [`agencies/so-khac.yaml: ${SYMLINK}`]],
+  ['a plan with an upper-case .MDX extension', { rename: { [PLAN]: 'plans/2024/ke-hoach-mau.MDX' } }, ['plans/2024/ke-hoach-mau.MDX: tệp không được nạp: đuôi tệp phải là .mdx (chữ thường) (cần đổi tên thành ke-hoach-mau.mdx)']],
+  ['a plan with a mixed-case .Mdx extension, beside a good plan', { write: { 'plans/2024/thu-hai.Mdx': '---\n---\n' } }, ['plans/2024/thu-hai.Mdx: tệp không được nạp: đuôi tệp phải là .mdx (chữ thường) (cần đổi tên thành thu-hai.mdx)']],
+  ['an agency with an upper-case .YAML extension', { write: { 'agencies/so-moi.YAML': 'name: "Sở Mới"\n' } }, ['agencies/so-moi.YAML: tệp không được nạp: đuôi tệp phải là .yaml (chữ thường) (cần đổi tên thành so-moi.yaml)']],
+  ['registry files in a subfolder, which nothing reads', { write: { 'documents/cu/34-ct-ttg.yaml': 'type: "Chỉ thị"\n' } }, ['documents/cu: thư mục con không được nạp: các tệp .yaml phải nằm ngay trong content/documents/ (cần chuyển các tệp ra content/documents/)']],
+  [
+    'a YAML alias bomb in an agency is one message, and the other files are still checked',
+    { write: { 'agencies/bom.yaml': `${ALIAS_BOMB}\n` }, edit: { [PLAN]: [['year: 2024', 'year: 2100']] } },
+    [`agencies/bom.yaml: ${BOMB}`, `${PLAN} › year: ${RANGE} (tìm thấy 2100)`],
+  ],
+  ['a YAML alias bomb in a plan\'s frontmatter', { edit: { [PLAN]: [['title: ', `${ALIAS_BOMB}\ntitle: `]] } }, [`${PLAN}: ${BOMB}`]],
+  ['a binary file renamed .mdx', { write: { 'plans/2024/anh.mdx': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8]) } }, [`plans/2024/anh.mdx: ${NOT_UTF8} (dòng 1): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258) (cần lưu lại tệp với bảng mã UTF-8)`]],
+  ['an agency file in a legacy code page', { write: { 'agencies/so-cu.yaml': Uint8Array.from([...Buffer.from('name: "S'), 0xf5, ...Buffer.from(' C\u0169"\n')]) } }, [`agencies/so-cu.yaml: ${NOT_UTF8} (dòng 1): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258) (cần lưu lại tệp với bảng mã UTF-8)`]],
+];
+
 describe('npm run check on bad content', () => {
   it.each(cases)('%s', (_, change, expected) => {
+    expect(problemsOf(change)).toEqual(expected);
+  });
+});
+
+describe('npm run check on files it must not skip, follow or choke on', () => {
+  it.each(fileCases)('%s', (_, change, expected) => {
     expect(problemsOf(change)).toEqual(expected);
   });
 });
