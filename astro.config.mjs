@@ -12,5 +12,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
-  build: { format: 'directory' },
+  // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
+  // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
+  // limit under which Astro inlines a page's script.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

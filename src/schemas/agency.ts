@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { agencyId, nfcText } from './common';
+import { agencyId, httpUrl, nfcText } from './common';
 
 /** Administrative or Party level of an agency. */
 export const agencyLevels = ['trung ương', 'tỉnh', 'sở', 'huyện', 'xã', 'phòng', 'Đảng', 'đoàn thể', 'nhóm đơn vị'] as const;
@@ -16,8 +16,8 @@ export const agencySchema = z.object({
   parent: agencyId.nullable().default(null),
   /** Province ("Tây Ninh"), or null for central bodies. */
   province: nfcText.nullable().default(null),
-  /** Official website, or null. */
-  website: z.url({ error: 'cần một địa chỉ web đầy đủ (https://…)' }).nullable().default(null),
+  /** Official website (http or https only: it becomes a link), or null. */
+  website: httpUrl.nullable().default(null),
 });
 
 export type Agency = z.infer<typeof agencySchema>;

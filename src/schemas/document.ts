@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentId, isoDate, nfcText, slug } from './common';
+import { documentId, isoDate, nfcText, plausibleYear, slug } from './common';
 
 /** A cited document in the registry (`content/documents/{id}.yaml`; the file name is the canonical id). */
 export const documentSchema = z.object({
@@ -12,7 +12,7 @@ export const documentSchema = z.object({
   /** Date of issue (ISO), or null when unknown. */
   date: isoDate.nullable().default(null),
   /** Year of issue; required when the date is unknown. */
-  year: z.number().int().min(1945).max(2100),
+  year: plausibleYear,
   /** Issuing body, canonical name ("Thủ tướng Chính phủ"). */
   issuer: nfcText,
   /** Trích yếu, or null. */

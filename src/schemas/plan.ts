@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { agencyId, isoDate, nfcText } from './common';
+import { agencyId, isoDate, nfcText, plausibleYear } from './common';
 import { documentReferenceSchema } from './document-reference';
 import { targetSchema } from './target';
 import { deadlineSchema } from './deadline';
@@ -30,7 +30,7 @@ export const planSchema = z.object({
   /** Date of issue (ISO), or null when the copy leaves it blank. */
   issuedOn: isoDate.nullable().default(null),
   /** The year the plan is for. */
-  year: z.number({ error: 'cần năm dạng số, ví dụ 2024' }).int().min(1945).max(2100),
+  year: plausibleYear,
   /** Ban hành (signed) or dự thảo (draft). */
   status: z.enum(planStatuses, { error: `trạng thái phải là một trong: ${planStatuses.join(', ')}` }).default('ban hành'),
   /** Topic labels: "Dân vận chính quyền", "Dân chủ ở cơ sở". */

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contentTree, removeContentTrees } from '../support/content-tree';
 import { checkContent } from '../../src/lib/content/check';
 import { formatProblem } from '../../src/lib/content/problems';
 
@@ -43,5 +44,26 @@ describe('scripts/check.ts', () => {
       stdout: 'Đã kiểm tra 1 kế hoạch, 2 cơ quan, 2 văn bản: không có lỗi.\n',
       stderr: '',
     });
+  });
+
+  it('survives an alias bomb and a symlink loop: one line each, no stack trace, the other files still checked', () => {
+    afterAll(removeContentTrees);
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const dir = contentTree({
+      write: { 'agencies/bom.yaml': `${bomb}\n` },
+      symlink: { 'plans/2024/vong': '..', 'plans/vong-lon': '../plans' },
+      edit: { 'plans/2024/ke-hoach-mau.mdx': [['"2024-11-10"', '"9999-12-31"']] },
+    });
+    const started = performance.now();
+    const { status, stdout, stderr } = runCheck(dir);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).not.toMatch(/\n\s+at |Error:|ReferenceError/);
+    expect(stderr).toContain('agencies/bom.yaml\n  › quá nhiều tham chiếu YAML (*bí-danh) lồng nhau');
+    expect(stderr).toContain('plans/2024/vong\n  › liên kết tượng trưng (symlink)');
+    expect(stderr).toContain('plans/vong-lon\n  › liên kết tượng trưng (symlink)');
+    expect(stderr).toContain('  › deadlines[1].date: năm nằm ngoài khoảng hợp lý');
+    expect(stderr.trimEnd()).toMatch(/: 4 lỗi trong 4 tệp\.$/);
   });
 });

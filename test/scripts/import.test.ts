@@ -229,6 +229,24 @@ describe('npm run import on awkward text', () => {
     expect(await run([pdf, '--content', dir])).toMatchObject({ code: 1, err: expect.stringContaining('chỉ nhận .docx, .txt hoặc .md') });
     expect(await run([join(dir, 'khong-co.txt')])).toMatchObject({ code: 1, err: 'Không tìm thấy tệp "' + join(dir, 'khong-co.txt') + '".' });
   });
+
+  it('writes no draft for an empty file, a binary file renamed .txt or a corrupt .docx, and names the file', async () => {
+    const dir = contentTree();
+    const inputs: Array<[string, Uint8Array | string, RegExp]> = [
+      ['trong.txt', '', /^không đọc được tệp "trong\.txt": tệp rỗng$/],
+      ['anh.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /^không đọc được tệp "anh\.txt": không phải tệp văn bản/],
+      ['hong.docx', 'PK\u0003\u0004 không phải docx', /^không đọc được tệp "hong\.docx": không phải tệp \.docx hợp lệ/],
+    ];
+    for (const [name, bytes, message] of inputs) {
+      const input = join(dir, name);
+      writeFileSync(input, bytes);
+      const out = join(dir, 'plans', `${name}.mdx`);
+      const result = await run([input, '--content', dir, '--out', out]);
+      expect(result, name).toMatchObject({ code: 1, out: '' });
+      expect(result.err, name).toMatch(message);
+      expect(existsSync(out), name).toBe(false);
+    }
+  });
 });
 
 describe('npm run new', () => {

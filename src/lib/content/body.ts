@@ -1,3 +1,5 @@
+import { findControlCharacter } from '../../schemas/common';
+
 /** A character in an MDX body that MDX would read as JSX or as a JavaScript expression. */
 export interface MdxHazard {
   /** 1-based line in the file. */
@@ -172,6 +174,23 @@ export function findNonNfcLines(body: string, firstLine = 1): NfcHazard[] {
     const hazard: NfcHazard = { line: firstLine + index, excerpt };
     if (markAt !== -1) hazard.mark = `U+${line.codePointAt(markAt)!.toString(16).toUpperCase().padStart(4, '0')}`;
     out.push(hazard);
+  });
+  return out;
+}
+
+/** A body line holding a control character that XML and JSON outputs must not carry. */
+export interface ControlCharacterHazard {
+  line: number;
+  /** The character as "U+000B". */
+  codePoint: string;
+}
+
+/** Lines of `body` with a control character (other than tab), e.g. a vertical tab pasted from Word. */
+export function findControlCharacterLines(body: string, firstLine = 1): ControlCharacterHazard[] {
+  const out: ControlCharacterHazard[] = [];
+  body.split(/\r?\n/).forEach((line, index) => {
+    const codePoint = findControlCharacter(line.replace(/\r$/, ''));
+    if (codePoint) out.push({ line: firstLine + index, codePoint });
   });
   return out;
 }

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { z } from 'astro/zod';
 import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
 import { idFromPath } from './ids';
+import { discoverContentFiles, type CollectionKind } from './discover';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
 /** A plan that passed its schema. */
@@ -35,7 +36,7 @@ export interface LoadedDocument {
   data: RegistryDocument;
 }
 
-export type ContentKind = 'plan' | 'agency' | 'document';
+export type ContentKind = CollectionKind;
 
 /** Every content file read, valid or not (cross-checks such as duplicate slugs need them all). */
 export interface ContentSource {
@@ -79,6 +80,9 @@ type Schema = z.core.$ZodType;
 /** Where dates hide unquoted: js-yaml (used by Astro) turns these into Date objects and rolls impossible days over. */
 const YAML_TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 
+/** Aliases a YAML file may expand; a plan needs none, so this only stops alias bombs. */
+const MAX_ALIAS_COUNT = 100;
+
 const YAML_ERRORS: Record<string, string> = {
   DUPLICATE_KEY: 'trường bị khai báo hai lần',
   TAB_AS_INDENT: 'không được thụt lề bằng ký tự tab',
@@ -107,21 +111,11 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
     return content;
   }
 
-  for (const rel of listFiles(join(root, 'plans'), true)) {
-    const abs = join(root, 'plans', rel);
-    if (/\.mdx$/.test(rel)) loadPlan(content, abs, displayPath(abs), rel);
-    else if (/\.md$/i.test(rel) && !/(^|\/)readme\.md$/i.test(rel)) {
-      content.problems.push(problem(displayPath(abs), '', 'tệp không được nạp: kế hoạch phải có đuôi .mdx', { expected: 'đổi tên thành .mdx' }));
-    }
-  }
-  for (const [kind, folder] of [['agency', 'agencies'], ['document', 'documents']] as const) {
-    for (const rel of listFiles(join(root, folder), false)) {
-      const abs = join(root, folder, rel);
-      if (/\.yaml$/.test(rel)) loadRegistryEntry(content, kind, abs, displayPath(abs), rel);
-      else if (/\.(yml|YML|YAML)$/.test(rel)) {
-        content.problems.push(problem(displayPath(abs), '', 'tệp không được nạp: phải có đuôi .yaml', { expected: 'đổi tên thành .yaml' }));
-      }
-    }
+  const discovered = discoverContentFiles(root, displayPath);
+  content.problems.push(...discovered.problems);
+  for (const { kind, abs, rel } of discovered.files) {
+    if (kind === 'plan') loadPlan(content, abs, displayPath(abs), rel);
+    else loadRegistryEntry(content, kind, abs, displayPath(abs), rel);
   }
   return content;
 }
@@ -136,14 +130,14 @@ const loaded = new Map<string, { stamp: string; content: LoadedContent }>();
 export function loadContentCached(rootDir: string, options: LoadOptions = {}): LoadedContent {
   const root = resolve(rootDir);
   const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}`;
-  const stamp = ['plans', 'agencies', 'documents']
-    .flatMap((folder) =>
-      listFiles(join(root, folder), folder === 'plans').map((rel) => {
-        const stat = statSync(join(root, folder, rel));
-        return `${folder}/${rel}:${stat.size}:${stat.mtimeMs}`;
-      }),
-    )
-    .join('\n');
+  const discovered = discoverContentFiles(root, (abs) => abs);
+  const stamp = [
+    ...discovered.files.map(({ abs }) => {
+      const stat = statSync(abs);
+      return `${abs}:${stat.size}:${stat.mtimeMs}`;
+    }),
+    ...discovered.problems.map((p) => `${p.file}:${p.message}`),
+  ].join('\n');
   const hit = loaded.get(key);
   if (hit && hit.stamp === stamp) return hit.content;
   const content = loadContent(rootDir, options);
@@ -151,26 +145,51 @@ export function loadContentCached(rootDir: string, options: LoadOptions = {}): L
   return content;
 }
 
-/** Relative paths with "/" separators, sorted so results do not depend on the file system. */
-function listFiles(dir: string, recursive: boolean): string[] {
-  if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir, { recursive, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
-    files.push(relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  }
-  return files.sort();
-}
-
 function foldersOf(rel: string): string[] {
   return rel.split('/').slice(0, -1);
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file as UTF-8 text, or undefined (with a problem) when its bytes are not UTF-8: a replacement character must never be published. */
+function readUtf8(content: LoadedContent, abs: string, file: string): string | undefined {
+  const bytes = readFileSync(abs);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8Line(bytes);
+    content.problems.push(
+      problem(file, '', `tệp không phải văn bản UTF-8 hợp lệ${bad ? ` (dòng ${bad})` : ''}: có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258)`, {
+        expected: 'lưu lại tệp với bảng mã UTF-8',
+      }),
+    );
+    return undefined;
+  }
+}
+
+/** The 1-based line holding the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        UTF8.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
 function loadPlan(content: LoadedContent, abs: string, file: string, rel: string): void {
-  const text = readFileSync(abs, 'utf8');
   const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
+  const text = readUtf8(content, abs, file);
+  if (text === undefined) return;
 
   const split = splitFrontmatter(text);
   if (!split) {
@@ -193,9 +212,10 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
 }
 
 function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', abs: string, file: string, rel: string): void {
-  const text = readFileSync(abs, 'utf8');
   const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
+  const text = readUtf8(content, abs, file);
+  if (text === undefined) return;
   const data = parseYaml(content, file, text, 0);
   if (data === undefined) return;
   source.raw = data;
@@ -240,7 +260,18 @@ function parseYaml(content: LoadedContent, file: string, text: string, lineOffse
     return undefined;
   }
   reportUnquotedDates(content, file, doc.contents, []);
-  return doc.toJS() ?? {};
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml refuses to expand more aliases than this ("billion laughs"); anything else is a bug to surface.
+    if (!(error instanceof ReferenceError)) throw error;
+    content.problems.push(
+      problem(file, '', `quá nhiều tham chiếu YAML (*bí-danh) lồng nhau: tệp sẽ phình ra hàng tỷ phần tử nên không được đọc`, {
+        expected: `viết thẳng giá trị thay cho &neo/*bí-danh (tối đa ${MAX_ALIAS_COUNT} tham chiếu)`,
+      }),
+    );
+    return undefined;
+  }
 }
 
 function reportUnquotedDates(content: LoadedContent, file: string, node: unknown, path: PropertyKey[]): void {

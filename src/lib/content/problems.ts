@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { agencyId, documentId, isoDate, slug } from '../../schemas/common';
+import { agencyId, CONTROL_CHARACTERS, documentId, isoDate, isRealIsoDate, maxYear, MIN_YEAR, slug } from '../../schemas/common';
 import { parseVietnameseDate } from '../vn/dates';
 
 /**
@@ -55,6 +55,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 const MAX_FOUND = 80;
+const CONTROL_GLOBAL = new RegExp(CONTROL_CHARACTERS.source, 'g');
 
 /** A value as it appears in a message: strings quoted (and shortened), null as "giá trị trống". */
 export function describeValue(value: unknown): string | undefined {
@@ -62,7 +63,8 @@ export function describeValue(value: unknown): string | undefined {
   if (value === null) return 'giá trị trống';
   if (typeof value === 'string') {
     const short = value.length > MAX_FOUND ? `${value.slice(0, MAX_FOUND - 1)}…` : value;
-    return JSON.stringify(short);
+    // JSON escapes C0 controls; C1 controls and non-characters would print invisibly, so escape them too.
+    return JSON.stringify(short).replace(CONTROL_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'ngày không hợp lệ' : `ngày ${value.toISOString().slice(0, 10)}`;
@@ -209,6 +211,7 @@ function describeExpected(fieldSchema: ZodSchema | undefined, found: unknown, by
   const { schema: leaf, nullable } = unwrapSchema(fieldSchema);
   const orNull = nullable ? ', hoặc null nếu không rõ' : '';
   if (leaf === isoDate) {
+    if (typeof found === 'string' && isRealIsoDate(found)) return `một ngày từ năm ${MIN_YEAR} đến năm ${maxYear()}`;
     const suggestion = typeof found === 'string' ? parseVietnameseDate(found) : null;
     return suggestion ? `${ISO_EXPECTED}, ở đây là "${suggestion}"` : ISO_EXPECTED + orNull;
   }

@@ -4,7 +4,7 @@ import type { Agency } from '../../schemas/agency';
 import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Plan } from '../../schemas/plan';
-import { findMdxHazards, findNonNfcLines } from './body';
+import { findControlCharacterLines, findMdxHazards, findNonNfcLines } from './body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
 
@@ -277,6 +277,13 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
       ? `dòng ${h.line}: MDX không nhận liên kết dạng <…>; viết [chữ](địa chỉ) hoặc bỏ dấu '<' '>'`
       : `dòng ${h.line}: ký tự '${h.char}' phải viết là ${h.char === '<' ? '&lt;' : `\\${h.char}`}`;
     problems.push(problem(source.file, 'nội dung', message, { found: h.excerpt, expected: h.autolink ? undefined : JSON.stringify(h.fixed) }));
+  }
+  for (const h of findControlCharacterLines(body, firstLine)) {
+    problems.push(
+      problem(source.file, 'nội dung', `dòng ${h.line}: có ký tự điều khiển ${h.codePoint} (không in được, làm hỏng tệp XML/JSON)`, {
+        expected: 'xoá ký tự đó (thường do chép từ Word hoặc PDF)',
+      }),
+    );
   }
   for (const h of findNonNfcLines(body, firstLine)) {
     problems.push(

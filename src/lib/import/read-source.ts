@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
+import { assertZipWithinLimits, ZipRefused } from './zip-limits';
 
 /** What the importer reads: the text plus how it was laid out. */
 export interface SourceText {
@@ -45,23 +46,65 @@ export function decodeText(bytes: Uint8Array): string {
   return toNFC(text.replace(/\r\n?/g, '\n'));
 }
 
+/** Control characters a text export never holds (tab, line feed, carriage return and form feed aside). */
+const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/g;
+
+/**
+ * Why `bytes` cannot be a plain-text plan, in Vietnamese, or undefined when they can: a binary file
+ * renamed .txt (NUL bytes or control characters), bytes that are not UTF-8 (nor UTF-16 with a BOM),
+ * or no text at all.
+ */
+export function textProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return 'tệp rỗng';
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return bytes.includes(0)
+        ? 'không phải tệp văn bản (có byte 0: đây là tệp nhị phân, có thể bị đổi đuôi)'
+        : 'không phải văn bản UTF-8 (có thể lưu bằng bảng mã cũ TCVN3, VNI hay Windows-1258); hãy lưu lại với bảng mã UTF-8';
+    }
+  }
+  const text = decodeText(bytes);
+  const controls = text.match(BINARY_CONTROL)?.length ?? 0;
+  if (controls > 0) return `không phải tệp văn bản (có ${controls} ký tự điều khiển: có thể là tệp nhị phân bị đổi đuôi)`;
+  if (text.trim() === '') return 'tệp không có chữ nào';
+  return undefined;
+}
+
 /**
  * Reads a .docx as plain text, one paragraph per line (mammoth's raw text separates paragraphs with
  * a blank line). Manual numbering typed in the paragraph ("I.", "1.", "a)") is kept; Word's automatic
  * list numbering is not part of the text and is lost, which the report mentions.
  */
-async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
+async function readDocx(bytes: Uint8Array, name: string): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
+  if (bytes.length === 0) throw new Error(`không đọc được tệp "${name}": tệp rỗng`);
+  // Before mammoth inflates anything: a zip bomb must be refused by its directory, not run out of memory.
+  try {
+    assertZipWithinLimits(bytes);
+  } catch (error) {
+    if (error instanceof ZipRefused) throw new Error(`không đọc được tệp "${name}": ${error.message}`);
+    throw error;
+  }
   const buffer = Buffer.from(bytes);
-  const result = await mammoth.extractRawText({ buffer });
+  let result: Awaited<ReturnType<typeof mammoth.extractRawText>>;
+  let html: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    result = await mammoth.extractRawText({ buffer });
+    // Word lists only show up in the HTML conversion: count their items so the report can warn.
+    html = await mammoth.convertToHtml({ buffer });
+  } catch {
+    throw new Error(`không đọc được tệp "${name}": tệp .docx bị hỏng (thiếu phần nội dung word/document.xml hoặc XML sai); hãy mở bằng Word và lưu lại`);
+  }
   const warnings = result.messages.map((m) => m.message);
-  // Word lists only show up in the HTML conversion: count their items so the report can warn.
-  const html = await mammoth.convertToHtml({ buffer });
   const autoNumbered = (html.value.match(/<li>/g) ?? []).length;
   return { text: toNFC(result.value.replace(/\r\n?/g, '\n')), warnings, autoNumbered };
 }
 
 /**
- * Reads bytes already in memory (tests, uploads). Throws on a format the importer does not read, with
+ * Reads bytes already in memory (tests, uploads). Throws on a format the importer does not read, on
+ * empty, binary or non-UTF-8 text, and on a corrupt or oversized .docx (a zip bomb), with
  * a Vietnamese message for the person running the import.
  */
 export async function readSourceBytes(bytes: Uint8Array, fileName: string): Promise<SourceText> {
@@ -71,12 +114,16 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
       `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .txt hoặc .md (với .pdf, hãy chép văn bản ra tệp .txt; với .doc, lưu lại thành .docx)`,
     );
   }
+  const name = basename(fileName);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (format === 'docx') {
-    const { text, warnings, autoNumbered } = await readDocx(bytes);
-    return { text, format, fileName: basename(fileName), sha256, warnings, autoNumbered };
+    const { text, warnings, autoNumbered } = await readDocx(bytes, name);
+    if (text.trim() === '') throw new Error(`không đọc được tệp "${name}": văn bản .docx không có chữ nào (có thể chỉ chứa ảnh chụp; hãy dùng bản có chữ)`);
+    return { text, format, fileName: name, sha256, warnings, autoNumbered };
   }
-  return { text: decodeText(bytes), format, fileName: basename(fileName), sha256, warnings: [], autoNumbered: 0 };
+  const problem = textProblem(bytes);
+  if (problem) throw new Error(`không đọc được tệp "${name}": ${problem}`);
+  return { text: decodeText(bytes), format, fileName: name, sha256, warnings: [], autoNumbered: 0 };
 }
 
 /**

@@ -128,7 +128,7 @@ function examplesFor(dataset: Dataset, url: (path: string) => string): UsageExam
   if (csv) {
     examples.push({
       kind: 'steps',
-      text: `Mở bằng Excel: Dữ liệu → Từ văn bản/CSV → chọn tệp ${fileName(csv.path)} đã tải về (tiếng Việt hiển thị đúng vì tệp là UTF-8 có BOM).`,
+      text: `Mở bằng Excel: Dữ liệu → Từ văn bản/CSV → chọn tệp ${fileName(csv.path)} đã tải về (tiếng Việt hiển thị đúng vì tệp là UTF-8 có BOM). Ô chữ bắt đầu bằng =, +, -, @ hoặc dấu tab được thêm dấu ' ở đầu để Excel không chạy nó như công thức; ô số (kể cả số âm như -5) giữ nguyên là số.`,
     });
   }
   const ics = first('iCalendar');

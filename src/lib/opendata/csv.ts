@@ -9,9 +9,11 @@ export function tableColumns(name: TableName): string[] {
   return Object.keys(tableRowSchemas[name].shape);
 }
 
-function cell(value: unknown): string {
+/** Numbers stay numbers, so the formula guard can tell a negative value (-5) from text that starts with "-". */
+function cell(value: unknown): string | number {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(String).join(LIST_DELIMITER);
+  if (typeof value === 'number') return value;
   return String(value);
 }
 
@@ -19,6 +21,9 @@ function cell(value: unknown): string {
  * RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
  * mojibake), CRLF line ends, one header row, fields quoted only when they must be. `null` is an
  * empty cell, lists are joined with "; ", dates stay ISO 8601 strings.
+ * Text cells are neutralised against spreadsheet formulas (OWASP "CSV injection"): a text cell
+ * starting with =, +, -, @, tab or carriage return (or their full-width forms) gets a leading "'",
+ * so Excel shows it as text instead of running it. Number cells are left as they are: -5 is a value.
  */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return stringify(
@@ -33,6 +38,7 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
       delimiter: ',',
       // csv-stringify only quotes a field holding the record delimiter itself; a bare LF must be quoted too.
       quoted_match: /[\r\n]/,
+      escape_formulas: true,
     },
   );
 }

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { site } from '../../site.config';
+import { CONTROL_CHARACTERS } from '../../schemas/common';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { contentModified, planDate } from './records';
 
@@ -16,6 +17,30 @@ function itemTitle(plan: Catalog['plans'][number]): string {
   return plan.data.number && identifier
     ? `${plan.data.docType} ${identifier}: ${plan.data.title}`
     : `${plan.data.docType}: ${plan.data.title}`;
+}
+
+const CONTROL_GLOBAL = new RegExp(CONTROL_CHARACTERS.source, 'g');
+
+/** Attribute values: the `feed` library escapes them itself. */
+function withoutControls(text: string): string {
+  return text.replace(CONTROL_GLOBAL, '');
+}
+
+/** Text escaped for XML, without the control characters XML 1.0 forbids (the content check rejects them; this is the second line). */
+function xmlText(text: string): string {
+  return withoutControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The `feed` library writes entry titles and summaries as `type="html"` CDATA, which readers would
+ * render as markup. Ours are plain text: we hand it XML-escaped text (so no "]]>" can end the CDATA
+ * early) and turn each such element into `type="text"` with that escaped text.
+ */
+function asTextConstructs(xml: string): string {
+  return xml
+    .replace(/<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g, '<$1 type="text">$2</$1>')
+    // The library escapes "&" and '"' in attributes but leaves "<", which XML forbids there.
+    .replace(/ (term|label)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/</g, '&lt;')}"`);
 }
 
 const FEED_TITLE = `${site.name}: kế hoạch mới`;
@@ -43,15 +68,15 @@ export function atomFeed(catalog: Catalog, ctx: PublishContext): string {
     feed.addItem({
       id: url,
       link: url,
-      title: itemTitle(plan),
-      description: plan.data.summary,
+      title: xmlText(itemTitle(plan)),
+      description: xmlText(plan.data.summary),
       date,
       published: date,
-      author: [{ name: catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer }],
-      category: plan.data.topics.map((topic) => ({ name: topic, term: topic })),
+      author: [{ name: withoutControls(catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer) }],
+      category: plan.data.topics.map((topic) => ({ name: withoutControls(topic), term: withoutControls(topic) })),
     });
   }
-  return feed.atom1();
+  return asTextConstructs(feed.atom1());
 }
 
 /** JSON Feed 1.1 (`/feed.json`) with the same items as the Atom feed. */

@@ -35,74 +35,7 @@ export function deadlineOwners(catalog: Catalog): { agency: AgencyView; count: n
   return [...catalog.agencies.values()].filter((a) => a.deadlines.length > 0).map((agency) => ({ agency, count: agency.deadlines.length }));
 }
 
-export type DeadlineState = 'past' | 'soon' | 'later';
-
-/** Days ahead within which an open deadline counts as "Sắp đến hạn". */
-export const SOON_DAYS = 30;
-
-/**
- * Whether a deadline (ISO day) is past, due within `SOON_DAYS`, or later, seen on `today` (ISO day).
- * The deadline day itself is still open. The inline script on /thoi-han/ applies the same rule.
- * @example classifyDeadline('2024-11-10', '2024-11-10') // 'soon'
- */
-export function classifyDeadline(date: string, today: string, soonDays = SOON_DAYS): DeadlineState {
-  if (date < today) return 'past';
-  const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
-  return days <= soonDays ? 'soon' : 'later';
-}
-
-/** Labels the script writes on each row, by state. */
-export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
-  past: 'Đã qua hạn',
-  soon: 'Sắp đến hạn',
-  later: 'Còn hạn',
-};
-
-/**
- * Progressive enhancement for the deadline list, inlined into the page (the site is static, so
- * "today" is only known in the reader's browser). It reads `data-date` on `[data-deadline]` rows,
- * writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute, and adds
- * a button that hides past deadlines (and months left empty; `[data-deadline-none]` then says so when
- * nothing is left). Without JavaScript the full list shows.
- */
-export function deadlineStateScript(): string {
-  const labels = JSON.stringify(DEADLINE_STATE_LABELS);
-  return `(() => {
-  const labels = ${labels};
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  const today = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
-  const day = (iso) => Date.parse(iso + 'T00:00:00Z') / 86400000;
-  let past = 0;
-  for (const row of document.querySelectorAll('[data-deadline]')) {
-    const date = row.getAttribute('data-date');
-    const state = date < today ? 'past' : day(date) - day(today) <= ${SOON_DAYS} ? 'soon' : 'later';
-    if (state === 'past') past++;
-    row.setAttribute('data-state', state);
-    const slot = row.querySelector('[data-deadline-state]');
-    if (slot) { slot.textContent = labels[state]; slot.hidden = false; }
-  }
-  const host = document.querySelector('[data-deadline-toggle]');
-  if (!host || past === 0) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-pressed', 'false');
-  const render = (hide) => {
-    button.textContent = hide ? 'Hiện cả ' + past + ' thời hạn đã qua' : 'Ẩn ' + past + ' thời hạn đã qua';
-    button.setAttribute('aria-pressed', String(hide));
-    for (const row of document.querySelectorAll('[data-deadline][data-state="past"]')) row.hidden = hide;
-    for (const month of document.querySelectorAll('[data-deadline-month]')) {
-      month.hidden = hide && !month.querySelector('[data-deadline]:not([hidden])');
-    }
-    const none = document.querySelector('[data-deadline-none]');
-    if (none) none.hidden = !(hide && past === document.querySelectorAll('[data-deadline]').length);
-  };
-  button.addEventListener('click', () => render(button.getAttribute('aria-pressed') !== 'true'));
-  render(false);
-  host.append(button);
-  host.hidden = false;
-})();`;
-}
+export { classifyDeadline, DEADLINE_STATE_LABELS, SOON_DAYS, type DeadlineState } from './deadline-state';
 
 /** /thoi-han/ lists every deadline up to this many; past it, the year index and one year. */
 export const DEADLINE_LIST_MAX = 200;

@@ -164,9 +164,9 @@ describe('loadContent reports each broken file without throwing', () => {
     });
     const { problems, sources } = loadContent(root, { baseDir: root });
     expect(problems.map(formatProblem)).toEqual([
+      'plans/2024/sai-duoi.md: tệp không được nạp: đuôi tệp phải là .mdx (chữ thường) (cần đổi tên thành sai-duoi.mdx)',
+      'agencies/so-a.yml: tệp không được nạp: đuôi tệp phải là .yaml (chữ thường) (cần đổi tên thành so-a.yaml)',
       'plans/2024/khong-frontmatter.mdx: thiếu phần frontmatter: tệp phải bắt đầu bằng một dòng "---", các trường, rồi một dòng "---" (tìm thấy "# Kế hoạch")',
-      'plans/2024/sai-duoi.md: tệp không được nạp: kế hoạch phải có đuôi .mdx (cần đổi tên thành .mdx)',
-      'agencies/so-a.yml: tệp không được nạp: phải có đuôi .yaml (cần đổi tên thành .yaml)',
       'documents/danh-sach.yaml: nội dung YAML phải là các cặp "trường: giá trị" (tìm thấy danh sách 1 phần tử; cần một nhóm trường)',
     ]);
     expect(sources.map((s) => s.id)).toEqual(['khong-frontmatter', 'danh-sach']);

@@ -85,6 +85,8 @@ describe('the /du-lieu-mo/ page data', () => {
     const text = (id: string) => page.datasets.find((d) => d.id === id)!.examples.map((e) => e.text).join('\n');
     expect(text('plans')).toMatch(/^curl -s https:\/\/\S+\/api\/v1\/plans\.json/m);
     expect(text('plans')).toContain('Excel');
+    // The CSV formula guard is said where people read how to open the CSV.
+    expect(text('plans')).toContain("thêm dấu ' ở đầu để Excel không chạy nó như công thức; ô số (kể cả số âm như -5) giữ nguyên là số");
     expect(text('deadlines')).toMatch(/Google Calendar|Outlook/);
     expect(text('deadlines')).toContain('/api/v1/deadlines.ics');
     expect(text('plan-records')).toContain("curl -s https://cong.example.gov.vn/ke-hoach-mo/api/v1/plans.json | jq -r '.items[].dataUrl'");

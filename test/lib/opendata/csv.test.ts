@@ -14,7 +14,25 @@ describe('toCsv', () => {
     ]);
     expect(csv).toBe(`${BOM}a,b,c\r\n"Sở ""TTTT"", Tây Ninh",,x${LIST_DELIMITER}y\r\n"hai\ndòng",100,\r\n`);
   });
+
+  it('neutralises text cells a spreadsheet would run as a formula (OWASP), and leaves numbers alone', () => {
+    const formulas = ['=HYPERLINK("http://x.example","bấm")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1', '＋1', '－1', '＠1'];
+    const csv = toCsv(['text', 'value'], [...formulas.map((text) => ({ text, value: -5 })), { text: ['=a', 'b'], value: 0 }]);
+    const rows = parse(csv, { bom: true, columns: true }) as Array<{ text: string; value: string }>;
+    expect(rows.map((r) => r.text)).toEqual([...formulas.map((f) => `'${f}`), `'=a${LIST_DELIMITER}b`]);
+    // A negative number is a value, not a formula; it stays a number Excel can sum.
+    expect(rows.map((r) => r.value)).toEqual([...formulas.map(() => '-5'), '0']);
+    expect(toCsv(['text'], [{ text: 'Kế hoạch - 2024' }, { text: '100%' }])).toBe(`${BOM}text\r\nKế hoạch - 2024\r\n100%\r\n`);
+  });
 });
+
+/** What a JSON value becomes in the CSV: text a spreadsheet would run as a formula gets a leading "'". */
+function csvText(value: unknown): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = Array.isArray(value) ? value.join(LIST_DELIMITER) : String(value);
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
+}
 
 describe.each(tableNames)('%s.csv', (name) => {
   const csv = openData.file(`api/v1/${name}.csv`).body;
@@ -38,8 +56,7 @@ describe.each(tableNames)('%s.csv', (name) => {
     records.forEach((record, i) => {
       const row = json.items[i];
       for (const [key, value] of Object.entries(row)) {
-        const expected = value === null ? '' : Array.isArray(value) ? value.join(LIST_DELIMITER) : String(value);
-        expect(record[key], `${name}[${i}].${key}`).toBe(expected);
+        expect(record[key], `${name}[${i}].${key}`).toBe(csvText(value));
       }
     });
   });

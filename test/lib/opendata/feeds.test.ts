@@ -54,3 +54,41 @@ describe('JSON Feed', () => {
     });
   });
 });
+
+describe('Atom feed with hostile text', () => {
+  // One plan whose text tries to close the CDATA, inject markup and carry a control character.
+  const plan = catalog.plans[0]!;
+  const hostile = {
+    ...catalog,
+    plans: [
+      {
+        ...plan,
+        data: {
+          ...plan.data,
+          title: 'Tiêu đề <b>đậm</b> ]]> & "nháy"',
+          summary: '<script>alert(1)</script> ]]><x/> & tóm tắt\u000b',
+          topics: ['Chủ đề "a" <b> & c'],
+        },
+      },
+    ],
+  } as typeof catalog;
+  const xml = atomFeed(hostile, ctx);
+  const entry = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link', 'category'].includes(name) }).parse(xml).feed.entry[0];
+
+  it('stays well-formed and carries no control character', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    // No "<" inside an attribute value (XML forbids it; lenient parsers let it through).
+    expect(xml).not.toMatch(/="[^"]*</);
+  });
+
+  it('marks titles and summaries as plain text, so readers show the markup instead of running it', () => {
+    expect(entry.title['@_type']).toBe('text');
+    expect(entry.summary['@_type']).toBe('text');
+    expect(xml).not.toContain('<script>');
+    // Read back as XML, the text is the author's text exactly (minus the control character).
+    expect(entry.summary['#text']).toBe('<script>alert(1)</script> ]]><x/> & tóm tắt');
+    expect(entry.title['#text']).toContain('Tiêu đề <b>đậm</b> ]]> & "nháy"');
+    expect(entry.category[0]['@_term']).toBe('Chủ đề "a" <b> & c');
+  });
+});

@@ -1,3 +1,4 @@
+import { startDeadlineState } from '../../../src/scripts/deadline-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   classifyDeadline,
@@ -8,7 +9,6 @@ import {
   deadlineYearPagePath,
   deadlineYearPages,
   deadlineYearPath,
-  deadlineStateScript,
   DEADLINE_STATE_LABELS,
   groupDeadlinesByMonth,
 } from '../../../src/lib/portal/deadlines';
@@ -58,7 +58,7 @@ describe('classifyDeadline', () => {
   });
 });
 
-// A stand-in for the few DOM calls the inline script makes.
+// A stand-in for the few DOM calls the script makes.
 class FakeElement {
   attributes = new Map<string, string>();
   hidden = false;
@@ -85,7 +85,7 @@ class FakeElement {
   }
 }
 
-describe('deadlineStateScript', () => {
+describe('startDeadlineState (src/scripts/deadline-state.ts)', () => {
   afterEach(() => vi.useRealTimers());
 
   it('marks each row with the same state classifyDeadline gives, and hides past rows on demand', () => {
@@ -110,7 +110,7 @@ describe('deadlineStateScript', () => {
         return el;
       },
     };
-    new Function('document', deadlineStateScript())(document);
+    startDeadlineState(document as unknown as Document);
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(dates.map((d) => classifyDeadline(d, '2024-11-01')));
     expect(rows[0].children[0].textContent).toBe(DEADLINE_STATE_LABELS.past);
     expect(host.hidden).toBe(false);
