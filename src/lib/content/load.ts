@@ -5,6 +5,7 @@ import type { z } from 'astro/zod';
 import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
+import { cached, cacheKey } from './cache';
 import { idFromPath } from './ids';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
@@ -109,7 +110,7 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
 
   for (const rel of listFiles(join(root, 'plans'), true)) {
     const abs = join(root, 'plans', rel);
-    if (/\.mdx$/.test(rel)) loadPlan(content, abs, displayPath(abs), rel);
+    if (/\.mdx$/.test(rel)) loadFile(content, 'plan', abs, displayPath(abs), rel);
     else if (/\.md$/i.test(rel) && !/(^|\/)readme\.md$/i.test(rel)) {
       content.problems.push(problem(displayPath(abs), '', 'tệp không được nạp: kế hoạch phải có đuôi .mdx', { expected: 'đổi tên thành .mdx' }));
     }
@@ -117,7 +118,7 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
   for (const [kind, folder] of [['agency', 'agencies'], ['document', 'documents']] as const) {
     for (const rel of listFiles(join(root, folder), false)) {
       const abs = join(root, folder, rel);
-      if (/\.yaml$/.test(rel)) loadRegistryEntry(content, kind, abs, displayPath(abs), rel);
+      if (/\.yaml$/.test(rel)) loadFile(content, kind, abs, displayPath(abs), rel);
       else if (/\.(yml|YML|YAML)$/.test(rel)) {
         content.problems.push(problem(displayPath(abs), '', 'tệp không được nạp: phải có đuôi .yaml', { expected: 'đổi tên thành .yaml' }));
       }
@@ -167,8 +168,71 @@ function foldersOf(rel: string): string[] {
   return rel.split('/').slice(0, -1);
 }
 
-function loadPlan(content: LoadedContent, abs: string, file: string, rel: string): void {
-  const text = readFileSync(abs, 'utf8');
+/** What reading one file adds to `LoadedContent`: the unit the on-disk cache stores. */
+interface FileResult {
+  source: ContentSource;
+  problems: Problem[];
+  plan?: LoadedPlan;
+  agency?: LoadedAgency;
+  document?: LoadedDocument;
+}
+
+/**
+ * Reads and validates one file, or takes the result from `.cache/content/files/` when the same
+ * bytes were read at the same path by the same code before.
+ */
+function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
+  const bytes = readFileSync(abs);
+  const result = cached('files', cacheKey('file', kind, rel, file, bytes), () => readFile(kind, bytes, file, rel));
+  content.sources.push(result.source);
+  content.problems.push(...result.problems);
+  if (result.plan) content.plans.push(result.plan);
+  if (result.agency) content.agencies.push(result.agency);
+  if (result.document) content.documents.push(result.document);
+}
+
+function readFile(kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {
+  const scratch: LoadedContent = { rootDir: '', plans: [], agencies: [], documents: [], sources: [], problems: [] };
+  const text = decodeUtf8(scratch, file, bytes);
+  if (kind === 'plan') loadPlan(scratch, text, file, rel);
+  else loadRegistryEntry(scratch, kind, text, file, rel);
+  return { source: scratch.sources[0]!, problems: scratch.problems, plan: scratch.plans[0], agency: scratch.agencies[0], document: scratch.documents[0] };
+}
+
+/**
+ * The file as text. Bytes that are not UTF-8 (a file saved as Windows-1258 or TCVN3) are reported
+ * by line, and read as U+FFFD so the rest of the file is still checked.
+ */
+function decodeUtf8(content: LoadedContent, file: string, bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text;
+  } catch {
+    const lines: number[] = [];
+    let start = 0;
+    let lineNo = 1;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, i));
+      } catch {
+        lines.push(lineNo);
+      }
+      start = i + 1;
+      lineNo++;
+    }
+    const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` và ${lines.length - 5} dòng khác` : '');
+    content.problems.push(
+      problem(file, '', `tệp không phải văn bản UTF-8 hợp lệ (dòng ${shown})`, {
+        expected: 'lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)',
+      }),
+    );
+    return text;
+  }
+}
+
+function loadPlan(content: LoadedContent, text: string, file: string, rel: string): void {
   const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
 
@@ -192,8 +256,7 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
   }
 }
 
-function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', abs: string, file: string, rel: string): void {
-  const text = readFileSync(abs, 'utf8');
+function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', text: string, file: string, rel: string): void {
   const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
   const data = parseYaml(content, file, text, 0);

@@ -17,6 +17,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { mdxToMdast } from 'satteri';
 import { findMdxHazards } from './body';
+import { cached, cacheKey } from './cache';
 import {
   BODY_COMPONENTS,
   BODY_ELEMENTS,
@@ -347,4 +348,12 @@ export function processBody(body: string, firstLine = 1): ProcessedBody {
   const issues = findBodyViolations(parsed.tree, firstLine);
   if (issues.length > 0) return { issues };
   return { issues: [], html: renderBody(parsed.tree, firstLine) };
+}
+
+/**
+ * `processBody` through the on-disk cache: a body seen before (same text, same first line, same
+ * pipeline code) is not parsed or rendered again, whether the check or the build asks first.
+ */
+export function processBodyCached(body: string, firstLine = 1): ProcessedBody {
+  return cached('bodies', cacheKey('body', String(firstLine), body), () => processBody(body, firstLine));
 }
