@@ -129,7 +129,6 @@ function translateSyntaxError(detail: string, line: number, text: string, hazard
   if ((m = /^Unexpected closing tag `<\/([^>]*)>`, expected an open tag first/.exec(detail))) {
     return { line, message: `thẻ đóng </${m[1]}> không có thẻ mở tương ứng`, found: excerpt(text), expected: `xoá </${m[1]}>, hoặc viết &lt; nếu là dấu nhỏ hơn` };
   }
-  if (hazard) return hazardIssue(hazard);
   if (/^Unexpected end of file in expression/.test(detail) || /^Could not parse expression/.test(detail)) {
     return { line, message: "dấu '{' mở một biểu thức JavaScript, không được phép trong nội dung", found: excerpt(text), expected: "viết \\{ và \\} để hiện dấu ngoặc nhọn" };
   }
@@ -139,6 +138,7 @@ function translateSyntaxError(detail: string, line: number, text: string, hazard
   if (/to create a comment in MDX/.test(detail)) {
     return { line, message: 'chú thích HTML <!-- … --> không dùng được trong MDX', found: excerpt(text), expected: '{/* chú thích */}' };
   }
+  if (hazard) return hazardIssue(hazard);
   if (/Unexpected character after `<`/.test(detail)) {
     return { line, message: "ký tự '<' không mở một thẻ hợp lệ", found: excerpt(text), expected: '&lt; nếu là dấu nhỏ hơn' };
   }
