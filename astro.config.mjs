@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
@@ -11,6 +10,6 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
+  integrations: [contentCheck(), checksums(), pagefindSearch()],
   build: { format: 'directory' },
 });

@@ -231,7 +231,7 @@ function checkElement(node: MdxNode, line: number, issues: BodyIssue[]): void {
       issues.push({
         line,
         message: `thẻ <${name}> không được phép trong nội dung${dangerous ? ' (có thể chạy mã hoặc nhúng trang khác)' : ''}`,
-        expected: `Markdown, hoặc một trong các thẻ: ${Object.keys(BODY_ELEMENTS).join(', ')}`,
+        expected: dangerous ? 'xoá thẻ này; nội dung kế hoạch chỉ gồm văn bản' : `Markdown, hoặc một trong các thẻ: ${Object.keys(BODY_ELEMENTS).join(', ')}`,
       });
     }
     return;
