@@ -45,7 +45,7 @@ export function contentLoader(kind: ContentKind, options: { dir?: string } = {})
 }
 
 /** Stores every entry of `kind`, renders plan bodies, and removes entries whose file is gone. */
-async function sync({ store, parseData, generateDigest, logger }: LoaderContext, kind: ContentKind, dir: string, root: string): Promise<void> {
+async function sync({ store, parseData, generateDigest, logger, watcher }: LoaderContext, kind: ContentKind, dir: string, root: string): Promise<void> {
   const content = loadContentCached(dir, { baseDir: root });
   const sources = content.sources.filter((s) => s.kind === kind);
   const files = new Set(sources.map((s) => s.file));
@@ -72,9 +72,17 @@ async function sync({ store, parseData, generateDigest, logger }: LoaderContext,
     changed.push({ source, digest, html: body.html });
   }
   if (problems.length > 0) {
-    throw new AstroError(`Nội dung có lỗi, không thể xuất bản:\n\n${formatProblems(problems)}`, 'Chạy "npm run check" để xem và sửa từng lỗi.');
+    const report = `Nội dung có lỗi, không thể xuất bản:\n\n${formatProblems(problems)}`;
+    // `astro dev` (it has a watcher) previews the other plans; a build publishes nothing.
+    if (!watcher) throw new AstroError(report, 'Chạy "npm run check" để xem và sửa từng lỗi.');
+    logger.warn(report);
   }
+  const broken = new Set(problems.map((p) => p.file));
   for (const { source, digest, html } of changed) {
+    if (broken.has(source.file)) {
+      store.delete(source.id);
+      continue;
+    }
     const data = await parseData({ id: source.id, data: source.raw as Record<string, unknown> });
     const entry = { id: source.id, data, filePath: source.file, digest };
     store.set(html === undefined ? entry : { ...entry, body: source.body, rendered: { html } });
