@@ -1,7 +1,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentLoader } from '../../../src/lib/content/loader';
 import { astroBuild, root, withBuildLock } from '../../support/build';
 
 const VALID = join(root, 'test/fixtures/content/valid');
@@ -19,6 +22,70 @@ function filesUnder(dir: string): string[] {
     .map((name) => join(dir, String(name)))
     .filter((path) => statSync(path).isFile());
 }
+
+interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string | number;
+  filePath?: string;
+  body?: string;
+  rendered?: { html: string };
+}
+
+/** Runs a loader the way Astro's content layer does, against a Map for a store; returns the entries and how many were (re)written. */
+async function runLoader(kind: 'plan' | 'agency' | 'document', dir: string, entries = new Map<string, StoredEntry>()) {
+  let writes = 0;
+  const store = {
+    keys: () => [...entries.keys()],
+    get: (id: string) => entries.get(id),
+    set: (entry: StoredEntry) => {
+      writes++;
+      entries.set(entry.id, entry);
+      return true;
+    },
+    delete: (id: string) => void entries.delete(id),
+  };
+  const context = {
+    store,
+    config: { root: pathToFileURL(`${root}/`) },
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    generateDigest: (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16),
+  };
+  await contentLoader(kind, { dir }).load(context as never);
+  return { entries, writes };
+}
+
+describe('contentLoader: entries', () => {
+  const dir = 'test/fixtures/content/valid';
+
+  it('a plan carries its body and the sanitized HTML; nothing stored names an absolute path', async () => {
+    const { entries } = await runLoader('plan', dir);
+    const plan = entries.get('ke-hoach-mau')!;
+    expect(plan.filePath).toBe(`${dir}/plans/2024/ke-hoach-mau.mdx`);
+    expect(plan.rendered!.html).toContain('<h2 id="i-mục-đích-yêu-cầu">I. MỤC ĐÍCH, YÊU CẦU</h2>');
+    expect(plan.rendered!.html).toContain('tỷ lệ hồ sơ trễ hạn &#x3C;5%');
+    expect(plan.body).toContain('## I. MỤC ĐÍCH, YÊU CẦU');
+    expect(JSON.stringify([...entries.values()])).not.toContain(root);
+    const agencies = await runLoader('agency', dir);
+    expect([...agencies.entries.keys()].sort()).toEqual(['so-mau', 'ubnd-tinh-mau']);
+    expect(agencies.entries.get('so-mau')).not.toHaveProperty('rendered');
+  });
+
+  it('same content, same digests: a second run writes nothing, a fresh store gets the same entries', async () => {
+    const first = await runLoader('plan', dir);
+    const again = await runLoader('plan', dir, first.entries);
+    expect(again.writes).toBe(0);
+    const fresh = await runLoader('plan', dir);
+    expect(fresh.entries).toEqual(first.entries);
+  });
+
+  it('entries whose file is gone are removed', async () => {
+    const entries = new Map<string, StoredEntry>([['da-xoa', { id: 'da-xoa', data: {}, digest: 'x' }]]);
+    const { entries: after } = await runLoader('plan', dir, entries);
+    expect([...after.keys()]).toEqual(['ke-hoach-mau']);
+  });
+});
 
 describe('contentLoader: the build itself refuses unsafe bodies (the content check bypassed)', () => {
   const work = mkdtempSync(join(root, 'tmp', 'unsafe-build-'));
