@@ -94,9 +94,9 @@ export const SANITIZE_SCHEMA: Schema = {
   attributes: {
     ...Object.fromEntries(Object.entries(BODY_ELEMENTS).map(([tag, attributes]) => [tag, properties(attributes)])),
     '*': properties(GLOBAL_ATTRIBUTES),
-    a: ['href', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', ['className', 'data-footnote-backref']],
+    a: ['href', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', ['ariaLabel', /^Quay lại chỗ dẫn chú thích [\d-]+$/], ['className', 'data-footnote-backref']],
     code: [['className', /^language-./]],
-    h2: [['className', 'sr-only'], 'id'],
+    h2: [['className', 'visually-hidden'], 'id'],
     li: [...properties(BODY_ELEMENTS.li!), 'id', ['className', 'task-list-item']],
     section: ['dataFootnotes', ['className', 'footnotes']],
     input: [['type', 'checkbox'], ['disabled', true], 'checked'],

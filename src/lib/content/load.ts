@@ -7,6 +7,7 @@ import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
 import { cached, cacheKey } from './cache';
 import { idFromPath } from './ids';
+import { processBodyCached, type BodyIssue } from './mdx-body';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
 /** A plan that passed its schema. */
@@ -55,6 +56,11 @@ export interface ContentSource {
   /** Plans only: the MDX body and where it starts. */
   body?: string;
   bodyLine?: number;
+  /**
+   * Plans only: the body's syntax errors and policy violations (`mdx-body.ts`), found when the file
+   * was read (and cached with it); the rendered HTML waits in the body cache for the build.
+   */
+  bodyIssues?: BodyIssue[];
   /** True when the entry passed its schema and is in `plans` / `agencies` / `documents`. */
   valid: boolean;
 }
@@ -247,6 +253,7 @@ function loadPlan(content: LoadedContent, text: string, file: string, rel: strin
   }
   source.body = split.body;
   source.bodyLine = split.bodyLine;
+  source.bodyIssues = processBodyCached(split.body, split.bodyLine).issues;
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;

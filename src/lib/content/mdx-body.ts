@@ -305,15 +305,50 @@ function textOf(node: ElementContent | HastRoot): string {
   return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
 }
 
-/** Ids for h1–h6 from their text (github-slugger, as Astro's Markdown does), so sections can be linked. */
-function addHeadingIds(tree: HastRoot): void {
-  const slugger = new GithubSlugger();
+function elements(tree: HastRoot): Element[] {
+  const out: Element[] = [];
   const visit = (node: ElementContent | HastRoot): void => {
-    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) node.properties.id = slugger.slug(textOf(node));
+    if (node.type === 'element') out.push(node);
     if ('children' in node) node.children.forEach((child) => visit(child as ElementContent));
   };
   visit(tree);
+  return out;
 }
+
+/**
+ * Ids for h1–h6 from their text (github-slugger, as Astro's Markdown does), so sections can be
+ * linked; a heading that has one (the footnotes' label) keeps it.
+ */
+function addHeadingIds(tree: HastRoot): void {
+  const slugger = new GithubSlugger();
+  for (const node of elements(tree)) {
+    if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = slugger.slug(textOf(node));
+  }
+}
+
+/**
+ * The sanitizer prefixes generated ids ("fn-1" → "user-content-fn-1") against DOM clobbering, but
+ * not the `#fn-1` links to them (GitHub fixes those in the browser): point in-page links at the
+ * prefixed id when only that one exists.
+ */
+function relinkPrefixedIds(tree: HastRoot): void {
+  const all = elements(tree);
+  const ids = new Set(all.map((node) => node.properties.id).filter((id): id is string => typeof id === 'string'));
+  for (const node of all) {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) continue;
+    const prefixed = `${SANITIZE_SCHEMA.clobberPrefix}${href.slice(1)}`;
+    if (!ids.has(href.slice(1)) && ids.has(prefixed)) node.properties.href = `#${prefixed}`;
+  }
+}
+
+/** GFM footnotes in Vietnamese, their label hidden the way the site hides text for screen readers only. */
+const FOOTNOTES = {
+  clobberPrefix: '',
+  footnoteLabel: 'Chú thích',
+  footnoteLabelProperties: { className: ['visually-hidden'] },
+  footnoteBackLabel: (index: number, rerun: number) => `Quay lại chỗ dẫn chú thích ${index + 1}${rerun > 1 ? `-${rerun}` : ''}`,
+};
 
 /**
  * Renders a parsed body to sanitized HTML. Throws `UnsafeBodyError` when the body carries anything
@@ -323,8 +358,9 @@ function addHeadingIds(tree: HastRoot): void {
 export function renderBody(tree: BodyTree, firstLine = 1): string {
   const issues = findBodyViolations(tree, firstLine);
   if (issues.length > 0) throw new UnsafeBodyError(issues);
-  const hast = toHast(tree as never, { handlers: mdxHandlers(firstLine), allowDangerousHtml: false }) as HastRoot;
+  const hast = toHast(tree as never, { handlers: mdxHandlers(firstLine), allowDangerousHtml: false, ...FOOTNOTES }) as HastRoot;
   const clean = sanitize(hast, SANITIZE_SCHEMA) as HastRoot;
+  relinkPrefixedIds(clean);
   addHeadingIds(clean);
   return toHtml(clean);
 }

@@ -274,7 +274,7 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
     return;
   }
   // The build renders the body through the same pipeline and refuses it on any of these.
-  for (const issue of processBodyCached(body, firstLine).issues) {
+  for (const issue of source.bodyIssues ?? processBodyCached(body, firstLine).issues) {
     problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
   }
   for (const h of findNonNfcLines(body, firstLine)) {

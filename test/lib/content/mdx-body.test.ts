@@ -35,6 +35,14 @@ describe('processBody: Markdown renders as Astro rendered it', () => {
     expect(html('<td colspan="2">x</td>')).toBe('\nx\n');
   });
 
+  it('GFM footnotes: Vietnamese labels, ids prefixed against DOM clobbering and the links to them too', () => {
+    const out = html('Theo Chỉ thị[^1].\n\n[^1]: Chỉ thị 33/CT-TTg.')!;
+    expect(out).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label">1</a>');
+    expect(out).toContain('<h2 class="visually-hidden" id="user-content-footnote-label">Chú thích</h2>');
+    expect(out).toContain('<li id="user-content-fn-1">');
+    expect(out).toContain('<a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Quay lại chỗ dẫn chú thích 1" class="data-footnote-backref">↩</a>');
+  });
+
   it('a {/* comment */} renders nothing; an escaped brace is text', () => {
     expect(html('Một {/* ghi chú */} hai \\{x\\}')).toBe('<p>Một  hai {x}</p>');
   });
