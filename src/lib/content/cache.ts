@@ -3,10 +3,12 @@
  * cache under `.cache/`, kept between deploys). A record is keyed by a SHA-256 of the input bytes
  * and of the code that reads them (`pipelineFingerprint`), so an unchanged file is not parsed,
  * validated or rendered again, by `npm run check` or by the build, and a change to the file, the
- * schemas, the body pipeline or a dependency is a miss. Deleting the folder only costs time.
+ * schemas, the body pipeline or a dependency is a miss. Records of older code are removed when new
+ * code first writes; records of old versions of a file stay until then. Deleting the folder only
+ * costs time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -60,8 +62,26 @@ export function cacheKey(...parts: Array<string | Uint8Array>): string {
   return hash.digest('hex');
 }
 
+/** Records live under a folder named after the code that wrote them: `.cache/content/{fingerprint}/{namespace}/…`. */
+function generationDir(): string {
+  return join(PROJECT_ROOT, CONTENT_CACHE_DIR, pipelineFingerprint()!.slice(0, 16));
+}
+
 function recordPath(namespace: string, key: string): string {
-  return join(PROJECT_ROOT, CONTENT_CACHE_DIR, namespace, key.slice(0, 2), `${key}.bin`);
+  return join(generationDir(), namespace, key.slice(0, 2), `${key}.bin`);
+}
+
+let pruned = false;
+
+/** Records written by other code can never be read again (their keys differ): remove them, once per process. */
+function pruneOtherGenerations(): void {
+  if (pruned) return;
+  pruned = true;
+  const parent = join(PROJECT_ROOT, CONTENT_CACHE_DIR);
+  const current = generationDir();
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    if (join(parent, name) !== current) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 /**
@@ -81,6 +101,7 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
   }
   const value = compute();
   try {
+    pruneOtherGenerations();
     mkdirSync(dirname(path), { recursive: true });
     // Write then rename, so a concurrent reader never sees half a record.
     const temp = `${path}.${process.pid}.tmp`;
