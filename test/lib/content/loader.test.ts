@@ -88,11 +88,13 @@ describe('contentLoader: entries', () => {
 });
 
 describe('contentLoader: the build itself refuses unsafe bodies (the content check bypassed)', () => {
-  const work = mkdtempSync(join(root, 'tmp', 'unsafe-build-'));
-  const marker = join(work, 'pwned');
+  let work = '';
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('runs nothing, publishes nothing, and says why in Vietnamese', async () => {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    work = mkdtempSync(join(root, 'tmp', 'unsafe-build-'));
+    const marker = join(work, 'pwned');
     const content = join(work, 'content');
     for (const registry of ['agencies', 'documents']) cpSync(join(VALID, registry), join(content, registry), { recursive: true });
     mkdirSync(join(content, 'plans/2024'), { recursive: true });
