@@ -1,24 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { planSchema } from './schemas/plan';
 import { agencySchema } from './schemas/agency';
 import { documentSchema } from './schemas/document';
-import { idFromPath } from './lib/content/ids';
-import { contentSubdir } from './lib/content/dir';
+import { contentLoader } from './lib/content/loader';
 
-const plans = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: contentSubdir('plans'), generateId: ({ entry }) => idFromPath(entry) }),
-  schema: planSchema,
-});
-
-const agencies = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: contentSubdir('agencies'), generateId: ({ entry }) => idFromPath(entry) }),
-  schema: agencySchema,
-});
-
-const documents = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: contentSubdir('documents'), generateId: ({ entry }) => idFromPath(entry) }),
-  schema: documentSchema,
-});
+const plans = defineCollection({ loader: contentLoader('plan'), schema: planSchema });
+const agencies = defineCollection({ loader: contentLoader('agency'), schema: agencySchema });
+const documents = defineCollection({ loader: contentLoader('document'), schema: documentSchema });
 
 export const collections = { plans, agencies, documents };

@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { CONTENT_CACHE_DIR } from '../../src/lib/content/cache';
 import { splitFrontmatter } from '../../src/lib/content/load';
 import { renderPlanFile, type Yaml } from '../../src/lib/import/mdx';
 import { astroBuild, withBuildLock } from '../../test/support/build';
@@ -120,6 +121,8 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
   // The content layer reuses a stored entry whose file digest is unchanged, path and all: drop the
   // store before (a true cold build) and after (the next ordinary build must not see these files).
   const store = join(root, 'node_modules', '.astro', 'data-store.json');
+  // And the parsed and rendered content (src/lib/content/cache.ts), so that "cold" parses every file.
+  const contentCache = join(root, CONTENT_CACHE_DIR);
   const started = performance.now();
   writeSyntheticContent(contentDir, plans);
   const writeMs = performance.now() - started;
@@ -128,6 +131,7 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
   const { cold, warm } = await withBuildLock(async () => {
     try {
       rmSync(store, { force: true });
+      rmSync(contentCache, { recursive: true, force: true });
       rmSync(outDir, { recursive: true, force: true });
       const cold = await astroBuild(outDir, env);
       rmSync(outDir, { recursive: true, force: true });

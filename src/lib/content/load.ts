@@ -5,8 +5,10 @@ import type { z } from 'astro/zod';
 import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
+import { cached, cacheKey } from './cache';
 import { idFromPath } from './ids';
 import { discoverContentFiles, type CollectionKind } from './discover';
+import { processBodyCached, type BodyIssue } from './mdx-body';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
 /** A plan that passed its schema. */
@@ -55,6 +57,11 @@ export interface ContentSource {
   /** Plans only: the MDX body and where it starts. */
   body?: string;
   bodyLine?: number;
+  /**
+   * Plans only: the body's syntax errors and policy violations (`mdx-body.ts`), found when the file
+   * was read (and cached with it); the rendered HTML waits in the body cache for the build.
+   */
+  bodyIssues?: BodyIssue[];
   /** True when the entry passed its schema and is in `plans` / `agencies` / `documents`. */
   valid: boolean;
 }
@@ -77,11 +84,11 @@ export interface LoadOptions {
 
 type Schema = z.core.$ZodType;
 
-/** Where dates hide unquoted: js-yaml (used by Astro) turns these into Date objects and rolls impossible days over. */
-const YAML_TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
-
 /** Aliases a YAML file may expand; a plan needs none, so this only stops alias bombs. */
 const MAX_ALIAS_COUNT = 100;
+
+/** Where dates hide unquoted: js-yaml (used by Astro) turns these into Date objects and rolls impossible days over. */
+const YAML_TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 
 const YAML_ERRORS: Record<string, string> = {
   DUPLICATE_KEY: 'trường bị khai báo hai lần',
@@ -113,10 +120,7 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
 
   const discovered = discoverContentFiles(root, displayPath);
   content.problems.push(...discovered.problems);
-  for (const { kind, abs, rel } of discovered.files) {
-    if (kind === 'plan') loadPlan(content, abs, displayPath(abs), rel);
-    else loadRegistryEntry(content, kind, abs, displayPath(abs), rel);
-  }
+  for (const { kind, abs, rel } of discovered.files) loadFile(content, kind, abs, displayPath(abs), rel);
   return content;
 }
 
@@ -149,17 +153,64 @@ function foldersOf(rel: string): string[] {
   return rel.split('/').slice(0, -1);
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** What reading one file adds to `LoadedContent`: the unit the on-disk cache stores. */
+interface FileResult {
+  source: ContentSource;
+  problems: Problem[];
+  plan?: LoadedPlan;
+  agency?: LoadedAgency;
+  document?: LoadedDocument;
+}
 
-/** The file as UTF-8 text, or undefined (with a problem) when its bytes are not UTF-8: a replacement character must never be published. */
-function readUtf8(content: LoadedContent, abs: string, file: string): string | undefined {
+/**
+ * Reads and validates one file, or takes the result from `.cache/content/files/` when the same
+ * bytes were read at the same path by the same code before.
+ */
+function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
   const bytes = readFileSync(abs);
+  const result = cached('files', cacheKey('file', kind, rel, file, bytes), () => readFile(kind, bytes, file, rel));
+  content.sources.push(result.source);
+  content.problems.push(...result.problems);
+  if (result.plan) content.plans.push(result.plan);
+  if (result.agency) content.agencies.push(result.agency);
+  if (result.document) content.documents.push(result.document);
+}
+
+function readFile(kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {
+  const scratch: LoadedContent = { rootDir: '', plans: [], agencies: [], documents: [], sources: [], problems: [] };
+  const text = decodeUtf8(scratch, file, bytes);
+  if (text === undefined) {
+    scratch.sources.push({ kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false });
+  } else if (kind === 'plan') loadPlan(scratch, text, file, rel);
+  else loadRegistryEntry(scratch, kind, text, file, rel);
+  return { source: scratch.sources[0]!, problems: scratch.problems, plan: scratch.plans[0], agency: scratch.agencies[0], document: scratch.documents[0] };
+}
+
+/**
+ * The file as UTF-8 text, or undefined (with one problem naming the lines) when its bytes are not
+ * UTF-8 (a binary file, or one saved as Windows-1258 or TCVN3): a replacement character must never
+ * be published, so such a file is not parsed at all.
+ */
+function decodeUtf8(content: LoadedContent, file: string, bytes: Uint8Array): string | undefined {
   try {
-    return UTF8.decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8Line(bytes);
+    const lines: number[] = [];
+    let start = 0;
+    let lineNo = 1;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, i));
+      } catch {
+        lines.push(lineNo);
+      }
+      start = i + 1;
+      lineNo++;
+    }
+    const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` và ${lines.length - 5} dòng khác` : '');
     content.problems.push(
-      problem(file, '', `tệp không phải văn bản UTF-8 hợp lệ${bad ? ` (dòng ${bad})` : ''}: có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258)`, {
+      problem(file, '', `tệp không phải văn bản UTF-8 hợp lệ (dòng ${shown}): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258)`, {
         expected: 'lưu lại tệp với bảng mã UTF-8',
       }),
     );
@@ -167,29 +218,9 @@ function readUtf8(content: LoadedContent, abs: string, file: string): string | u
   }
 }
 
-/** The 1-based line holding the first byte sequence that is not UTF-8. */
-function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        UTF8.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return undefined;
-}
-
-function loadPlan(content: LoadedContent, abs: string, file: string, rel: string): void {
+function loadPlan(content: LoadedContent, text: string, file: string, rel: string): void {
   const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
-  const text = readUtf8(content, abs, file);
-  if (text === undefined) return;
 
   const split = splitFrontmatter(text);
   if (!split) {
@@ -202,6 +233,7 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
   }
   source.body = split.body;
   source.bodyLine = split.bodyLine;
+  source.bodyIssues = processBodyCached(split.body, split.bodyLine).issues;
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;
@@ -211,11 +243,9 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
   }
 }
 
-function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', abs: string, file: string, rel: string): void {
+function loadRegistryEntry(content: LoadedContent, kind: 'agency' | 'document', text: string, file: string, rel: string): void {
   const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
-  const text = readUtf8(content, abs, file);
-  if (text === undefined) return;
   const data = parseYaml(content, file, text, 0);
   if (data === undefined) return;
   source.raw = data;

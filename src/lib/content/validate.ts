@@ -4,7 +4,8 @@ import type { Agency } from '../../schemas/agency';
 import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Plan } from '../../schemas/plan';
-import { findControlCharacterLines, findMdxHazards, findNonNfcLines } from './body';
+import { findControlCharacterLines, findNonNfcLines } from './body';
+import { processBodyCached } from './mdx-body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
 
@@ -272,11 +273,9 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
     problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: 'toàn văn kế hoạch sau dòng "---" thứ hai' }));
     return;
   }
-  for (const h of findMdxHazards(body, firstLine)) {
-    const message = h.autolink
-      ? `dòng ${h.line}: MDX không nhận liên kết dạng <…>; viết [chữ](địa chỉ) hoặc bỏ dấu '<' '>'`
-      : `dòng ${h.line}: ký tự '${h.char}' phải viết là ${h.char === '<' ? '&lt;' : `\\${h.char}`}`;
-    problems.push(problem(source.file, 'nội dung', message, { found: h.excerpt, expected: h.autolink ? undefined : JSON.stringify(h.fixed) }));
+  // The build renders the body through the same pipeline and refuses it on any of these.
+  for (const issue of source.bodyIssues ?? processBodyCached(body, firstLine).issues) {
+    problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
   }
   for (const h of findControlCharacterLines(body, firstLine)) {
     problems.push(

@@ -1,0 +1,114 @@
+/**
+ * The on-disk cache of content parsing: `.cache/content/` in the project (with every other build
+ * cache under `.cache/`, kept between deploys). A record is keyed by a SHA-256 of the input bytes
+ * and of the code that reads them (`pipelineFingerprint`), so an unchanged file is not parsed,
+ * validated or rendered again, by `npm run check` or by the build, and a change to the file, the
+ * schemas, the body pipeline or a dependency is a miss. Records of older code are removed when new
+ * code first writes; records of old versions of a file stay until then. Deleting the folder only
+ * costs time.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+/** The project root, found from this file (src/lib/content/cache.ts) rather than from the working directory. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where the records live, relative to the project root. */
+export const CONTENT_CACHE_DIR = '.cache/content';
+
+/** Environment variable that turns the cache off (`KE_HOACH_CONTENT_CACHE=off`), e.g. to time a cold parse. */
+export const CONTENT_CACHE_ENV = 'KE_HOACH_CONTENT_CACHE';
+
+/** Source folders whose code decides what a record holds: the loaders, the schemas and the rules they call. */
+const CODE_DIRS = ['src/lib/content', 'src/schemas', 'src/lib/vn', 'src/lib/documents'];
+
+let fingerprint: string | null | undefined;
+
+/**
+ * A hash of the code and dependencies that produce cached records, or null when the sources are
+ * not where this module expects them (then nothing is cached rather than risk a stale record).
+ */
+export function pipelineFingerprint(): string | null {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  try {
+    for (const dir of CODE_DIRS) {
+      const abs = join(PROJECT_ROOT, dir);
+      for (const name of readdirSync(abs, { recursive: true }).map(String).sort()) {
+        const file = join(abs, name);
+        if (!/\.(ts|js|mjs|json)$/.test(name) || !statSync(file).isFile()) continue;
+        hash.update(`${dir}/${name}\0`).update(readFileSync(file)).update('\0');
+      }
+    }
+    hash.update(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
+    fingerprint = hash.digest('hex');
+  } catch {
+    fingerprint = null;
+  }
+  return fingerprint;
+}
+
+function enabled(): boolean {
+  return process.env[CONTENT_CACHE_ENV] !== 'off' && pipelineFingerprint() !== null;
+}
+
+/** The key of a record: the pipeline fingerprint and every input part, hashed. */
+export function cacheKey(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha256').update(pipelineFingerprint() ?? '');
+  for (const part of parts) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+/** Records live under a folder named after the code that wrote them: `.cache/content/{fingerprint}/{namespace}/…`. */
+function generationDir(): string {
+  return join(PROJECT_ROOT, CONTENT_CACHE_DIR, pipelineFingerprint()!.slice(0, 16));
+}
+
+function recordPath(namespace: string, key: string): string {
+  return join(generationDir(), namespace, key.slice(0, 2), `${key}.bin`);
+}
+
+let pruned = false;
+
+/** Records written by other code can never be read again (their keys differ): remove them, once per process. */
+function pruneOtherGenerations(): void {
+  if (pruned) return;
+  pruned = true;
+  const parent = join(PROJECT_ROOT, CONTENT_CACHE_DIR);
+  const current = generationDir();
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    if (join(parent, name) !== current) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The record for `key`, or the result of `compute` (stored for next time). Records are stored with
+ * the structured-clone serializer, so `undefined` array items (a failed field) survive the trip.
+ * @example cached('bodies', cacheKey(body), () => processBody(body))
+ */
+export function cached<T>(namespace: string, key: string, compute: () => T): T {
+  if (!enabled()) return compute();
+  const path = recordPath(namespace, key);
+  if (existsSync(path)) {
+    try {
+      return deserialize(readFileSync(path)) as T;
+    } catch {
+      // A torn or foreign file: recompute and overwrite it.
+    }
+  }
+  const value = compute();
+  try {
+    pruneOtherGenerations();
+    mkdirSync(dirname(path), { recursive: true });
+    // Write then rename, so a concurrent reader never sees half a record.
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(value));
+    renameSync(temp, path);
+  } catch {
+    // A read-only checkout still works, uncached.
+  }
+  return value;
+}
