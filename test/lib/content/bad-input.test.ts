@@ -82,7 +82,7 @@ const fileCases: Array<[string, TreeChange, string[]]> = [
     [`agencies/bom.yaml: ${BOMB}`, `${PLAN} › year: ${RANGE} (tìm thấy 2100)`],
   ],
   ['a YAML alias bomb in a plan\'s frontmatter', { edit: { [PLAN]: [['title: ', `${ALIAS_BOMB}\ntitle: `]] } }, [`${PLAN}: ${BOMB}`]],
-  ['a binary file renamed .mdx', { write: { 'plans/2024/anh.mdx': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8]) } }, [`plans/2024/anh.mdx: ${NOT_UTF8} (dòng 1): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258) (cần lưu lại tệp với bảng mã UTF-8)`]],
+  ['a binary file renamed .mdx', { write: { 'plans/2024/anh.mdx': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8]) } }, [`plans/2024/anh.mdx: ${NOT_UTF8} (dòng 1, 3): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258) (cần lưu lại tệp với bảng mã UTF-8)`]],
   ['an agency file in a legacy code page', { write: { 'agencies/so-cu.yaml': Uint8Array.from([...Buffer.from('name: "S'), 0xf5, ...Buffer.from(' C\u0169"\n')]) } }, [`agencies/so-cu.yaml: ${NOT_UTF8} (dòng 1): có thể là tệp nhị phân hoặc lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258) (cần lưu lại tệp với bảng mã UTF-8)`]],
 ];
 
