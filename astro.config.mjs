@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import { buildCachePath } from './src/lib/build/cache-dir.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -13,4 +14,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
   build: { format: 'directory' },
+  // The content store, the incremental-build manifest and the copies of rendered pages: one folder
+  // (with the share cards and the search index beside it) that a deployment keeps between builds.
+  cacheDir: buildCachePath('astro'),
+  experimental: { incrementalBuild: true },
 });
