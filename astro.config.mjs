@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { buildCachePath } from './src/lib/build/cache-dir.ts';
@@ -12,7 +13,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
+  integrations: [contentStore(), contentCheck(), mdx(), checksums(), pagefindSearch()],
   build: { format: 'directory' },
   // The content store, the incremental-build manifest and the copies of rendered pages: one folder
   // (with the share cards and the search index beside it) that a deployment keeps between builds.
