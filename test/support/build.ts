@@ -15,7 +15,7 @@ export function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Astro stages every build in the project's .astro/ and node_modules/.astro/, so two builds at
+ * Astro stages every build in the project's .astro/ and .cache/astro/, so two builds at
  * once corrupt each other; test files run in parallel, so builds take turns through a lock
  * (mkdir is atomic). A lock older than 15 minutes is a crashed run's and is taken over.
  */
@@ -42,14 +42,14 @@ export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `astro build --outDir <outDir>` with the build environment plus `extraEnv`, without taking
- * the lock (callers hold it, see `withBuildLock`), and returns how long it took and its output.
+ * Runs `astro build --outDir <outDir>` in `cwd` (the project, or a copy of it) with the build
+ * environment plus `extraEnv`, without taking the lock (callers hold it, see `withBuildLock`), and returns how long it took and its output.
  */
-export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: number; log: string }> {
+export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}, cwd: string = root): Promise<{ ms: number; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-      cwd: root,
+      cwd,
       env: buildEnv(extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
