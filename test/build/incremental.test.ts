@@ -40,7 +40,7 @@ function rendered(log: string): string[] {
   return log
     .split('\n')
     .filter((line) => /[├└]─ \//.test(line) && !/\((restored|cached)\)/.test(line))
-    .map((line) => /[├└]─ (\/\S+)/.exec(line)![1]!);
+    .map((line) => /[├└]─ (\/[^\s[]+)/.exec(line)![1]!);
 }
 
 /** Builds the copy incrementally and cold, and returns the incremental build's log. */
