@@ -30,7 +30,7 @@ export async function reuseOutput(cacheRoot: string, key: string, outputPath: st
   const staging = `${kept}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   cpSync(outputPath, staging, { recursive: true });
-  for (const name of readdirSync(cacheRoot)) rmSync(join(cacheRoot, name), { recursive: true, force: true });
+  for (const name of readdirSync(cacheRoot)) if (join(cacheRoot, name) !== staging) rmSync(join(cacheRoot, name), { recursive: true, force: true });
   renameSync(staging, kept);
   return 'produced';
 }
