@@ -120,26 +120,26 @@ function renderCounts(log: string): string {
   return `${lines.length - copied} rendered, ${copied} from the cache`;
 }
 
-/** Where a build's time went, from Astro's log: content sync, bundling, page generation, cards, search index. */
+/** Where a build's time went, from Astro's log: bundling, page generation (share cards within it), search index. */
 function phases(log: string): string {
-  const clock = (line: string | undefined) => {
-    const m = line && /^(\d\d):(\d\d):(\d\d)/.exec(line);
-    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
-  };
   const lines = log.split('\n');
-  const find = (re: RegExp) => lines.find((line) => re.test(line));
-  const span = (from: RegExp, to: RegExp) => {
-    const a = clock(find(from));
-    const b = clock(find(to));
-    return a !== undefined && b !== undefined ? `${b - a} s` : '?';
+  // Astro ends a step with "✓ Completed in 3.15s." (or "…in 1.2m."); the static build's own line
+  // ("[build] ✓ Completed in") comes after page generation, which runs inside it.
+  const secondsAfter = (heading: RegExp, done: RegExp): number | undefined => {
+    const start = lines.findIndex((line) => heading.test(line));
+    const line = start < 0 ? undefined : lines.slice(start + 1).find((l) => done.test(l));
+    const m = line && /Completed in ([\d.]+)(ms|s|m)\./.exec(line);
+    if (!m) return undefined;
+    return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 'm' ? 60 : 1);
   };
+  const generate = secondsAfter(/(generating|prerendering) static routes/, /✓ Completed in /);
+  const staticBuild = secondsAfter(/Building static entrypoints/, /\[build\] ✓ Completed in /);
+  const show = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
   const cards = /\[og\][^\n]* in ([\d.]+) s/.exec(log)?.[1];
   const search = /chỉ mục tìm kiếm[^\n]*\((\d+) ms\)/.exec(log)?.[1];
   return [
-    `content ${span(/\[content\] Syncing content/, /\[content\] Synced content/)}`,
-    `bundle ${span(/Building static entrypoints/, /generating static routes|prerendering static routes/)}`,
-    `generate ${span(/generating static routes|prerendering static routes/, /\[build\] ✓ Completed in|Completed in [\d.]+m?s\.$/)}`,
-    `cards ${cards ? `${cards} s` : '0 s'}`,
+    `bundle ${show(staticBuild !== undefined && generate !== undefined ? staticBuild - generate : undefined)}`,
+    `generate ${show(generate)} (cards ${cards ? `${cards} s` : '0 s'} of it)`,
     `search ${search ? `${(Number(search) / 1000).toFixed(1)} s` : '?'}`,
   ].join(', ');
 }
