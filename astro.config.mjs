@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import { buildCachePath } from './src/lib/build/cache-dir.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -10,10 +12,14 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
   base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), checksums(), pagefindSearch()],
+  integrations: [contentStore(), contentCheck(), checksums(), pagefindSearch()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // The content store, the incremental-build manifest and the copies of rendered pages: one folder
+  // (with the share cards and the search index beside it) that a deployment keeps between builds.
+  cacheDir: buildCachePath('astro'),
+  experimental: { incrementalBuild: true },
 });

@@ -1,17 +1,17 @@
 /**
  * Whole-site build at scale: writes N synthetic plans (default 1,000, BUILD_BENCH_PLANS to change)
  * as MDX files into tmp/bench-build-content/ beside copies of the real agency and document
- * registries, then runs `astro build` on them twice (KE_HOACH_CONTENT_DIR pointing there, out dir
- * tmp/bench-build-dist): cold (empty share-card cache, no content-layer store) and warm (the same
- * again). Reports build times, pages, the largest HTML page, the size of the output and the time
- * per plan. The plans are the five real ones cloned with their own slug, year, title, number,
+ * registries, then runs `astro build` on them three times (KE_HOACH_CONTENT_DIR pointing there,
+ * out dir tmp/bench-build-dist, build cache tmp/bench-build-cache): cold (empty cache), warm
+ * (nothing changed) and after one plan's title was edited. Reports build times, peak memory, where
+ * the cold build's time went, pages rendered or copied, the largest HTML page, the size of the
+ * output and the time per plan. The plans are the five real ones cloned with their own slug, year, title, number,
  * deadlines and targets, so they pass the content check and every card and page is different.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { CONTENT_CACHE_DIR } from '../../src/lib/content/cache';
 import { splitFrontmatter } from '../../src/lib/content/load';
 import { renderPlanFile, type Yaml } from '../../src/lib/import/mdx';
 import { astroBuild, withBuildLock } from '../../test/support/build';
@@ -106,6 +106,44 @@ function walk(dir: string, out: { path: string; bytes: number }[] = []): { path:
   return out;
 }
 
+/** The first plan file of a content folder (the one the one-edit rebuild edits). */
+function firstPlanFile(contentDir: string): string {
+  const plansDir = join(contentDir, 'plans');
+  const year = readdirSync(plansDir).sort()[0]!;
+  return join(plansDir, year, readdirSync(join(plansDir, year)).sort()[0]!);
+}
+
+/** "N rendered, M from the cache": the routes Astro rendered and those it copied (incremental build). */
+function renderCounts(log: string): string {
+  const lines = log.split('\n').filter((line) => /[├└]─ \//.test(line));
+  const copied = lines.filter((line) => /\((restored|cached)\)/.test(line)).length;
+  return `${lines.length - copied} rendered, ${copied} from the cache`;
+}
+
+/** Where a build's time went, from Astro's log: bundling, page generation (share cards within it), search index. */
+function phases(log: string): string {
+  const lines = log.split('\n');
+  // Astro ends a step with "✓ Completed in 3.15s." (or "…in 1.2m."); the static build's own line
+  // ("[build] ✓ Completed in") comes after page generation, which runs inside it.
+  const secondsAfter = (heading: RegExp, done: RegExp): number | undefined => {
+    const start = lines.findIndex((line) => heading.test(line));
+    const line = start < 0 ? undefined : lines.slice(start + 1).find((l) => done.test(l));
+    const m = line && /Completed in ([\d.]+)(ms|s|m)\./.exec(line);
+    if (!m) return undefined;
+    return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 'm' ? 60 : 1);
+  };
+  const generate = secondsAfter(/(generating|prerendering) static routes/, /✓ Completed in /);
+  const staticBuild = secondsAfter(/Building static entrypoints/, /\[build\] ✓ Completed in /);
+  const show = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
+  const cards = /\[og\][^\n]* in ([\d.]+) s/.exec(log)?.[1];
+  const search = /chỉ mục tìm kiếm[^\n]*\((\d+) ms\)/.exec(log)?.[1];
+  return [
+    `bundle ${show(staticBuild !== undefined && generate !== undefined ? staticBuild - generate : undefined)}`,
+    `generate ${show(generate)} (cards ${cards ? `${cards} s` : '0 s'} of it)`,
+    `search ${search ? `${(Number(search) / 1000).toFixed(1)} s` : '?'}`,
+  ].join(', ');
+}
+
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -117,29 +155,25 @@ export interface BuildBenchOptions {
 export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 1000) }: BuildBenchOptions = {}): Promise<BenchResult> {
   const contentDir = join(root, 'tmp', 'bench-build-content');
   const outDir = join(root, 'tmp', 'bench-build-dist');
-  const ogCache = join(root, 'tmp', 'bench-build-og-cache');
-  // The content layer reuses a stored entry whose file digest is unchanged, path and all: drop the
-  // store before (a true cold build) and after (the next ordinary build must not see these files).
-  const store = join(root, 'node_modules', '.astro', 'data-store.json');
-  // And the parsed and rendered content (src/lib/content/cache.ts), so that "cold" parses every file.
-  const contentCache = join(root, CONTENT_CACHE_DIR);
+  // The build cache of these builds (content store, incremental pages, cards, search index), apart
+  // from the project's own .cache/ so that the cold build is cold and the project's cache is untouched.
+  const cacheDir = join(root, 'tmp', 'bench-build-cache');
   const started = performance.now();
   writeSyntheticContent(contentDir, plans);
   const writeMs = performance.now() - started;
-  rmSync(ogCache, { recursive: true, force: true });
-  const env = { KE_HOACH_CONTENT_DIR: relative(root, contentDir), OG_CACHE_DIR: ogCache };
-  const { cold, warm } = await withBuildLock(async () => {
-    try {
-      rmSync(store, { force: true });
-      rmSync(contentCache, { recursive: true, force: true });
-      rmSync(outDir, { recursive: true, force: true });
-      const cold = await astroBuild(outDir, env);
-      rmSync(outDir, { recursive: true, force: true });
-      const warm = await astroBuild(outDir, env);
-      return { cold, warm };
-    } finally {
-      rmSync(store, { force: true });
-    }
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { KE_HOACH_CONTENT_DIR: relative(root, contentDir), KE_HOACH_CACHE_DIR: cacheDir, OG_CACHE_DIR: '' };
+  const edited = firstPlanFile(contentDir);
+  const { cold, warm, oneEdit } = await withBuildLock(async () => {
+    rmSync(outDir, { recursive: true, force: true });
+    const cold = await astroBuild(outDir, env);
+    rmSync(outDir, { recursive: true, force: true });
+    const warm = await astroBuild(outDir, env);
+    // One plan edited (its title, which also shows on list, agency and related-plan pages).
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: "/m, 'title: "Sửa đổi: '));
+    rmSync(outDir, { recursive: true, force: true });
+    const oneEdit = await astroBuild(outDir, env);
+    return { cold, warm, oneEdit };
   });
   const files = walk(outDir);
   const html = files.filter((f) => f.path.endsWith('.html'));
@@ -148,12 +182,17 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
   const built = /(\d+) page\(s\) built/.exec(warm.log)?.[1] ?? '?';
   const sumHtml = html.reduce((n, f) => n + f.bytes, 0);
   return {
-    summary: `${plans} synthetic plans: astro build cold ${seconds(cold.ms)}, warm ${seconds(warm.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
+    summary: `${plans} synthetic plans: astro build cold ${seconds(cold.ms)}, nothing changed ${seconds(warm.ms)}, one plan edited ${seconds(oneEdit.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
     figures: {
       'plans': plans,
       'write content': `${Math.round(writeMs)} ms`,
       'build cold': seconds(cold.ms),
-      'build warm': seconds(warm.ms),
+      'build warm (nothing changed)': seconds(warm.ms),
+      'build after one edit': seconds(oneEdit.ms),
+      'rendered / copied, nothing changed': renderCounts(warm.log),
+      'rendered / copied, one edit': renderCounts(oneEdit.log),
+      'peak RSS cold / warm / one edit': [cold, warm, oneEdit].map((b) => (b.peakRssMb === undefined ? '?' : `${b.peakRssMb} MB`)).join(' / '),
+      'cold phases': phases(cold.log),
       'cold per plan': `${(cold.ms / plans).toFixed(1)} ms`,
       'warm per plan': `${(warm.ms / plans).toFixed(1)} ms`,
       'pages built (Astro)': built,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -9,6 +10,8 @@ import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
 import { searchTextPath } from '../lib/search/client-config';
+import { buildCachePath } from '../lib/build/cache-dir';
+import { outputKey, reuseOutput } from '../lib/build/reuse-output';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -75,8 +78,13 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const root = fileURLToPath(config.root);
         const started = performance.now();
         const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base, root);
-        const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)));
-        logger.info(`Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
+        const outputPath = fileURLToPath(new URL('pagefind/', dir));
+        // Same records, same packages (the lockfile) and same indexing code: the index kept from the last build is copied.
+        const lockfile = join(root, 'package-lock.json');
+        const key = outputKey(JSON.stringify(records), existsSync(lockfile) ? readFileSync(lockfile) : '', readFileSync(fileURLToPath(import.meta.url)));
+        const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, (path) => writePagefindIndex(records, path));
+        const verb = how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : 'Đã lập chỉ mục tìm kiếm';
+        logger.info(`${verb} ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,7 +15,7 @@ export function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Astro stages every build in the project's .astro/ and node_modules/.astro/, so two builds at
+ * Astro stages every build in the project's .astro/ and .cache/astro/, so two builds at
  * once corrupt each other; test files run in parallel, so builds take turns through a lock
  * (mkdir is atomic). A lock older than 15 minutes is a crashed run's and is taken over.
  */
@@ -41,15 +41,32 @@ export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const GNU_TIME = '/usr/bin/time';
+const RSS_MARK = 'KE_HOACH_PEAK_RSS_KB=';
+
+function peakRss(log: string): number | undefined {
+  const kb = new RegExp(`${RSS_MARK}(\\d+)`).exec(log)?.[1];
+  return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+}
+
 /**
- * Runs `astro build --outDir <outDir> ...extraArgs` with the build environment plus `extraEnv`, without taking
- * the lock (callers hold it, see `withBuildLock`), and returns how long it took and its output.
+/**
+ * Runs `astro build --outDir <outDir> ...args` in `cwd` (the project, or a copy of it) with the
+ * build environment plus `extraEnv`, without taking the lock (callers hold it, see
+ * `withBuildLock`), and returns how long it took, its output and its peak memory.
  */
-export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}, extraArgs: readonly string[] = []): Promise<{ ms: number; log: string }> {
+export function astroBuild(
+  outDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  { cwd = root, args = [] }: { cwd?: string; args?: readonly string[] } = {},
+): Promise<{ ms: number; log: string; peakRssMb?: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...extraArgs], {
-      cwd: root,
+    const command = [join(root, 'node_modules/.bin/node'), join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...args];
+    // GNU time reports the build's peak memory (largest resident set of the process tree it waited for).
+    if (existsSync(GNU_TIME)) command.unshift(GNU_TIME, '-f', `${RSS_MARK}%M`);
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd,
       env: buildEnv(extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -59,7 +76,7 @@ export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}, ext
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0
-        ? resolve({ ms: performance.now() - started, log })
+        ? resolve({ ms: performance.now() - started, log, peakRssMb: peakRss(log) })
         : reject(new Error(`astro build (${JSON.stringify(extraEnv)}) failed with ${code}:\n${log.slice(-4000)}`)),
     );
   });

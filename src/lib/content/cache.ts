@@ -8,6 +8,7 @@
  * costs time.
  */
 import { createHash } from 'node:crypto';
+import { buildCachePath } from '../build/cache-dir';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,6 @@ import { deserialize, serialize } from 'node:v8';
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where the records live, relative to the project root. */
-export const CONTENT_CACHE_DIR = '.cache/content';
 
 /** Environment variable that turns the cache off (`KE_HOACH_CONTENT_CACHE=off`), e.g. to time a cold parse. */
 export const CONTENT_CACHE_ENV = 'KE_HOACH_CONTENT_CACHE';
@@ -62,9 +62,14 @@ export function cacheKey(...parts: Array<string | Uint8Array>): string {
   return hash.digest('hex');
 }
 
+/** The content cache's folder: `content/` in the build cache (`.cache/`, or KE_HOACH_CACHE_DIR). */
+export function contentCacheRoot(): string {
+  return buildCachePath('content', PROJECT_ROOT);
+}
+
 /** Records live under a folder named after the code that wrote them: `.cache/content/{fingerprint}/{namespace}/…`. */
 function generationDir(): string {
-  return join(PROJECT_ROOT, CONTENT_CACHE_DIR, pipelineFingerprint()!.slice(0, 16));
+  return join(contentCacheRoot(), pipelineFingerprint()!.slice(0, 16));
 }
 
 function recordPath(namespace: string, key: string): string {
@@ -77,7 +82,7 @@ let pruned = false;
 function pruneOtherGenerations(): void {
   if (pruned) return;
   pruned = true;
-  const parent = join(PROJECT_ROOT, CONTENT_CACHE_DIR);
+  const parent = contentCacheRoot();
   const current = generationDir();
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     if (join(parent, name) !== current) rmSync(join(parent, name), { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * Renders many cards at once: each card's PNG is cached on disk under the sha256 of everything
  * that decides its pixels (card data, format, TEMPLATE_VERSION, font files, renderer versions), so
  * an unchanged plan costs a stat() on rebuild; cache misses are rendered in parallel by a worker
- * pool. The cache lives in node_modules/.cache (ignored by git, kept between builds).
+ * pool. The cache lives in the build cache folder (`.cache/og`, see src/lib/build/cache-dir.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CardData } from './card-data';
+import { buildCachePath } from '../build/cache-dir';
 import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
 import type { Measure } from './fit-text';
 import { RenderPool, defaultPoolSize } from './pool';
@@ -19,7 +20,7 @@ import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './
 
 /** Where rendered cards are kept between builds; OG_CACHE_DIR overrides it (e.g. a CI cache folder). */
 export function defaultCardCacheDir(root: string = process.cwd()): string {
-  return process.env.OG_CACHE_DIR || join(root, 'node_modules', '.cache', 'ke-hoach-mo', 'og');
+  return process.env.OG_CACHE_DIR || buildCachePath('og', root);
 }
 
 export interface CardJob {

@@ -7,7 +7,7 @@ import { paths } from '../paths';
 import type { SiteConfig } from '../../site.config';
 import { planCardData, portalAddress, type CardData } from './card-data';
 import { CARD_FORMATS, type CardFormat } from './template';
-import { renderCards, type CardJob, type RenderCardsOptions, type RenderCardsResult } from './cards';
+import { cardCacheKey, renderCards, type CardJob, type RenderCardsOptions, type RenderCardsResult } from './cards';
 
 /** Public path (relative to the base path) of a plan's card. */
 export function cardImagePath(slug: string, format: CardFormat): string {
@@ -45,6 +45,11 @@ export function catalogCardData(catalog: Catalog, slug: string, context: PlanCar
     site: context.site,
     portal: portalAddress(context.siteUrl, context.base),
   });
+}
+
+/** The content hash of one plan card (its PNG's name in the card cache), e.g. as an incremental-build key. */
+export function catalogCardKey(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext): string {
+  return cardCacheKey(catalogCardData(catalog, slug, context), format);
 }
 
 /** Every card of every plan: the landscape and the square format. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheKey, CONTENT_CACHE_DIR, CONTENT_CACHE_ENV, pipelineFingerprint } from '../../../src/lib/content/cache';
+import { cached, cacheKey, contentCacheRoot, CONTENT_CACHE_ENV, pipelineFingerprint } from '../../../src/lib/content/cache';
 import { root } from '../../support/build';
 
 const unique = () => cacheKey('test', String(process.pid), String(Math.random()));
@@ -37,12 +37,12 @@ describe('content cache', () => {
   });
 
   it('records of other code are removed when this code first writes', async () => {
-    const stale = join(root, CONTENT_CACHE_DIR, '0000000000000000');
+    const stale = join(contentCacheRoot(), '0000000000000000');
     mkdirSync(join(stale, 'files'), { recursive: true });
     vi.resetModules();
     const fresh = await import('../../../src/lib/content/cache');
     fresh.cached('test', unique(), () => 1);
     expect(existsSync(stale)).toBe(false);
-    expect(existsSync(join(root, CONTENT_CACHE_DIR, fresh.pipelineFingerprint()!.slice(0, 16), 'test'))).toBe(true);
+    expect(existsSync(join(fresh.contentCacheRoot(), fresh.pipelineFingerprint()!.slice(0, 16), 'test'))).toBe(true);
   });
 });

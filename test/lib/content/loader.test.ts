@@ -112,7 +112,7 @@ describe('contentLoader: the build itself refuses unsafe bodies (the content che
     );
     const outDir = join(work, 'dist');
     const env = { KE_HOACH_CONTENT_DIR: relative(root, content) };
-    const error = await withBuildLock(() => astroBuild(outDir, env, ['--config', relative(root, config)])).then(
+    const error = await withBuildLock(() => astroBuild(outDir, env, { args: ['--config', relative(root, config)] })).then(
       () => undefined,
       (e: unknown) => e as Error,
     );

@@ -1,9 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../../lib/catalog/from-collections';
 import { apiPaths } from '../../../../lib/opendata/context';
-import { serveOpenData } from '../../../../lib/opendata/from-astro';
+import { getOpenData, serveOpenData } from '../../../../lib/opendata/from-astro';
 import { calendarAgencies } from '../../../../lib/opendata/records';
 
-export const getStaticPaths = (async () => calendarAgencies(await getCatalog()).map((agency) => ({ params: { agency } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const openData = await getOpenData();
+  return calendarAgencies(openData.catalog).map((agency) => ({ params: { agency }, cacheKey: openData.file(apiPaths.agencyIcs(agency)).sha256 }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(apiPaths.agencyIcs(params.agency!));

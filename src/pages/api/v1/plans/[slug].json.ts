@@ -1,8 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../../lib/catalog/from-collections';
 import { apiPaths } from '../../../../lib/opendata/context';
-import { serveOpenData } from '../../../../lib/opendata/from-astro';
+import { getOpenData, serveOpenData } from '../../../../lib/opendata/from-astro';
 
-export const getStaticPaths = (async () => (await getCatalog()).plans.map((plan) => ({ params: { slug: plan.slug } }))) satisfies GetStaticPaths;
+// Keyed by the file's sha256: an incremental build copies an unchanged record instead of writing it.
+export const getStaticPaths = (async () => {
+  const openData = await getOpenData();
+  return openData.catalog.plans.map((plan) => ({ params: { slug: plan.slug }, cacheKey: openData.file(apiPaths.plan(plan.slug)).sha256 }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(apiPaths.plan(params.slug!));

@@ -1,0 +1,22 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** Environment variable that moves the build cache (a CI cache mount, a temporary test folder). */
+export const CACHE_DIR_ENV = 'KE_HOACH_CACHE_DIR';
+
+/**
+ * The one folder a deployment keeps between builds: Astro's cache (content store, incremental
+ * page manifest and copies of the rendered pages) in `astro/`, share cards in `og/`, the search
+ * index in `pagefind/`, parsed and rendered content in `content/`. Deleting it gives a correct cold build. `.cache` under the project root,
+ * or KE_HOACH_CACHE_DIR (relative to the root, or absolute).
+ * @example buildCacheDir('/srv/site', {}) // '/srv/site/.cache'
+ */
+export function buildCacheDir(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): string {
+  const dir = env[CACHE_DIR_ENV]?.trim();
+  if (!dir) return join(root, '.cache');
+  return isAbsolute(dir) ? dir : resolve(root, dir);
+}
+
+/** A named part of the build cache: 'astro', 'content' (parsed and rendered content), 'og', 'pagefind'. */
+export function buildCachePath(part: 'astro' | 'content' | 'og' | 'pagefind', root?: string, env?: Record<string, string | undefined>): string {
+  return join(buildCacheDir(root, env), part);
+}

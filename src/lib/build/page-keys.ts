@@ -1,0 +1,36 @@
+/**
+ * Cache keys of routes whose components look things up beyond the page model: each key is built
+ * from the same calls the page makes (src/lib/build/cache-key.ts explains why).
+ */
+import type { Catalog } from '../catalog/build';
+import type { PublishContext } from '../opendata/context';
+import { planLegislationJsonLd } from '../opendata/legislation';
+import { relatedPlans, relatedReasonText } from '../portal/related-plans';
+import { planFilters, type PlanListPageData } from '../portal/plan-filters';
+import { renderKey } from './cache-key';
+
+/** /ke-hoach/{slug}/: the plan, its related plans with their reason texts, its JSON-LD. */
+export function planPageKey(catalog: Catalog, slug: string, ctx: PublishContext): string {
+  const plan = catalog.planBySlug.get(slug);
+  if (!plan) throw new Error(`planPageKey: no plan "${slug}"`);
+  const related = relatedPlans(catalog, slug).map(({ plan: other, reasons }) => [other, reasons.map((reason) => relatedReasonText(catalog, reason))]);
+  return renderKey(catalog, plan, related, planLegislationJsonLd(catalog, plan, ctx));
+}
+
+const filterNavs = new WeakMap<Catalog, string>();
+
+/** The filter links every plan list shows (labels and counts, not the member lists), once per catalog. */
+function filterNav(catalog: Catalog): string {
+  let nav = filterNavs.get(catalog);
+  if (nav === undefined) {
+    const options = Object.values(planFilters(catalog)).flat();
+    nav = JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])]);
+    filterNavs.set(catalog, nav);
+  }
+  return nav;
+}
+
+/** /ke-hoach/…: one page of a plan list, with the filter navigation and the total it shows. */
+export function planListKey(catalog: Catalog, page: PlanListPageData): string {
+  return renderKey(catalog, page, filterNav(catalog));
+}

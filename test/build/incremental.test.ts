@@ -1,0 +1,152 @@
+/**
+ * A stale cache never publishes stale output: in a copy of the project, a sequence of edits (a plan
+ * edited, added, renamed, deleted; an agency renamed; a template changed; the content folder
+ * moved) is built incrementally, keeping the build cache between steps, and after each step every
+ * file of the output must equal, byte for byte, a cold build's of the same content and code (an
+ * empty cache folder through KE_HOACH_CACHE_DIR).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { astroBuild, root, withBuildLock } from '../support/build';
+
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+let work: string;
+let project: string;
+let content: string;
+let step = 0;
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The files that differ between two output folders (missing on either side, or other bytes). */
+function differences(a: string, b: string): string[] {
+  const left = files(a);
+  const right = files(b);
+  const all = [...new Set([...left, ...right])].sort();
+  const inA = new Set(left);
+  const inB = new Set(right);
+  return all.filter((file) => !inA.has(file) || !inB.has(file) || !readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
+}
+
+/** Pages Astro rendered (not copied from the cache) in a build log. */
+function rendered(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((line) => /[├└]─ \//.test(line) && !/\((restored|cached)\)/.test(line))
+    .map((line) => /[├└]─ (\/[^\s[]+)/.exec(line)![1]!);
+}
+
+/** Builds the copy incrementally and cold, and returns the incremental build's log. */
+async function buildBoth({ cold: withCold = true } = {}): Promise<{ log: string; incremental: string; cold: string }> {
+  step++;
+  const incremental = join(work, `incremental-${step}`);
+  const cold = join(work, `cold-${step}`);
+  const env = { KE_HOACH_CONTENT_DIR: content, OG_CACHE_DIR: '', KE_HOACH_CACHE_DIR: join(work, 'cache') };
+  const { log } = await withBuildLock(() => astroBuild(incremental, env, { cwd: project }));
+  if (!withCold) return { log, incremental, cold: incremental };
+  await withBuildLock(() => astroBuild(cold, { ...env, KE_HOACH_CACHE_DIR: join(work, `cold-cache-${step}`) }, { cwd: project }));
+  rmSync(join(work, `cold-cache-${step}`), { recursive: true, force: true });
+  return { log, incremental, cold };
+}
+
+function plan(relativePath: string): string {
+  return join(content, 'plans', relativePath);
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`edit of ${file} changed nothing`);
+  writeFileSync(file, after);
+}
+
+beforeAll(() => {
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  work = mkdtempSync(join(root, 'tmp', 'incremental-'));
+  project = join(work, 'project');
+  mkdirSync(project);
+  for (const name of PROJECT_FILES) cpSync(join(root, name), join(project, name), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  content = join(work, 'content');
+  cpSync(join(root, 'content'), content, { recursive: true });
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('incremental build', () => {
+  it('equals a cold build byte for byte after every step of an edit sequence, and reuses what did not change', { timeout: 900_000 }, async () => {
+    // The copy has its own .astro/ and cache; each build still takes the lock so that builds take turns on the two cores.
+    {
+      const check = (name: string, { incremental, cold }: { incremental: string; cold: string }) => {
+        expect(files(incremental).length, name).toBeGreaterThan(50);
+        expect(differences(incremental, cold), `${name}: files that differ from a cold build`).toEqual([]);
+      };
+
+      // The first build fills the cache (it is a cold build itself).
+      const first = await buildBoth({ cold: false });
+      expect(rendered(first.log).length, 'an empty cache renders everything').toBeGreaterThan(50);
+
+      // A plan edited: its title and its text.
+      edit(plan('2024/dan-chu-co-so-2024-so-tttt-tay-ninh.mdx'), (text) =>
+        text.replace('title: "Thực hiện dân chủ ở cơ sở năm 2024"', 'title: "Thực hiện dân chủ ở cơ sở năm 2024 (đã sửa)"').replace(/\n*$/, '\n\nĐoạn bổ sung sau khi sửa.\n'),
+      );
+      const edited = await buildBoth();
+      check('plan edited', edited);
+      const redone = rendered(edited.log);
+      expect(redone, 'the edited plan is rendered again').toContain('/ke-hoach/dan-chu-co-so-2024-so-tttt-tay-ninh/index.html');
+      // Plans that list it among their related plans print its title and are rendered again too.
+      const planPages = files(edited.incremental).filter((file) => /^ke-hoach\/[^/]+\/index\.html$/.test(file) && !/^ke-hoach\/trang\//.test(file));
+      expect(redone.filter((page) => planPages.includes(page.slice(1))).length, 'unrelated plan pages come from the cache').toBeLessThan(planPages.length);
+      expect(redone.filter((page) => page.startsWith('/og/')).sort(), 'only its cards are drawn again').toEqual([
+        '/og/dan-chu-co-so-2024-so-tttt-tay-ninh-vuong.png',
+        '/og/dan-chu-co-so-2024-so-tttt-tay-ninh.png',
+      ]);
+
+      // A plan added (a copy of another, with its own title).
+      const source = readFileSync(plan('2024/dan-van-chinh-quyen-2024-ubnd-xa-minh-tam.mdx'), 'utf8');
+      writeFileSync(plan('2024/ban-sao-them-moi-2024.mdx'), source.replace(/^title: "([^"]*)"/m, 'title: "$1 (bản thêm mới)"'));
+      check('plan added', await buildBoth());
+
+      // A plan renamed (its file name is its slug).
+      renameSync(plan('2024/ban-sao-them-moi-2024.mdx'), plan('2024/ban-sao-doi-ten-2024.mdx'));
+      check('plan renamed', await buildBoth());
+
+      // A plan deleted.
+      rmSync(plan('2024/ban-sao-doi-ten-2024.mdx'));
+      check('plan deleted', await buildBoth());
+
+      // An agency renamed: every page that prints its name changes.
+      edit(join(content, 'agencies', 'so-tttt-tay-ninh.yaml'), (text) =>
+        text.replace('name: "Sở Thông tin và Truyền thông tỉnh Tây Ninh"', 'name: "Sở Khoa học và Công nghệ tỉnh Tây Ninh"').replace('shortName: "Sở TTTT"', 'shortName: "Sở KHCN"'),
+      );
+      const renamedAgency = await buildBoth();
+      check('agency renamed', renamedAgency);
+      expect(readFileSync(join(renamedAgency.incremental, 'ke-hoach', 'dan-chu-co-so-2024-so-tttt-tay-ninh', 'index.html'), 'utf8')).toContain('Sở Khoa học và Công nghệ tỉnh Tây Ninh');
+
+      // A template changed: the page shell every route uses.
+      edit(join(project, 'src', 'layouts', 'Base.astro'), (text) => text.replace('</main>', '<p class="template-step">Mẫu trang đã đổi.</p></main>'));
+      const template = await buildBoth();
+      check('template changed', template);
+      expect(readFileSync(join(template.incremental, 'ke-hoach', 'dan-chu-co-so-2024-so-tttt-tay-ninh', 'index.html'), 'utf8')).toContain('Mẫu trang đã đổi.');
+
+      // The content folder moved: the content store names files that are gone, and is reset.
+      const moved = join(work, 'content-moved');
+      renameSync(content, moved);
+      content = moved;
+      const afterMove = join(work, 'incremental-moved');
+      const { log } = await withBuildLock(() => astroBuild(afterMove, { KE_HOACH_CONTENT_DIR: content, OG_CACHE_DIR: '', KE_HOACH_CACHE_DIR: join(work, 'cache') }, { cwd: project }));
+      expect(log).toContain('Kho nội dung');
+      expect(differences(afterMove, template.cold), 'content moved: files that differ from a cold build').toEqual([]);
+      expect(existsSync(join(work, 'cache', 'astro', 'incremental-build.json'))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resetStaleContentStore, storeMarkerFile } from '../../../src/lib/build/content-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'store-'));
+  dirs.push(root);
+  const cache = join(root, '.cache', 'astro');
+  mkdirSync(cache, { recursive: true });
+  const a = join(root, 'content-a');
+  const b = join(root, 'content-b');
+  mkdirSync(a);
+  mkdirSync(b);
+  return { store: join(cache, 'data-store.json'), a, b };
+}
+
+describe('resetStaleContentStore', () => {
+  it('keeps a store built from the same content folder', () => {
+    const { store, a } = setup();
+    expect(resetStaleContentStore(store, a)).toBe('none');
+    writeFileSync(store, '[]');
+    expect(resetStaleContentStore(store, a)).toBe('kept');
+    expect(existsSync(store)).toBe(true);
+  });
+
+  it('drops the store when KE_HOACH_CONTENT_DIR points at another folder, and records the new one', () => {
+    const { store, a, b } = setup();
+    resetStaleContentStore(store, a);
+    writeFileSync(store, '[]');
+    expect(resetStaleContentStore(store, b)).toBe('reset');
+    expect(existsSync(store)).toBe(false);
+    expect(readFileSync(storeMarkerFile(store), 'utf8').trim()).toBe(b);
+  });
+
+  it('drops the store when the folder it was built from no longer exists (content moved)', () => {
+    const { store, a } = setup();
+    resetStaleContentStore(store, a);
+    writeFileSync(store, '[]');
+    rmSync(a, { recursive: true });
+    expect(resetStaleContentStore(store, a)).toBe('reset');
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('drops a store that predates the marker (its folder is unknown)', () => {
+    const { store, a } = setup();
+    writeFileSync(store, '[]');
+    expect(resetStaleContentStore(store, a)).toBe('reset');
+  });
+});
