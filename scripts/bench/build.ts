@@ -148,7 +148,7 @@ export function astroBuildMeasured(ctx: BuildBenchContext): Promise<MeasuredRun>
 export interface BuildPhases {
   /** Phase name → ms, in build order. */
   phases: [string, number][];
-  /** Render time by route file (src/pages/…), slowest first. */
+  /** Render time by URL group (`urlGroup`), slowest first. */
   routes: [string, number][];
   pages: string;
 }
@@ -182,16 +182,32 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   }
   span('total', { ms: 0 }, { ms: run.ms });
 
-  // Routes: each starts with "▶ src/pages/…"; its time runs to the next route's marker.
+  // Astro prints one line per page written ("  ├─ /co-quan/x/index.html (+12ms)"); the time since the
+  // previous page line (share cards render in a pool before their first line) goes to the page's group.
   const routes = new Map<string, number>();
-  const starts = run.lines.map((l, i) => ({ l, i })).filter(({ l }) => /▶ src\/pages\//.test(l.text));
-  starts.forEach(({ l }, k) => {
-    const route = /▶ (src\/pages\/\S+)/.exec(l.text)![1]!;
-    const end = starts[k + 1]?.l ?? rendered ?? run.lines.at(-1)!;
-    routes.set(route, (routes.get(route) ?? 0) + Math.max(0, end.ms - l.ms));
-  });
+  let previous = generating;
+  for (let i = index(generating) + 1; generating && i < run.lines.length && run.lines[i] !== rendered; i++) {
+    const line = run.lines[i]!;
+    const page = /[├└]─ (\/\S*)/.exec(line.text)?.[1];
+    if (!page) continue;
+    const key = urlGroup(page);
+    routes.set(key, (routes.get(key) ?? 0) + (line.ms - previous!.ms));
+    previous = line;
+  }
   const pages = /(\d+) page\(s\) built/.exec(run.log)?.[1] ?? '?';
   return { phases, routes: [...routes].sort((a, b) => b[1] - a[1]), pages };
+}
+
+/**
+ * The group a built page is counted in: its first folder, or for open data its dataset folder.
+ * @example urlGroup('/co-quan/so-tttt-tay-ninh/index.html') // '/co-quan/…'
+ * @example urlGroup('/api/v1/plans/a.json') // '/api/v1/plans/…'
+ */
+export function urlGroup(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  if (segments[0] === 'api') return segments.length > 3 ? `/${segments.slice(0, 3).join('/')}/…` : '/api/v1/ tables, catalog';
+  if (segments.length <= 1) return `/${segments[0] ?? ''}`.replace(/\/index\.html$/, '/');
+  return `/${segments[0]}/…`;
 }
 
 /** Every file under `dir` with its size. */
@@ -320,7 +336,7 @@ function phaseFigures(prefix: string, run: MeasuredRun): Record<string, string> 
     [`${prefix}`]: `${seconds(run.ms)}, peak memory ${gb(run.peakRss)}, ${pages} pages`,
   };
   for (const [name, ms] of phases) if (name !== 'total') figures[`${prefix} · ${name}`] = seconds(ms);
-  figures[`${prefix} · slowest routes`] = routes.slice(0, 6).map(([r, ms]) => `${r.replace(/^src\/pages\//, '')} ${seconds(ms)}`).join(', ');
+  figures[`${prefix} · render by URL`] = routes.slice(0, 8).map(([r, ms]) => `${r} ${seconds(ms)}`).join(', ');
   return figures;
 }
 
