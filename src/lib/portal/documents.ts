@@ -5,6 +5,7 @@ import { compareVietnamese } from '../vn/text';
 import { portalIndex } from './index-cache';
 import { capList, paginate, pagePath, type CappedList, type PageSlice } from './pagination';
 import { paths } from '../paths';
+import { slugify } from '../vn/slug';
 
 /**
  * At most this many plans per role on a document page; a longer list has its own pages
@@ -60,6 +61,38 @@ export function documentsByType(catalog: Catalog): DocumentTypeGroup[] {
   return [...groups]
     .sort(([a], [b]) => rank(a) - rank(b) || compareVietnamese(a, b))
     .map(([type, documents]) => ({ type, documents: documents.sort(compareDocumentsNewestFirst) }));
+}
+
+/** /van-ban/ shows this many documents of each type, newest first; each type has its own pages. */
+export const DOCUMENT_INDEX_PER_TYPE = 10;
+/** Documents per page on a type's list `/van-ban/loai/{type}/`. */
+export const DOCUMENT_TYPE_PAGE_SIZE = 50;
+
+/**
+ * Path of the first page of one document type's list, relative to the base.
+ * @example documentTypePath('Chỉ thị') // 'van-ban/loai/chi-thi/'
+ */
+export function documentTypePath(type: string): string {
+  return `${paths.documents()}loai/${slugify(type)}/`;
+}
+
+/** One page of the documents of one type. */
+export interface DocumentTypePageData {
+  type: string;
+  firstPagePath: string;
+  slice: PageSlice<DocumentView>;
+}
+
+/** Every page of every document type with more documents than /van-ban/ shows of it. */
+export function documentTypePages(catalog: Catalog): DocumentTypePageData[] {
+  return documentsByType(catalog)
+    .filter((group) => group.documents.length > DOCUMENT_INDEX_PER_TYPE)
+    .flatMap(({ type, documents }) => paginate(documents, DOCUMENT_TYPE_PAGE_SIZE).map((slice) => ({ type, firstPagePath: documentTypePath(type), slice })));
+}
+
+/** Path of one page of a document type's list. */
+export function documentTypePagePath(page: DocumentTypePageData): string {
+  return pagePath(page.firstPagePath, page.slice.page);
 }
 
 /**

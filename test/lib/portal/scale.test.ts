@@ -146,7 +146,7 @@ describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
       const own = pages.filter((p) => p.agency.id === id && p.kind === 'thoi-han');
       const deadlines = catalog.agencies.get(id)!.deadlines;
       if (deadlines.length > AGENCY_LIST_MAX) {
-        expect(own.flatMap((p) => p.slice.items), id).toEqual([...deadlines].reverse());
+        expect(own.flatMap((p) => p.slice.items as unknown[]), id).toEqual([...deadlines].reverse());
         expect(model.listPaths['thoi-han']).toBe(`co-quan/${id}/thoi-han/`);
       } else expect(model.listPaths['thoi-han']).toBeNull();
       const tasks = pages.filter((p) => p.agency.id === id && p.kind === 'nhiem-vu');
@@ -192,5 +192,18 @@ describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
     expect(seen.size).toBe(catalog.targets.length);
     const paths = pages.map((p) => pagePath(p.firstPagePath, p.slice.page));
     expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+describe(`the document index with ${PLANS.toLocaleString('en')} plans`, () => {
+  it('/van-ban/ shows a few documents of each type and each long type has pages of 50 reaching all of them', async () => {
+    const { DOCUMENT_INDEX_PER_TYPE, DOCUMENT_TYPE_PAGE_SIZE, documentsByType, documentTypePages } = await import('../../../src/lib/portal/documents');
+    const pages = documentTypePages(catalog);
+    for (const group of documentsByType(catalog)) {
+      const own = pages.filter((p) => p.type === group.type);
+      if (group.documents.length <= DOCUMENT_INDEX_PER_TYPE) expect(own).toEqual([]);
+      else expect(own.flatMap((p) => p.slice.items.map((d) => d.id))).toEqual(group.documents.map((d) => d.id));
+    }
+    expect(Math.max(0, ...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(DOCUMENT_TYPE_PAGE_SIZE);
   });
 });
