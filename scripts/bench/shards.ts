@@ -108,8 +108,13 @@ export async function bench(options: { plans?: number | string; queries?: string
             await w.pf.mergeIndex('/tinh-b/pagefind/');
           }
           const search = await w.pf.search(q);
-          const top = await Promise.all(search.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
-          return { total: search.results.length as number, urls: top.map((d: { url: string }) => d.url) };
+          const results = search.results as { data(): Promise<{ url: string }> }[];
+          // The top 10, and 30 results spread over the whole list: which shards the results come from.
+          const step = Math.max(1, Math.floor(results.length / 30));
+          const spread = results.filter((_, i) => i % step === 0).slice(0, 30);
+          const top = await Promise.all(results.slice(0, 10).map((r) => r.data()));
+          const sample = await Promise.all(spread.map((r) => r.data()));
+          return { total: results.length, urls: top.map((d) => d.url), sample: sample.map((d) => d.url) };
         },
         [normalizeQuery(query).pagefind, PAGEFIND_OPTIONS, first] as const,
       );
@@ -119,7 +124,11 @@ export async function bench(options: { plans?: number | string; queries?: string
       const bytes = transfers.slice(from).reduce((n, t) => n + t.bytes, 0);
       const fromA = result.urls.filter((u) => u.startsWith('/tinh-a/')).length;
       const fromB = result.urls.filter((u) => u.startsWith('/tinh-b/')).length;
-      rows.push(`"${query}": ${result.total} results (top 10: ${fromA} tỉnh A, ${fromB} tỉnh B), ${Math.round(ms)} ms, ${kb(bytes)}${first ? ' incl. both runtimes/metas' : ''}`);
+      const sampleA = result.sample.filter((u) => u.startsWith('/tinh-a/')).length;
+      rows.push(
+        `"${query}": ${result.total} results (top 10: ${fromA} A + ${fromB} B; spread sample: ${sampleA} A + ${result.sample.length - sampleA} B), ` +
+          `${Math.round(ms)} ms, ${kb(bytes)}${first ? ' incl. runtime and both shards’ metadata' : ''}`,
+      );
       first = false;
     }
     rows.forEach((row, i) => (figures[`merged search ${i + 1}`] = row));
