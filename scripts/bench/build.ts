@@ -1,209 +1,393 @@
 /**
- * Whole-site build at scale: writes N synthetic plans (default 1,000, BUILD_BENCH_PLANS to change)
- * as MDX files into tmp/bench-build-content/ beside copies of the real agency and document
- * registries, then runs `astro build` on them three times (KE_HOACH_CONTENT_DIR pointing there,
- * out dir tmp/bench-build-dist, build cache tmp/bench-build-cache): cold (empty cache), warm
- * (nothing changed) and after one plan's title was edited. Reports build times, peak memory, where
- * the cold build's time went, pages rendered or copied, the largest HTML page, the size of the
- * output and the time per plan. The plans are the five real ones cloned with their own slug, year, title, number,
- * deadlines and targets, so they pass the content check and every card and page is different.
+ * Whole-site build at scale: `npm run bench -- build [--plans 5000] [--seed N] [--no-hugo]`.
+ *
+ * Writes the scale corpus (scripts/bench/corpus.ts: 5,000 plans by default) into
+ * tmp/bench-build-content/, then runs `astro build` on it (KE_HOACH_CONTENT_DIR, out dir
+ * tmp/bench-build-dist) in three steps, each a function below so other benches and streams can
+ * add steps:
+ *
+ * 1. `coldBuild`: every cache removed first (`CACHE_PATHS`), as on a fresh CI runner;
+ * 2. `rebuildUnchanged`: the same content again with the caches the cold build left;
+ * 3. `rebuildAfterEdit`: one plan's summary edited, then built again.
+ *
+ * Each step reports its wall time, a breakdown by phase read from the build log (every line is
+ * timestamped when it arrives: startup and content check, content sync, bundling, page render split
+ * by route, integrations after render, Pagefind) and the peak resident memory of the whole process
+ * tree (sampled from /proc). After the cold build it reports the output: bytes and files, per plan,
+ * by top folder, and the largest HTML pages. When `hugo` is on PATH it builds the same plans as
+ * plain HTML pages with Hugo in the same run and prints the ratios.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/content/load';
-import { renderPlanFile, type Yaml } from '../../src/lib/import/mdx';
-import { astroBuild, withBuildLock } from '../../test/support/build';
+import { buildEnv, withBuildLock } from '../../test/support/build';
 import type { BenchResult } from '../bench';
+import { DEFAULT_SEED, writeCorpus } from './corpus';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const TITLE_TAILS = ['', ' trên địa bàn tỉnh', ' giai đoạn 2021 - 2025', ' tại cơ quan, đơn vị', ' và các năm tiếp theo'];
-const EXTRA_TOPICS = ['Chuyển đổi số', 'Phòng, chống tham nhũng', 'Phổ biến pháp luật', 'Thi đua, khen thưởng'];
-
-interface RealPlan {
-  slug: string;
-  data: Record<string, Yaml>;
-  body: string;
-}
-
-/** The real plans as raw frontmatter objects and bodies, read straight from their files. */
-function readRealPlans(contentDir: string): RealPlan[] {
-  const plans: RealPlan[] = [];
-  const plansDir = join(contentDir, 'plans');
-  for (const year of readdirSync(plansDir).sort()) {
-    for (const file of readdirSync(join(plansDir, year)).filter((f) => f.endsWith('.mdx')).sort()) {
-      const parts = splitFrontmatter(readFileSync(join(plansDir, year, file), 'utf8'));
-      if (!parts) throw new Error(`${year}/${file}: no frontmatter`);
-      plans.push({ slug: file.replace(/\.mdx$/, ''), data: parse(parts.yaml, { version: '1.2', schema: 'core' }) as Record<string, Yaml>, body: parts.body });
-    }
-  }
-  return plans;
-}
-
-/** An ISO day moved by `years`; 29 February becomes the 28th in a year without it. */
-function shiftYear(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+export interface BuildBenchContext {
+  plans: number;
+  contentDir: string;
+  outDir: string;
+  /** Environment of every build of the run. */
+  env: NodeJS.ProcessEnv;
 }
 
 /**
- * Plan `i` of the synthetic set: real plan `i mod 5`, moved 0–10 years back (plus one year forward
- * for some), with its own slug, title tail, number, issue day, a varying share of its deadlines and
- * varied target values.
+ * What a cold build must not find: the benches' own build cache (content store, parsed content,
+ * rendered pages, cards, search index; src/lib/build/cache-dir.ts), apart from the project's
+ * `.cache/` so a bench never touches the cache of the site being worked on.
  */
-export function syntheticPlan(real: RealPlan[], i: number): { year: number; slug: string; text: string } {
-  const { slug, data, body } = real[i % real.length]!;
-  const shift = -(Math.floor(i / real.length) % 11) + (i % 13 === 0 ? 1 : 0); // 0 to 10 years back, sometimes one forward
-  const year = (data.year as number) + shift;
-  const deadlines = (data.deadlines as Record<string, Yaml>[]).slice(0, 1 + (i % Math.max(1, (data.deadlines as unknown[]).length)));
-  const targets = (data.targets as Record<string, Yaml>[]).map((t, k) =>
-    typeof t.value === 'number' && i % 3 !== 0 ? { ...t, value: t.unit === '%' ? 50 + ((t.value + i + k) % 51) : t.value + (i % 7) } : t,
-  );
-  const issuedOn = data.issuedOn
-    ? i % 3 === 0
-      ? `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
-      : shiftYear(data.issuedOn as string, shift)
-    : null;
-  const topics = i % 4 === 1 ? [...(data.topics as string[]), EXTRA_TOPICS[Math.floor(i / 4) % EXTRA_TOPICS.length]!] : data.topics;
-  const frontmatter: Record<string, Yaml> = {
-    ...data,
-    title: `${(data.title as string).replace(/\b20\d{2}\b/g, (y) => String(Number(y) + shift))}${TITLE_TAILS[i % TITLE_TAILS.length]} (bản thử ${i + 1})`,
-    number: data.symbol && i % 2 === 0 ? String(100 + i) : data.number,
-    issuedOn,
-    year,
-    topics,
-    targets,
-    deadlines: deadlines.map((d) => ({ ...d, date: shiftYear(d.date as string, shift) })),
-  };
-  return { year, slug: `${slug.replace(/-20\d{2}(?=-|$)/, '')}-thu-${i + 1}`, text: renderPlanFile(frontmatter, body) };
+export const CACHE_PATHS = (ctx: BuildBenchContext): string[] => [ctx.env.KE_HOACH_CACHE_DIR!];
+/** One line of the build log and when it arrived (ms since the build started). */
+interface LogLine {
+  ms: number;
+  text: string;
 }
 
-/** Writes `count` synthetic plans and copies of the registries into `dir` (emptied first). */
-export function writeSyntheticContent(dir: string, count: number, from = join(root, 'content')): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const registry of ['agencies', 'documents']) cpSync(join(from, registry), join(dir, registry), { recursive: true });
-  const real = readRealPlans(from);
-  if (real.length === 0) throw new Error(`${from}/plans has no plan to clone`);
-  for (let i = 0; i < count; i++) {
-    const { year, slug, text } = syntheticPlan(real, i);
-    mkdirSync(join(dir, 'plans', String(year)), { recursive: true });
-    writeFileSync(join(dir, 'plans', String(year), `${slug}.mdx`), text);
+export interface MeasuredRun {
+  ms: number;
+  log: string;
+  lines: LogLine[];
+  /** Highest sum of VmRSS over the process and its descendants, in bytes. */
+  peakRss: number;
+}
+
+/** Pid → parent pid for every process, from /proc (Linux). */
+function parentMap(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // The process ended between readdir and read.
+    }
   }
+  return parents;
+}
+
+/** Resident memory of `pid` and all its descendants, in bytes. */
+function treeRss(pid: number): number {
+  const parents = parentMap();
+  const tree = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [child, parent] of parents) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
+  }
+  let bytes = 0;
+  for (const p of tree) {
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      bytes += Number(kb ?? 0) * 1024;
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return bytes;
+}
+
+/** Runs a command, timestamping each output line as it arrives and sampling the tree's memory. */
+export function runMeasured(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<MeasuredRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd ?? root, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: LogLine[] = [];
+    let log = '';
+    let partial = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      log += text;
+      const parts = (partial + text).split('\n');
+      partial = parts.pop()!;
+      const ms = performance.now() - started;
+      for (const line of parts) lines.push({ ms, text: line.replace(/\x1b\[[0-9;]*m/g, '') });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+    }, 500);
+    child.on('error', (error) => {
+      clearInterval(sampler);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (partial) lines.push({ ms: performance.now() - started, text: partial });
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ ms, log, lines, peakRss });
+      else reject(new Error(`${command} ${args.join(' ')} failed with ${code}:\n${log.slice(-4000)}`));
+    });
+  });
+}
+
+/** `astro build` of the bench content into the bench out dir. */
+export function astroBuildMeasured(ctx: BuildBenchContext): Promise<MeasuredRun> {
+  return runMeasured(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', ctx.outDir], { env: buildEnv(ctx.env) });
+}
+
+/** Time spent in each phase of a build, from its timestamped log. */
+export interface BuildPhases {
+  /** Phase name → ms, in build order. */
+  phases: [string, number][];
+  /** Render time by URL group (`urlGroup`), slowest first. */
+  routes: [string, number][];
+  pages: string;
+}
+
+/**
+ * Splits a build into phases at the lines Astro and the project's integrations print. A phase
+ * whose marker is missing (an Astro version that words it differently) is left out, not guessed.
+ */
+export function buildPhases(run: MeasuredRun): BuildPhases {
+  const at = (pattern: RegExp, from = 0) => run.lines.find((l, i) => i >= from && pattern.test(l.text));
+  const index = (line: LogLine | undefined) => (line ? run.lines.indexOf(line) : -1);
+  const syncing = at(/\[content\] Syncing content/);
+  const synced = at(/\[content\] Synced content/);
+  const entry = at(/Building static entrypoints/);
+  const generating = at(/generating static routes/);
+  const rendered = generating ? at(/✓ Completed in/, index(generating)) : undefined;
+  const pagefind = at(/\[ke-hoach-mo:pagefind\] .*\((\d+) ms\)/);
+  const pagefindMs = Number(/\((\d+) ms\)/.exec(pagefind?.text ?? '')?.[1] ?? NaN);
+  const phases: [string, number][] = [];
+  const span = (name: string, from: LogLine | { ms: number } | undefined, to: LogLine | { ms: number } | undefined) => {
+    if (from && to && to.ms >= from.ms) phases.push([name, to.ms - from.ms]);
+  };
+  span('startup + content check', { ms: 0 }, syncing);
+  span('content sync', syncing, synced);
+  span('types + build info', synced, entry);
+  span('bundling (vite)', entry, generating);
+  span('page render (all routes)', generating, rendered);
+  if (rendered && pagefind && !Number.isNaN(pagefindMs)) {
+    span('build:done hooks before Pagefind', rendered, { ms: Math.max(rendered.ms, pagefind.ms - pagefindMs) });
+    phases.push(['Pagefind index', pagefindMs]);
+  }
+  span('total', { ms: 0 }, { ms: run.ms });
+
+  // Astro prints one line per page written ("  ├─ /co-quan/x/index.html (+12ms)"); the time since the
+  // previous page line (share cards render in a pool before their first line) goes to the page's group.
+  const routes = new Map<string, number>();
+  let previous = generating;
+  for (let i = index(generating) + 1; generating && i < run.lines.length && run.lines[i] !== rendered; i++) {
+    const line = run.lines[i]!;
+    const page = /[├└]─ (\/\S*)/.exec(line.text)?.[1];
+    if (!page) continue;
+    const key = urlGroup(page);
+    routes.set(key, (routes.get(key) ?? 0) + (line.ms - previous!.ms));
+    previous = line;
+  }
+  const pages = /(\d+) page\(s\) built/.exec(run.log)?.[1] ?? '?';
+  return { phases, routes: [...routes].sort((a, b) => b[1] - a[1]), pages };
+}
+
+/**
+ * The group a built page is counted in: its first folder, or for open data its dataset folder.
+ * @example urlGroup('/co-quan/so-tttt-tay-ninh/index.html') // '/co-quan/…'
+ * @example urlGroup('/api/v1/plans/a.json') // '/api/v1/plans/…'
+ */
+export function urlGroup(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  if (segments[0] === 'api') return segments.length > 3 ? `/${segments.slice(0, 3).join('/')}/…` : '/api/v1/ tables, catalog';
+  if (segments.length <= 1) return `/${segments[0] ?? ''}`.replace(/\/index\.html$/, '/');
+  return `/${segments[0]}/…`;
 }
 
 /** Every file under `dir` with its size. */
-function walk(dir: string, out: { path: string; bytes: number }[] = []): { path: string; bytes: number }[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else out.push({ path, bytes: statSync(path).size });
+function walk(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      return { path, bytes: statSync(path).size };
+    });
+}
+
+/** The size of the output: totals, per plan, by top folder, and the largest HTML pages. */
+export interface OutputStats {
+  files: number;
+  bytes: number;
+  htmlPages: number;
+  largestHtml: { path: string; bytes: number }[];
+  byFolder: [string, { files: number; bytes: number }][];
+}
+
+export function outputStats(outDir: string): OutputStats {
+  const files = walk(outDir);
+  const html = files.filter((f) => f.path.endsWith('.html')).sort((a, b) => b.bytes - a.bytes);
+  const byFolder = new Map<string, { files: number; bytes: number }>();
+  for (const f of files) {
+    const rel = relative(outDir, f.path).split(sep);
+    const key = rel.length > 1 ? `${rel[0]}/` : '(root files)';
+    const entry = byFolder.get(key) ?? { files: 0, bytes: 0 };
+    entry.files++;
+    entry.bytes += f.bytes;
+    byFolder.set(key, entry);
   }
-  return out;
-}
-
-/** The first plan file of a content folder (the one the one-edit rebuild edits). */
-function firstPlanFile(contentDir: string): string {
-  const plansDir = join(contentDir, 'plans');
-  const year = readdirSync(plansDir).sort()[0]!;
-  return join(plansDir, year, readdirSync(join(plansDir, year)).sort()[0]!);
-}
-
-/** "N rendered, M from the cache": the routes Astro rendered and those it copied (incremental build). */
-function renderCounts(log: string): string {
-  const lines = log.split('\n').filter((line) => /[├└]─ \//.test(line));
-  const copied = lines.filter((line) => /\((restored|cached)\)/.test(line)).length;
-  return `${lines.length - copied} rendered, ${copied} from the cache`;
-}
-
-/** Where a build's time went, from Astro's log: bundling, page generation (share cards within it), search index. */
-function phases(log: string): string {
-  const lines = log.split('\n');
-  // Astro ends a step with "✓ Completed in 3.15s." (or "…in 1.2m."); the static build's own line
-  // ("[build] ✓ Completed in") comes after page generation, which runs inside it.
-  const secondsAfter = (heading: RegExp, done: RegExp): number | undefined => {
-    const start = lines.findIndex((line) => heading.test(line));
-    const line = start < 0 ? undefined : lines.slice(start + 1).find((l) => done.test(l));
-    const m = line && /Completed in ([\d.]+)(ms|s|m)\./.exec(line);
-    if (!m) return undefined;
-    return Number(m[1]) * (m[2] === 'ms' ? 0.001 : m[2] === 'm' ? 60 : 1);
+  return {
+    files: files.length,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+    htmlPages: html.length,
+    largestHtml: html.slice(0, 6).map((f) => ({ path: relative(outDir, f.path), bytes: f.bytes })),
+    byFolder: [...byFolder].sort((a, b) => b[1].bytes - a[1].bytes),
   };
-  const generate = secondsAfter(/(generating|prerendering) static routes/, /✓ Completed in /);
-  const staticBuild = secondsAfter(/Building static entrypoints/, /\[build\] ✓ Completed in /);
-  const show = (value: number | undefined) => (value === undefined ? '?' : `${value.toFixed(1)} s`);
-  const cards = /\[og\][^\n]* in ([\d.]+) s/.exec(log)?.[1];
-  const search = /chỉ mục tìm kiếm[^\n]*\((\d+) ms\)/.exec(log)?.[1];
-  return [
-    `bundle ${show(staticBuild !== undefined && generate !== undefined ? staticBuild - generate : undefined)}`,
-    `generate ${show(generate)} (cards ${cards ? `${cards} s` : '0 s'} of it)`,
-    `search ${search ? `${(Number(search) / 1000).toFixed(1)} s` : '?'}`,
-  ].join(', ');
+}
+
+/** Step 1: a build with no cache at all. */
+export async function coldBuild(ctx: BuildBenchContext): Promise<MeasuredRun> {
+  for (const path of CACHE_PATHS(ctx)) rmSync(path, { recursive: true, force: true });
+  rmSync(ctx.outDir, { recursive: true, force: true });
+  return astroBuildMeasured(ctx);
+}
+
+/** Step 2: the same content built again, with whatever the previous build left for itself. */
+export function rebuildUnchanged(ctx: BuildBenchContext): Promise<MeasuredRun> {
+  return astroBuildMeasured(ctx);
+}
+
+/** The plan file `rebuildAfterEdit` edits: the first of the newest year, so it is on every front page. */
+export function planToEdit(ctx: BuildBenchContext): string {
+  const plansDir = join(ctx.contentDir, 'plans');
+  const year = readdirSync(plansDir).sort().at(-1)!;
+  const file = readdirSync(join(plansDir, year)).filter((f) => f.endsWith('.mdx')).sort()[0]!;
+  return join(plansDir, year, file);
+}
+
+/** Step 3: one plan's summary and body edited as an editor would, then built. */
+export function rebuildAfterEdit(ctx: BuildBenchContext, file = planToEdit(ctx)): Promise<MeasuredRun> {
+  const text = readFileSync(file, 'utf8');
+  const edited = text
+    .replace(/^summary: "(.*)"$/m, (_, s: string) => `summary: "${s} Đã sửa đổi, bổ sung."`)
+    .replace(/\n$/, '\n\nKế hoạch này đã được sửa đổi, bổ sung.\n');
+  if (edited === text) throw new Error(`${file}: nothing to edit`);
+  writeFileSync(file, edited);
+  return astroBuildMeasured(ctx);
+}
+
+const HUGO_LAYOUTS: Record<string, string> = {
+  'layouts/_default/baseof.html': '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+  'layouts/_default/single.html': '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}{{ end }}\n',
+  'layouts/_default/list.html': '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages 50).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+  'layouts/index.html': '{{ define "main" }}<h1>Kế hoạch</h1><ul>{{ range first 10 .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+};
+
+/**
+ * The same plans as a plain Hugo site: each MDX file copied as Markdown (frontmatter and body as
+ * they are) under content/ke-hoach/{year}/, a one-template theme, lists of 50 and a topics taxonomy.
+ */
+export function writeHugoSite(contentDir: string, siteDir: string): void {
+  rmSync(siteDir, { recursive: true, force: true });
+  for (const [path, text] of Object.entries(HUGO_LAYOUTS)) {
+    mkdirSync(join(siteDir, path, '..'), { recursive: true });
+    writeFileSync(join(siteDir, path), text);
+  }
+  writeFileSync(join(siteDir, 'config.toml'), 'baseURL = "https://example.org/"\nlanguageCode = "vi"\ntitle = "Kế hoạch"\ndisableKinds = ["RSS"]\n[taxonomies]\ntopic = "topics"\n[markup.goldmark.renderer]\nunsafe = false\n');
+  const plansDir = join(contentDir, 'plans');
+  for (const year of readdirSync(plansDir)) {
+    mkdirSync(join(siteDir, 'content', 'ke-hoach', year), { recursive: true });
+    for (const file of readdirSync(join(plansDir, year))) {
+      writeFileSync(join(siteDir, 'content', 'ke-hoach', year, file.replace(/\.mdx$/, '.md')), readFileSync(join(plansDir, year, file)));
+    }
+  }
+}
+
+function onPath(command: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, command))) return join(dir, command);
+  return null;
+}
+
+/** Hugo's full build of the same plans, or null when hugo is not installed. */
+export async function hugoBuild(ctx: BuildBenchContext): Promise<(MeasuredRun & { stats: OutputStats }) | null> {
+  const hugo = onPath('hugo');
+  if (!hugo) return null;
+  const siteDir = join(root, 'tmp', 'bench-hugo-site');
+  const outDir = join(root, 'tmp', 'bench-hugo-dist');
+  writeHugoSite(ctx.contentDir, siteDir);
+  rmSync(outDir, { recursive: true, force: true });
+  const run = await runMeasured(hugo, ['--quiet', '--source', siteDir, '--destination', outDir], { env: process.env });
+  return { ...run, stats: outputStats(outDir) };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gb = (n: number) => `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
 
-export interface BuildBenchOptions {
-  plans?: number;
+function phaseFigures(prefix: string, run: MeasuredRun): Record<string, string> {
+  const { phases, routes, pages } = buildPhases(run);
+  const figures: Record<string, string> = {
+    [`${prefix}`]: `${seconds(run.ms)}, peak memory ${gb(run.peakRss)}, ${pages} pages`,
+  };
+  for (const [name, ms] of phases) if (name !== 'total') figures[`${prefix} · ${name}`] = seconds(ms);
+  figures[`${prefix} · render by URL`] = routes.slice(0, 8).map(([r, ms]) => `${r} ${seconds(ms)}`).join(', ');
+  return figures;
 }
 
-export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 1000) }: BuildBenchOptions = {}): Promise<BenchResult> {
-  const contentDir = join(root, 'tmp', 'bench-build-content');
-  const outDir = join(root, 'tmp', 'bench-build-dist');
-  // The build cache of these builds (content store, incremental pages, cards, search index), apart
-  // from the project's own .cache/ so that the cold build is cold and the project's cache is untouched.
-  const cacheDir = join(root, 'tmp', 'bench-build-cache');
-  const started = performance.now();
-  writeSyntheticContent(contentDir, plans);
-  const writeMs = performance.now() - started;
-  rmSync(cacheDir, { recursive: true, force: true });
-  const env = { KE_HOACH_CONTENT_DIR: relative(root, contentDir), KE_HOACH_CACHE_DIR: cacheDir, OG_CACHE_DIR: '' };
-  const edited = firstPlanFile(contentDir);
-  const { cold, warm, oneEdit } = await withBuildLock(async () => {
-    rmSync(outDir, { recursive: true, force: true });
-    const cold = await astroBuild(outDir, env);
-    rmSync(outDir, { recursive: true, force: true });
-    const warm = await astroBuild(outDir, env);
-    // One plan edited (its title, which also shows on list, agency and related-plan pages).
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: "/m, 'title: "Sửa đổi: '));
-    rmSync(outDir, { recursive: true, force: true });
-    const oneEdit = await astroBuild(outDir, env);
-    return { cold, warm, oneEdit };
+export interface BuildBenchOptions {
+  plans?: number | string;
+  seed?: number | string;
+  /** `--no-hugo`: skip the Hugo comparison even when hugo is installed. */
+  hugo?: boolean | string;
+}
+
+export async function bench(options: BuildBenchOptions = {}): Promise<BenchResult> {
+  const plans = Number(options.plans ?? process.env.BUILD_BENCH_PLANS ?? 5000);
+  const seed = Number(options.seed ?? DEFAULT_SEED);
+  const ctx: BuildBenchContext = {
+    plans,
+    contentDir: join(root, 'tmp', 'bench-build-content'),
+    outDir: join(root, 'tmp', 'bench-build-dist'),
+    env: {},
+  };
+  ctx.env = { KE_HOACH_CONTENT_DIR: relative(root, ctx.contentDir), KE_HOACH_CACHE_DIR: join(root, 'tmp', 'bench-build-cache'), OG_CACHE_DIR: '' };
+  const corpus = writeCorpus(ctx.contentDir, { plans, seed });
+  const { cold, stats, unchanged, edited } = await withBuildLock(async () => {
+    const cold = await coldBuild(ctx);
+    const stats = outputStats(ctx.outDir);
+    const unchanged = await rebuildUnchanged(ctx);
+    const edited = await rebuildAfterEdit(ctx);
+    return { cold, stats, unchanged, edited };
   });
-  const files = walk(outDir);
-  const html = files.filter((f) => f.path.endsWith('.html'));
-  const bySize = [...html].sort((a, b) => b.bytes - a.bytes);
-  const largest = bySize[0]!;
-  const built = /(\d+) page\(s\) built/.exec(warm.log)?.[1] ?? '?';
-  const sumHtml = html.reduce((n, f) => n + f.bytes, 0);
+  const hugo = options.hugo === false || options.hugo === 'false' ? null : await hugoBuild(ctx);
+  const largest = stats.largestHtml[0]!;
+  const figures: Record<string, string | number> = {
+    plans,
+    corpus: `${corpus.plans} plans, ${corpus.agencies} agencies, ${corpus.documents} documents, ${corpus.years}, ${mb(corpus.bytes)} of content, written in ${seconds(corpus.ms)} (seed ${seed})`,
+    ...phaseFigures('cold build', cold),
+    ...phaseFigures('rebuild, nothing changed', unchanged),
+    ...phaseFigures('rebuild after one edit', edited),
+    'output': `${mb(stats.bytes)} in ${stats.files} files (${stats.htmlPages} HTML pages)`,
+    'output per plan': `${kb(stats.bytes / plans)}, ${(stats.files / plans).toFixed(2)} files`,
+    'output by folder': stats.byFolder.slice(0, 8).map(([f, s]) => `${f} ${mb(s.bytes)}/${s.files}`).join(', '),
+    'largest HTML page': `${kb(largest.bytes)} ${largest.path}`,
+    'next largest': stats.largestHtml.slice(1).map((f) => `${f.path} ${kb(f.bytes)}`).join(', '),
+  };
+  if (hugo) {
+    figures['hugo build (plain HTML)'] = `${seconds(hugo.ms)}, peak memory ${gb(hugo.peakRss)}, ${mb(hugo.stats.bytes)} in ${hugo.stats.files} files`;
+    figures['ratio cold / hugo'] = `${(cold.ms / hugo.ms).toFixed(1)}×`;
+    figures['ratio unchanged rebuild / hugo'] = `${(unchanged.ms / hugo.ms).toFixed(1)}×`;
+    figures['ratio one-edit rebuild / hugo'] = `${(edited.ms / hugo.ms).toFixed(1)}×`;
+  } else {
+    figures['hugo build (plain HTML)'] = options.hugo === false || options.hugo === 'false' ? 'skipped (--no-hugo)' : 'hugo not on PATH (apt-get install hugo)';
+  }
+  figures['out dir'] = relative(root, ctx.outDir);
   return {
-    summary: `${plans} synthetic plans: astro build cold ${seconds(cold.ms)}, nothing changed ${seconds(warm.ms)}, one plan edited ${seconds(oneEdit.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
-    figures: {
-      'plans': plans,
-      'write content': `${Math.round(writeMs)} ms`,
-      'build cold': seconds(cold.ms),
-      'build warm (nothing changed)': seconds(warm.ms),
-      'build after one edit': seconds(oneEdit.ms),
-      'rendered / copied, nothing changed': renderCounts(warm.log),
-      'rendered / copied, one edit': renderCounts(oneEdit.log),
-      'peak RSS cold / warm / one edit': [cold, warm, oneEdit].map((b) => (b.peakRssMb === undefined ? '?' : `${b.peakRssMb} MB`)).join(' / '),
-      'cold phases': phases(cold.log),
-      'cold per plan': `${(cold.ms / plans).toFixed(1)} ms`,
-      'warm per plan': `${(warm.ms / plans).toFixed(1)} ms`,
-      'pages built (Astro)': built,
-      'HTML pages': html.length,
-      'HTML total': mb(sumHtml),
-      'largest HTML page': `${largest.bytes} B (${kb(largest.bytes)}) ${relative(outDir, largest.path)}`,
-      'next largest': bySize.slice(1, 5).map((f) => `${relative(outDir, f.path)} ${kb(f.bytes)}`).join(', '),
-      'mean HTML page': kb(sumHtml / html.length),
-      'dist files': files.length,
-      'dist total': mb(files.reduce((n, f) => n + f.bytes, 0)),
-      'out dir': relative(root, outDir),
-    },
+    summary:
+      `${plans} plans: cold ${seconds(cold.ms)}, unchanged rebuild ${seconds(unchanged.ms)}, one-edit rebuild ${seconds(edited.ms)}; ` +
+      `peak ${gb(Math.max(cold.peakRss, unchanged.peakRss, edited.peakRss))}; largest HTML page ${kb(largest.bytes)} (${largest.path})` +
+      (hugo ? `; Hugo ${seconds(hugo.ms)}` : ''),
+    figures,
   };
 }

@@ -1,7 +1,6 @@
 /**
- * Search at scale: builds a synthetic corpus of N plans (default 5,000, SEARCH_BENCH_PLANS to
- * change) by recombining the sentences, headings, titles, references and agencies of the real
- * plans, indexes it with the same record builder and Pagefind Node API the build uses, then serves
+ * Search at scale: writes the scale corpus (scripts/bench/corpus.ts) of N plans (default 5,000,
+ * `--plans` or SEARCH_BENCH_PLANS to change) and loads it as the build does, indexes it with the same record builder and Pagefind Node API the build uses, then serves
  * the bundle on 127.0.0.1 and measures in Chromium what the search page downloads for a first and
  * a second query: pagefind.js, its wasm, the entry and meta files, index chunks and the fragments
  * of the results it re-ranks. Budget: first query under 250 KB including the Pagefind runtime.
@@ -12,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { buildCatalog, type PlanEntry } from '../../src/lib/catalog/build';
+import { buildCatalog } from '../../src/lib/catalog/build';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSearchRecord, searchRecordContext } from '../../src/lib/search/record';
 import { normalizeQuery } from '../../src/lib/search/query';
@@ -21,96 +20,9 @@ import { writePagefindIndex } from '../../src/integrations/pagefind';
 import { launchBrowser } from '../../test/support/browser';
 import { serveStatic } from '../../test/support/static-server';
 import type { BenchResult } from '../bench';
+import { DEFAULT_SEED, writeCorpus } from './corpus';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Deterministic PRNG (mulberry32), so every run indexes the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const TITLE_HEADS = ['Thực hiện', 'Triển khai thực hiện', 'Tổ chức thực hiện', 'Triển khai, thực hiện', 'Tăng cường'];
-const TITLE_SUBJECTS = [
-  'công tác dân vận chính quyền',
-  'dân chủ ở cơ sở',
-  'cải cách hành chính',
-  'chuyển đổi số',
-  'tiếp công dân, giải quyết khiếu nại, tố cáo',
-  'phong trào thi đua “Dân vận khéo”',
-  'công tác phòng, chống tham nhũng, tiêu cực',
-  'Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ',
-  'Quy chế dân chủ trong hoạt động của cơ quan',
-  'công tác tuyên truyền, phổ biến giáo dục pháp luật',
-];
-const TITLE_TAILS = ['', ' trên địa bàn tỉnh', ' trên địa bàn xã', ' trong cơ quan', ' giai đoạn 2021 - 2025'];
-const EXTRA_TOPICS = ['Chuyển đổi số', 'Phòng, chống tham nhũng', 'Phổ biến pháp luật', 'Thi đua, khen thưởng'];
-
-/** Sentences and headings of the real bodies, the material synthetic bodies are made of. */
-function bodyMaterial(plans: PlanEntry[]): { sentences: string[]; headings: string[] } {
-  const sentences: string[] = [];
-  const headings: string[] = [];
-  for (const { body = '' } of plans) {
-    for (const line of body.split(/\n/)) {
-      const heading = /^#{2,3}\s+(.*)$/.exec(line);
-      if (heading) headings.push(heading[1]!);
-      else if (line.trim()) sentences.push(...line.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').split(/(?<=[.;:])\s+(?=\p{Lu})/u).filter((s) => s.length > 20));
-    }
-  }
-  return { sentences, headings };
-}
-
-/**
- * `count` plans recombined from the real ones: varied titles, issuers (every agency in the
- * registry), years 2015–2025, topics and references, and bodies of real sentences under real
- * headings whose lengths follow the real bodies' (each 0.6–1.6 × a real one), so vocabulary, word
- * frequencies, document numbers and the bytes per plan look like real plans.
- */
-export function syntheticSearchPlans(real: PlanEntry[], agencyIds: string[], count: number, seed = 20240325): PlanEntry[] {
-  const rand = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const { sentences, headings } = bodyMaterial(real);
-  const references = real.flatMap((p) => [...p.data.basis, ...p.data.citations]);
-  const topics = [...new Set([...real.flatMap((p) => p.data.topics), ...EXTRA_TOPICS])];
-  const lengths = real.map((p) => (p.body ?? '').length);
-  return Array.from({ length: count }, (_, i) => {
-    const model = real[i % real.length]!.data;
-    const year = 2015 + Math.floor(rand() * 11);
-    const month = 1 + Math.floor(rand() * 12);
-    const day = 1 + Math.floor(rand() * 28);
-    const target = pick(lengths) * (0.6 + rand());
-    const parts: string[] = [];
-    let size = 0;
-    while (size < target) {
-      const part = parts.length % 5 === 0 ? `## ${pick(headings)}` : Array.from({ length: 3 }, () => pick(sentences)).join(' ');
-      parts.push(part);
-      size += part.length + 2;
-    }
-    const planTopics = [...new Set([pick(topics), pick(topics), ...(rand() < 0.5 ? [pick(topics)] : [])])];
-    return {
-      slug: `ke-hoach-thu-${i + 1}`,
-      data: {
-        ...model,
-        title: `${pick(TITLE_HEADS)} ${pick(TITLE_SUBJECTS)}${pick(TITLE_TAILS)} năm ${year}`,
-        number: rand() < 0.7 ? String(1 + Math.floor(rand() * 2000)) : null,
-        symbol: pick(['KH-UBND', 'KH-STTTT', 'KH-SVHTTDL', 'KH/BDVTU-BCSĐUBND']),
-        issuer: pick(agencyIds),
-        year,
-        issuedOn: rand() < 0.6 ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
-        topics: planTopics,
-        basis: Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(references)),
-        citations: Array.from({ length: Math.floor(rand() * 12) }, () => pick(references)),
-      },
-      body: parts.join('\n\n'),
-    };
-  });
-}
 
 function dirStats(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -136,18 +48,22 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 export interface SearchBenchOptions {
-  plans?: number;
+  plans?: number | string;
+  seed?: number | string;
   queries?: [string, string];
 }
 
 export async function bench({
-  plans = Number(process.env.SEARCH_BENCH_PLANS ?? 5000),
+  plans: plansOption = process.env.SEARCH_BENCH_PLANS ?? 5000,
+  seed = DEFAULT_SEED,
   queries = ['dân chủ ở cơ sở', 'chuyển đổi số'],
 }: SearchBenchOptions = {}): Promise<BenchResult> {
-  const content = loadContent(join(root, 'content'));
-  if (content.plans.length === 0) throw new Error('content/plans has no valid plan to build synthetic plans from');
-  const corpus = syntheticSearchPlans(content.plans, content.agencies.map((a) => a.id), plans);
-  const catalog = buildCatalog({ plans: corpus, agencies: content.agencies, documents: content.documents });
+  const plans = Number(plansOption);
+  const contentDir = join(root, 'tmp', 'bench-search-content');
+  writeCorpus(contentDir, { plans, seed: Number(seed) });
+  const content = loadContent(contentDir);
+  if (content.problems.length > 0) throw new Error(`the scale corpus has ${content.problems.length} content problems, first: ${JSON.stringify(content.problems[0])}`);
+  const catalog = buildCatalog({ plans: content.plans, agencies: content.agencies, documents: content.documents });
   const ctx = searchRecordContext(catalog, '/');
 
   const dir = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-search-bench-'));

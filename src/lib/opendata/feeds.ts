@@ -46,23 +46,82 @@ function asTextConstructs(xml: string): string {
 const FEED_TITLE = `${site.name}: kế hoạch mới`;
 const FEED_DESCRIPTION = `Các kế hoạch mới đăng trên ${site.name} của ${site.agency}, mới nhất trước.`;
 
-/** Atom 1.0 (`/feed.xml`) of plans, newest first; `updated` is the newest plan's date. */
-export function atomFeed(catalog: Catalog, ctx: PublishContext): string {
+/** Plans in `/feed.xml` and `/feed.json`, and in each archive page. */
+export const FEED_PAGE_SIZE = 50;
+
+/** A page of the feeds: the subscription feed (`page` null) or archive page `page`. */
+export interface FeedPage {
+  /** Null for the subscription feed; 1 for the oldest archive page. */
+  page: number | null;
+  /** Its plans, newest first. */
+  plans: Catalog['plans'];
+  /** The next older archive page, if any. */
+  older: number | null;
+  /** The next newer archive page (null: the subscription feed is newer). */
+  newer: number | null;
+}
+
+/**
+ * The subscription feed (the newest `size` plans) and the archive pages (RFC 5005). Archive pages
+ * are counted from the oldest plan and hold exactly `size` plans, so a page never changes when
+ * plans are added; plans not yet on a full archive page are in the subscription feed.
+ * @example feedPages(catalog).archives.map((p) => p.page) // [1, 2, …] oldest first
+ */
+export function feedPages(catalog: Catalog, size = FEED_PAGE_SIZE): { current: FeedPage; archives: FeedPage[] } {
+  const oldestFirst = [...catalog.plans].reverse();
+  const count = Math.floor(oldestFirst.length / size);
+  const archives = Array.from({ length: count }, (_, i): FeedPage => ({
+    page: i + 1,
+    plans: oldestFirst.slice(i * size, (i + 1) * size).reverse(),
+    older: i > 0 ? i : null,
+    newer: i + 2 <= count ? i + 2 : null,
+  }));
+  return { current: { page: null, plans: catalog.plans.slice(0, size), older: count > 0 ? count : null, newer: null }, archives };
+}
+
+/**
+ * Path of an archive page of the feeds.
+ * @example feedArchivePath(3, 'xml') // 'feed/luu-tru/3.xml'
+ */
+export function feedArchivePath(page: number, ext: 'xml' | 'json'): string {
+  return `feed/luu-tru/${page}.${ext}`;
+}
+
+const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+
+/** The page `page` of the feeds (null: the subscription feed); throws for a page that does not exist. */
+function pageOf(catalog: Catalog, page: number | null): FeedPage {
+  const { current, archives } = feedPages(catalog);
+  if (page === null) return current;
+  const found = archives[page - 1];
+  if (!found) throw new Error(`feed archive page ${page} does not exist (1…${archives.length})`);
+  return found;
+}
+
+/**
+ * Atom 1.0 of plans, newest first: `/feed.xml` holds the newest FEED_PAGE_SIZE and links its newest
+ * archive page (`rel="prev-archive"`); archive page `page` (`/feed/luu-tru/{page}.xml`) is marked
+ * `<fh:archive/>` and links the current feed and its neighbours (RFC 5005 §4). `updated` is the
+ * newest date of the page's plans.
+ */
+export function atomFeed(catalog: Catalog, ctx: PublishContext, page: number | null = null): string {
   const home = urlOf(ctx, paths.home());
-  const modified = contentModified(catalog);
+  const current = pageOf(catalog, page);
+  const modified = page === null ? contentModified(catalog) : current.plans[0] ? planDate(current.plans[0]) : null;
+  const self = page === null ? apiPaths.atom() : feedArchivePath(page, 'xml');
   const feed = new Feed({
-    id: home,
-    title: FEED_TITLE,
+    id: page === null ? home : urlOf(ctx, self),
+    title: page === null ? FEED_TITLE : `${FEED_TITLE} – lưu trữ ${page}`,
     description: FEED_DESCRIPTION,
     link: home,
     language: 'vi',
     updated: modified ? dayStart(modified) : new Date(0),
-    feedLinks: { atom: urlOf(ctx, apiPaths.atom()), json: urlOf(ctx, apiPaths.jsonFeed()) },
+    feedLinks: { atom: urlOf(ctx, self), json: urlOf(ctx, page === null ? apiPaths.jsonFeed() : feedArchivePath(page, 'json')) },
     author: { name: site.agency, link: site.portalUrl },
     copyright: `${site.license.name} — ${site.license.url}`,
     generator: site.name,
   });
-  for (const plan of catalog.plans) {
+  for (const plan of current.plans) {
     const url = urlOf(ctx, paths.plan(plan.slug));
     const date = dayStart(planDate(plan));
     feed.addItem({
@@ -76,20 +135,38 @@ export function atomFeed(catalog: Catalog, ctx: PublishContext): string {
       category: plan.data.topics.map((topic) => ({ name: withoutControls(topic), term: withoutControls(topic) })),
     });
   }
-  return asTextConstructs(feed.atom1());
+  const link = (rel: string, path: string) => `<link rel="${rel}" href="${urlOf(ctx, path)}"/>`;
+  const history = [
+    ...(page !== null ? ['<fh:archive/>', link('current', apiPaths.atom())] : []),
+    ...(current.older !== null ? [link('prev-archive', feedArchivePath(current.older, 'xml'))] : []),
+    ...(current.newer !== null ? [link('next-archive', feedArchivePath(current.newer, 'xml'))] : []),
+  ];
+  const xml = asTextConstructs(feed.atom1());
+  if (history.length === 0) return xml;
+  // The feed library has no archive links: they go in the feed head, before the first entry.
+  const head = xml.indexOf('<entry>') === -1 ? xml.lastIndexOf('</feed>') : xml.indexOf('<entry>');
+  return `${xml.slice(0, head)}${history.map((h) => `${h}\n    `).join('')}${xml.slice(head)}`.replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="${HISTORY_NS}">`,
+  );
 }
 
-/** JSON Feed 1.1 (`/feed.json`) with the same items as the Atom feed. */
-export function jsonFeed(catalog: Catalog, ctx: PublishContext): string {
+/**
+ * JSON Feed 1.1 with the same items as the Atom feed of the same page; `next_url` leads to the next
+ * older archive page (`/feed/luu-tru/{n}.json`), as JSON Feed pages.
+ */
+export function jsonFeed(catalog: Catalog, ctx: PublishContext, page: number | null = null): string {
+  const current = pageOf(catalog, page);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: FEED_TITLE,
+    title: page === null ? FEED_TITLE : `${FEED_TITLE} – lưu trữ ${page}`,
     home_page_url: urlOf(ctx, paths.home()),
-    feed_url: urlOf(ctx, apiPaths.jsonFeed()),
+    feed_url: urlOf(ctx, page === null ? apiPaths.jsonFeed() : feedArchivePath(page, 'json')),
+    ...(current.older !== null ? { next_url: urlOf(ctx, feedArchivePath(current.older, 'json')) } : {}),
     description: FEED_DESCRIPTION,
     language: 'vi',
     authors: [{ name: site.agency, url: site.portalUrl }],
-    items: catalog.plans.map((plan) => {
+    items: current.plans.map((plan) => {
       const url = urlOf(ctx, paths.plan(plan.slug));
       return {
         id: url,

@@ -5,7 +5,7 @@ import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
 import { dcatCatalog } from './dcat';
 import { tableCsv } from './csv';
-import { atomFeed, jsonFeed } from './feeds';
+import { atomFeed, feedArchivePath, feedPages, jsonFeed } from './feeds';
 import { deadlinesCalendar } from './ical';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
@@ -116,6 +116,11 @@ export interface OpenData {
   schemaFiles: OpenDataFile[];
   /** The DCAT catalog and datapackage.json. */
   metadataFiles: OpenDataFile[];
+  /**
+   * The feeds' archive pages (`feed/luu-tru/{n}.xml|json`, RFC 5005): published and checksummed,
+   * reached from the feeds themselves, not listed one by one in the catalog.
+   */
+  feedArchiveFiles: OpenDataFile[];
   /** Renders (once) and returns a file by its path; throws for an unknown path. */
   file(path: string): RenderedFile;
   /** Every published file known to the registry, datasets first. */
@@ -226,7 +231,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     {
       id: 'feeds',
       title: 'Tin kế hoạch mới',
-      description: 'Các kế hoạch mới nhất trước, dạng Atom và JSON Feed, để theo dõi bằng trình đọc tin.',
+      description: 'Các kế hoạch mới nhất trước, dạng Atom và JSON Feed, để theo dõi bằng trình đọc tin: 50 kế hoạch mới nhất, các kế hoạch cũ hơn ở các trang lưu trữ feed/luu-tru/{n}.xml và .json (RFC 5005, next_url của JSON Feed).',
       keywords: ['tin mới', 'Atom', 'JSON Feed'],
       modified,
       files: [
@@ -247,7 +252,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     { path: apiPaths.dcat(), format: 'JSON-LD', render: () => toJson(dcatCatalog(openData)) },
     { path: apiPaths.dataPackage(), format: 'Data Package', render: () => toJson(dataPackage(openData)) },
   ];
-  const registry: OpenDataFile[] = [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles];
+  const feedArchiveFiles: OpenDataFile[] = feedPages(catalog).archives.flatMap(({ page }) => [
+    { path: feedArchivePath(page!, 'xml'), format: 'Atom' as const, render: () => atomFeed(catalog, ctx, page) },
+    { path: feedArchivePath(page!, 'json'), format: 'JSON Feed' as const, render: () => jsonFeed(catalog, ctx, page) },
+  ]);
+  const registry: OpenDataFile[] = [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles, ...feedArchiveFiles];
   const byPath = new Map(registry.map((f) => [f.path, f]));
   if (byPath.size !== registry.length) throw new Error('Open data: two files share a path');
   const rendered = new Map<string, RenderedFile>();
@@ -259,6 +268,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     datasets,
     schemaFiles,
     metadataFiles,
+    feedArchiveFiles,
     modified,
     allFiles: () => registry,
     entry: (path) => byPath.get(path),

@@ -1,13 +1,36 @@
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { agencyLevels } from '../../schemas/agency';
 import { portalIndex } from './index-cache';
-import { capList } from './pagination';
+import { capList, paginate, pagePath, type PageSlice } from './pagination';
 
 /**
- * At most this many plans, plans with duties, and deadlines in each list of an agency page; the
- * full lists are the filtered plan list, the agency's iCalendar feed and the open data.
+ * At most this many plans, plans with duties, and deadlines in each list of an agency page; each
+ * full list has its own paginated pages (`agencyListPages`; the plans: the filtered plan list).
+ * Five lists of 10 keep the page small for the busiest agency (the UBND tỉnh of 50,000 plans).
  */
-export const AGENCY_LIST_MAX = 50;
+export const AGENCY_LIST_MAX = 10;
+/** Deadlines per page on an agency's deadline lists. */
+export const AGENCY_PAGE_SIZE = 50;
+/** Plans per page on an agency's duty list: each carries its duties, paragraphs long. */
+export const AGENCY_TASK_PAGE_SIZE = 25;
+
+/** The lists of an agency page that have pages of their own; the kind is the URL segment. */
+export type AgencyListKind = 'nhiem-vu' | 'thoi-han' | 'thoi-han-don-vi' | 'nhan-bao-cao';
+
+export const AGENCY_LIST_TITLES: Record<AgencyListKind, string> = {
+  'nhiem-vu': 'Nhiệm vụ được giao',
+  'thoi-han': 'Thời hạn phải thực hiện',
+  'thoi-han-don-vi': 'Thời hạn của các đơn vị trực thuộc',
+  'nhan-bao-cao': 'Báo cáo gửi về',
+};
+
+/**
+ * Path of the first page of an agency's list, relative to the base.
+ * @example agencyListPath('so-tttt-tay-ninh', 'thoi-han') // 'co-quan/so-tttt-tay-ninh/thoi-han/'
+ */
+export function agencyListPath(id: string, kind: AgencyListKind): string {
+  return `co-quan/${id}/${kind}/`;
+}
 
 /** One agency in the registry tree, with what the portal holds about it. */
 export interface AgencyTreeNode {
@@ -92,6 +115,8 @@ export interface AgencyPageModel {
   totals: Record<'plans' | 'tasks' | 'deadlines' | 'unitDeadlines' | 'receives', number>;
   /** The cap applied to each list. */
   max: number;
+  /** First page of each list's own pages, when the list is longer than the agency page shows. */
+  listPaths: Record<AgencyListKind, string | null>;
   /** True when it owns deadlines, so `/api/v1/deadlines/{id}.ics` exists. */
   hasDeadlineFeed: boolean;
   /**
@@ -101,11 +126,17 @@ export interface AgencyPageModel {
   showPlans: boolean;
 }
 
-/** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
-export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX): AgencyPageModel {
-  const agency = catalog.agencies.get(id);
-  if (!agency) throw new Error(`Không có cơ quan "${id}" trong content/agencies/`);
-  const known = (ids: string[]) => ids.flatMap((other) => catalog.agencies.get(other) ?? []);
+/** Every entry of an agency's lists, in page order (deadlines by date), uncapped. */
+interface AgencyLists {
+  plans: string[];
+  tasks: [string, string[]][];
+  deadlines: DeadlineRow[];
+  unitDeadlines: DeadlineRow[];
+  receives: DeadlineRow[];
+}
+
+function agencyLists(catalog: Catalog, agency: AgencyView): AgencyLists {
+  const id = agency.id;
   const plan = (slug: string) => catalog.planBySlug.get(slug);
   const tasksByPlan = new Map<string, string[]>();
   for (const row of agency.assignments) {
@@ -115,10 +146,7 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
   }
   const order = catalog.planOrder;
   const { deadlinesBySubmitTo } = portalIndex(catalog);
-  const tasks = capList(
-    [...tasksByPlan].filter(([slug]) => plan(slug)).sort((a, b) => order.get(a[0])! - order.get(b[0])!),
-    max,
-  );
+  const tasks = [...tasksByPlan].filter(([slug]) => plan(slug)).sort((a, b) => order.get(a[0])! - order.get(b[0])!);
   const unitDeadlines: DeadlineRow[] = [];
   const seen = new Set([id]);
   const queue = [...agency.children];
@@ -130,11 +158,22 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
     queue.push(...unit.children);
   }
   unitDeadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.deadline.owner.localeCompare(b.deadline.owner));
-  const plans = capList(agency.plans, max);
+  return { plans: agency.plans, tasks, deadlines: agency.deadlines, unitDeadlines, receives: deadlinesBySubmitTo.get(id) ?? [] };
+}
+
+/** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
+export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX): AgencyPageModel {
+  const agency = catalog.agencies.get(id);
+  if (!agency) throw new Error(`Không có cơ quan "${id}" trong content/agencies/`);
+  const known = (ids: string[]) => ids.flatMap((other) => catalog.agencies.get(other) ?? []);
+  const plan = (slug: string) => catalog.planBySlug.get(slug);
+  const lists = agencyLists(catalog, agency);
+  const tasks = capList(lists.tasks, max);
+  const plans = capList(lists.plans, max);
   const latest = (rows: DeadlineRow[]) => capList(rows, max, { from: 'end' });
-  const deadlines = latest(agency.deadlines);
-  const units = latest(unitDeadlines);
-  const receives = latest(deadlinesBySubmitTo.get(id) ?? []);
+  const deadlines = latest(lists.deadlines);
+  const units = latest(lists.unitDeadlines);
+  const receives = latest(lists.receives);
   return {
     agency,
     ancestors: known(agency.ancestors),
@@ -147,9 +186,56 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
     receives: receives.items,
     totals: { plans: plans.total, tasks: tasks.total, deadlines: deadlines.total, unitDeadlines: units.total, receives: receives.total },
     max,
+    listPaths: {
+      'nhiem-vu': lists.tasks.length > AGENCY_LIST_MAX ? agencyListPath(id, 'nhiem-vu') : null,
+      'thoi-han': lists.deadlines.length > AGENCY_LIST_MAX ? agencyListPath(id, 'thoi-han') : null,
+      'thoi-han-don-vi': lists.unitDeadlines.length > AGENCY_LIST_MAX ? agencyListPath(id, 'thoi-han-don-vi') : null,
+      'nhan-bao-cao': lists.receives.length > AGENCY_LIST_MAX ? agencyListPath(id, 'nhan-bao-cao') : null,
+    },
     hasDeadlineFeed: agency.deadlines.length > 0,
     showPlans: plans.total > 0 || tasks.total + deadlines.total + units.total === 0,
   };
+}
+
+/** One page of one of an agency's lists. */
+export type AgencyListPageData =
+  | { agency: AgencyView; kind: 'nhiem-vu'; firstPagePath: string; slice: PageSlice<AgencyTasks> }
+  | { agency: AgencyView; kind: Exclude<AgencyListKind, 'nhiem-vu'>; firstPagePath: string; slice: PageSlice<DeadlineRow> };
+
+const listPagesCache = new WeakMap<Catalog, AgencyListPageData[]>();
+
+/**
+ * Every page of every agency's duty and deadline lists that holds more than the agency page
+ * shows (`AGENCY_LIST_MAX`): newest plan first, latest deadline first. Each list is cut once, and
+ * all of them once per catalog.
+ */
+export function agencyListPages(catalog: Catalog): AgencyListPageData[] {
+  const hit = listPagesCache.get(catalog);
+  if (hit) return hit;
+  const pages: AgencyListPageData[] = [];
+  for (const agency of catalog.agencies.values()) {
+    const lists = agencyLists(catalog, agency);
+    if (lists.tasks.length > AGENCY_LIST_MAX) {
+      const tasks = lists.tasks.map(([slug, duties]) => ({ plan: catalog.planBySlug.get(slug)!, duties }));
+      for (const slice of paginate(tasks, AGENCY_TASK_PAGE_SIZE)) pages.push({ agency, kind: 'nhiem-vu', firstPagePath: agencyListPath(agency.id, 'nhiem-vu'), slice });
+    }
+    const deadlineLists: [Exclude<AgencyListKind, 'nhiem-vu'>, DeadlineRow[]][] = [
+      ['thoi-han', lists.deadlines],
+      ['thoi-han-don-vi', lists.unitDeadlines],
+      ['nhan-bao-cao', lists.receives],
+    ];
+    for (const [kind, rows] of deadlineLists) {
+      if (rows.length <= AGENCY_LIST_MAX) continue;
+      for (const slice of paginate([...rows].reverse(), AGENCY_PAGE_SIZE)) pages.push({ agency, kind, firstPagePath: agencyListPath(agency.id, kind), slice });
+    }
+  }
+  listPagesCache.set(catalog, pages);
+  return pages;
+}
+
+/** Path of one page of an agency's list. */
+export function agencyListPagePath(page: AgencyListPageData): string {
+  return pagePath(page.firstPagePath, page.slice.page);
 }
 
 const LEVEL_LABELS: Record<string, string> = {

@@ -30,17 +30,26 @@ export function groupDeadlinesByMonth(rows: DeadlineRow[]): DeadlineMonth[] {
   return months;
 }
 
-/** Agencies owning at least one deadline, by name, with how many they own. */
-export function deadlineOwners(catalog: Catalog): { agency: AgencyView; count: number }[] {
-  return [...catalog.agencies.values()].filter((a) => a.deadlines.length > 0).map((agency) => ({ agency, count: agency.deadlines.length }));
+/** /thoi-han/ lists at most this many owners (those with the most deadlines); /co-quan/ lists all. */
+export const DEADLINE_OWNERS_MAX = 30;
+
+/**
+ * Agencies owning at least one deadline, in registry order, with how many they own. With `max`,
+ * only the `max` owning the most (ties in registry order), still in registry order.
+ */
+export function deadlineOwners(catalog: Catalog, max = Infinity): { agency: AgencyView; count: number }[] {
+  const owners = [...catalog.agencies.values()].filter((a) => a.deadlines.length > 0).map((agency) => ({ agency, count: agency.deadlines.length }));
+  if (owners.length <= max) return owners;
+  const kept = new Set([...owners].sort((a, b) => b.count - a.count).slice(0, max));
+  return owners.filter((o) => kept.has(o));
 }
 
 export { classifyDeadline, DEADLINE_STATE_LABELS, SOON_DAYS, type DeadlineState } from './deadline-state';
 
 /** /thoi-han/ lists every deadline up to this many; past it, the year index and one year. */
-export const DEADLINE_LIST_MAX = 200;
-/** Deadlines per page on a year's page `/thoi-han/nam/{year}/`. */
-export const DEADLINE_PAGE_SIZE = 100;
+export const DEADLINE_LIST_MAX = 50;
+/** Deadlines per page on a year's page `/thoi-han/nam/{year}/` (and on /thoi-han/ past DEADLINE_LIST_MAX). */
+export const DEADLINE_PAGE_SIZE = 50;
 
 /**
  * Path of a year's deadlines, relative to the base.

@@ -3,11 +3,30 @@ import type { DocumentReference } from '../../schemas/document-reference';
 import type { RegistryDocument } from '../../schemas/document';
 import { compareVietnamese } from '../vn/text';
 import { portalIndex } from './index-cache';
-import { capList, type CappedList } from './pagination';
+import { capList, paginate, pagePath, type CappedList, type PageSlice } from './pagination';
 import { paths } from '../paths';
+import { slugify } from '../vn/slug';
 
-/** At most this many plans per role, and nodes per chain direction, on a document page. */
-export const DOCUMENT_LIST_MAX = 100;
+/**
+ * At most this many plans per role on a document page; a longer list has its own pages
+ * (`documentListPages`), DOCUMENT_PAGE_SIZE a page.
+ */
+export const DOCUMENT_LIST_MAX = 10;
+/** Plans per page on a document's list of implementing or citing plans. */
+export const DOCUMENT_PAGE_SIZE = 50;
+/** At most this many nodes per chain direction on a document page. */
+export const DOCUMENT_CHAIN_MAX = 50;
+
+/** URL segment of a document's list of plans, by role. */
+export const DOCUMENT_LIST_SEGMENTS: Record<ReferenceRole, string> = { basis: 'thuc-hien', citation: 'dan-chieu' };
+
+/**
+ * Path of the first page of a document's plans in one role, relative to the base.
+ * @example documentListPath('33-ct-ttg', 'basis') // 'van-ban/33-ct-ttg/thuc-hien/'
+ */
+export function documentListPath(id: string, role: ReferenceRole): string {
+  return `${paths.document(id)}${DOCUMENT_LIST_SEGMENTS[role]}/`;
+}
 
 /** Registry documents of one type, newest first. */
 export interface DocumentTypeGroup {
@@ -42,6 +61,38 @@ export function documentsByType(catalog: Catalog): DocumentTypeGroup[] {
   return [...groups]
     .sort(([a], [b]) => rank(a) - rank(b) || compareVietnamese(a, b))
     .map(([type, documents]) => ({ type, documents: documents.sort(compareDocumentsNewestFirst) }));
+}
+
+/** /van-ban/ shows this many documents of each type, newest first; each type has its own pages. */
+export const DOCUMENT_INDEX_PER_TYPE = 10;
+/** Documents per page on a type's list `/van-ban/loai/{type}/`. */
+export const DOCUMENT_TYPE_PAGE_SIZE = 50;
+
+/**
+ * Path of the first page of one document type's list, relative to the base.
+ * @example documentTypePath('Chỉ thị') // 'van-ban/loai/chi-thi/'
+ */
+export function documentTypePath(type: string): string {
+  return `${paths.documents()}loai/${slugify(type)}/`;
+}
+
+/** One page of the documents of one type. */
+export interface DocumentTypePageData {
+  type: string;
+  firstPagePath: string;
+  slice: PageSlice<DocumentView>;
+}
+
+/** Every page of every document type with more documents than /van-ban/ shows of it. */
+export function documentTypePages(catalog: Catalog): DocumentTypePageData[] {
+  return documentsByType(catalog)
+    .filter((group) => group.documents.length > DOCUMENT_INDEX_PER_TYPE)
+    .flatMap(({ type, documents }) => paginate(documents, DOCUMENT_TYPE_PAGE_SIZE).map((slice) => ({ type, firstPagePath: documentTypePath(type), slice })));
+}
+
+/** Path of one page of a document type's list. */
+export function documentTypePagePath(page: DocumentTypePageData): string {
+  return pagePath(page.firstPagePath, page.slice.page);
 }
 
 /**
@@ -200,6 +251,8 @@ export interface DocumentPageModel {
   view: DocumentView;
   /** Plans implementing / citing it, newest first, at most `max` per role. */
   referencing: Record<ReferenceRole, CappedList<ReferencingPlan>>;
+  /** First page of each role's own list, when it is longer than the page shows. */
+  listPaths: Record<ReferenceRole, string | null>;
   up: CappedChain;
   down: CappedChain;
   /** The search page looking for its number, where the plans past the cap can be found. */
@@ -208,18 +261,54 @@ export interface DocumentPageModel {
 }
 
 /** The model of one document page, or undefined for an id not in the registry. */
-export function documentPage(catalog: Catalog, id: string, max = DOCUMENT_LIST_MAX): DocumentPageModel | undefined {
+export function documentPage(catalog: Catalog, id: string, max = DOCUMENT_LIST_MAX, chainMax = DOCUMENT_CHAIN_MAX): DocumentPageModel | undefined {
   const view = catalog.documents.get(id);
   if (!view) return undefined;
   const referencing = referencingPlans(catalog, id);
+  const listPath = (role: ReferenceRole) => (referencing[role].length > DOCUMENT_LIST_MAX ? documentListPath(id, role) : null);
   return {
     view,
     referencing: { basis: capList(referencing.basis, max), citation: capList(referencing.citation, max) },
-    up: capChain(upwardChain(catalog, id), max),
-    down: capChain(downwardChain(catalog, id), max),
+    listPaths: { basis: listPath('basis'), citation: listPath('citation') },
+    up: capChain(upwardChain(catalog, id), chainMax),
+    down: capChain(downwardChain(catalog, id), chainMax),
     searchPath: documentSearchPath(view.data.number),
     max,
   };
+}
+
+/** One page of a document's implementing or citing plans. */
+export interface DocumentListPageData {
+  view: DocumentView;
+  role: ReferenceRole;
+  firstPagePath: string;
+  slice: PageSlice<ReferencingPlan>;
+}
+
+const listPagesCache = new WeakMap<Catalog, DocumentListPageData[]>();
+
+/**
+ * Every page of every document's plan lists longer than the document page shows, newest plan
+ * first; each list cut once, all once per catalog.
+ */
+export function documentListPages(catalog: Catalog): DocumentListPageData[] {
+  const hit = listPagesCache.get(catalog);
+  if (hit) return hit;
+  const pages: DocumentListPageData[] = [];
+  for (const view of catalog.documents.values()) {
+    const referencing = referencingPlans(catalog, view.id);
+    for (const role of ['basis', 'citation'] as const) {
+      if (referencing[role].length <= DOCUMENT_LIST_MAX) continue;
+      for (const slice of paginate(referencing[role], DOCUMENT_PAGE_SIZE)) pages.push({ view, role, firstPagePath: documentListPath(view.id, role), slice });
+    }
+  }
+  listPagesCache.set(catalog, pages);
+  return pages;
+}
+
+/** Path of one page of a document's plan list. */
+export function documentListPagePath(page: DocumentListPageData): string {
+  return pagePath(page.firstPagePath, page.slice.page);
 }
 
 /**

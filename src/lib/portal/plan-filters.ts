@@ -55,6 +55,32 @@ export function planFilters(catalog: Catalog): Record<PlanFilterKind, PlanFilter
   return filters;
 }
 
+/** The filter list shows at most this many issuing agencies (those with the most plans); /co-quan/ lists all. */
+export const PLAN_FILTER_AGENCIES_MAX = 20;
+
+/**
+ * The options the filter list shows: every year and topic, and the `max` agencies that issued the
+ * most plans (plus the one being shown), in their usual order; `hidden` counts the agencies left
+ * out, so a province's 150 agencies do not make every list page heavy.
+ * @example planFilterNavOptions(planFilters(catalog)).hidden['co-quan'] // 0 with few agencies
+ */
+export function planFilterNavOptions(
+  filters: Record<PlanFilterKind, PlanFilterOption[]>,
+  current?: { kind: PlanFilterKind; value: string },
+  max = PLAN_FILTER_AGENCIES_MAX,
+): { options: Record<PlanFilterKind, PlanFilterOption[]>; hidden: Record<PlanFilterKind, number> } {
+  const agencies = filters['co-quan'];
+  let shown = agencies;
+  if (agencies.length > max) {
+    const kept = new Set([...agencies].sort((a, b) => b.count - a.count).slice(0, max));
+    shown = agencies.filter((o) => kept.has(o) || (current?.kind === 'co-quan' && current.value === o.value));
+  }
+  return {
+    options: { ...filters, 'co-quan': shown },
+    hidden: { nam: 0, 'chu-de': 0, 'co-quan': agencies.length - shown.length },
+  };
+}
+
 /** The plans an option keeps, as entries, newest first. */
 export function plansOf(catalog: Catalog, option: PlanFilterOption): PlanEntry[] {
   return option.plans.flatMap((slug) => catalog.planBySlug.get(slug) ?? []);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { atomFeed, jsonFeed } from '../../../src/lib/opendata/feeds';
+import { atomFeed, FEED_PAGE_SIZE, feedPages, jsonFeed } from '../../../src/lib/opendata/feeds';
+import { syntheticCatalog } from '../portal/synthetic-catalog';
 import { contentModified, planDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx, PREFIX } from './real-content';
 
@@ -90,5 +91,63 @@ describe('Atom feed with hostile text', () => {
     expect(entry.summary['#text']).toBe('<script>alert(1)</script> ]]><x/> & tóm tắt');
     expect(entry.title['#text']).toContain('Tiêu đề <b>đậm</b> ]]> & "nháy"');
     expect(entry.category[0]['@_term']).toBe('Chủ đề "a" <b> & c');
+  });
+});
+
+describe('feed paging (RFC 5005 archives, JSON Feed next_url)', () => {
+  const big = syntheticCatalog(230);
+  const { current, archives } = feedPages(big);
+  const parse = (xml: string) =>
+    new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(xml).feed;
+  const links = (feed: any) => Object.fromEntries(feed.link.map((l: any) => [l['@_rel'] ?? 'alternate', l['@_href']]));
+
+  it('the subscription feeds hold the newest 50 plans and point at the newest full archive page', () => {
+    expect(current.plans.map((p) => p.slug)).toEqual(big.plans.slice(0, FEED_PAGE_SIZE).map((p) => p.slug));
+    const atom = atomFeed(big, ctx);
+    expect(XMLValidator.validate(atom)).toBe(true);
+    const feed = parse(atom);
+    expect(feed.entry).toHaveLength(FEED_PAGE_SIZE);
+    expect(feed['fh:archive']).toBeUndefined();
+    expect(links(feed)['prev-archive']).toBe(`${PREFIX}feed/luu-tru/4.xml`);
+    const json = JSON.parse(jsonFeed(big, ctx));
+    expect(json.items).toHaveLength(FEED_PAGE_SIZE);
+    expect(json.next_url).toBe(`${PREFIX}feed/luu-tru/4.json`);
+  });
+
+  it('archive pages are full pages counted from the oldest plan, so adding plans never changes them', () => {
+    expect(archives.map((a) => a.page)).toEqual([1, 2, 3, 4]);
+    expect(archives.every((a) => a.plans.length === FEED_PAGE_SIZE)).toBe(true);
+    const oldest = [...big.plans].reverse();
+    expect(archives[0]!.plans.map((p) => p.slug)).toEqual(oldest.slice(0, 50).reverse().map((p) => p.slug));
+    // Every plan is on an archive page or in the subscription feed.
+    const seen = new Set([...current.plans, ...archives.flatMap((a) => a.plans)].map((p) => p.slug));
+    expect(seen.size).toBe(big.plans.length);
+    // With more plans, the existing archive pages keep their plans.
+    const bigger = feedPages(syntheticCatalog(290));
+    expect(bigger.archives.length).toBe(5);
+  });
+
+  it('an archive page is marked fh:archive and links the current feed and its neighbours', () => {
+    const xml = atomFeed(big, ctx, 2);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('xmlns:fh="http://purl.org/syndication/history/1.0"');
+    const feed = parse(xml);
+    expect(feed).toHaveProperty('fh:archive');
+    expect(links(feed)).toMatchObject({
+      current: `${PREFIX}feed.xml`,
+      'prev-archive': `${PREFIX}feed/luu-tru/1.xml`,
+      'next-archive': `${PREFIX}feed/luu-tru/3.xml`,
+      self: `${PREFIX}feed/luu-tru/2.xml`,
+    });
+    expect(feed.entry.map((e: any) => e.id)).toEqual(archives[1]!.plans.map((p) => `${PREFIX}ke-hoach/${p.slug}/`));
+    expect(links(parse(atomFeed(big, ctx, 1)))['prev-archive']).toBeUndefined();
+    expect(JSON.parse(jsonFeed(big, ctx, 1)).next_url).toBeUndefined();
+    expect(JSON.parse(jsonFeed(big, ctx, 2)).next_url).toBe(`${PREFIX}feed/luu-tru/1.json`);
+    expect(() => atomFeed(big, ctx, 5)).toThrow(/does not exist/);
+  });
+
+  it('a portal with fewer than 50 plans has one feed page and no archive', () => {
+    expect(feedPages(catalog).archives).toEqual([]);
+    expect(atomFeed(catalog, ctx)).not.toContain('prev-archive');
   });
 });

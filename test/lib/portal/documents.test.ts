@@ -181,7 +181,7 @@ describe('documentPage', () => {
       plans: ['a', 'b', 'c'].map((slug, i) => fixturePlan(slug, { issuedOn: `2024-0${i + 1}-01`, basis: [ref('1')] })),
       documents: [fixtureDocument('1', { number: '33/CT-TTg' })],
     });
-    const model = documentPage(catalog, '1', 2)!;
+    const model = documentPage(catalog, '1', 2, 2)!;
     expect(model.referencing.basis.items.map((r) => r.plan.slug)).toEqual(['c', 'b']);
     expect(model.referencing.basis.total).toBe(3);
     expect(model.referencing.basis.capped).toBe(true);

@@ -86,3 +86,18 @@ describe('planListText', () => {
     expect(text.lead).toContain(`${year.count} trong ${catalog.plans.length}`);
   });
 });
+
+describe('planFilterNavOptions', () => {
+  it('shows the agencies with the most plans, keeps the current one and counts the others', async () => {
+    const { planFilterNavOptions } = await import('../../../src/lib/portal/plan-filters');
+    const option = (value: string, count: number) => ({ kind: 'co-quan' as const, value, label: value, count, plans: [] });
+    const filters = { nam: [], 'chu-de': [], 'co-quan': [option('a', 5), option('b', 1), option('c', 9), option('d', 2)] };
+    const top = planFilterNavOptions(filters, undefined, 2);
+    expect(top.options['co-quan'].map((o) => o.value)).toEqual(['a', 'c']);
+    expect(top.hidden['co-quan']).toBe(2);
+    const withCurrent = planFilterNavOptions(filters, { kind: 'co-quan', value: 'b' }, 2);
+    expect(withCurrent.options['co-quan'].map((o) => o.value)).toEqual(['a', 'b', 'c']);
+    expect(withCurrent.hidden['co-quan']).toBe(1);
+    expect(planFilterNavOptions(filters, undefined, 10).hidden['co-quan']).toBe(0);
+  });
+});

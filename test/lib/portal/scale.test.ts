@@ -9,8 +9,8 @@ import { HOME_DEADLINE_COUNT, HOME_PLAN_COUNT, homePage } from '../../../src/lib
 import { planFilters, planListPagePath, planListPages } from '../../../src/lib/portal/plan-filters';
 import { PLAN_PAGE_SIZE } from '../../../src/lib/portal/pagination';
 import { DEADLINE_LIST_MAX, DEADLINE_PAGE_SIZE, deadlineIndexPage, deadlineYearPages } from '../../../src/lib/portal/deadlines';
-import { AGENCY_LIST_MAX, agencyPage } from '../../../src/lib/portal/agencies';
-import { DOCUMENT_LIST_MAX, countChain, documentPage } from '../../../src/lib/portal/documents';
+import { AGENCY_LIST_MAX, AGENCY_PAGE_SIZE, AGENCY_TASK_PAGE_SIZE, agencyListPagePath, agencyListPages, agencyPage } from '../../../src/lib/portal/agencies';
+import { DOCUMENT_CHAIN_MAX, DOCUMENT_LIST_MAX, DOCUMENT_PAGE_SIZE, countChain, documentListPagePath, documentListPages, documentPage, referencingPlans } from '../../../src/lib/portal/documents';
 import {
   TARGET_OVERVIEW_CELL,
   TARGET_OVERVIEW_ROWS,
@@ -109,9 +109,50 @@ describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
         expect(model.referencing[role].items.length, id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
         expect(model.referencing[role].total).toBe(new Set(catalog.documents.get(id)!.citedBy.filter((e) => e.role === role).map((e) => e.plan)).size);
       }
-      expect(countChain(model.down.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
-      expect(countChain(model.up.nodes), id).toBeLessThanOrEqual(DOCUMENT_LIST_MAX);
+      expect(countChain(model.down.nodes), id).toBeLessThanOrEqual(DOCUMENT_CHAIN_MAX);
+      expect(countChain(model.up.nodes), id).toBeLessThanOrEqual(DOCUMENT_CHAIN_MAX);
     }
+  });
+
+  it("a document's plan lists have pages of 50 that reach every implementing and citing plan once", () => {
+    const pages = documentListPages(catalog);
+    expect(Math.max(...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(DOCUMENT_PAGE_SIZE);
+    const paths = pages.map(documentListPagePath);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const id of catalog.documents.keys()) {
+      const model = documentPage(catalog, id)!;
+      const all = referencingPlans(catalog, id);
+      for (const role of ['basis', 'citation'] as const) {
+        const own = pages.filter((p) => p.view.id === id && p.role === role);
+        if (all[role].length <= DOCUMENT_LIST_MAX) {
+          expect(own, `${id} ${role}`).toEqual([]);
+          expect(model.listPaths[role]).toBeNull();
+        } else {
+          expect(own.flatMap((p) => p.slice.items.map((r) => r.plan.slug)), `${id} ${role}`).toEqual(all[role].map((r) => r.plan.slug));
+          expect(model.listPaths[role]).toBe(own[0]!.firstPagePath);
+        }
+      }
+    }
+    expect(pages.some((p) => p.slice.pageCount > 1)).toBe(true);
+  });
+
+  it("an agency's duty and deadline lists have bounded pages that reach every entry once, latest first", () => {
+    const pages = agencyListPages(catalog);
+    const paths = pages.map(agencyListPagePath);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const page of pages) expect(page.slice.items.length).toBeLessThanOrEqual(page.kind === 'nhiem-vu' ? AGENCY_TASK_PAGE_SIZE : AGENCY_PAGE_SIZE);
+    for (const id of catalog.agencies.keys()) {
+      const model = agencyPage(catalog, id);
+      const own = pages.filter((p) => p.agency.id === id && p.kind === 'thoi-han');
+      const deadlines = catalog.agencies.get(id)!.deadlines;
+      if (deadlines.length > AGENCY_LIST_MAX) {
+        expect(own.flatMap((p) => p.slice.items as unknown[]), id).toEqual([...deadlines].reverse());
+        expect(model.listPaths['thoi-han']).toBe(`co-quan/${id}/thoi-han/`);
+      } else expect(model.listPaths['thoi-han']).toBeNull();
+      const tasks = pages.filter((p) => p.agency.id === id && p.kind === 'nhiem-vu');
+      expect(tasks.reduce((n, p) => n + p.slice.items.length, 0) || model.totals.tasks, id).toBe(model.totals.tasks);
+    }
+    expect(pages.some((p) => p.kind === 'thoi-han-don-vi')).toBe(true);
   });
 
   it('/chi-tieu/ shows a bounded overview whose "more" links land on the year page holding the row', () => {
@@ -151,5 +192,18 @@ describe(`page models with ${PLANS.toLocaleString('en')} plans`, () => {
     expect(seen.size).toBe(catalog.targets.length);
     const paths = pages.map((p) => pagePath(p.firstPagePath, p.slice.page));
     expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+describe(`the document index with ${PLANS.toLocaleString('en')} plans`, () => {
+  it('/van-ban/ shows a few documents of each type and each long type has pages of 50 reaching all of them', async () => {
+    const { DOCUMENT_INDEX_PER_TYPE, DOCUMENT_TYPE_PAGE_SIZE, documentsByType, documentTypePages } = await import('../../../src/lib/portal/documents');
+    const pages = documentTypePages(catalog);
+    for (const group of documentsByType(catalog)) {
+      const own = pages.filter((p) => p.type === group.type);
+      if (group.documents.length <= DOCUMENT_INDEX_PER_TYPE) expect(own).toEqual([]);
+      else expect(own.flatMap((p) => p.slice.items.map((d) => d.id))).toEqual(group.documents.map((d) => d.id));
+    }
+    expect(Math.max(0, ...pages.map((p) => p.slice.items.length))).toBeLessThanOrEqual(DOCUMENT_TYPE_PAGE_SIZE);
   });
 });
