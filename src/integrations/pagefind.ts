@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
-import { searchTextPath } from '../lib/search/client-config';
+import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
+import { buildVocabulary } from '../lib/search/vocabulary';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -27,24 +28,50 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 }
 
 /**
+ * The id Pagefind gives each record (its fragment file name, "vi_1f2ba1f"), by record URL, read
+ * back from the written fragments ("pagefind_dcd" then JSON, gzip).
+ */
+async function resultIds(outputPath: string): Promise<Map<string, string>> {
+  const dir = join(outputPath, 'fragment');
+  const ids = new Map<string, string>();
+  for (const file of await readdir(dir)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const raw = gunzipSync(await readFile(join(dir, file))).toString('utf8');
+    const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
+    ids.set(url, file.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
+/**
  * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
- * (`<outDir>/pagefind`), then each plan's text beside it (gzip, fixed mtime so the same content
- * gives the same bytes). Any error Pagefind reports fails the call; the service is always closed.
+ * (`<outDir>/pagefind`), then beside it each result's stored record (card, text, ranking keys)
+ * under its Pagefind id and the vocabulary for near-miss suggestions (gzip, fixed mtime so the
+ * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
+ * always closed.
  */
 export async function writePagefindIndex(records: readonly SearchRecord[], outputPath: string): Promise<IndexStats> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
     if (!index) throw new Error('Pagefind createIndex: no index returned');
     for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+    check('addHTMLFile (no-match record)', await index.addHTMLFile({ url: NO_MATCH_URL, content: NO_MATCH_HTML }));
     check('writeFiles', await index.writeFiles({ outputPath }));
   } finally {
     await pagefind.close();
   }
+  const ids = await resultIds(outputPath);
+  await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
   for (const record of records) {
-    const file = join(outputPath, searchTextPath(record.slug));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, gzipSync(record.text, { level: 9 }));
+    const id = ids.get(record.url);
+    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
+    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
   }
+  const noMatch = ids.get(NO_MATCH_URL);
+  if (!noMatch) throw new Error('Pagefind wrote no no-match record');
+  const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
+  await writeFile(join(outputPath, storedRecordPath(noMatch)), gzipSync(JSON.stringify(none), { level: 9 }));
+  await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(buildVocabulary(records.map((r) => r.terms.keys()))), { level: 9 }));
   return { records: records.length, outputPath };
 }
 
