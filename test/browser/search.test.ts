@@ -17,6 +17,8 @@ import { describeViolations, launchBrowser, runAxe } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
 import { foldVietnamese } from '../../src/lib/vn/text';
+import { normalizeQuery } from '../../src/lib/search/query';
+import { TERM_END } from '../../src/lib/search/client-config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -167,6 +169,106 @@ describe('matching Vietnamese as people type it', () => {
   });
 });
 
+describe('precision: every result holds every word asked for', () => {
+  // Function words the search does not require (STOP_TERMS in src/lib/search/query.ts).
+  const required = (query: string) => normalizeQuery(query).pagefind!.split(' ').map((t) => t.replaceAll(TERM_END, ''));
+  /** Plans holding every required word of the query, whole (not as the start of a longer word). */
+  const holding = (query: string) =>
+    new Set([...folded].filter(([, texts]) => required(query).every((w) => texts.some((t) => t.includes(` ${w} `)))).map(([slug]) => slug));
+
+  it('returns no plan for a word no plan holds, alone or beside words every plan holds', async () => {
+    for (const query of ['covid', 'covid đảng', 'Đảng ủy covid', 'danhx']) {
+      expect(holding(query).size, query).toBe(0);
+      const outcome = await search(q(query));
+      expect(outcome.slugs, query).toEqual([]);
+      expect(outcome.status, query).toBe(`Không tìm thấy kế hoạch nào cho “${query}”.`);
+    }
+  });
+
+  it('returns no plan for a document number no plan cites, even when its parts occur', async () => {
+    const texts = content.plans.map((p) => [JSON.stringify(p.data), p.body].join(' '));
+    for (const number of ['999/KH-UBND', '33/CT-UBND', '859/KH-STTTT']) {
+      expect(texts.some((t) => t.includes(number)), number).toBe(false);
+      const outcome = await search(q(number));
+      expect(outcome.slugs, number).toEqual([]);
+    }
+  });
+
+  it('returns exactly the plans holding every word, never those with a longer word that begins like it', async () => {
+    for (const query of ['dang uy', 'dan', 'tiep cong dan', 'chuyen doi so', 'Bộ phận tiếp nhận và trả kết quả', 'thi dua']) {
+      const { slugs } = await search(q(query));
+      expect(new Set(slugs), query).toEqual(holding(query));
+    }
+  });
+
+  it('offers near misses from the index vocabulary when nothing matches, as links to those searches', async () => {
+    const outcome = await search(q('chuyeen đổi số'));
+    expect(outcome.slugs).toEqual([]);
+    const offer = page.locator('[data-search-suggestions]');
+    await offer.getByRole('link').first().waitFor();
+    expect(await offer.innerText()).toMatch(/^Có phải bạn muốn tìm: chuyen đổi số/);
+    await offer.getByRole('link', { name: 'chuyen đổi số' }).click();
+    const followed = await waitForResults();
+    expect(new URL(followed.url).searchParams.get('q')).toBe('chuyen đổi số');
+    expect(new Set(followed.slugs)).toEqual(holding('chuyen doi so'));
+    expect(await offer.isHidden()).toBe(true);
+  });
+
+  it('completes a word still being typed as a suggestion, not as results', async () => {
+    const outcome = await search(q('chuyen doi s'));
+    expect(outcome.slugs).toEqual([]);
+    await page.locator('[data-search-suggestions] a').first().waitFor();
+    expect(await page.locator('[data-search-suggestions] a').allInnerTexts()).toContain('chuyen doi so');
+  });
+});
+
+describe('one plan card', () => {
+  it('shows each result as the plan lists show its card, date included, with the passage under it', async () => {
+    await page.goto(new URL('ke-hoach/', site.url).href);
+    const listCards = new Map(
+      // The full list shows each card with its summary; a result shows the matching passage instead.
+      await page.$$eval('.plan-list > li.plan-card', (els) =>
+        els.map((li) => {
+          const copy = li.cloneNode(true) as HTMLElement;
+          copy.querySelector('.plan-card__summary')?.remove();
+          return [copy.getAttribute('data-plan')!, copy.outerHTML] as const;
+        }),
+      ),
+    );
+    const outcome = await search(q('dang uy'));
+    expect(outcome.slugs.length).toBeGreaterThan(0);
+    const resultCards = await page.$$eval('[data-search-results] > li', (els) =>
+      els.map((li) => {
+        const copy = li.cloneNode(true) as HTMLElement;
+        copy.querySelector('.search-result__excerpt')?.remove();
+        copy.classList.remove('search-result');
+        return [copy.getAttribute('data-plan')!, copy.outerHTML] as const;
+      }),
+    );
+    expect(resultCards.length).toBe(outcome.slugs.length);
+    for (const [slug, html] of resultCards) expect(html, slug).toBe(listCards.get(slug));
+    expect(await page.locator('[data-search-results] > li dt').allInnerTexts()).toContain('Ngày:');
+    expect(await page.locator('[data-search-results] > li .search-result__excerpt').count()).toBe(outcome.slugs.length);
+  });
+});
+
+describe('first screen', () => {
+  it('keeps the filters folded and the first result on the first screen, on a phone and on a desktop', async () => {
+    for (const [width, height] of [[360, 740], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      await search(q('dang uy'));
+      expect(await page.locator('.search-page__filters').getAttribute('open'), `${width}px`).toBeNull();
+      const box = await page.locator('[data-search-results] > li').first().boundingBox();
+      expect(box!.y, `${width}px`).toBeLessThan(height);
+    }
+  });
+
+  it('opens the filters when a shared link uses them', async () => {
+    await search(`${q('dang uy')}&sap-xep=moi-nhat`);
+    expect(await page.locator('.search-page__filters').getAttribute('open')).not.toBeNull();
+  });
+});
+
 describe('document numbers as people write them', () => {
   const citing = plansCiting('33-ct-ttg', '33/CT-TTg');
   const implementing = content.plans.filter((p) => p.data.basis.some((r) => r.document === '33-ct-ttg')).map((p) => p.slug);
@@ -236,6 +338,7 @@ describe('filters, sort and the URL', () => {
     expect(new URL(typed.url).searchParams.get('q')).toBe('Đảng ủy');
     expect(typed.status).toBe(`Tìm thấy ${typed.slugs.length} kế hoạch cho “Đảng ủy”.`);
 
+    await page.click('.search-page__filters > summary');
     const box = page.locator('input[name="nam"]').first();
     const value = await box.getAttribute('value');
     await box.focus();
@@ -293,6 +396,7 @@ describe('accessibility and loading', () => {
 
   it('reaches the search box, every filter and the sort by Tab', async () => {
     await search(q('dan van'));
+    await page.click('.search-page__filters > summary');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const controls = await page.$$eval('#tim-kiem form input, #tim-kiem form select', (els) => els.map((e) => e.id));
     const reached = new Set<string>();

@@ -32,11 +32,22 @@ export const RERANK_WINDOW = 10;
 export const TERM_END = '\u01c2';
 
 /**
- * A term as the index holds it and as Pagefind is asked for it.
+ * Letters standing for digits in terms that mix digits and letters ("33ctttg", "5g"). Pagefind
+ * also indexes the leading number of such a word on its own ("33"), unmarked, which would let any
+ * absent "33…" term match; with letters for digits there is no number to split off. Plain numbers
+ * ("2024") keep their digits. None of these letters has a decomposition, so Pagefind keeps them.
+ */
+const DIGIT_LETTERS = '\u0180\u0183\u0185\u0188\u018c\u0192\u0199\u019a\u019e\u01a5';
+
+/**
+ * A term as the index holds it and as Pagefind is asked for it: end-marked, digits of mixed terms
+ * as letters.
  * @example indexedTerm('dan') // 'danǂ'
+ * @example indexedTerm('33ctttg') // 'ƃƃctttgǂ'
  */
 export function indexedTerm(term: string): string {
-  return `${term}${TERM_END}`;
+  const mixed = /\d/.test(term) && /\D/.test(term);
+  return `${mixed ? term.replace(/\d/g, (d) => DIGIT_LETTERS[Number(d)]!) : term}${TERM_END}`;
 }
 
 /** Removes the end mark from text, so no word of a plan or a query can contain it. */
@@ -66,13 +77,13 @@ export interface StoredSearchRecord {
 /**
  * The one record that is no plan. Pagefind leaves out of a query any word that matches nothing
  * (after the longest-prefix fallback), so "covid đảng" would return every plan with "đảng". This
- * record holds every letter and digit alone, without the end mark: an absent word falls back to its
+ * record holds every letter and digit alone (and DIGIT_LETTERS), without the end mark: an absent word falls back to its
  * first character, matches this record only, and the intersection with the other words is empty;
  * a query of absent words returns this record alone, which the page drops.
  */
 export const NO_MATCH_HTML =
-  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>-</title></head><body><main data-pagefind-body><p>' +
-  [...'abcdefghijklmnopqrstuvwxyz0123456789'].join(' ') +
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>–</title></head><body><main data-pagefind-body><span data-pagefind-meta="title">–</span><p>' +
+  [...`abcdefghijklmnopqrstuvwxyz0123456789${DIGIT_LETTERS}`].join(' ') +
   '</p></main></body></html>';
 
 /** URL of the no-match record, under the bundle folder, so it is never a page of the site. */

@@ -118,6 +118,9 @@ function referenceLine(ref: DocumentReference): string {
   return `${ref.type} số ${ref.number}${date}${issuer}${title}`;
 }
 
+/** A meta value with no word for Pagefind to match. */
+const NO_WORDS = '–';
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -175,9 +178,10 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   };
   const sort = { [DATE_SORT_KEY]: data.issuedOn ?? `${data.year}-01-01` };
 
-  // No data-pagefind-meta: Pagefind searches meta text too, with its prefix rules, so a meta word
-  // like "cơ" would let "covid" find the plan. Everything a result shows comes from `stored`.
-  const hidden: string[] = [];
+  // Pagefind searches meta text too, with its prefix rules and without the end mark, so a meta word
+  // like "cơ" would let "covid" find the plan. Everything a result shows comes from `stored`; the
+  // title meta, which Pagefind would otherwise take from the h1, is a dash with no word in it.
+  const hidden: string[] = [`<span data-pagefind-meta="title">${NO_WORDS}</span>`];
   for (const [key, values] of Object.entries(filters)) {
     for (const value of values) hidden.push(`<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`);
   }
