@@ -28,7 +28,7 @@ import {
 } from '../lib/search/url-state';
 
 /** Wait after the last keystroke before searching (the index chunks are fetched meanwhile, see preload). */
-const TYPING_DELAY_MS = 250;
+const TYPING_DELAY_MS = 180;
 
 interface PagefindResult {
   id: string;
