@@ -10,6 +10,7 @@ import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
 import { buildVocabulary } from '../lib/search/vocabulary';
+import { directoryRecords, type DirectorySearchRecord } from '../lib/search/directory';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -50,11 +51,16 @@ async function resultIds(outputPath: string): Promise<Map<string, string>> {
  * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
  * always closed.
  */
-export async function writePagefindIndex(records: readonly SearchRecord[], outputPath: string): Promise<IndexStats> {
+export async function writePagefindIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  directory: readonly DirectorySearchRecord[] = [],
+): Promise<IndexStats> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
     if (!index) throw new Error('Pagefind createIndex: no index returned');
     for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+    for (const record of directory) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
     check('addHTMLFile (no-match record)', await index.addHTMLFile({ url: NO_MATCH_URL, content: NO_MATCH_HTML }));
     check('writeFiles', await index.writeFiles({ outputPath }));
   } finally {
@@ -67,11 +73,16 @@ export async function writePagefindIndex(records: readonly SearchRecord[], outpu
     if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
     await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
   }
+  for (const record of directory) {
+    const id = ids.get(record.url);
+    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
+    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
+  }
   const noMatch = ids.get(NO_MATCH_URL);
   if (!noMatch) throw new Error('Pagefind wrote no no-match record');
   const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
   await writeFile(join(outputPath, storedRecordPath(noMatch)), gzipSync(JSON.stringify(none), { level: 9 }));
-  await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(buildVocabulary(records.map((r) => r.terms.keys()))), { level: 9 }));
+  await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(buildVocabulary([...records, ...directory].map((r) => r.terms.keys()))), { level: 9 }));
   return { records: records.length, outputPath };
 }
 
@@ -84,8 +95,13 @@ export function searchRecordsFromContent(contentDir: string, base: string, baseD
   return catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
 }
 
+/** The search records of the agencies and cited documents of a content folder. */
+export function directoryRecordsFromContent(contentDir: string, base: string, baseDir?: string): DirectorySearchRecord[] {
+  return directoryRecords(buildCatalog(loadContentCached(contentDir, { baseDir })), base);
+}
+
 /**
- * Builds the full-text search index after `astro build`: one record per plan, made from the
+ * Builds the full-text search index after `astro build`: one record per plan, agency and cited document, made from the
  * content (see src/lib/search/record.ts), written to `<outDir>/pagefind/`, which the site serves
  * under its base path. Content problems already failed the build in content-check.
  */
@@ -101,9 +117,13 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         if (!config) throw new Error('astro:config:done did not run');
         const root = fileURLToPath(config.root);
         const started = performance.now();
-        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base, root);
-        const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)));
-        logger.info(`Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
+        const folder = resolve(root, options.contentDir ?? contentDir());
+        const records = searchRecordsFromContent(folder, config.base, root);
+        const directory = directoryRecordsFromContent(folder, config.base, root);
+        const { outputPath } = await writePagefindIndex(records, fileURLToPath(new URL('pagefind/', dir)), directory);
+        logger.info(
+          `Đã lập chỉ mục tìm kiếm ${records.length} kế hoạch, ${directory.length} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - started)} ms)`,
+        );
       },
     },
   };

@@ -12,8 +12,13 @@ import {
   RESULTS_PAGE_SIZE as PAGE_SIZE,
   VOCABULARY_PATH,
   storedRecordPath,
+  type DirectoryKind,
+  type StoredDirectoryRecord,
   type StoredSearchRecord,
 } from '../lib/search/client-config';
+
+/** Agencies and documents shown per kind. */
+const DIRECTORY_LIMIT = 5;
 import { suggestQueries, type Vocabulary } from '../lib/search/vocabulary';
 import {
   DATE_SORT_KEY,
@@ -111,6 +116,7 @@ export function startSearchPage(root: HTMLElement | null): void {
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const suggestions = root.querySelector<HTMLElement>('[data-search-suggestions]')!;
+  const directory = root.querySelector<HTMLElement>('[data-search-directory]')!;
   root.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
 
   let generation = 0;
@@ -167,6 +173,30 @@ export function startSearchPage(root: HTMLElement | null): void {
     suggestions.replaceChildren();
   };
 
+  /** Agencies and cited documents matching every word, apart from the plans ("Cơ quan", "Văn bản"). */
+  const showDirectory = async (pf: Pagefind, query: ReturnType<typeof normalizeQuery>, current: number) => {
+    const found = query.directory ? await pf.search(query.directory) : null;
+    const loaded = found ? await Promise.all(found.results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadJson<StoredDirectoryRecord | StoredSearchRecord>(`${bundle}${storedRecordPath(r.id)}`))) : [];
+    if (current !== generation) return;
+    const entries = loaded.filter((e): e is StoredDirectoryRecord => 'kind' in e);
+    for (const group of directory.querySelectorAll<HTMLElement>('[data-search-kind]')) {
+      const kind = group.dataset.searchKind as DirectoryKind;
+      const items = entries.filter((e) => e.kind === kind).slice(0, DIRECTORY_LIMIT);
+      group.querySelector('ul')!.replaceChildren(
+        ...items.map((entry) => {
+          const li = el('li');
+          const a = el('a', undefined, entry.name);
+          a.href = entry.url;
+          li.append(a);
+          if (entry.detail) li.append(el('span', 'search-page__directory-detail', entry.detail));
+          return li;
+        }),
+      );
+      group.hidden = items.length === 0;
+    }
+    directory.hidden = entries.length === 0;
+  };
+
   /** Near misses from the index vocabulary, as links to those searches (same filters and sort). */
   const suggest = async (state: SearchState, query: ReturnType<typeof normalizeQuery>, current: number) => {
     let vocabulary: Vocabulary;
@@ -193,6 +223,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     const query = normalizeQuery(state.q);
     if (!query.pagefind && !hasSearchInput({ ...state, q: '' })) {
       clear();
+      directory.hidden = true;
       status.textContent = state.q.trim() ? 'Hãy nhập từ khóa có chữ hoặc số.' : '';
       return;
     }
@@ -228,6 +259,7 @@ export function startSearchPage(root: HTMLElement | null): void {
           ? `Tìm thấy ${results.length} kế hoạch${what}.`
           : `Không tìm thấy kế hoạch nào${what}.`;
       if (results.length === 0 && query.pagefind) await suggest(state, query, current);
+      await showDirectory(pf, query, current);
     } catch (error) {
       if (current !== generation) return;
       clear();

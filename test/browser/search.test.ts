@@ -252,6 +252,42 @@ describe('one plan card', () => {
   });
 });
 
+describe('agencies and cited documents', () => {
+  const directory = async () => ({
+    agencies: await page.locator('[data-search-kind="co-quan"]:not([hidden]) li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    documents: await page.locator('[data-search-kind="van-ban"]:not([hidden]) li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+  });
+
+  it('finds a cited document by its number in any spelling, apart from the plans, and links its page', async () => {
+    const doc = content.documents.find((d) => d.id === '33-ct-ttg')!;
+    for (const spelling of ['33/CT-TTg', 'ct-ttg 33']) {
+      await search(q(spelling));
+      const found = await directory();
+      expect(found.documents[0], spelling).toBe(`${base}van-ban/${doc.id}/`);
+      expect(await page.locator('[data-search-kind="van-ban"] h3').innerText()).toBe('Văn bản');
+    }
+  });
+
+  it('finds an agency by its name without diacritics, and only agencies holding every word', async () => {
+    const agency = content.agencies.find((a) => a.id === 'ubnd-xa-minh-tam')!;
+    await search(q(foldVietnamese(agency.data.name)));
+    const found = await directory();
+    expect(found.agencies).toContain(`${base}co-quan/${agency.id}/`);
+    const names = new Map(content.agencies.map((a) => [`${base}co-quan/${a.id}/`, a.data]));
+    for (const href of found.agencies) {
+      const data = names.get(href!)!;
+      const agencyWords = new Set([...words(data.name), ...words(data.shortName)]);
+      expect(words(agency.data.name).filter((w) => !['o', 'va', 'cua', 'cac'].includes(w)).every((w) => agencyWords.has(w)), href!).toBe(true);
+    }
+    expect(await page.locator('[data-search-kind="co-quan"] h3').innerText()).toBe('Cơ quan');
+  });
+
+  it('shows no agency or document for words none holds', async () => {
+    await search(q('covid'));
+    expect(await page.locator('[data-search-directory]').isHidden()).toBe(true);
+  });
+});
+
 describe('first screen', () => {
   it('keeps the filters folded and the first result on the first screen, on a phone and on a desktop', async () => {
     for (const [width, height] of [[360, 740], [1280, 800]] as const) {

@@ -45,14 +45,34 @@ const DIGIT_LETTERS = '\u0180\u0183\u0185\u0188\u018c\u0192\u0199\u019a\u019e\u0
  * @example indexedTerm('dan') // 'danǂ'
  * @example indexedTerm('33ctttg') // 'ƃƃctttgǂ'
  */
-export function indexedTerm(term: string): string {
+export function indexedTerm(term: string, end: string = TERM_END): string {
   const mixed = /\d/.test(term) && /\D/.test(term);
-  return `${mixed ? term.replace(/\d/g, (d) => DIGIT_LETTERS[Number(d)]!) : term}${TERM_END}`;
+  return `${mixed ? term.replace(/\d/g, (d) => DIGIT_LETTERS[Number(d)]!) : term}${end}`;
+}
+
+/**
+ * Ends the terms of agencies and cited documents (src/lib/search/directory.ts) instead of
+ * TERM_END: the same words, a second exact search in the same index that never returns a plan.
+ */
+export const DIRECTORY_TERM_END = '\u01c1';
+
+/** What the index holds besides plans, and the URL segment of its pages. */
+export type DirectoryKind = 'co-quan' | 'van-ban';
+
+/** What the browser loads for a shown agency or document. */
+export interface StoredDirectoryRecord {
+  kind: DirectoryKind;
+  /** Its page, base path included. */
+  url: string;
+  /** "Sở Thông tin và Truyền thông tỉnh Tây Ninh", "Chỉ thị số 33/CT-TTg". */
+  name: string;
+  /** Short name, level, parent; or title, issuer, date. */
+  detail: string;
 }
 
 /** Removes the end mark from text, so no word of a plan or a query can contain it. */
 export function stripTermEnd(text: string): string {
-  return text.replaceAll(TERM_END, ' ');
+  return text.replaceAll(TERM_END, ' ').replaceAll(DIRECTORY_TERM_END, ' ');
 }
 
 /** What the browser loads for a shown result (gzip JSON beside the index, see storedRecordPath). */

@@ -1,6 +1,6 @@
 import { collapseWhitespace, toNFC } from '../vn/text';
 import { foldWithOffsets, tokenizeFolded } from './tokens';
-import { indexedTerm, stripTermEnd } from './client-config';
+import { DIRECTORY_TERM_END, TERM_END, indexedTerm, stripTermEnd } from './client-config';
 
 /** Longest query kept; a search box is not a document. */
 export const MAX_QUERY_LENGTH = 200;
@@ -26,6 +26,8 @@ export interface NormalizedQuery {
   written: string[];
   /** What to pass to `pagefind.search` (terms without STOP_TERMS, unless that leaves none), or null when there is nothing to search for. */
   pagefind: string | null;
+  /** The same terms for the agencies and documents (DIRECTORY_TERM_END), or null. */
+  directory: string | null;
 }
 
 /**
@@ -43,5 +45,6 @@ export function normalizeQuery(input: string): NormalizedQuery {
   const written = tokens.map((t) => original.slice(offsets[t.start], offsets[t.end]));
   const content = terms.filter((t) => !STOP_TERMS.has(t));
   const searched = content.length > 0 ? content : terms;
-  return { text: original, terms, written, pagefind: searched.length > 0 ? searched.map(indexedTerm).join(' ') : null };
+  const ask = (end: string) => (searched.length > 0 ? searched.map((t) => indexedTerm(t, end)).join(' ') : null);
+  return { text: original, terms, written, pagefind: ask(TERM_END), directory: ask(DIRECTORY_TERM_END) };
 }

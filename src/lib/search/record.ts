@@ -187,7 +187,7 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   }
   for (const [key, value] of Object.entries(sort)) hidden.push(`<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`);
 
-  const list = (terms: Iterable<string>) => [...terms].map(indexedTerm).join(' ');
+  const list = (terms: Iterable<string>) => [...terms].map((t) => indexedTerm(t)).join(' ');
   const weighted = [...byWeight]
     .sort(([a], [b]) => b - a)
     .map(([weight, terms]) => `<p data-pagefind-weight="${weight}">${list(terms)}</p>`);
