@@ -24,9 +24,10 @@ import { indexedTerm, stripTermEnd, type StoredSearchRecord } from './client-con
  * ("33ctttg"). Not the running text: Pagefind stores every position of every word, and Vietnamese
  * syllables recur hundreds of times per plan ("dân", "cơ", "công"), so at 5,000 plans a positional
  * index of full text has 700 KB index chunks and one query would download megabytes.
- * The text as written is stored beside the index instead, one small gzip file per plan (Pagefind
- * would index it if it were meta), which the browser fetches for the results it shows to build
- * excerpts and rank phrases (excerpt.ts, rank.ts).
+ * What a result shows is stored beside the index instead (`stored`: card HTML, text as written,
+ * ranking keys), one small gzip file per result (Pagefind would search it if it were meta), which
+ * the browser fetches for the results it shows. Terms are end-marked (client-config.ts TERM_END)
+ * so Pagefind matches them exactly.
  */
 
 /** Pagefind weight of the documents a plan implements, so a plan ranks first for the numbers it carries out. */
