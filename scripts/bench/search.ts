@@ -21,6 +21,8 @@ import { loadContent } from '../../src/lib/content/load';
 import { buildSearchRecord, searchRecordContext } from '../../src/lib/search/record';
 import { writePagefindIndex } from '../../src/integrations/pagefind';
 import { VOCABULARY_PATH } from '../../src/lib/search/client-config';
+import { directoryRecords } from '../../src/lib/search/directory';
+import { normalizeQuery } from '../../src/lib/search/query';
 import { launchBrowser } from '../../test/support/browser';
 import { serveStatic } from '../../test/support/static-server';
 import type { BenchResult } from '../bench';
@@ -152,7 +154,8 @@ const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>
 <div id="tim-kiem" data-bundle="/pagefind/"><form><input id="tu-khoa" type="search" name="q" autocomplete="off">
 <details><select id="sap-xep" name="sap-xep"><option value="phu-hop">phu-hop</option><option value="moi-nhat">moi-nhat</option></select></details></form>
 <p data-search-status></p><ol data-search-results hidden></ol><div data-search-suggestions hidden></div><div data-search-empty hidden></div>
-<button type="button" data-search-more hidden>more</button></div><script type="module" src="/search.js"></script></body></html>`;
+<button type="button" data-search-more hidden>more</button>
+<section data-search-directory hidden><div data-search-kind="co-quan" hidden><ul></ul></div><div data-search-kind="van-ban" hidden><ul></ul></div></section></div><script type="module" src="/search.js"></script></body></html>`;
 
 interface Outcome {
   query: string;
@@ -187,7 +190,7 @@ export async function bench({
     const records = catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
     const recordsMs = performance.now() - started;
     const indexStarted = performance.now();
-    await writePagefindIndex(records, join(dir, 'pagefind'));
+    await writePagefindIndex(records, join(dir, 'pagefind'), directoryRecords(catalog, '/'));
     const indexMs = performance.now() - indexStarted;
     const html = records.reduce((n, r) => n + Buffer.byteLength(r.html), 0);
 
@@ -241,6 +244,8 @@ export async function bench({
       log.length = 0;
 
       const outcomes: Outcome[] = [];
+      const bySlug = new Map(records.map((r) => [r.slug, r]));
+      const imprecise: string[] = [];
       for (const query of queries) {
         const from = log.length;
         await page.fill('#tu-khoa', '');
@@ -258,12 +263,20 @@ export async function bench({
             const status = document.querySelector('[data-search-status]')?.textContent ?? '';
             if (!status.includes(`“${q}”`)) return null;
             const w = window as unknown as { lastKey: number };
-            return { ms: performance.now() - w.lastKey, status, results: document.querySelectorAll('[data-search-results] > li').length };
+            const shown = [...document.querySelectorAll('[data-search-results] > li')].map((li) => li.getAttribute('data-plan') ?? '');
+            return { ms: performance.now() - w.lastKey, status, results: shown.length, shown };
           },
           query,
           { polling: 'raf', timeout: 60_000 },
         );
-        const { ms, status, results } = (await done.jsonValue()) as { ms: number; status: string; results: number };
+        const { ms, status, results, shown } = (await done.jsonValue()) as { ms: number; status: string; results: number; shown: string[] };
+        // Precision at scale: every shown plan holds every required word of the query.
+        const required = normalizeQuery(query).required;
+        for (const slug of shown) {
+          const record = bySlug.get(slug);
+          const missing = required.filter((term) => !record?.terms.has(term));
+          if (missing.length > 0) imprecise.push(`${query} → ${slug} lacks ${missing.join(', ')}`);
+        }
         await page.waitForLoadState('networkidle');
         await Promise.all(pending.splice(0));
         const entries = log.slice(from);
@@ -301,6 +314,7 @@ export async function bench({
         figures[`query ${i + 1} files`] = summarizeFiles(o.files);
       });
       figures[`budget: results ≤ ${BUDGET.resultsMs} ms after last key`] = `${fast ? 'met' : 'NOT MET'} (slowest ${Math.round(slowest)} ms)`;
+      figures['precision (shown results hold every word)'] = imprecise.length === 0 ? 'every shown result' : `FAILED: ${imprecise.slice(0, 5).join('; ')}`;
       figures['budget: first query ≤ 300 KB'] = `${light ? 'met' : 'NOT MET'} (${kb(first.bytes)})`;
       return {
         summary:

@@ -18,7 +18,6 @@ import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
 import { foldVietnamese } from '../../src/lib/vn/text';
 import { normalizeQuery } from '../../src/lib/search/query';
-import { TERM_END } from '../../src/lib/search/client-config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -171,7 +170,7 @@ describe('matching Vietnamese as people type it', () => {
 
 describe('precision: every result holds every word asked for', () => {
   // Function words the search does not require (STOP_TERMS in src/lib/search/query.ts).
-  const required = (query: string) => normalizeQuery(query).pagefind!.split(' ').map((t) => t.replaceAll(TERM_END, ''));
+  const required = (query: string) => normalizeQuery(query).required;
   /** Plans holding every required word of the query, whole (not as the start of a longer word). */
   const holding = (query: string) =>
     new Set([...folded].filter(([, texts]) => required(query).every((w) => texts.some((t) => t.includes(` ${w} `)))).map(([slug]) => slug));

@@ -22,6 +22,8 @@ export interface NormalizedQuery {
    * Pagefind query, phrase ranking and highlighting alike.
    */
   terms: string[];
+  /** The terms every result must hold: `terms` without STOP_TERMS, unless that leaves none. */
+  required: string[];
   /** Each term as the reader wrote it ("Đảng", "33/CT-TTg"), for suggestions built from the query. */
   written: string[];
   /** What to pass to `pagefind.search` (terms without STOP_TERMS, unless that leaves none), or null when there is nothing to search for. */
@@ -46,5 +48,5 @@ export function normalizeQuery(input: string): NormalizedQuery {
   const content = terms.filter((t) => !STOP_TERMS.has(t));
   const searched = content.length > 0 ? content : terms;
   const ask = (end: string) => (searched.length > 0 ? searched.map((t) => indexedTerm(t, end)).join(' ') : null);
-  return { text: original, terms, written, pagefind: ask(TERM_END), directory: ask(DIRECTORY_TERM_END) };
+  return { text: original, terms, required: searched, written, pagefind: ask(TERM_END), directory: ask(DIRECTORY_TERM_END) };
 }

@@ -28,6 +28,7 @@ describe('normalizeQuery', () => {
     const q = normalizeQuery('dân chủ ở cơ sở');
     expect(q.terms).toEqual(['dan', 'chu', 'o', 'co', 'so']);
     expect(searched('dân chủ ở cơ sở')).toBe('dan chu co so');
+    expect(q.required).toEqual(['dan', 'chu', 'co', 'so']);
     expect(searched('và của')).toBe('va cua');
     // "có" folds to "co" like "cơ": ambiguous forms are never dropped.
     expect(searched('có kế hoạch')).toBe('co ke hoach');
