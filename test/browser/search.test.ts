@@ -411,15 +411,20 @@ describe('filters, sort and the URL', () => {
 });
 
 describe('accessibility and loading', () => {
-  it('passes axe with results shown, on a phone and on a desktop', async () => {
+  it('passes axe with results, agencies and documents, or suggestions shown, on a phone and on a desktop', async () => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       const outcome = await search(q('dan chu co so'));
       expect(outcome.slugs.length).toBeGreaterThan(0);
-      const violations = await runAxe(page);
-      expect(describeViolations(violations), `at ${width}px`).toBe('');
+      expect(describeViolations(await runAxe(page)), `at ${width}px`).toBe('');
+      await search(q('ban dan van'));
+      expect(await page.locator('[data-search-directory]').isVisible()).toBe(true);
+      expect(describeViolations(await runAxe(page)), `directory at ${width}px`).toBe('');
+      await search(q('chuyeen doi so'));
+      await page.locator('[data-search-suggestions] a').first().waitFor();
+      expect(describeViolations(await runAxe(page)), `suggestions at ${width}px`).toBe('');
     }
-  });
+  }, 120_000);
 
   it('announces the result count in a live region', async () => {
     await search(q('dang uy'));
