@@ -1,15 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
 import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
-import { searchTextPath } from '../lib/search/client-config';
+import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
+import { buildVocabulary } from '../lib/search/vocabulary';
+import { directoryRecords, type DirectorySearchRecord } from '../lib/search/directory';
 import { buildCachePath } from '../lib/build/cache-dir';
 import { outputKey, reuseOutput } from '../lib/build/reuse-output';
 
@@ -30,24 +32,60 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 }
 
 /**
- * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
- * (`<outDir>/pagefind`), then each plan's text beside it (gzip, fixed mtime so the same content
- * gives the same bytes). Any error Pagefind reports fails the call; the service is always closed.
+ * The id Pagefind gives each record (its fragment file name, "vi_1f2ba1f"), by record URL, read
+ * back from the written fragments ("pagefind_dcd" then JSON, gzip).
  */
-export async function writePagefindIndex(records: readonly SearchRecord[], outputPath: string): Promise<IndexStats> {
+async function resultIds(outputPath: string): Promise<Map<string, string>> {
+  const dir = join(outputPath, 'fragment');
+  const ids = new Map<string, string>();
+  for (const file of await readdir(dir)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const raw = gunzipSync(await readFile(join(dir, file))).toString('utf8');
+    const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
+    ids.set(url, file.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
+/**
+ * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
+ * (`<outDir>/pagefind`), then beside it each result's stored record (card, text, ranking keys)
+ * under its Pagefind id and the vocabulary for near-miss suggestions (gzip, fixed mtime so the
+ * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
+ * always closed.
+ */
+export async function writePagefindIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  directory: readonly DirectorySearchRecord[] = [],
+): Promise<IndexStats> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
     if (!index) throw new Error('Pagefind createIndex: no index returned');
     for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+    for (const record of directory) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+    check('addHTMLFile (no-match record)', await index.addHTMLFile({ url: NO_MATCH_URL, content: NO_MATCH_HTML }));
     check('writeFiles', await index.writeFiles({ outputPath }));
   } finally {
     await pagefind.close();
   }
+  const ids = await resultIds(outputPath);
+  await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
   for (const record of records) {
-    const file = join(outputPath, searchTextPath(record.slug));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, gzipSync(record.text, { level: 9 }));
+    const id = ids.get(record.url);
+    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
+    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
   }
+  for (const record of directory) {
+    const id = ids.get(record.url);
+    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
+    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
+  }
+  const noMatch = ids.get(NO_MATCH_URL);
+  if (!noMatch) throw new Error('Pagefind wrote no no-match record');
+  const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
+  await writeFile(join(outputPath, storedRecordPath(noMatch)), gzipSync(JSON.stringify(none), { level: 9 }));
+  await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(buildVocabulary([...records, ...directory].map((r) => r.terms.keys()))), { level: 9 }));
   return { records: records.length, outputPath };
 }
 
@@ -60,8 +98,13 @@ export function searchRecordsFromContent(contentDir: string, base: string, baseD
   return catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
 }
 
+/** The search records of the agencies and cited documents of a content folder. */
+export function directoryRecordsFromContent(contentDir: string, base: string, baseDir?: string): DirectorySearchRecord[] {
+  return directoryRecords(buildCatalog(loadContentCached(contentDir, { baseDir })), base);
+}
+
 /**
- * Builds the full-text search index after `astro build`: one record per plan, made from the
+ * Builds the full-text search index after `astro build`: one record per plan, agency and cited document, made from the
  * content (see src/lib/search/record.ts), written to `<outDir>/pagefind/`, which the site serves
  * under its base path. Content problems already failed the build in content-check.
  */
@@ -77,14 +120,26 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         if (!config) throw new Error('astro:config:done did not run');
         const root = fileURLToPath(config.root);
         const started = performance.now();
-        const records = searchRecordsFromContent(resolve(root, options.contentDir ?? contentDir()), config.base, root);
+        const folder = resolve(root, options.contentDir ?? contentDir());
+        const records = searchRecordsFromContent(folder, config.base, root);
+        const directory = directoryRecordsFromContent(folder, config.base, root);
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
-        // Same records, same packages (the lockfile) and same indexing code: the index kept from the last build is copied.
+        // Same records, same packages (the lockfile) and same indexing code (this file and the
+        // search lib, which shapes the stored records, vocabulary and no-match record): the index
+        // kept from the last build is copied.
         const lockfile = join(root, 'package-lock.json');
-        const key = outputKey(JSON.stringify(records), existsSync(lockfile) ? readFileSync(lockfile) : '', readFileSync(fileURLToPath(import.meta.url)));
-        const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, (path) => writePagefindIndex(records, path));
+        const searchLib = join(root, 'src/lib/search');
+        const code = readdirSync(searchLib).sort().map((name) => readFileSync(join(searchLib, name)));
+        const key = outputKey(
+          JSON.stringify(records),
+          JSON.stringify(directory),
+          existsSync(lockfile) ? readFileSync(lockfile) : '',
+          readFileSync(fileURLToPath(import.meta.url)),
+          ...code,
+        );
+        const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, (path) => writePagefindIndex(records, path, directory));
         const verb = how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : 'Đã lập chỉ mục tìm kiếm';
-        logger.info(`${verb} ${records.length} kế hoạch vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
+        logger.info(`${verb} ${records.length} kế hoạch, ${directory.length} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };

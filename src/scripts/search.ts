@@ -6,7 +6,20 @@
 import { normalizeQuery } from '../lib/search/query';
 import { rerankResults } from '../lib/search/rank';
 import { buildExcerpt } from '../lib/search/excerpt';
-import { PAGEFIND_OPTIONS, RERANK_WINDOW, RESULTS_PAGE_SIZE as PAGE_SIZE, searchTextPath, slugFromResultUrl } from '../lib/search/client-config';
+import {
+  PAGEFIND_OPTIONS,
+  RERANK_WINDOW,
+  RESULTS_PAGE_SIZE as PAGE_SIZE,
+  VOCABULARY_PATH,
+  storedRecordPath,
+  type DirectoryKind,
+  type StoredDirectoryRecord,
+  type StoredSearchRecord,
+} from '../lib/search/client-config';
+
+/** Agencies and documents shown per kind. */
+const DIRECTORY_LIMIT = 5;
+import { suggestQueries, type Vocabulary } from '../lib/search/vocabulary';
 import {
   DATE_SORT_KEY,
   SEARCH_FILTERS,
@@ -19,29 +32,18 @@ import {
   type SearchState,
 } from '../lib/search/url-state';
 
-/** Wait after the last keystroke before searching. */
-const TYPING_DELAY_MS = 300;
+/** Wait after the last keystroke before searching (the index chunks are fetched meanwhile, see preload). */
+const TYPING_DELAY_MS = 180;
 
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<PagefindData>;
-}
-interface PagefindData {
-  url: string;
-  meta: Record<string, string | undefined>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  preload(query: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
-}
-
-interface Item {
-  url: string;
-  title: string;
-  text: string;
-  meta: Record<string, string | undefined>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -64,63 +66,40 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-const texts = new Map<string, Promise<string>>();
+const files = new Map<string, Promise<unknown>>();
 
-/** A plan's text from the store beside the index; '' when it cannot be read (the result still shows). */
-function loadText(bundle: string, url: string): Promise<string> {
-  const path = `${bundle}${searchTextPath(slugFromResultUrl(url))}`;
-  let text = texts.get(path);
-  if (!text) {
-    text = (async () => {
-      try {
-        const response = await fetch(path);
-        if (!response.ok) return '';
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        // A server may already have undone the gzip (Content-Encoding); the magic bytes tell.
-        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-        return await new Response(stream).text();
-      } catch {
-        return '';
-      }
+/** A gzip JSON file of the bundle, fetched once; rejects when it cannot be read. */
+function loadJson<T>(path: string): Promise<T> {
+  let file = files.get(path) as Promise<T> | undefined;
+  if (!file) {
+    file = (async () => {
+      const response = await fetch(path);
+      if (!response.ok) throw new Error(`${response.status} ${path}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // A server may already have undone the gzip (Content-Encoding); the magic bytes tell.
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes)) as T;
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return (await new Response(stream).json()) as T;
     })();
-    texts.set(path, text);
+    file.catch(() => files.delete(path));
+    files.set(path, file);
   }
-  return text;
+  return file;
 }
 
-async function loadItem(bundle: string, result: PagefindResult): Promise<Item> {
-  const data = await result.data();
-  const text = await loadText(bundle, data.url);
-  return { url: data.url, title: data.meta.title ?? data.url, text, meta: data.meta };
-}
+const loadItem = (bundle: string, result: PagefindResult) => loadJson<StoredSearchRecord>(`${bundle}${storedRecordPath(result.id)}`);
 
-function renderItem(item: Item, terms: string[]): HTMLLIElement {
-  const li = el('li', 'plan-card search-result');
-  const h3 = el('h3', 'plan-card__title');
-  const a = el('a');
-  a.href = item.url;
-  a.append(el('span', 'plan-card__type', item.meta.docType ?? 'Kế hoạch'), ` ${item.title}`);
-  h3.append(a);
-  li.append(h3);
-
-  const dl = el('dl', 'plan-card__meta');
-  const fact = (term: string, value: string | undefined, className?: string) => {
-    if (!value) return;
-    const div = el('div');
-    div.append(el('dt', undefined, term), el('dd', className, value));
-    dl.append(div);
-  };
-  fact('Cơ quan:', item.meta.agency);
-  fact('Năm:', item.meta.year);
-  fact('Số:', item.meta.number, 'doc-number');
-  li.append(dl);
-
+/** The plan card as the plan lists print it (built with the index), with the matching passage under it. */
+function renderItem(item: StoredSearchRecord, terms: string[]): Element {
+  const template = document.createElement('template');
+  template.innerHTML = item.card;
+  const li = template.content.firstElementChild!;
+  li.classList.add('search-result');
   const parts = buildExcerpt(item.text, terms);
   if (parts.length > 0) {
     const excerpt = el('p', 'search-result__excerpt');
     for (const part of parts) excerpt.append(part.mark ? el('mark', undefined, part.text) : part.text);
-    li.append(excerpt);
+    li.querySelector('.plan-card__meta')!.after(excerpt);
   }
   return li;
 }
@@ -136,12 +115,14 @@ export function startSearchPage(root: HTMLElement | null): void {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const suggestions = root.querySelector<HTMLElement>('[data-search-suggestions]')!;
+  const directory = root.querySelector<HTMLElement>('[data-search-directory]')!;
   root.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
 
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: PagefindResult[] = [];
-  let items: Item[] = [];
+  let items: StoredSearchRecord[] = [];
   let shown = 0;
   let terms: string[] = [];
 
@@ -188,6 +169,53 @@ export function startSearchPage(root: HTMLElement | null): void {
     list.hidden = true;
     empty.hidden = true;
     more.hidden = true;
+    suggestions.hidden = true;
+    suggestions.replaceChildren();
+  };
+
+  /** Agencies and cited documents matching every word, apart from the plans ("Cơ quan", "Văn bản"). */
+  const showDirectory = async (pf: Pagefind, query: ReturnType<typeof normalizeQuery>, current: number) => {
+    const found = query.directory ? await pf.search(query.directory) : null;
+    const loaded = found ? await Promise.all(found.results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadJson<StoredDirectoryRecord | StoredSearchRecord>(`${bundle}${storedRecordPath(r.id)}`))) : [];
+    if (current !== generation) return;
+    const entries = loaded.filter((e): e is StoredDirectoryRecord => 'kind' in e);
+    for (const group of directory.querySelectorAll<HTMLElement>('[data-search-kind]')) {
+      const kind = group.dataset.searchKind as DirectoryKind;
+      const items = entries.filter((e) => e.kind === kind).slice(0, DIRECTORY_LIMIT);
+      group.querySelector('ul')!.replaceChildren(
+        ...items.map((entry) => {
+          const li = el('li');
+          const a = el('a', undefined, entry.name);
+          a.href = entry.url;
+          li.append(a);
+          if (entry.detail) li.append(el('span', 'search-page__directory-detail', entry.detail));
+          return li;
+        }),
+      );
+      group.hidden = items.length === 0;
+    }
+    directory.hidden = entries.length === 0;
+  };
+
+  /** Near misses from the index vocabulary, as links to those searches (same filters and sort). */
+  const suggest = async (state: SearchState, query: ReturnType<typeof normalizeQuery>, current: number) => {
+    let vocabulary: Vocabulary;
+    try {
+      vocabulary = await loadJson<Vocabulary>(`${bundle}${VOCABULARY_PATH}`);
+    } catch {
+      return;
+    }
+    const close = suggestQueries(query.terms, vocabulary, 3, query.written);
+    if (current !== generation || close.length === 0) return;
+    const p = el('p', undefined, 'Có phải bạn muốn tìm: ');
+    close.forEach((q, i) => {
+      const a = el('a', undefined, q);
+      a.href = `${location.pathname}${serializeSearchState({ ...state, q })}`;
+      p.append(...(i > 0 ? [', ', a] : [a]));
+    });
+    p.append('?');
+    suggestions.replaceChildren(p, el('p', 'search-page__hint', 'Đây là gợi ý gần đúng, lấy từ những từ có trong các kế hoạch. Kết quả tìm kiếm chỉ gồm kế hoạch chứa đủ mọi từ bạn gõ.'));
+    suggestions.hidden = false;
   };
 
   const run = async (state: SearchState) => {
@@ -195,6 +223,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     const query = normalizeQuery(state.q);
     if (!query.pagefind && !hasSearchInput({ ...state, q: '' })) {
       clear();
+      directory.hidden = true;
       status.textContent = state.q.trim() ? 'Hãy nhập từ khóa có chữ hoặc số.' : '';
       return;
     }
@@ -206,9 +235,14 @@ export function startSearchPage(root: HTMLElement | null): void {
       if (!query.pagefind && state.sort === 'phu-hop') options.sort = { [DATE_SORT_KEY]: 'desc' };
       const search = await pf.search(query.pagefind, options);
       if (current !== generation || !search) return;
-      const results = search.results;
-      const loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
+      let results = search.results;
+      let loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
       if (current !== generation) return;
+      // The no-match record comes alone, when no word of the query is in the index (see NO_MATCH_HTML).
+      if (loaded.some((item) => item.noMatch)) {
+        results = [];
+        loaded = [];
+      }
       terms = query.terms;
       items = loaded;
       if (state.sort === 'phu-hop' && terms.length > 0) items = rerankResults(items, terms);
@@ -221,7 +255,11 @@ export function startSearchPage(root: HTMLElement | null): void {
       empty.hidden = results.length > 0;
       const what = query.text ? ` cho “${query.text}”` : '';
       status.textContent =
-        results.length > 0 ? `Tìm thấy ${results.length} kế hoạch${what}.` : `Không tìm thấy kế hoạch nào${what}.`;
+        results.length > 0
+          ? `Tìm thấy ${results.length} kế hoạch${what}.`
+          : `Không tìm thấy kế hoạch nào${what}.`;
+      if (results.length === 0 && query.pagefind) await suggest(state, query, current);
+      await showDirectory(pf, query, current);
     } catch (error) {
       if (current !== generation) return;
       clear();
@@ -242,6 +280,9 @@ export function startSearchPage(root: HTMLElement | null): void {
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
+    // Fetch the index chunks of the words typed so far while the typing pause runs.
+    const typed = normalizeQuery(input.value).pagefind;
+    if (typed) void loadPagefind(bundle).then((pf) => pf.preload(typed), () => undefined);
     typingTimer = setTimeout(() => {
       const state = readForm();
       updateUrl(state, 'replace');
@@ -267,9 +308,9 @@ export function startSearchPage(root: HTMLElement | null): void {
 
   const initial = parseSearchState(location.search);
   writeForm(initial);
-  // On a phone the open filters would push the results a screen down; fold them unless in use.
+  // Folded by default so the first result stays on the first screen; opened when a shared link uses them.
   const filters = form.querySelector<HTMLDetailsElement>('details');
   const filtering = SEARCH_FILTERS.some((name) => initial.filters[name].length > 0) || initial.sort !== 'phu-hop';
-  if (filters && !filtering && matchMedia('(max-width: 39.99em)').matches) filters.open = false;
+  if (filters && filtering) filters.open = true;
   void run(initial);
 }

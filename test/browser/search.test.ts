@@ -17,6 +17,7 @@ import { describeViolations, launchBrowser, runAxe } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
 import { foldVietnamese } from '../../src/lib/vn/text';
+import { normalizeQuery } from '../../src/lib/search/query';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -167,6 +168,142 @@ describe('matching Vietnamese as people type it', () => {
   });
 });
 
+describe('precision: every result holds every word asked for', () => {
+  // Function words the search does not require (STOP_TERMS in src/lib/search/query.ts).
+  const required = (query: string) => normalizeQuery(query).required;
+  /** Plans holding every required word of the query, whole (not as the start of a longer word). */
+  const holding = (query: string) =>
+    new Set([...folded].filter(([, texts]) => required(query).every((w) => texts.some((t) => t.includes(` ${w} `)))).map(([slug]) => slug));
+
+  it('returns no plan for a word no plan holds, alone or beside words every plan holds', async () => {
+    for (const query of ['covid', 'covid đảng', 'Đảng ủy covid', 'danhx']) {
+      expect(holding(query).size, query).toBe(0);
+      const outcome = await search(q(query));
+      expect(outcome.slugs, query).toEqual([]);
+      expect(outcome.status, query).toBe(`Không tìm thấy kế hoạch nào cho “${query}”.`);
+    }
+  });
+
+  it('returns no plan for a document number no plan cites, even when its parts occur', async () => {
+    const texts = content.plans.map((p) => [JSON.stringify(p.data), p.body].join(' '));
+    for (const number of ['999/KH-UBND', '33/CT-UBND', '859/KH-STTTT']) {
+      expect(texts.some((t) => t.includes(number)), number).toBe(false);
+      const outcome = await search(q(number));
+      expect(outcome.slugs, number).toEqual([]);
+    }
+  });
+
+  it('returns exactly the plans holding every word, never those with a longer word that begins like it', async () => {
+    for (const query of ['dang uy', 'dan', 'tiep cong dan', 'chuyen doi so', 'Bộ phận tiếp nhận và trả kết quả', 'thi dua']) {
+      const { slugs } = await search(q(query));
+      expect(new Set(slugs), query).toEqual(holding(query));
+    }
+  });
+
+  it('offers near misses from the index vocabulary when nothing matches, as links to those searches', async () => {
+    const outcome = await search(q('chuyeen đổi số'));
+    expect(outcome.slugs).toEqual([]);
+    const offer = page.locator('[data-search-suggestions]');
+    await offer.getByRole('link').first().waitFor();
+    expect(await offer.innerText()).toMatch(/^Có phải bạn muốn tìm: chuyen đổi số/);
+    await offer.getByRole('link', { name: 'chuyen đổi số' }).click();
+    const followed = await waitForResults();
+    expect(new URL(followed.url).searchParams.get('q')).toBe('chuyen đổi số');
+    expect(new Set(followed.slugs)).toEqual(holding('chuyen doi so'));
+    expect(await offer.isHidden()).toBe(true);
+  });
+
+  it('completes a word still being typed as a suggestion, not as results', async () => {
+    const outcome = await search(q('chuyen doi s'));
+    expect(outcome.slugs).toEqual([]);
+    await page.locator('[data-search-suggestions] a').first().waitFor();
+    expect(await page.locator('[data-search-suggestions] a').allInnerTexts()).toContain('chuyen doi so');
+  });
+});
+
+describe('one plan card', () => {
+  it('shows each result as the plan lists show its card, date included, with the passage under it', async () => {
+    await page.goto(new URL('ke-hoach/', site.url).href);
+    const listCards = new Map(
+      // The full list shows each card with its summary; a result shows the matching passage instead.
+      await page.$$eval('.plan-list > li.plan-card', (els) =>
+        els.map((li) => {
+          const copy = li.cloneNode(true) as HTMLElement;
+          copy.querySelector('.plan-card__summary')?.remove();
+          return [copy.getAttribute('data-plan')!, copy.outerHTML] as const;
+        }),
+      ),
+    );
+    const outcome = await search(q('dang uy'));
+    expect(outcome.slugs.length).toBeGreaterThan(0);
+    const resultCards = await page.$$eval('[data-search-results] > li', (els) =>
+      els.map((li) => {
+        const copy = li.cloneNode(true) as HTMLElement;
+        copy.querySelector('.search-result__excerpt')?.remove();
+        copy.classList.remove('search-result');
+        return [copy.getAttribute('data-plan')!, copy.outerHTML] as const;
+      }),
+    );
+    expect(resultCards.length).toBe(outcome.slugs.length);
+    for (const [slug, html] of resultCards) expect(html, slug).toBe(listCards.get(slug));
+    expect(await page.locator('[data-search-results] > li dt').allInnerTexts()).toContain('Ngày:');
+    expect(await page.locator('[data-search-results] > li .search-result__excerpt').count()).toBe(outcome.slugs.length);
+  });
+});
+
+describe('agencies and cited documents', () => {
+  const directory = async () => ({
+    agencies: await page.locator('[data-search-kind="co-quan"]:not([hidden]) li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    documents: await page.locator('[data-search-kind="van-ban"]:not([hidden]) li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+  });
+
+  it('finds a cited document by its number in any spelling, apart from the plans, and links its page', async () => {
+    const doc = content.documents.find((d) => d.id === '33-ct-ttg')!;
+    for (const spelling of ['33/CT-TTg', 'ct-ttg 33']) {
+      await search(q(spelling));
+      const found = await directory();
+      expect(found.documents[0], spelling).toBe(`${base}van-ban/${doc.id}/`);
+      expect(await page.locator('[data-search-kind="van-ban"] h3').innerText()).toBe('Văn bản');
+    }
+  });
+
+  it('finds an agency by its name without diacritics, and only agencies holding every word', async () => {
+    const agency = content.agencies.find((a) => a.id === 'ubnd-xa-minh-tam')!;
+    await search(q(foldVietnamese(agency.data.name)));
+    const found = await directory();
+    expect(found.agencies).toContain(`${base}co-quan/${agency.id}/`);
+    const names = new Map(content.agencies.map((a) => [`${base}co-quan/${a.id}/`, a.data]));
+    for (const href of found.agencies) {
+      const data = names.get(href!)!;
+      const agencyWords = new Set([...words(data.name), ...words(data.shortName)]);
+      expect(words(agency.data.name).filter((w) => !['o', 'va', 'cua', 'cac'].includes(w)).every((w) => agencyWords.has(w)), href!).toBe(true);
+    }
+    expect(await page.locator('[data-search-kind="co-quan"] h3').innerText()).toBe('Cơ quan');
+  });
+
+  it('shows no agency or document for words none holds', async () => {
+    await search(q('covid'));
+    expect(await page.locator('[data-search-directory]').isHidden()).toBe(true);
+  });
+});
+
+describe('first screen', () => {
+  it('keeps the filters folded and the first result on the first screen, on a phone and on a desktop', async () => {
+    for (const [width, height] of [[360, 740], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      await search(q('dang uy'));
+      expect(await page.locator('.search-page__filters').getAttribute('open'), `${width}px`).toBeNull();
+      const box = await page.locator('[data-search-results] > li').first().boundingBox();
+      expect(box!.y, `${width}px`).toBeLessThan(height);
+    }
+  });
+
+  it('opens the filters when a shared link uses them', async () => {
+    await search(`${q('dang uy')}&sap-xep=moi-nhat`);
+    expect(await page.locator('.search-page__filters').getAttribute('open')).not.toBeNull();
+  });
+});
+
 describe('document numbers as people write them', () => {
   const citing = plansCiting('33-ct-ttg', '33/CT-TTg');
   const implementing = content.plans.filter((p) => p.data.basis.some((r) => r.document === '33-ct-ttg')).map((p) => p.slug);
@@ -236,6 +373,7 @@ describe('filters, sort and the URL', () => {
     expect(new URL(typed.url).searchParams.get('q')).toBe('Đảng ủy');
     expect(typed.status).toBe(`Tìm thấy ${typed.slugs.length} kế hoạch cho “Đảng ủy”.`);
 
+    await page.click('.search-page__filters > summary');
     const box = page.locator('input[name="nam"]').first();
     const value = await box.getAttribute('value');
     await box.focus();
@@ -273,15 +411,20 @@ describe('filters, sort and the URL', () => {
 });
 
 describe('accessibility and loading', () => {
-  it('passes axe with results shown, on a phone and on a desktop', async () => {
+  it('passes axe with results, agencies and documents, or suggestions shown, on a phone and on a desktop', async () => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       const outcome = await search(q('dan chu co so'));
       expect(outcome.slugs.length).toBeGreaterThan(0);
-      const violations = await runAxe(page);
-      expect(describeViolations(violations), `at ${width}px`).toBe('');
+      expect(describeViolations(await runAxe(page)), `at ${width}px`).toBe('');
+      await search(q('ban dan van'));
+      expect(await page.locator('[data-search-directory]').isVisible()).toBe(true);
+      expect(describeViolations(await runAxe(page)), `directory at ${width}px`).toBe('');
+      await search(q('chuyeen doi so'));
+      await page.locator('[data-search-suggestions] a').first().waitFor();
+      expect(describeViolations(await runAxe(page)), `suggestions at ${width}px`).toBe('');
     }
-  });
+  }, 120_000);
 
   it('announces the result count in a live region', async () => {
     await search(q('dang uy'));
@@ -293,6 +436,7 @@ describe('accessibility and loading', () => {
 
   it('reaches the search box, every filter and the sort by Tab', async () => {
     await search(q('dan van'));
+    await page.click('.search-page__filters > summary');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const controls = await page.$$eval('#tim-kiem form input, #tim-kiem form select', (els) => els.map((e) => e.id));
     const reached = new Set<string>();

@@ -26,10 +26,7 @@ export function buildExcerpt(text: string, terms: readonly string[], options: Ex
   const tokens = tokenizeFolded(folded);
   if (tokens.length === 0) return original.trim() ? [{ text: original.trim(), mark: false }] : [];
 
-  // The last term may be a word still being typed; mark words it begins only if it is not a word of the text itself.
-  const last = terms.length - 1;
-  const lastIsPrefix = last >= 0 && !tokens.some((t) => t.value === terms[last]);
-  const termOf = tokens.map((t) => terms.findIndex((term, j) => tokenMatches(t.value, term, j === last && lastIsPrefix)));
+  const termOf = tokens.map((t) => terms.findIndex((term) => tokenMatches(t.value, term)));
   const values = tokens.map((t) => t.value);
 
   let bestStart = 0;

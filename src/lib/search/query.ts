@@ -1,5 +1,6 @@
-import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
-import { tokenizeFolded } from './tokens';
+import { collapseWhitespace, toNFC } from '../vn/text';
+import { foldWithOffsets, tokenizeFolded } from './tokens';
+import { DIRECTORY_TERM_END, TERM_END, indexedTerm, stripTermEnd } from './client-config';
 
 /** Longest query kept; a search box is not a document. */
 export const MAX_QUERY_LENGTH = 200;
@@ -21,22 +22,31 @@ export interface NormalizedQuery {
    * Pagefind query, phrase ranking and highlighting alike.
    */
   terms: string[];
+  /** The terms every result must hold: `terms` without STOP_TERMS, unless that leaves none. */
+  required: string[];
+  /** Each term as the reader wrote it ("Đảng", "33/CT-TTg"), for suggestions built from the query. */
+  written: string[];
   /** What to pass to `pagefind.search` (terms without STOP_TERMS, unless that leaves none), or null when there is nothing to search for. */
   pagefind: string | null;
+  /** The same terms for the agencies and documents (DIRECTORY_TERM_END), or null. */
+  directory: string | null;
 }
 
 /**
  * Turns what someone typed into the terms the index holds: folded like the index ("Đảng ủy",
  * "dang uy", "Đảng uỷ" all become "dang uy"), document numbers in any spelling turned into one key
  * ("33/CT-TTg", "33 CT-TTg", "ct-ttg 33" → "33ctttg").
- * @example normalizeQuery('Uỷ ban nhân dân').pagefind // 'uy ban nhan dan'
+ * @example normalizeQuery('Uỷ ban nhân dân').pagefind // 'uyǂ banǂ nhanǂ danǂ' (see TERM_END)
  * @example normalizeQuery('Chỉ thị 33/CT-TTg').terms // ['chi', 'thi', '33ctttg']
  */
 export function normalizeQuery(input: string): NormalizedQuery {
   const text = collapseWhitespace(toNFC(input)).slice(0, MAX_QUERY_LENGTH);
-  const folded = foldVietnamese(text);
-  const terms = tokenizeFolded(folded, { query: true }).map((t) => t.value);
+  const { original, folded, offsets } = foldWithOffsets(text);
+  const tokens = tokenizeFolded(stripTermEnd(folded), { query: true });
+  const terms = tokens.map((t) => t.value);
+  const written = tokens.map((t) => original.slice(offsets[t.start], offsets[t.end]));
   const content = terms.filter((t) => !STOP_TERMS.has(t));
   const searched = content.length > 0 ? content : terms;
-  return { text, terms, pagefind: searched.length > 0 ? searched.join(' ') : null };
+  const ask = (end: string) => (searched.length > 0 ? searched.map((t) => indexedTerm(t, end)).join(' ') : null);
+  return { text: original, terms, required: searched, written, pagefind: ask(TERM_END), directory: ask(DIRECTORY_TERM_END) };
 }

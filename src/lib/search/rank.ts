@@ -1,11 +1,8 @@
 import { searchTokens } from './tokens';
 
-/**
- * True when a token of a text counts as an occurrence of a query term. The last term may be a
- * prefix (people search while typing, and Pagefind matches prefixes too); the others must be whole.
- */
-export function tokenMatches(token: string, term: string, isLast: boolean): boolean {
-  return token === term || (isLast && term.length >= 2 && token.startsWith(term));
+/** True when a token of a text is an occurrence of a query term: the same folded word, never a longer one. */
+export function tokenMatches(token: string, term: string): boolean {
+  return token === term;
 }
 
 /**
@@ -15,14 +12,13 @@ export function tokenMatches(token: string, term: string, isLast: boolean): bool
  */
 export function containsPhrase(tokens: readonly string[], terms: readonly string[], maxGap = 0): boolean {
   if (terms.length === 0) return false;
-  const last = terms.length - 1;
   outer: for (let i = 0; i < tokens.length; i++) {
-    if (!tokenMatches(tokens[i]!, terms[0]!, last === 0)) continue;
+    if (!tokenMatches(tokens[i]!, terms[0]!)) continue;
     let at = i;
     for (let j = 1; j < terms.length; j++) {
       let next = -1;
       for (let k = at + 1; k <= at + 1 + maxGap && k < tokens.length; k++) {
-        if (tokenMatches(tokens[k]!, terms[j]!, j === last)) {
+        if (tokenMatches(tokens[k]!, terms[j]!)) {
           next = k;
           break;
         }
@@ -35,40 +31,68 @@ export function containsPhrase(tokens: readonly string[], terms: readonly string
   return false;
 }
 
-/** What the re-ranking needs from one result: its title and its indexed text as written. */
+/** What the re-ranking needs from one result (see StoredSearchRecord). */
 export interface RankableResult {
   title: string;
   text: string;
+  /** ISO date: newest first within a tier. */
+  date: string;
+  /** Search keys of the documents the plan implements. */
+  basis: readonly string[];
+  /** Search keys of the other documents it cites. */
+  citations: readonly string[];
 }
+
+/** Relevance tiers, strongest first; a result takes the highest that applies. */
+export const RELEVANCE_TIERS = {
+  /** The title holds the query as a phrase (two terms or more), give or take one stray word ("ở"). */
+  titlePhrase: 7,
+  /** The text holds the exact phrase. */
+  phrase: 6,
+  /** The title holds every term. */
+  title: 5,
+  /** Every document number asked for is one the plan implements (căn cứ). */
+  basis: 4,
+  /** Every document number asked for is one the plan implements or cites. */
+  citation: 3,
+  /** The phrase with one stray word between terms ("dân chủ ở cơ sở" for "dan chu co so"). */
+  nearPhrase: 2,
+  /** The words are somewhere in the plan. */
+  body: 0,
+} as const;
 
 /**
  * How strongly a result matches, from the signals Pagefind does not weigh (it scores words one by
- * one): 5 the title holds the query as a phrase, 4 the title holds every term, 3 the text holds
- * the exact phrase, 2 the phrase with one stray word between terms ("dân chủ ở cơ sở" for
- * "dan chu co so"), 0 none of these. Phrase tiers need two terms or more.
+ * one): phrase, then title, then a basis or citation number, then the body.
  */
 export function relevanceTier(result: RankableResult, terms: readonly string[]): number {
-  if (terms.length === 0) return 0;
-  const last = terms.length - 1;
+  if (terms.length === 0) return RELEVANCE_TIERS.body;
   const title = searchTokens(result.title);
   const phrase = terms.length > 1;
-  if (phrase && containsPhrase(title, terms)) return 5;
-  if (terms.every((term, j) => title.some((token) => tokenMatches(token, term, j === last)))) return 4;
-  if (!phrase) return 0;
-  const text = searchTokens(result.text);
-  if (containsPhrase(text, terms)) return 3;
-  if (containsPhrase(text, terms, 1)) return 2;
-  return 0;
+  if (phrase && containsPhrase(title, terms, 1)) return RELEVANCE_TIERS.titlePhrase;
+  const text = phrase ? searchTokens(result.text) : [];
+  if (phrase && containsPhrase(text, terms)) return RELEVANCE_TIERS.phrase;
+  if (terms.every((term) => title.includes(term))) return RELEVANCE_TIERS.title;
+  const numbers = terms.filter(isDocumentKey);
+  if (numbers.length > 0 && numbers.every((key) => result.basis.includes(key))) return RELEVANCE_TIERS.basis;
+  if (numbers.length > 0 && numbers.every((key) => result.basis.includes(key) || result.citations.includes(key))) return RELEVANCE_TIERS.citation;
+  if (phrase && containsPhrase(text, terms, 1)) return RELEVANCE_TIERS.nearPhrase;
+  return RELEVANCE_TIERS.body;
+}
+
+/** A document-number key ("33ctttg", "592023ndcp"): digits then letters. */
+function isDocumentKey(term: string): boolean {
+  return /^\d+[a-z]/.test(term);
 }
 
 /**
- * Re-orders results by `relevanceTier`, keeping Pagefind's order within a tier (a stable sort), so a
- * plan where the words stand together, or that is named by the query, comes before one where the
- * same common words are merely scattered.
+ * Orders results by `relevanceTier`, newest first within a tier, then in Pagefind's order (a stable
+ * sort), so a plan where the words stand together, or that is named by the query, comes before one
+ * where the same common words are merely scattered.
  */
 export function rerankResults<T extends RankableResult>(results: readonly T[], terms: readonly string[]): T[] {
   return results
     .map((result, index) => ({ result, index, tier: relevanceTier(result, terms) }))
-    .sort((a, b) => b.tier - a.tier || a.index - b.index)
+    .sort((a, b) => b.tier - a.tier || (a.result.date < b.result.date ? 1 : a.result.date > b.result.date ? -1 : 0) || a.index - b.index)
     .map((r) => r.result);
 }

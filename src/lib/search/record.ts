@@ -1,6 +1,8 @@
 import type { Plan } from '../../schemas/plan';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Catalog } from '../catalog/build';
+import { planCard, type AgencyLookup } from '../plan-view';
+import { planCardHtml } from '../portal/plan-card';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
@@ -9,6 +11,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { mdxBlocks } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
+import { indexedTerm, stripTermEnd, type StoredSearchRecord } from './client-config';
 
 /*
  * One plan as the search index sees it: an HTML document made from the plan's data (never from the
@@ -21,9 +24,10 @@ import { DATE_SORT_KEY, type SearchFilter } from './url-state';
  * ("33ctttg"). Not the running text: Pagefind stores every position of every word, and Vietnamese
  * syllables recur hundreds of times per plan ("dân", "cơ", "công"), so at 5,000 plans a positional
  * index of full text has 700 KB index chunks and one query would download megabytes.
- * The text as written is stored beside the index instead, one small gzip file per plan (Pagefind
- * would index it if it were meta), which the browser fetches for the results it shows to build
- * excerpts and rank phrases (excerpt.ts, rank.ts).
+ * What a result shows is stored beside the index instead (`stored`: card HTML, text as written,
+ * ranking keys), one small gzip file per result (Pagefind would search it if it were meta), which
+ * the browser fetches for the results it shows. Terms are end-marked (client-config.ts TERM_END)
+ * so Pagefind matches them exactly.
  */
 
 /** Pagefind weight of the documents a plan implements, so a plan ranks first for the numbers it carries out. */
@@ -41,6 +45,8 @@ export interface SearchRecordContext {
   base: string;
   /** Agency full names by id. */
   agencyName: (id: string) => string | undefined;
+  /** The agency registry, for the plan card (short names, links). */
+  agencies: AgencyLookup;
   /** Registry number and aliases of a cited document by id (e.g. "11-QĐi/TW" and "11-QĐ/TW"). */
   documentNumbers?: (id: string) => readonly string[];
 }
@@ -50,6 +56,7 @@ export function searchRecordContext(catalog: Pick<Catalog, 'agencies' | 'documen
   return {
     base,
     agencyName: (id) => catalog.agencies.get(id)?.data.name,
+    agencies: catalog.agencies,
     documentNumbers: (id) => {
       const doc = catalog.documents.get(id)?.data;
       return doc ? [doc.number, ...doc.aliases] : [];
@@ -57,27 +64,14 @@ export function searchRecordContext(catalog: Pick<Catalog, 'agencies' | 'documen
   };
 }
 
-/** The meta Pagefind returns with each result. */
-export interface SearchRecordMeta {
-  title: string;
-  agency: string;
-  year: string;
-  docType: string;
-  /** "859/KH-UBND", absent for unnumbered copies. */
-  number?: string;
-  /** ISO date of issue, absent when unknown. */
-  date?: string;
-}
-
 export interface SearchRecord {
   slug: string;
   /** Result URL, base path included. */
   url: string;
-  /** Summary and body as written: the excerpt source, stored beside the index (searchTextPath). */
-  text: string;
+  /** What the browser loads for a shown result, stored beside the index (storedRecordPath). */
+  stored: StoredSearchRecord;
   /** The document given to Pagefind. */
   html: string;
-  meta: SearchRecordMeta;
   filters: Record<SearchFilter, string[]>;
   /** Sort keys: `ngay` is the issue date, else 1 January of the plan's year. */
   sort: Record<string, string>;
@@ -95,7 +89,7 @@ export interface SearchRecord {
  * @example indexTerms('Đảng ủy, Chỉ thị 33/CT-TTg') // Map { 'dang' => 1, 'uy' => 1, 'chi' => 1, 'thi' => 1, '33' => 1, 'ct' => 1, 'ttg' => 1, '33ctttg' => 1 }
  */
 export function indexTerms(text: string, into = new Map<string, number>()): Map<string, number> {
-  const folded = foldVietnamese(toNFC(text));
+  const folded = stripTermEnd(foldVietnamese(toNFC(text)));
   const add = (term: string) => into.set(term, (into.get(term) ?? 0) + 1);
   for (const m of folded.matchAll(WORD)) add(m[0]);
   for (const number of findDocumentNumbers(folded)) add(number.key);
@@ -124,6 +118,9 @@ function referenceLine(ref: DocumentReference): string {
   const title = ref.title ? ` ${ref.title}` : '';
   return `${ref.type} số ${ref.number}${date}${issuer}${title}`;
 }
+
+/** A meta value with no word for Pagefind to match. */
+const NO_WORDS = '–';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -174,9 +171,6 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     byWeight.set(weight, [...(byWeight.get(weight) ?? []), term]);
   }
 
-  const meta: SearchRecordMeta = { title, agency, year: String(data.year), docType: data.docType };
-  if (number) meta.number = number;
-  if (data.issuedOn) meta.date = data.issuedOn;
   const filters: Record<SearchFilter, string[]> = {
     nam: [String(data.year)],
     'co-quan': [data.issuer],
@@ -185,26 +179,39 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   };
   const sort = { [DATE_SORT_KEY]: data.issuedOn ?? `${data.year}-01-01` };
 
-  const hidden: string[] = [];
-  for (const [key, value] of Object.entries(meta)) hidden.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
+  // Pagefind searches meta text too, with its prefix rules and without the end mark, so a meta word
+  // like "cơ" would let "covid" find the plan. Everything a result shows comes from `stored`; the
+  // title meta, which Pagefind would otherwise take from the h1, is a dash with no word in it.
+  const hidden: string[] = [`<span data-pagefind-meta="title">${NO_WORDS}</span>`];
   for (const [key, values] of Object.entries(filters)) {
     for (const value of values) hidden.push(`<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`);
   }
   for (const [key, value] of Object.entries(sort)) hidden.push(`<span data-pagefind-sort="${key}">${escapeHtml(value)}</span>`);
 
+  const list = (terms: Iterable<string>) => [...terms].map((t) => indexedTerm(t)).join(' ');
   const weighted = [...byWeight]
     .sort(([a], [b]) => b - a)
-    .map(([weight, list]) => `<p data-pagefind-weight="${weight}">${list.join(' ')}</p>`);
+    .map(([weight, terms]) => `<p data-pagefind-weight="${weight}">${list(terms)}</p>`);
   const document =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(plan.slug)}</title></head><body>` +
     `<main data-pagefind-body>` +
     // The title's terms in the h1, which Pagefind weighs highest.
-    `<h1>${[...indexTerms(title).keys()].join(' ')}</h1>` +
-    (basisKeys.length ? `<p data-pagefind-weight="${BASIS_WEIGHT}">${basisKeys.join(' ')}</p>` : '') +
+    `<h1>${list(indexTerms(title).keys())}</h1>` +
+    (basisKeys.length ? `<p data-pagefind-weight="${BASIS_WEIGHT}">${list(basisKeys)}</p>` : '') +
     weighted.join('') +
     `<div data-pagefind-ignore>${hidden.join('')}</div>` +
     `</main></body></html>`;
 
-  const text = [data.summary, ...body].join('\n').normalize('NFC');
-  return { slug: plan.slug, url: withBase(ctx.base, paths.plan(plan.slug)), text, html: document, meta, filters, sort, blocks, terms, basisKeys };
+  const url = withBase(ctx.base, paths.plan(plan.slug));
+  const citationKeys = [...new Set(data.citations.flatMap((ref) => referenceKeys(ref, ctx)))].filter((k) => !basisKeys.includes(k));
+  const stored: StoredSearchRecord = {
+    url,
+    title,
+    date: sort[DATE_SORT_KEY]!,
+    basis: basisKeys,
+    citations: citationKeys,
+    card: planCardHtml(planCard(plan, ctx.agencies), { base: ctx.base, level: 3 }),
+    text: [data.summary, ...body].join('\n').normalize('NFC'),
+  };
+  return { slug: plan.slug, url, stored, html: document, filters, sort, blocks, terms, basisKeys };
 }

@@ -27,9 +27,9 @@ describe('buildExcerpt', () => {
     expect(render('Một hai ba bốn', 'xyz', 3)).toBe('Một hai ba …');
   });
 
-  it('marks a word being typed only when the text has no such whole word', () => {
+  it('marks whole words only, as the search matches them', () => {
     expect(render('cơ quan và kết quả', 'kết qua')).toBe('cơ quan và [kết] [quả]');
-    expect(render('cơ quan xã', 'co qua')).toBe('[cơ] [quan] xã');
+    expect(render('cơ quan xã', 'co qua')).toBe('[cơ] quan xã');
   });
 
   it('never returns HTML: angle brackets stay text', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { searchFilterGroups } from '../../../src/lib/search/filters';
-import { buildSearchRecord } from '../../../src/lib/search/record';
+import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
 import { SEARCH_FILTERS } from '../../../src/lib/search/url-state';
 import { seedCatalog } from '../portal/seed-catalog';
 
 describe('searchFilterGroups on the seed catalog', () => {
   const catalog = seedCatalog();
   const groups = searchFilterGroups(catalog);
-  const records = catalog.plans.map((plan) => buildSearchRecord(plan, { base: '/', agencyName: (id) => catalog.agencies.get(id)?.data.name }));
+  const records = catalog.plans.map((plan) => buildSearchRecord(plan, searchRecordContext(catalog, '/')));
 
   it('has one labelled group per filter, in URL order', () => {
     expect(groups.map((g) => g.name)).toEqual([...SEARCH_FILTERS]);

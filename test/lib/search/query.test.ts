@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, normalizeQuery } from '../../../src/lib/search/query';
+import { TERM_END } from '../../../src/lib/search/client-config';
+
+/** The Pagefind query without the end marks, to read. */
+const searched = (q: string) => normalizeQuery(q).pagefind?.replaceAll(TERM_END, '') ?? null;
 
 describe('normalizeQuery', () => {
   it('folds diacritics, đ and both tone placements to the same terms', () => {
     const forms = ['dang uy', 'Đảng ủy', 'Đảng uỷ', 'ĐẢNG ỦY', '  đảng   ủy '];
-    for (const form of forms) expect(normalizeQuery(form).pagefind, form).toBe('dang uy');
+    for (const form of forms) expect(searched(form), form).toBe('dang uy');
     expect(normalizeQuery('Uỷ ban nhân dân').terms).toEqual(normalizeQuery('Ủy ban nhân dân').terms);
     expect(normalizeQuery('văn hoá').terms).toEqual(normalizeQuery('văn hóa').terms);
   });
 
   it('folds decomposed input like composed input', () => {
-    expect(normalizeQuery('chuyển đổi số'.normalize('NFD')).pagefind).toBe('chuyen doi so');
+    expect(searched('chuyển đổi số'.normalize('NFD'))).toBe('chuyen doi so');
   });
 
   it('turns a document number in any spelling into its key, keeping the other words', () => {
@@ -23,16 +27,21 @@ describe('normalizeQuery', () => {
   it('leaves function words out of the Pagefind query but keeps them as terms', () => {
     const q = normalizeQuery('dân chủ ở cơ sở');
     expect(q.terms).toEqual(['dan', 'chu', 'o', 'co', 'so']);
-    expect(q.pagefind).toBe('dan chu co so');
-    expect(normalizeQuery('và của').pagefind).toBe('va cua');
+    expect(searched('dân chủ ở cơ sở')).toBe('dan chu co so');
+    expect(q.required).toEqual(['dan', 'chu', 'co', 'so']);
+    expect(searched('và của')).toBe('va cua');
     // "có" folds to "co" like "cơ": ambiguous forms are never dropped.
-    expect(normalizeQuery('có kế hoạch').pagefind).toBe('co ke hoach');
+    expect(searched('có kế hoạch')).toBe('co ke hoach');
   });
 
   it('drops punctuation and returns no Pagefind query for an empty search', () => {
     expect(normalizeQuery('“dân vận”!').terms).toEqual(['dan', 'van']);
     expect(normalizeQuery('  ').pagefind).toBeNull();
     expect(normalizeQuery('?!').pagefind).toBeNull();
+  });
+
+  it('keeps each term as written, for suggestions', () => {
+    expect(normalizeQuery('Đảng  ủy theo 33/CT-TTg').written).toEqual(['Đảng', 'ủy', 'theo', '33/CT-TTg']);
   });
 
   it('keeps the text as typed, cut to the maximum length', () => {

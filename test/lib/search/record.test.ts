@@ -3,6 +3,9 @@ import { buildSearchRecord, indexTerms, searchRecordContext, termWeight } from '
 import { normalizeQuery } from '../../../src/lib/search/query';
 import { seedCatalog } from '../portal/seed-catalog';
 import { foldVietnamese } from '../../../src/lib/vn/text';
+import { planCard } from '../../../src/lib/plan-view';
+import { planCardHtml } from '../../../src/lib/portal/plan-card';
+import { TERM_END, indexedTerm } from '../../../src/lib/search/client-config';
 
 const catalog = seedCatalog();
 const ctx = (base = '/') => searchRecordContext(catalog, base);
@@ -34,7 +37,8 @@ describe('buildSearchRecord on the seed plans', () => {
       expect(indexed).toMatch(/^<main data-pagefind-body><h1>/);
       expect(record.html).not.toMatch(/<nav|<header|<footer/);
       const words = indexed.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean);
-      expect(words.every((w) => /^[a-z0-9]+$/.test(w)), 'folded ASCII only').toBe(true);
+      expect(words.every((w) => new RegExp(`^[^\\s${TERM_END}]+${TERM_END}$`).test(w)), 'end-marked').toBe(true);
+      expect(words.every((w) => /^(?:[a-z]+|[0-9]+|[^0-9]+)\u01c2$/.test(w)), 'letters, or plain numbers').toBe(true);
       // Each term once in the weighted paragraphs (title terms repeat in the h1, basis keys in their own paragraph).
       const body = indexed.replace(/<h1>.*?<\/h1>/, '').replace(/<p data-pagefind-weight="6">.*?<\/p>/, '');
       const bodyWords = body.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean);
@@ -56,14 +60,14 @@ describe('buildSearchRecord on the seed plans', () => {
   it('weighs terms by how often the plan uses them', () => {
     for (const { record } of records) {
       const [frequent] = [...record.terms].sort((a, b) => b[1] - a[1]);
-      expect(record.html).toMatch(new RegExp(`<p data-pagefind-weight="5">[^<]*\\b${frequent![0]}\\b`));
+      expect(record.html).toMatch(new RegExp(`<p data-pagefind-weight="5">(?:[^<]* )?${indexedTerm(frequent![0])}`));
     }
   });
 
   it('carries the key of every document the plan references, the implemented ones weighted', () => {
     const chiThi33 = records.find(({ plan }) => plan.data.basis.some((ref) => ref.document === '33-ct-ttg'))!;
     expect(chiThi33.record.basisKeys).toContain('33ctttg');
-    expect(chiThi33.record.html).toMatch(/<p data-pagefind-weight="6">[^<]*\b33ctttg\b/);
+    expect(chiThi33.record.html).toMatch(new RegExp(`<p data-pagefind-weight="6">(?:[^<]* )?${indexedTerm('33ctttg')}`));
     for (const { plan, record } of records) {
       for (const ref of [...plan.data.basis, ...plan.data.citations]) {
         expect(record.terms.has(normalizeQuery(ref.number).terms[0]!), `${plan.slug} ${ref.number}`).toBe(true);
@@ -78,25 +82,36 @@ describe('buildSearchRecord on the seed plans', () => {
     expect(alias!.record.terms.has('11qdtw')).toBe(true);
   });
 
-  it('keeps the text as written (summary and body) out of the index, for excerpts', () => {
+  it('keeps the text as written (summary and body) out of the index, in the stored record for excerpts', () => {
     for (const { plan, record } of records) {
-      expect(record.text.startsWith(plan.data.summary)).toBe(true);
-      expect(record.text).toContain('Đ');
-      expect(record.text).not.toMatch(/\*\*|^#/m);
+      expect(record.stored.text.startsWith(plan.data.summary)).toBe(true);
+      expect(record.stored.text).toContain('Đ');
+      expect(record.stored.text).not.toMatch(/\*\*|^#/m);
       expect(record.html).not.toContain(plan.data.summary);
     }
   });
 
-  it('sets filters, meta and the date sort from the plan', () => {
+  it('stores the plan card as the plan lists print it, and the ranking keys', () => {
+    for (const { plan, record } of records) {
+      expect(record.stored.card).toBe(planCardHtml(planCard(plan, catalog.agencies), { base: '/', level: 3 }));
+      expect(record.stored.title).toBe(plan.data.title);
+      expect(record.stored.date).toBe(plan.data.issuedOn ?? `${plan.data.year}-01-01`);
+      expect(record.stored.basis).toEqual(record.basisKeys);
+      for (const key of record.stored.citations) expect(record.basisKeys).not.toContain(key);
+    }
+    const chiThi33 = records.find(({ plan }) => plan.data.basis.some((ref) => ref.document === '33-ct-ttg'))!;
+    expect(chiThi33.record.stored.basis).toContain('33ctttg');
+  });
+
+  it('sets filters and the date sort from the plan, and no searchable meta', () => {
     for (const { plan, record } of records) {
       expect(record.filters.nam).toEqual([String(plan.data.year)]);
       expect(record.filters['co-quan']).toEqual([plan.data.issuer]);
       expect(record.filters.loai).toEqual(['ke-hoach']);
       expect(record.filters['chu-de'].length).toBe(plan.data.topics.length);
-      expect(record.meta.title).toBe(plan.data.title);
-      expect(record.meta.agency).toBe(catalog.agencies.get(plan.data.issuer)!.data.name);
       expect(record.sort.ngay).toBe(plan.data.issuedOn ?? `${plan.data.year}-01-01`);
-      for (const key of Object.keys(record.meta)) expect(record.html).toContain(`<span data-pagefind-meta="${key}">`);
+      // Pagefind searches meta text with its prefix rules ("covid" would find a meta "cơ").
+      expect(record.html.match(/data-pagefind-meta="[^"]*">[^<]*/g)).toEqual(['data-pagefind-meta="title">–']);
     }
   });
 
@@ -105,9 +120,10 @@ describe('buildSearchRecord on the seed plans', () => {
     expect(buildSearchRecord(plan!, ctx('/ke-hoach-mo/')).url).toBe(`/ke-hoach-mo/ke-hoach/${plan!.slug}/`);
   });
 
-  it('escapes meta into the HTML', () => {
+  it('escapes the card text', () => {
     const [{ plan }] = records;
     const record = buildSearchRecord({ ...plan!, data: { ...plan!.data, title: 'Tỷ lệ <50% & "x"' } }, ctx());
-    expect(record.html).toContain('<span data-pagefind-meta="title">Tỷ lệ &lt;50% &amp; &quot;x&quot;</span>');
+    expect(record.stored.card).toContain('Tỷ lệ &lt;50% &amp; &quot;x&quot;');
+    expect(record.html).not.toContain('<50%');
   });
 });
