@@ -3,7 +3,7 @@ import { formatVietnameseDate } from '../vn/dates';
 import { site } from '../../site.config';
 import { API_ROOT, apiPaths, urlOf } from './context';
 import { formatSha256Sums } from './checksums';
-import { memberUrlPattern, type Dataset, type DatasetId, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './types';
 
 /*
  * The /du-lieu-mo/ page as data: every dataset with its files, sizes (the bytes the build
