@@ -13,6 +13,7 @@ import type { Signer } from '../schemas/signer';
 import { formatVietnameseDate } from './vn/dates';
 import { formatPlanNumber } from './catalog/plan-number';
 import { paths } from './paths';
+import { formatTargetValue, QUALITATIVE_LABEL } from './vn/numbers';
 
 /** Any map from agency id to an entry with the agency's data (the catalog's `agencies` fits). */
 export type AgencyLookup = ReadonlyMap<string, { data: Agency }>;
@@ -211,33 +212,6 @@ export function referenceSentence(ref: DocumentReference): string {
 
 /* ---------- Targets ---------- */
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** A number as Vietnamese readers write it (decimal comma): 2.5 → "2,5". */
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
-
-/**
- * A value followed by its unit: "%" sticks to the number, other units take a space.
- * @example withUnit('100', '%') // '100%'
- * @example withUnit('12', 'cuộc') // '12 cuộc'
- */
-export function withUnit(value: string, unit: string | null): string {
-  if (!unit) return value;
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
-}
-
-/**
- * A target's promised value: "100%", "12 cuộc", or "Định tính" for a qualitative target.
- * @example formatTargetValue({ value: 100, unit: '%' }) // '100%'
- * @example formatTargetValue({ value: 2.5, unit: 'lượt' }) // '2,5 lượt'
- */
-export function formatTargetValue(target: Pick<Target, 'value' | 'unit'>): string {
-  if (target.value === null) return 'Định tính';
-  return withUnit(formatNumber(target.value), target.unit);
-}
-
 export interface TargetView {
   text: string;
   value: string;
@@ -246,7 +220,7 @@ export interface TargetView {
 }
 
 export function targetViews(targets: Target[]): TargetView[] {
-  return targets.map((t) => ({ text: t.text, value: formatTargetValue(t), quantitative: t.value !== null, indicator: t.indicator }));
+  return targets.map((t) => ({ text: t.text, value: formatTargetValue(t) ?? QUALITATIVE_LABEL, quantitative: t.value !== null, indicator: t.indicator }));
 }
 
 /* ---------- Deadlines ---------- */

@@ -8,8 +8,6 @@ import {
   assignmentViews,
   deadlineViews,
   deadlineWhen,
-  formatTargetValue,
-  withUnit,
   latestDeadlines,
   officialHeader,
   placeAndDateText,
@@ -152,19 +150,6 @@ describe('references', () => {
 });
 
 describe('targets', () => {
-  it('formats values with Vietnamese decimals and units', () => {
-    expect(formatTargetValue({ value: 100, unit: '%' })).toBe('100%');
-    expect(formatTargetValue({ value: 2.5, unit: 'lượt' })).toBe('2,5 lượt');
-    expect(formatTargetValue({ value: 12, unit: null })).toBe('12');
-    expect(formatTargetValue({ value: null, unit: null })).toBe('Định tính');
-  });
-
-  it('joins an already formatted value and its unit the same way for pages and share cards', () => {
-    expect(withUnit('1.250', 'lượt')).toBe('1.250 lượt');
-    expect(withUnit('05/6/2024', null)).toBe('05/6/2024');
-    expect(withUnit('99,5', '%')).toBe('99,5%');
-  });
-
   it('keeps every seed target text and says which are measurable', () => {
     for (const { slug, data } of plans) {
       const views = targetViews(data.targets);

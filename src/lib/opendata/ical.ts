@@ -5,7 +5,7 @@ import { paths } from '../paths';
 import { site } from '../../site.config';
 import { deadlineWhen } from '../plan-view';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
-import { planDate } from './records';
+import { planEntryDate } from './records';
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -69,7 +69,7 @@ export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options
       id: deadlineUid(row, ctx),
       start: deadline.date,
       allDay: true,
-      stamp: `${planDate(plan)}T00:00:00Z`,
+      stamp: `${planEntryDate(plan)}T00:00:00Z`,
       summary: `${deadline.task} (${planLabel(catalog, plan)})`,
       description: description.join('\n'),
       url: planUrl,

@@ -1,4 +1,5 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
+import { planDate } from '../catalog/plan-date';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
@@ -16,9 +17,9 @@ export function rowId(plan: string, position: number): string {
   return `${plan}#${position}`;
 }
 
-/** The date a plan is dated by in feeds and catalogs: its issue date, else 1 January of its year. */
-export function planDate(plan: PlanEntry): string {
-  return plan.data.issuedOn ?? `${plan.data.year}-01-01`;
+/** The date a plan is dated by in feeds and catalogs (the rule is `planDate` in catalog/plan-date.ts). */
+export function planEntryDate(plan: PlanEntry): string {
+  return planDate(plan.data);
 }
 
 /** The newest date among plans (undefined entries skipped), or null when there is none. */
@@ -26,7 +27,7 @@ export function latestPlanDate(plans: Iterable<PlanEntry | undefined>): string |
   let max: string | null = null;
   for (const plan of plans) {
     if (!plan) continue;
-    const date = planDate(plan);
+    const date = planEntryDate(plan);
     if (max === null || date > max) max = date;
   }
   return max;

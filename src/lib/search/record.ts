@@ -2,6 +2,7 @@ import type { Plan } from '../../schemas/plan';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
+import { planDate } from '../catalog/plan-date';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
@@ -183,7 +184,7 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     'chu-de': [...new Set(data.topics.map((t) => slugify(t)))],
     loai: [slugify(data.docType)],
   };
-  const sort = { [DATE_SORT_KEY]: data.issuedOn ?? `${data.year}-01-01` };
+  const sort = { [DATE_SORT_KEY]: planDate(data) };
 
   const hidden: string[] = [];
   for (const [key, value] of Object.entries(meta)) hidden.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { atomFeed, jsonFeed } from '../../../src/lib/opendata/feeds';
-import { contentModified, planDate } from '../../../src/lib/opendata/records';
+import { contentModified, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx, PREFIX } from './real-content';
 
 const planUrls = catalog.plans.map((p) => `${PREFIX}ke-hoach/${p.slug}/`);
@@ -22,7 +22,7 @@ describe('Atom feed', () => {
     feed.entry.forEach((entry: any, i: number) => {
       const plan = catalog.plans[i]!;
       expect(entry.link[0]['@_href']).toBe(planUrls[i]);
-      expect(entry.updated).toBe(`${planDate(plan)}T00:00:00.000Z`);
+      expect(entry.updated).toBe(`${planEntryDate(plan)}T00:00:00.000Z`);
       expect(entry.title['#text']).toContain(plan.data.title);
       expect(entry.summary['#text']).toBe(plan.data.summary);
       expect(entry.category.map((c: any) => c['@_term'])).toEqual(plan.data.topics);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
 import { deadlinesCalendar, deadlineUid, planLabel } from '../../../src/lib/opendata/ical';
-import { calendarAgencies, planDate } from '../../../src/lib/opendata/records';
+import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx } from './real-content';
 
 /** node-ical builds all-day dates at local midnight, so read them back with local getters. */
@@ -61,7 +61,7 @@ describe('deadlines.ics', () => {
     const byUid = new Map(parsed.map((e) => [e.uid, e]));
     for (const row of catalog.deadlines) {
       const stamp = byUid.get(deadlineUid(row, ctx))!.dtstamp as Date;
-      expect(stamp.toISOString()).toBe(`${planDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
+      expect(stamp.toISOString()).toBe(`${planEntryDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
     }
     expect(deadlinesCalendar(catalog, ctx)).toBe(text);
   });
