@@ -20,13 +20,23 @@ export type AgencyLookup = ReadonlyMap<string, { data: Agency }>;
 
 /** Wording for what the source copy leaves blank. One place, so every page says it the same way. */
 export const UNKNOWN = {
-  number: 'Bản chưa ghi số',
-  numberShort: 'Chưa có số',
+  number: 'Chưa ghi số',
   issuedOn: 'chưa ghi ngày ban hành',
   signerName: 'không ghi tên',
   submitTo: 'Không nêu',
   referenceDate: 'không ghi ngày',
 } as const;
+
+/** The mark beside a value inferred from context rather than read on the copy. */
+export const INFERRED_MARK = 'suy ra';
+
+/**
+ * What the copy says about each inferred value, by field path ("place", "deadlines.2.submitTo").
+ * @example inferredNotes({ inferred: [{ field: 'place', note: 'Bản gốc không ghi địa danh' }] }).get('place') // 'Bản gốc không ghi địa danh'
+ */
+export function inferredNotes(plan: Partial<Pick<Plan, 'inferred'>>): ReadonlyMap<string, string> {
+  return new Map((plan.inferred ?? []).map((mark) => [mark.field, mark.note]));
+}
 
 /** A linkable agency as the page shows it. */
 export interface AgencyRef {
@@ -49,20 +59,18 @@ export function agencyRef(agencies: AgencyLookup, id: string): AgencyRef {
 /* ---------- Số/ký hiệu, place and date ---------- */
 
 /**
- * The plan's số/ký hiệu for the page header, saying so when the copy is unnumbered.
+ * The plan's số/ký hiệu, worded the same on the page, the cards and the lists: "Chưa ghi số" for an
+ * unnumbered copy (the ký hiệu it does show is `symbolOfUnnumbered`).
  * @example planNumberText({ number: '859', symbol: 'KH-UBND' }) // '859/KH-UBND'
- * @example planNumberText({ number: null, symbol: 'KH-STTTT' }) // '…/KH-STTTT (bản chưa ghi số)'
- * @example planNumberText({ number: null, symbol: null }) // 'Bản chưa ghi số'
+ * @example planNumberText({ number: null, symbol: 'KH-STTTT' }) // 'Chưa ghi số'
  */
 export function planNumberText(plan: Pick<Plan, 'number' | 'symbol'>): string {
-  const formatted = formatPlanNumber(plan);
-  if (!formatted) return UNKNOWN.number;
-  return plan.number ? formatted : `${formatted} (${UNKNOWN.number.toLowerCase()})`;
+  return plan.number && plan.symbol ? formatPlanNumber(plan)! : UNKNOWN.number;
 }
 
-/** Số/ký hiệu for a card or a table cell: "859/KH-UBND", or "Chưa có số" for an unnumbered copy. */
-export function planNumberShort(plan: Pick<Plan, 'number' | 'symbol'>): string {
-  return plan.number ? formatPlanNumber(plan)! : UNKNOWN.numberShort;
+/** The ký hiệu an unnumbered copy shows after its blank ("KH-STTTT"), or null. */
+export function symbolOfUnnumbered(plan: Pick<Plan, 'number' | 'symbol'>): string | null {
+  return plan.number ? null : plan.symbol;
 }
 
 /**
@@ -74,12 +82,14 @@ export function issuedOnText(plan: Pick<Plan, 'issuedOn'>): string {
 }
 
 /**
- * Place and date as the header of a Vietnamese document writes them.
+ * Place and date as the header of a Vietnamese document writes them, the place marked when it
+ * was inferred.
  * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: '2024-03-25' }) // 'Tây Ninh, ngày 25 tháng 3 năm 2024'
- * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null }) // 'Tây Ninh, chưa ghi ngày ban hành'
+ * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null, inferred: [{ field: 'place', note: '…' }] }) // 'Tây Ninh (suy ra), chưa ghi ngày ban hành'
  */
-export function placeAndDateText(plan: Pick<Plan, 'place' | 'issuedOn'>): string {
-  return `${plan.place}, ${issuedOnText(plan)}`;
+export function placeAndDateText(plan: Pick<Plan, 'place' | 'issuedOn'> & Partial<Pick<Plan, 'inferred'>>): string {
+  const place = inferredNotes(plan).has('place') ? `${plan.place} (${INFERRED_MARK})` : plan.place;
+  return `${place}, ${issuedOnText(plan)}`;
 }
 
 /** Date for a plan card: "25/3/2024", or "Năm 2024" when only the year is known. */
@@ -87,14 +97,31 @@ export function planDateShort(plan: Pick<Plan, 'issuedOn' | 'year'>): string {
   return plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'short') : `Năm ${plan.year}`;
 }
 
-const STATUS_LABELS: Record<Plan['status'], string> = {
-  'ban hành': 'Đã ban hành',
-  'dự thảo': 'Dự thảo',
-};
+export interface StatusView {
+  /** "Đã ban hành", "Dự thảo", or what an incomplete copy lacks: "Bản chưa ghi số, ngày ban hành, tên người ký". */
+  label: string;
+  /** True for a draft, or a copy that shows its number, date and signer's name. */
+  complete: boolean;
+  /** One sentence for citizens when the copy is incomplete, else null. */
+  note: string | null;
+}
 
-/** Status for people: "Đã ban hành", "Dự thảo". */
-export function statusLabel(status: Plan['status']): string {
-  return STATUS_LABELS[status] ?? status;
+/**
+ * The plan's status as a citizen should read it: a copy that lacks its number, issue date or
+ * signer's name is said to be such a copy, not "Đã ban hành" beside the blanks.
+ * @example statusView({ status: 'ban hành', number: '859', issuedOn: '2024-03-25', signer: { name: 'Nguyễn Văn A' } }).label // 'Đã ban hành'
+ * @example statusView({ status: 'ban hành', number: null, issuedOn: null, signer: { name: null } }).label // 'Bản chưa ghi số, ngày ban hành, tên người ký'
+ */
+export function statusView(plan: Pick<Plan, 'status' | 'number' | 'issuedOn'> & { signer: Pick<Signer, 'name'> }): StatusView {
+  if (plan.status === 'dự thảo') return { label: 'Dự thảo', complete: true, note: null };
+  const missing = [!plan.number && 'số', !plan.issuedOn && 'ngày ban hành', !plan.signer.name && 'tên người ký'].filter((m): m is string => Boolean(m));
+  if (missing.length === 0) return { label: 'Đã ban hành', complete: true, note: null };
+  const list = missing.join(', ');
+  return {
+    label: `Bản chưa ghi ${list}`,
+    complete: false,
+    note: `Cơ quan đã ban hành kế hoạch này, nhưng bản đăng ở đây chưa ghi ${list}, nên không phải bản đã ký, đóng dấu. Văn bản có giá trị pháp lý là bản đã ký của cơ quan ban hành.`,
+  };
 }
 
 /* ---------- The printed document's header (Nghị định 30/2020, Phụ lục I) ---------- */
@@ -108,9 +135,9 @@ export interface OfficialHeader {
   nation: string;
   /** Tiêu ngữ, or null for a Party document. */
   motto: string | null;
-  /** "Số: 859/KH-UBND", "Số:      /KH-STTTT" (blank as on the copy), or null when the copy has no Số line. */
-  number: string | null;
-  /** "Tây Ninh, ngày 25 tháng 3 năm 2024", or with blanks: "Tây Ninh, ngày      tháng      năm 2024". */
+  /** "Số: 859/KH-UBND", or with the blank the copy leaves: "Số:      /KH-STTTT", "Số:      " (always printed). */
+  number: string;
+  /** "Tây Ninh, ngày 25 tháng 3 năm 2024", or with blanks: "ngày      tháng      năm 2024" (an inferred place is left out). */
   placeAndDate: string;
   /** "KẾ HOẠCH". */
   docType: string;
@@ -145,11 +172,10 @@ export function officialHeader(plan: Plan, agencies: AgencyLookup): OfficialHead
     if (suffix) agencyName = agencyName.slice(0, agencyName.length - suffix.length).trimEnd();
   }
   const party = issuer?.level === 'Đảng';
-  let number: string | null = null;
+  let number = `Số:${BLANK}`;
   if (plan.symbol) number = plan.number ? `Số: ${formatPlanNumber(plan)}` : `Số:${BLANK}${formatPlanNumber(plan)!.replace(/^…/, '')}`;
-  const placeAndDate = plan.issuedOn
-    ? `${plan.place}, ${formatVietnameseDate(plan.issuedOn, 'long')}`
-    : `${plan.place}, ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
+  const date = plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'long') : `ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
+  const placeAndDate = inferredNotes(plan).has('place') ? date : `${plan.place}, ${date}`;
   return {
     parent: parent ? upper(parent.name) : null,
     agency: upper(agencyName),
@@ -345,7 +371,7 @@ export interface PlanCard {
   docType: string;
   title: string;
   agency: AgencyRef;
-  /** "859/KH-UBND" or "Chưa có số". */
+  /** "859/KH-UBND" or "Chưa ghi số". */
   number: string;
   /** "25/3/2024" or "Năm 2024". */
   date: string;
@@ -364,13 +390,13 @@ export function planCard(entry: { slug: string; data: Plan }, agencies: AgencyLo
     docType: data.docType,
     title: data.title,
     agency: agencyRef(agencies, data.issuer),
-    number: planNumberShort(data),
+    number: planNumberText(data),
     date: planDateShort(data),
     dateIso: data.issuedOn,
     year: data.year,
     topics: data.topics,
     summary: data.summary,
-    status: statusLabel(data.status),
+    status: statusView(data).label,
   };
 }
 

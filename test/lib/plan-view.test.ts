@@ -13,13 +13,14 @@ import {
   placeAndDateText,
   planCard,
   planDateShort,
-  planNumberShort,
   planNumberText,
   planPanels,
   referenceSentence,
   referenceView,
   signerView,
-  statusLabel,
+  statusView,
+  inferredNotes,
+  symbolOfUnnumbered,
   targetViews,
   UNKNOWN,
   type AgencyLookup,
@@ -46,20 +47,15 @@ describe('số/ký hiệu', () => {
   it('prints a numbered plan in both grammars', () => {
     expect(planNumberText({ number: '859', symbol: 'KH-UBND' })).toBe('859/KH-UBND');
     expect(planNumberText({ number: '110', symbol: 'KH/BDVTU-BCSĐUBND' })).toBe('110-KH/BDVTU-BCSĐUBND');
-    expect(planNumberShort({ number: '859', symbol: 'KH-UBND' })).toBe('859/KH-UBND');
   });
 
-  it('says so when the copy is unnumbered, keeping the ký hiệu it does show', () => {
+  it('says "Chưa ghi số" one way for every unnumbered copy, keeping the ký hiệu apart', () => {
     for (const { slug, data } of plans) {
       if (data.number) continue;
-      const text = planNumberText(data);
-      if (data.symbol) {
-        expect(text, slug).toBe(`…/${data.symbol} (bản chưa ghi số)`);
-      } else {
-        expect(text, slug).toBe(UNKNOWN.number);
-      }
-      expect(planNumberShort(data), slug).toBe(UNKNOWN.numberShort);
+      expect(planNumberText(data), slug).toBe(UNKNOWN.number);
+      expect(symbolOfUnnumbered(data), slug).toBe(data.symbol);
     }
+    expect(symbolOfUnnumbered({ number: '859', symbol: 'KH-UBND' })).toBeNull();
   });
 });
 
@@ -73,14 +69,35 @@ describe('place and date', () => {
   it('records an unknown issue date as unknown on every seed plan that leaves it blank', () => {
     for (const { slug, data } of plans) {
       if (data.issuedOn) continue;
-      expect(placeAndDateText(data), slug).toBe(`${data.place}, chưa ghi ngày ban hành`);
+      expect(placeAndDateText(data), slug).toMatch(new RegExp(`^${data.place}( \\(suy ra\\))?, chưa ghi ngày ban hành$`));
       expect(planDateShort(data), slug).toBe(`Năm ${data.year}`);
     }
   });
 
-  it('labels statuses for people', () => {
-    expect(statusLabel('ban hành')).toBe('Đã ban hành');
-    expect(statusLabel('dự thảo')).toBe('Dự thảo');
+  it('marks an inferred place', () => {
+    const inferred = [{ field: 'place', note: 'Bản gốc không có dòng địa danh, ngày tháng' }];
+    expect(placeAndDateText({ place: 'Tây Ninh', issuedOn: null, inferred })).toBe('Tây Ninh (suy ra), chưa ghi ngày ban hành');
+    expect(inferredNotes({ inferred }).get('place')).toBe(inferred[0]!.note);
+  });
+});
+
+describe('statusView', () => {
+  const signed = { status: 'ban hành' as const, number: '859', issuedOn: '2024-03-25', signer: { name: 'Nguyễn Văn A' } };
+  it('says "Đã ban hành" only for a copy with its number, date and signer', () => {
+    expect(statusView(signed)).toEqual({ label: 'Đã ban hành', complete: true, note: null });
+    expect(statusView({ ...signed, status: 'dự thảo' }).label).toBe('Dự thảo');
+  });
+  it('names what an incomplete copy lacks, in words a citizen understands', () => {
+    expect(statusView({ ...signed, number: null }).label).toBe('Bản chưa ghi số');
+    const blank = statusView({ ...signed, number: null, issuedOn: null, signer: { name: null } });
+    expect(blank.label).toBe('Bản chưa ghi số, ngày ban hành, tên người ký');
+    expect(blank.complete).toBe(false);
+    expect(blank.note).toMatch(/không phải bản đã ký/);
+  });
+  it('never calls a seed copy "Đã ban hành" beside its blanks', () => {
+    for (const { slug, data } of plans) {
+      if (!data.number || !data.issuedOn || !data.signer.name) expect(statusView(data).label, slug).not.toBe('Đã ban hành');
+    }
   });
 });
 
@@ -100,9 +117,10 @@ describe('officialHeader (the printed document)', () => {
     const header = officialHeader(plan, agencies);
     expect(header.parent).toBe('ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN');
     expect(header.agency).toBe('ỦY BAN NHÂN DÂN XÃ MINH TÂM');
-    // The copy has no "Số:" line at all, and no day: the printed line keeps the blanks.
-    expect(header.number).toBeNull();
-    expect(header.placeAndDate).toMatch(/^Minh Tâm, ngày\s+tháng\s+năm 2024$/);
+    // The copy has no "Số:" line and no place-and-date line: print keeps the Số line blank
+    // (Nghị định 30/2020) and leaves out the place the portal inferred.
+    expect(header.number).toMatch(/^Số:\s+$/);
+    expect(header.placeAndDate).toMatch(/^ngày\s+tháng\s+năm 2024$/);
   });
 
   it('prints an unnumbered copy with a blank before the ký hiệu, as signed copies are', () => {
@@ -255,7 +273,7 @@ describe('panels and cards', () => {
       const card = planCard(entry, agencies);
       expect(card.path).toBe(`ke-hoach/${entry.slug}/`);
       expect(card.agency.shortName).toBe(agencies.get(entry.data.issuer)!.data.shortName);
-      expect(card.number).toBe(planNumberShort(entry.data));
+      expect(card.number).toBe(planNumberText(entry.data));
       expect(card.date).toBe(planDateShort(entry.data));
       expect(card.topics).toEqual(entry.data.topics);
     }

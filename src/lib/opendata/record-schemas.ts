@@ -105,6 +105,7 @@ export const planRecordSchema = planSchema
     recipients: planSchema.shape.recipients.describe('Nơi nhận, như văn bản ghi'),
     signer: planSchema.shape.signer.describe('Người ký'),
     source: planSchema.shape.source.describe('Tệp gốc và mã băm sha256 của nó'),
+    inferred: planSchema.shape.inferred.describe('Các giá trị được suy ra từ ngữ cảnh, không đọc được trên bản gốc: đường dẫn trường và bản gốc ghi gì'),
     bodyText: z.string().describe('Toàn văn dạng văn bản thuần: đoạn cách nhau một dòng trống, mỗi mục liệt kê một dòng'),
   })
   .describe('Một kế hoạch');

@@ -113,6 +113,7 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
     recipients: data.recipients,
     signer: { authority: data.signer.authority, title: data.signer.title, name: data.signer.name },
     source: { file: data.source.file, sha256: data.source.sha256 },
+    inferred: data.inferred.map((mark) => ({ field: mark.field, note: mark.note })),
     bodyText: mdxToPlainText(plan.body ?? ''),
   };
 }
