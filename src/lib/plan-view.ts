@@ -82,14 +82,13 @@ export function issuedOnText(plan: Pick<Plan, 'issuedOn'>): string {
 }
 
 /**
- * Place and date as the header of a Vietnamese document writes them, the place marked when it
- * was inferred.
+ * Place and date as the header of a Vietnamese document writes them (an inferred place is marked
+ * by the page beside it, from `inferredNotes`).
  * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: '2024-03-25' }) // 'Tây Ninh, ngày 25 tháng 3 năm 2024'
- * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null, inferred: [{ field: 'place', note: '…' }] }) // 'Tây Ninh (suy ra), chưa ghi ngày ban hành'
+ * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null }) // 'Tây Ninh, chưa ghi ngày ban hành'
  */
-export function placeAndDateText(plan: Pick<Plan, 'place' | 'issuedOn'> & Partial<Pick<Plan, 'inferred'>>): string {
-  const place = inferredNotes(plan).has('place') ? `${plan.place} (${INFERRED_MARK})` : plan.place;
-  return `${place}, ${issuedOnText(plan)}`;
+export function placeAndDateText(plan: Pick<Plan, 'place' | 'issuedOn'>): string {
+  return `${plan.place}, ${issuedOnText(plan)}`;
 }
 
 /** Date for a plan card: "25/3/2024", or "Năm 2024" when only the year is known. */
@@ -120,7 +119,7 @@ export function statusView(plan: Pick<Plan, 'status' | 'number' | 'issuedOn'> & 
   return {
     label: `Bản chưa ghi ${list}`,
     complete: false,
-    note: `Cơ quan đã ban hành kế hoạch này, nhưng bản đăng ở đây chưa ghi ${list}, nên không phải bản đã ký, đóng dấu. Văn bản có giá trị pháp lý là bản đã ký của cơ quan ban hành.`,
+    note: 'Đây không phải bản đã ký, đóng dấu; bản có giá trị pháp lý là văn bản đã ký của cơ quan ban hành.',
   };
 }
 
@@ -243,10 +242,24 @@ export interface TargetView {
   value: string;
   quantitative: boolean;
   indicator: string | null;
+  /** Position in the plan's list, 1-based (the open data's row id is "{slug}#{position}"). */
+  position: number;
+  /**
+   * The reported result beside the promise, once a results report exists (the reports stream
+   * fills it); null until then.
+   */
+  result: { value: string; status: string; reportPath: string } | null;
 }
 
 export function targetViews(targets: Target[]): TargetView[] {
-  return targets.map((t) => ({ text: t.text, value: formatTargetValue(t) ?? QUALITATIVE_LABEL, quantitative: t.value !== null, indicator: t.indicator }));
+  return targets.map((t, i) => ({
+    text: t.text,
+    value: formatTargetValue(t) ?? QUALITATIVE_LABEL,
+    quantitative: t.value !== null,
+    indicator: t.indicator,
+    position: i + 1,
+    result: null,
+  }));
 }
 
 /* ---------- Deadlines ---------- */
@@ -264,6 +277,9 @@ export interface DeadlineView {
   submitTo: AgencyRef | null;
   /** Position in the plan's own list (stable id for anchors and open data). */
   position: number;
+  /** What the copy says when the owner or the recipient was inferred (see `Plan.inferred`), else null. */
+  ownerInferred: string | null;
+  submitToInferred: string | null;
 }
 
 /**
@@ -276,8 +292,11 @@ export function deadlineWhen(deadline: Pick<Deadline, 'date' | 'qualifier'>): st
   return /ngày$/.test(deadline.qualifier) ? `${deadline.qualifier} ${date}` : `${deadline.qualifier} ngày ${date}`;
 }
 
-/** The plan's deadlines by date (ties keep the plan's order), with agencies resolved. */
-export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): DeadlineView[] {
+/**
+ * The plan's deadlines by date (ties keep the plan's order), with agencies resolved and inferred
+ * agencies marked (`inferred` from `inferredNotes`).
+ */
+export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup, inferred: ReadonlyMap<string, string> = new Map()): DeadlineView[] {
   return deadlines
     .map((d, position) => ({
       dateIso: d.date,
@@ -288,6 +307,8 @@ export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): De
       owner: agencyRef(agencies, d.owner),
       submitTo: d.submitTo ? agencyRef(agencies, d.submitTo) : null,
       position,
+      ownerInferred: inferred.get(`deadlines.${position}.owner`) ?? null,
+      submitToInferred: inferred.get(`deadlines.${position}.submitTo`) ?? null,
     }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso) || a.position - b.position);
 }
@@ -296,6 +317,8 @@ export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): De
 
 export interface AssignmentView {
   unit: AgencyRef;
+  /** What the copy says when the unit was inferred, else null. */
+  unitInferred: string | null;
   duties: string[];
   /** The unit's dated obligations in this plan, by date. */
   deadlines: DeadlineView[];
@@ -305,14 +328,20 @@ export interface AssignmentView {
  * TỔ CHỨC THỰC HIỆN as unit → duties, in the plan's order. A unit listed twice is merged into
  * one entry; each unit carries its own deadlines from the plan.
  */
-export function assignmentViews(plan: Pick<Plan, 'assignments' | 'deadlines'>, agencies: AgencyLookup): AssignmentView[] {
-  const deadlines = deadlineViews(plan.deadlines, agencies);
+export function assignmentViews(plan: Pick<Plan, 'assignments' | 'deadlines'> & Partial<Pick<Plan, 'inferred'>>, agencies: AgencyLookup): AssignmentView[] {
+  const inferred = inferredNotes(plan);
+  const deadlines = deadlineViews(plan.deadlines, agencies, inferred);
   const byUnit = new Map<string, AssignmentView>();
-  for (const a of plan.assignments as Assignment[]) {
+  (plan.assignments as Assignment[]).forEach((a, position) => {
     const existing = byUnit.get(a.unit);
-    if (existing) existing.duties.push(...a.duties);
-    else byUnit.set(a.unit, { unit: agencyRef(agencies, a.unit), duties: [...a.duties], deadlines: deadlines.filter((d) => d.owner.id === a.unit) });
-  }
+    const unitInferred = inferred.get(`assignments.${position}.unit`) ?? null;
+    if (existing) {
+      existing.duties.push(...a.duties);
+      existing.unitInferred ??= unitInferred;
+    } else {
+      byUnit.set(a.unit, { unit: agencyRef(agencies, a.unit), unitInferred, duties: [...a.duties], deadlines: deadlines.filter((d) => d.owner.id === a.unit) });
+    }
+  });
   return [...byUnit.values()];
 }
 

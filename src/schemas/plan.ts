@@ -28,7 +28,7 @@ export const inferredValueSchema = z.object({
 export type InferredValue = z.infer<typeof inferredValueSchema>;
 
 /** Frontmatter of a plan (`content/plans/{year}/{slug}.mdx`; the file name is the slug). */
-export const planSchema = z.object({
+export const planObjectSchema = z.object({
   /** Trích yếu without the document type: "Thực hiện công tác dân vận chính quyền năm 2024". */
   title: nfcText,
   /** Document type: "Kế hoạch". */
@@ -79,7 +79,10 @@ export const planSchema = z.object({
   }),
   /** Values inferred rather than read on the copy, each with what the copy says. */
   inferred: z.array(inferredValueSchema).default([]),
-}).superRefine((plan, ctx) => {
+});
+
+/** The plan schema with its cross-field check: every provenance mark points at a value of the plan. */
+export const planSchema = planObjectSchema.superRefine((plan, ctx) => {
   plan.inferred.forEach((mark, i) => {
     const value = mark.field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), plan);
     if (value === undefined || value === null) {
