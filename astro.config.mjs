@@ -13,4 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [contentCheck(), mdx(), checksums(), pagefindSearch()],
   build: { format: 'directory' },
+  // Client scripts (src/scripts/) always ship as files, never inlined into the page, so a
+  // Content-Security-Policy without 'unsafe-inline' allows them; other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (file) => (/\.m?js$/.test(file) ? false : undefined) } },
 });

@@ -40,10 +40,11 @@ describe('built plan pages', () => {
     describe(slug, () => {
       const html = readPage(`ke-hoach/${slug}`);
 
-      it('is a Vietnamese page whose only script is the copy-link enhancement, with the title as h1', () => {
+      it('is a Vietnamese page whose only scripts are the copy-link and print enhancements, with the title as h1', () => {
         expect(html).toMatch(/<html lang="vi"/);
-        // JSON data blocks are not code; the one inline script is the share box's copy button (test/pages/og.test.ts bounds it).
-        expect(html).not.toMatch(/<script(?![^>]*(type="application\/(ld\+)?json"|data-share-copy))/);
+        // JSON data blocks are not code; the one inline script is the share box's copy button (test/pages/og.test.ts bounds it);
+        // the print button's script is a file (src/scripts/print.ts).
+        expect(html).not.toMatch(/<script(?![^>]*(type="application\/(ld\+)?json"|data-share-copy|type="module" src="[^"]+\.js"))/);
         expect(textOf(elementById(html, 'main', 'noi-dung'))).toContain(squash(plan.title));
         expect(textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!)).toContain(squash(plan.title));
       });
@@ -101,7 +102,10 @@ describe('built plan pages', () => {
         const header = textOf(/<div class="print-only official-header">([\s\S]*?)<div class="print-only official-title">/.exec(html)?.[1] ?? '');
         const issuer = content.agencies.find((a) => a.id === plan.issuer)!;
         expect(header).toContain(issuer.data.level === 'Đảng' ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-        expect(header).toContain(`${plan.place}, ngày`);
+        // An inferred place is left out of the printed header; the "Số:" line is always there.
+        if (plan.inferred.some((m) => m.field === 'place')) expect(header).not.toContain(`${plan.place}, ngày`);
+        else expect(header).toContain(`${plan.place}, ngày`);
+        expect(header).toContain('Số:');
         expect(header).toContain(String(plan.year));
         if (plan.symbol) expect(header).toContain(plan.symbol);
       });
