@@ -69,6 +69,7 @@ export const deadlineRecordSchema = deadlineSchema
     owner: agencyRefSchema.describe('Đơn vị thực hiện'),
     submitTo: agencyRefSchema.nullable().describe('Nơi nhận kết quả, hoặc null nếu kế hoạch không ghi'),
     qualifier: deadlineSchema.shape.qualifier.describe('Cách ghi thời hạn: "trước ngày", "chậm nhất ngày"…, hoặc null'),
+    dueDate: deadlineSchema.shape.date.describe('Ngày cuối cùng phải xong việc (hết ngày này): ngày liền trước "trước ngày X", ngày X trong các cách ghi khác'),
   })
   .describe('Thời hạn');
 
@@ -168,6 +169,7 @@ export const deadlineRowSchema = z
     submitToName: nfcText.nullable().describe('Tên nơi nhận kết quả, hoặc trống'),
     planTitle: planObjectSchema.shape.title.describe('Trích yếu của kế hoạch'),
     url: url.describe('Trang của kế hoạch'),
+    dueDate: deadlineSchema.shape.date.describe('Ngày cuối cùng phải xong việc (hết ngày này)'),
   })
   .describe('Thời hạn');
 

@@ -1,5 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { planDate } from '../catalog/plan-date';
+import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
@@ -108,6 +109,7 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
       task: d.task,
       owner: agencyRef(catalog, d.owner, ctx),
       submitTo: d.submitTo ? agencyRef(catalog, d.submitTo, ctx) : null,
+      dueDate: deadlineDueDate(d),
     })),
     assignments: data.assignments.map((a) => ({ unit: agencyRef(catalog, a.unit, ctx), duties: a.duties })),
     recipients: data.recipients,
@@ -172,6 +174,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       submitToName: row.deadline.submitTo ? agencyName(catalog, row.deadline.submitTo) : null,
       planTitle: title(row.plan),
       url: planUrl(row.plan),
+      dueDate: deadlineDueDate(row.deadline),
     })),
     citations: catalog.citations.map((edge) => ({
       plan: edge.plan,

@@ -41,8 +41,8 @@ export type DeadlineState = 'past' | 'soon' | 'later';
 export const SOON_DAYS = 30;
 
 /**
- * Whether a deadline (ISO day) is past, due within `SOON_DAYS`, or later, seen on `today` (ISO day).
- * The deadline day itself is still open. The inline script on /thoi-han/ applies the same rule.
+ * Whether a deadline's due day (ISO, from `deadlineDueDate`) is past, within `SOON_DAYS`, or later,
+ * seen on `today` (ISO day). The due day itself is still open. The inline script on /thoi-han/ applies the same rule.
  * @example classifyDeadline('2024-11-10', '2024-11-10') // 'soon'
  */
 export function classifyDeadline(date: string, today: string, soonDays = SOON_DAYS): DeadlineState {
@@ -51,16 +51,20 @@ export function classifyDeadline(date: string, today: string, soonDays = SOON_DA
   return days <= soonDays ? 'soon' : 'later';
 }
 
-/** Labels the script writes on each row, by state. */
+/**
+ * Labels the script writes on each row, by state. A passed day is worded neutrally: whether the work
+ * was done is for a results report to say, not the calendar.
+ */
 export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
-  past: 'Đã qua hạn',
+  past: 'Ngày hạn đã qua',
   soon: 'Sắp đến hạn',
   later: 'Còn hạn',
 };
 
 /**
  * Progressive enhancement for the deadline list, inlined into the page (the site is static, so
- * "today" is only known in the reader's browser). It reads `data-date` on `[data-deadline]` rows,
+ * "today" is only known in the reader's browser). It reads `data-due` (the due day, see
+ * `deadlineDueDate`) on `[data-deadline]` rows,
  * writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute, and adds
  * a button that hides past deadlines (and months left empty; `[data-deadline-none]` then says so when
  * nothing is left). Without JavaScript the full list shows.
@@ -75,7 +79,7 @@ export function deadlineStateScript(): string {
   const day = (iso) => Date.parse(iso + 'T00:00:00Z') / 86400000;
   let past = 0;
   for (const row of document.querySelectorAll('[data-deadline]')) {
-    const date = row.getAttribute('data-date');
+    const date = row.getAttribute('data-due');
     const state = date < today ? 'past' : day(date) - day(today) <= ${SOON_DAYS} ? 'soon' : 'later';
     if (state === 'past') past++;
     row.setAttribute('data-state', state);
