@@ -76,6 +76,11 @@ export const planObjectSchema = z.object({
     file: nfcText,
     /** sha256 of that file, hex. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'sha256 gồm 64 ký tự hex' }),
+    /**
+     * True only when the file is the signed, sealed document (a scan or a digitally signed PDF); an
+     * extracted or retyped text is false. Decides whether the page offers "bản gốc đã ký".
+     */
+    signed: z.boolean({ error: 'cần true hoặc false' }).default(false),
   }),
   /** Values inferred rather than read on the copy, each with what the copy says. */
   inferred: z.array(inferredValueSchema).default([]),

@@ -114,7 +114,7 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
     assignments: data.assignments.map((a) => ({ unit: agencyRef(catalog, a.unit, ctx), duties: a.duties })),
     recipients: data.recipients,
     signer: { authority: data.signer.authority, title: data.signer.title, name: data.signer.name },
-    source: { file: data.source.file, sha256: data.source.sha256 },
+    source: { file: data.source.file, sha256: data.source.sha256, signed: data.source.signed },
     inferred: data.inferred.map((mark) => ({ field: mark.field, note: mark.note })),
     bodyText: mdxToPlainText(plan.body ?? ''),
   };

@@ -39,6 +39,8 @@ import {
 } from '../plan-view';
 import { relatedPlans, relatedReasonText } from './related-plans';
 import { shortenText } from './targets';
+import { formatBytes } from '../vn/numbers';
+import { ORIGINAL_TYPES, type OriginalFile } from '../content/originals';
 import { formatVietnameseDate } from '../vn/dates';
 
 /** How many targets, deadlines and basis documents the key-facts block shows before "xem tất cả". */
@@ -48,15 +50,32 @@ export const KEY_FACT_TEXT_MAX = 110;
 /** A section with more entries than this starts folded (closed `<details>`), except the key sections. */
 export const FOLD_AFTER = 6;
 
-/** A signed original published beside the plan (see `originalFile`). */
+/** The file a plan was made from, published beside it (see `originalFileView`). */
 export interface OriginalFileView {
-  /** Site path relative to the base: "ban-goc/000_82944d6273abc2bf.txt". */
+  /** Site path relative to the base: "ban-goc/{slug}.txt". */
   path: string;
-  /** File name offered to the browser. */
+  /** File name offered to the browser (the name it was received under). */
   fileName: string;
-  /** "Tệp văn bản (.txt), 24 KB". */
+  /** "Tệp văn bản thuần (.txt), 17,8 kB". */
   description: string;
   mediaType: string;
+  /** True for the signed, sealed document; false for an extracted or retyped text. */
+  signed: boolean;
+}
+
+/**
+ * How the page offers an original file: its path, type and size in Vietnamese.
+ * @example originalFileView({ slug: 'a', file: 'a.pdf', ext: '.pdf', bytes: 245000, signed: true }).description // 'Tệp PDF (.pdf), 245 kB'
+ */
+export function originalFileView(original: Pick<OriginalFile, 'slug' | 'file' | 'ext' | 'bytes' | 'signed'>): OriginalFileView {
+  const type = ORIGINAL_TYPES[original.ext] ?? { label: 'Tệp', mediaType: 'application/octet-stream' };
+  return {
+    path: paths.original(original.slug, original.ext),
+    fileName: original.file,
+    description: `${type.label} (${original.ext}), ${formatBytes(original.bytes)}`,
+    mediaType: type.mediaType,
+    signed: original.signed,
+  };
 }
 
 /** A list cut for the key-facts block: the first few items and how many there are in all. */
@@ -149,8 +168,8 @@ export interface PlanPageModel {
 
 export interface PlanPageOptions {
   ctx: PublishContext;
-  /** The signed original, when one is published for this plan. */
-  original?: OriginalFileView | null;
+  /** The file the plan was made from, when it is kept under content/originals/ (`findOriginals`). */
+  original?: Pick<OriginalFile, 'slug' | 'file' | 'ext' | 'bytes' | 'signed'> | null;
 }
 
 const KEY_SECTIONS = new Set(['can-cu', 'chi-tieu', 'thoi-han']);
@@ -208,7 +227,7 @@ export function planPage(catalog: Catalog, slug: string, options: PlanPageOption
       status: statusView(plan),
       topics: plan.topics,
     },
-    actions: { jsonPath: paths.planJson(slug), original: options.original ?? null },
+    actions: { jsonPath: paths.planJson(slug), original: options.original ? originalFileView(options.original) : null },
     keyFacts: {
       issuer,
       number: planNumberText(plan),

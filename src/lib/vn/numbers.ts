@@ -38,3 +38,15 @@ export const QUALITATIVE_LABEL = 'Định tính';
 export function formatTargetValue(target: { value: number | null; unit: string | null }): string | null {
   return target.value === null ? null : withUnit(formatNumber(target.value), target.unit);
 }
+
+const sizeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/**
+ * A file size for people: "8,8 kB", "1,2 MB", "512 byte" (SI units, as browsers show downloads).
+ * @example formatBytes(8785) // '8,8 kB'
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte`;
+  if (bytes < 1_000_000) return `${sizeFormat.format(bytes / 1000)} kB`;
+  return `${sizeFormat.format(bytes / 1_000_000)} MB`;
+}
