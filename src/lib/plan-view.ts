@@ -126,7 +126,7 @@ export function statusView(plan: Pick<Plan, 'status' | 'number' | 'issuedOn'> & 
 /* ---------- The printed document's header (Nghị định 30/2020, Phụ lục I) ---------- */
 
 export interface OfficialHeader {
-  /** Cơ quan chủ quản, upper case, or null when the issuer has no parent in the registry. */
+  /** Cơ quan chủ quản, upper case (no-break spaces except where it may wrap), or null when the issuer has no parent. */
   parent: string | null;
   /** The issuing body, upper case, without the place already named by the parent line. */
   agency: string;
@@ -143,6 +143,21 @@ export interface OfficialHeader {
 }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+// Where an agency name may wrap: before "và", after a comma, before an administrative unit.
+const NAME_BREAK_BEFORE = /^(VÀ|TỈNH|HUYỆN|XÃ|QUẬN|PHƯỜNG|THÀNH|THỊ|TỈNH ỦY|HUYỆN ỦY|ĐẢNG ỦY)$/;
+
+/**
+ * An upper-case agency name whose words are joined by no-break spaces, except where the name may
+ * wrap, so print never splits a word pair such as "TRUYỀN THÔNG" across lines.
+ * @example keepNameTogether('SỞ THÔNG TIN VÀ TRUYỀN THÔNG') // 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' with a break allowed only before "VÀ"
+ */
+export function keepNameTogether(name: string): string {
+  const words = name.split(/\s+/);
+  return words
+    .map((word, i) => (i === 0 ? word : `${NAME_BREAK_BEFORE.test(word) || words[i - 1]!.endsWith(',') ? ' ' : '\u00a0'}${word}`))
+    .join('');
+}
 // A blank the signer fills by hand on the signed copy.
 const BLANK = '\u00a0'.repeat(6);
 
@@ -176,8 +191,8 @@ export function officialHeader(plan: Plan, agencies: AgencyLookup): OfficialHead
   const date = plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'long') : `ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
   const placeAndDate = inferredNotes(plan).has('place') ? date : `${plan.place}, ${date}`;
   return {
-    parent: parent ? upper(parent.name) : null,
-    agency: upper(agencyName),
+    parent: parent ? keepNameTogether(upper(parent.name)) : null,
+    agency: keepNameTogether(upper(agencyName)),
     nation: party ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: party ? null : 'Độc lập - Tự do - Hạnh phúc',
     number,

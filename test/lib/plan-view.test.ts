@@ -10,6 +10,7 @@ import {
   deadlineWhen,
   latestDeadlines,
   officialHeader,
+  keepNameTogether,
   placeAndDateText,
   planCard,
   planDateShort,
@@ -100,12 +101,23 @@ describe('statusView', () => {
   });
 });
 
+const spaced = (text: string | null) => text?.replace(/\u00a0/g, ' ') ?? null;
+
+describe('keepNameTogether', () => {
+  it('lets a name wrap only before "VÀ", after a comma or before an administrative unit', () => {
+    const breaks = (name: string) => keepNameTogether(name).split(' ').map((part) => part.replace(/\u00a0/g, '_'));
+    expect(breaks('SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toEqual(['SỞ_THÔNG_TIN', 'VÀ_TRUYỀN_THÔNG']);
+    expect(breaks('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH')).toEqual(['SỞ_VĂN_HÓA,', 'THỂ_THAO', 'VÀ_DU_LỊCH']);
+    expect(breaks('ỦY BAN NHÂN DÂN TỈNH TÂY NINH')).toEqual(['ỦY_BAN_NHÂN_DÂN', 'TỈNH_TÂY_NINH']);
+  });
+});
+
 describe('officialHeader (the printed document)', () => {
   it('puts the cơ quan chủ quản above the issuer and drops the province they share', () => {
     const plan = plans.find((p) => p.data.issuer === 'so-tttt-tay-ninh')!.data;
     const header = officialHeader(plan, agencies);
-    expect(header.parent).toBe('ỦY BAN NHÂN DÂN TỈNH TÂY NINH');
-    expect(header.agency).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(spaced(header.parent)).toBe('ỦY BAN NHÂN DÂN TỈNH TÂY NINH');
+    expect(spaced(header.agency)).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
     expect(header.nation).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(header.motto).toBe('Độc lập - Tự do - Hạnh phúc');
     expect(header.docType).toBe('KẾ HOẠCH');
@@ -114,8 +126,8 @@ describe('officialHeader (the printed document)', () => {
   it('keeps a name that does not repeat the parent place (a commune under a district)', () => {
     const plan = planBySlug('dan-van-chinh-quyen-2024-ubnd-xa-minh-tam');
     const header = officialHeader(plan, agencies);
-    expect(header.parent).toBe('ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN');
-    expect(header.agency).toBe('ỦY BAN NHÂN DÂN XÃ MINH TÂM');
+    expect(spaced(header.parent)).toBe('ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN');
+    expect(spaced(header.agency)).toBe('ỦY BAN NHÂN DÂN XÃ MINH TÂM');
     // The copy has no "Số:" line and no place-and-date line: print keeps the Số line blank
     // (Nghị định 30/2020) and leaves out the place the portal inferred.
     expect(header.number).toMatch(/^Số:\s+$/);

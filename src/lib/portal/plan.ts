@@ -46,7 +46,9 @@ import { formatVietnameseDate } from '../vn/dates';
 /** How many targets, deadlines and basis documents the key-facts block shows before "xem tất cả". */
 export const KEY_FACTS_MAX = 3;
 /** Target and task text in the key-facts block is cut at this many characters (the full text is in its section). */
-export const KEY_FACT_TEXT_MAX = 110;
+export const KEY_FACT_TEXT_MAX = 90;
+/** The breadcrumb's copy of the title is cut at this many characters (the h1 below has it whole). */
+export const BREADCRUMB_TITLE_MAX = 40;
 /** A section with more entries than this starts folded (closed `<details>`), except the key sections. */
 export const FOLD_AFTER = 6;
 
@@ -58,6 +60,8 @@ export interface OriginalFileView {
   fileName: string;
   /** "Tệp văn bản thuần (.txt), 17,8 kB". */
   description: string;
+  /** ".txt, 17,8 kB", for the action row at the top. */
+  shortDescription: string;
   mediaType: string;
   /** True for the signed, sealed document; false for an extracted or retyped text. */
   signed: boolean;
@@ -73,6 +77,7 @@ export function originalFileView(original: Pick<OriginalFile, 'slug' | 'file' | 
     path: paths.original(original.slug, original.ext),
     fileName: original.file,
     description: `${type.label} (${original.ext}), ${formatBytes(original.bytes)}`,
+    shortDescription: `${original.ext}, ${formatBytes(original.bytes)}`,
     mediaType: type.mediaType,
     signed: original.signed,
   };
@@ -210,7 +215,8 @@ export function planPage(catalog: Catalog, slug: string, options: PlanPageOption
       title: fullTitle,
       description: plan.summary,
       canonical: paths.plan(slug),
-      breadcrumbs: [{ label: 'Kế hoạch', path: paths.plans() }, { label: plan.title }],
+      // The current crumb repeats the h1 just below it, so a long title is cut there.
+      breadcrumbs: [{ label: 'Kế hoạch', path: paths.plans() }, { label: shortenText(plan.title, BREADCRUMB_TITLE_MAX) }],
       og: planOpenGraph(slug, plan, issuer.name),
       jsonLd: toScriptJson(planLegislationJsonLd(catalog, entry, ctx)),
     },

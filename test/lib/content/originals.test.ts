@@ -32,6 +32,7 @@ describe('originals', () => {
       path: 'ban-goc/a.pdf',
       fileName: 'a.pdf',
       description: 'Tệp PDF (.pdf), 9 byte',
+      shortDescription: '.pdf, 9 byte',
       mediaType: 'application/pdf',
       signed: true,
     });
