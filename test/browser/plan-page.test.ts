@@ -180,3 +180,24 @@ describe('calendars', () => {
     }
   });
 });
+
+describe('/van-ban/{id}/', () => {
+  it('lists each plan once, with counts that match the lists, and no empty section', async () => {
+    for (const document of content.documents) {
+      await page.goto(new URL(`van-ban/${document.id}/`, site.url).href);
+      const id = document.id;
+      expect(await page.locator('.panel__count', { hasText: '(0)' }).count(), id).toBe(0);
+      for (const chain of ['thuc-hien-van-ban', 'duoc-trien-khai']) {
+        const heading = page.locator(`#${chain}`);
+        if ((await heading.count()) === 0) continue;
+        const count = Number((await heading.locator('.panel__count').textContent())!.replace(/\D/g, ''));
+        const items = await heading.evaluate((h) => {
+          const list = h.nextElementSibling!;
+          return [...list.querySelectorAll('li')].map((li) => li.getAttribute('data-chain-plan') ?? `d:${li.getAttribute('data-chain-document')}`);
+        });
+        expect(items.length, `${id} ${chain}`).toBe(count);
+        expect(new Set(items).size, `${id} ${chain}: each once`).toBe(items.length);
+      }
+    }
+  }, 120_000);
+});
