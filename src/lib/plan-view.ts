@@ -13,6 +13,7 @@ import type { Signer } from '../schemas/signer';
 import { formatVietnameseDate } from './vn/dates';
 import { formatPlanNumber } from './catalog/plan-number';
 import { paths } from './paths';
+import { site } from '../site.config';
 import { formatTargetValue, QUALITATIVE_LABEL } from './vn/numbers';
 
 /** Any map from agency id to an entry with the agency's data (the catalog's `agencies` fits). */
@@ -53,7 +54,18 @@ export interface AgencyRef {
  */
 export function agencyRef(agencies: AgencyLookup, id: string): AgencyRef {
   const data = agencies.get(id)?.data;
-  return { id, name: data?.name ?? id, shortName: data?.shortName ?? id, path: paths.agency(id) };
+  return { id, name: data ? agencyDisplayName(data) : id, shortName: data?.shortName ?? id, path: paths.agency(id) };
+}
+
+/**
+ * An agency's name as the portal lists it: an agency of another province than the portal's home
+ * province (site.config `homeProvince`) says which, unless its name already does.
+ * @example agencyDisplayName({ name: 'Ủy ban nhân dân xã Minh Tâm', province: 'Bình Phước' }, 'Tây Ninh') // 'Ủy ban nhân dân xã Minh Tâm (tỉnh Bình Phước)'
+ * @example agencyDisplayName({ name: 'Sở Nội vụ tỉnh Tây Ninh', province: 'Tây Ninh' }, 'Tây Ninh') // 'Sở Nội vụ tỉnh Tây Ninh'
+ */
+export function agencyDisplayName(agency: Pick<Agency, 'name' | 'province'>, homeProvince: string | null = site.homeProvince): string {
+  if (!agency.province || !homeProvince || agency.province === homeProvince || agency.name.includes(agency.province)) return agency.name;
+  return `${agency.name} (tỉnh ${agency.province})`;
 }
 
 /* ---------- Số/ký hiệu, place and date ---------- */

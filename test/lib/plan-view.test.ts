@@ -5,6 +5,7 @@ import type { Agency } from '../../src/schemas/agency';
 import type { Plan } from '../../src/schemas/plan';
 import {
   agencyRef,
+  agencyDisplayName,
   assignmentViews,
   deadlineViews,
   deadlineWhen,
@@ -203,7 +204,7 @@ describe('deadlines', () => {
       for (const v of views) {
         const source = data.deadlines[v.position]!;
         expect(v.task).toBe(source.task);
-        expect(v.owner.name).toBe(agencies.get(source.owner)!.data.name);
+        expect(v.owner.name).toBe(agencyDisplayName(agencies.get(source.owner)!.data));
         expect(v.owner.path).toBe(`co-quan/${source.owner}/`);
         expect(v.submitTo?.id ?? null).toBe(source.submitTo);
       }
@@ -223,7 +224,7 @@ describe('assignments', () => {
       const views = assignmentViews(data, agencies);
       expect(views.map((v) => v.unit.id), slug).toEqual([...new Set(data.assignments.map((a) => a.unit))]);
       for (const v of views) {
-        expect(v.unit.name).toBe(agencies.get(v.unit.id)!.data.name);
+        expect(v.unit.name).toBe(agencyDisplayName(agencies.get(v.unit.id)!.data));
         expect(v.duties).toEqual(data.assignments.filter((a) => a.unit === v.unit.id).flatMap((a) => a.duties));
         expect(v.deadlines.map((d) => d.task).sort()).toEqual(data.deadlines.filter((d) => d.owner === v.unit.id).map((d) => d.task).sort());
       }

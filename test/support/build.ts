@@ -42,13 +42,13 @@ export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `astro build --outDir <outDir>` with the build environment plus `extraEnv`, without taking
+ * Runs `astro build --mode preview --outDir <outDir>` (a local build: the example address is allowed) with the build environment plus `extraEnv`, without taking
  * the lock (callers hold it, see `withBuildLock`), and returns how long it took and its output.
  */
 export function astroBuild(outDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: number; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    const child = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--mode', 'preview', '--outDir', outDir], {
       cwd: root,
       env: buildEnv(extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
