@@ -5,14 +5,17 @@ import contentStore from './src/integrations/content-store.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { buildCachePath } from './src/lib/build/cache-dir.ts';
+import siteIdentity from './src/integrations/site-identity.ts';
+import { site } from './src/site.config.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://ke-hoach-mo.example.gov.vn',
+  // The portal's public address; a deployment build refuses the example one (src/lib/site-identity.ts).
+  site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  integrations: [contentStore(), contentCheck(), checksums(), pagefindSearch()],
+  integrations: [contentStore(), siteIdentity(), contentCheck(), checksums(), pagefindSearch()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

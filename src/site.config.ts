@@ -7,6 +7,10 @@ export const site = {
   name: 'Kế hoạch mở',
   /** The publishing agency, shown in the header and the open-data catalog. */
   agency: 'Sở Thông tin và Truyền thông tỉnh Tây Ninh',
+  /** What the portal publishes: one agency's plans ("cơ quan") or every agency of a province ("tỉnh"). */
+  scope: 'cơ quan' as 'cơ quan' | 'tỉnh',
+  /** The portal's home province: agencies of another province show it after their name. */
+  homeProvince: 'Tây Ninh' as string | null,
   /** One sentence shown under the portal name on the home page and used as the default meta description. */
   tagline: 'Các kế hoạch do cơ quan ban hành, công khai để người dân tra cứu, theo dõi và tải về dưới dạng dữ liệu mở.',
   /**
@@ -14,7 +18,10 @@ export const site = {
    * The header already names the agency in text, so the logo is decorative (empty alt).
    */
   logo: { src: 'logo.svg', width: 40, height: 40 } as { src: string; width: number; height: number } | null,
-  /** Public address of the agency's Cổng thông tin điện tử (no trailing slash). */
+  /**
+   * Public address of the agency's Cổng thông tin điện tử (no trailing slash); SITE_URL overrides it.
+   * The example address below is refused by a deployment build (`npm run build`), see src/lib/site-identity.ts.
+   */
   portalUrl: 'https://ke-hoach-mo.example.gov.vn',
   /** Sub-path under which the site is served (e.g. "/ke-hoach-mo"); "/" at the root. Overridden by BASE_PATH. */
   basePath: process.env.BASE_PATH ?? '/',

@@ -17,6 +17,8 @@ export const paths = {
   planJson: (slug: string) => `api/v1/plans/${slug}.json`,
   ogImage: (slug: string) => `og/${slug}.png`,
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
+  /** The file a plan was made from, when published: "ban-goc/{slug}.pdf". */
+  original: (slug: string, ext: string) => `ban-goc/${slug}${ext}`,
 } as const;
 
 /**

@@ -13,19 +13,31 @@ import type { Signer } from '../schemas/signer';
 import { formatVietnameseDate } from './vn/dates';
 import { formatPlanNumber } from './catalog/plan-number';
 import { paths } from './paths';
+import { site } from '../site.config';
+import { formatTargetValue, QUALITATIVE_LABEL } from './vn/numbers';
 
 /** Any map from agency id to an entry with the agency's data (the catalog's `agencies` fits). */
 export type AgencyLookup = ReadonlyMap<string, { data: Agency }>;
 
 /** Wording for what the source copy leaves blank. One place, so every page says it the same way. */
 export const UNKNOWN = {
-  number: 'Bản chưa ghi số',
-  numberShort: 'Chưa có số',
+  number: 'Chưa ghi số',
   issuedOn: 'chưa ghi ngày ban hành',
   signerName: 'không ghi tên',
   submitTo: 'Không nêu',
   referenceDate: 'không ghi ngày',
 } as const;
+
+/** The mark beside a value inferred from context rather than read on the copy. */
+export const INFERRED_MARK = 'suy ra';
+
+/**
+ * What the copy says about each inferred value, by field path ("place", "deadlines.2.submitTo").
+ * @example inferredNotes({ inferred: [{ field: 'place', note: 'Bản gốc không ghi địa danh' }] }).get('place') // 'Bản gốc không ghi địa danh'
+ */
+export function inferredNotes(plan: Partial<Pick<Plan, 'inferred'>>): ReadonlyMap<string, string> {
+  return new Map((plan.inferred ?? []).map((mark) => [mark.field, mark.note]));
+}
 
 /** A linkable agency as the page shows it. */
 export interface AgencyRef {
@@ -42,26 +54,35 @@ export interface AgencyRef {
  */
 export function agencyRef(agencies: AgencyLookup, id: string): AgencyRef {
   const data = agencies.get(id)?.data;
-  return { id, name: data?.name ?? id, shortName: data?.shortName ?? id, path: paths.agency(id) };
+  return { id, name: data ? agencyDisplayName(data) : id, shortName: data?.shortName ?? id, path: paths.agency(id) };
+}
+
+/**
+ * An agency's name as the portal lists it: an agency of another province than the portal's home
+ * province (site.config `homeProvince`) says which, unless its name already does.
+ * @example agencyDisplayName({ name: 'Ủy ban nhân dân xã Minh Tâm', province: 'Bình Phước' }, 'Tây Ninh') // 'Ủy ban nhân dân xã Minh Tâm (tỉnh Bình Phước)'
+ * @example agencyDisplayName({ name: 'Sở Nội vụ tỉnh Tây Ninh', province: 'Tây Ninh' }, 'Tây Ninh') // 'Sở Nội vụ tỉnh Tây Ninh'
+ */
+export function agencyDisplayName(agency: Pick<Agency, 'name' | 'province'>, homeProvince: string | null = site.homeProvince): string {
+  if (!agency.province || !homeProvince || agency.province === homeProvince || agency.name.includes(agency.province)) return agency.name;
+  return `${agency.name} (tỉnh ${agency.province})`;
 }
 
 /* ---------- Số/ký hiệu, place and date ---------- */
 
 /**
- * The plan's số/ký hiệu for the page header, saying so when the copy is unnumbered.
+ * The plan's số/ký hiệu, worded the same on the page, the cards and the lists: "Chưa ghi số" for an
+ * unnumbered copy (the ký hiệu it does show is `symbolOfUnnumbered`).
  * @example planNumberText({ number: '859', symbol: 'KH-UBND' }) // '859/KH-UBND'
- * @example planNumberText({ number: null, symbol: 'KH-STTTT' }) // '…/KH-STTTT (bản chưa ghi số)'
- * @example planNumberText({ number: null, symbol: null }) // 'Bản chưa ghi số'
+ * @example planNumberText({ number: null, symbol: 'KH-STTTT' }) // 'Chưa ghi số'
  */
 export function planNumberText(plan: Pick<Plan, 'number' | 'symbol'>): string {
-  const formatted = formatPlanNumber(plan);
-  if (!formatted) return UNKNOWN.number;
-  return plan.number ? formatted : `${formatted} (${UNKNOWN.number.toLowerCase()})`;
+  return plan.number && plan.symbol ? formatPlanNumber(plan)! : UNKNOWN.number;
 }
 
-/** Số/ký hiệu for a card or a table cell: "859/KH-UBND", or "Chưa có số" for an unnumbered copy. */
-export function planNumberShort(plan: Pick<Plan, 'number' | 'symbol'>): string {
-  return plan.number ? formatPlanNumber(plan)! : UNKNOWN.numberShort;
+/** The ký hiệu an unnumbered copy shows after its blank ("KH-STTTT"), or null. */
+export function symbolOfUnnumbered(plan: Pick<Plan, 'number' | 'symbol'>): string | null {
+  return plan.number ? null : plan.symbol;
 }
 
 /**
@@ -73,7 +94,8 @@ export function issuedOnText(plan: Pick<Plan, 'issuedOn'>): string {
 }
 
 /**
- * Place and date as the header of a Vietnamese document writes them.
+ * Place and date as the header of a Vietnamese document writes them (an inferred place is marked
+ * by the page beside it, from `inferredNotes`).
  * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: '2024-03-25' }) // 'Tây Ninh, ngày 25 tháng 3 năm 2024'
  * @example placeAndDateText({ place: 'Tây Ninh', issuedOn: null }) // 'Tây Ninh, chưa ghi ngày ban hành'
  */
@@ -86,20 +108,37 @@ export function planDateShort(plan: Pick<Plan, 'issuedOn' | 'year'>): string {
   return plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'short') : `Năm ${plan.year}`;
 }
 
-const STATUS_LABELS: Record<Plan['status'], string> = {
-  'ban hành': 'Đã ban hành',
-  'dự thảo': 'Dự thảo',
-};
+export interface StatusView {
+  /** "Đã ban hành", "Dự thảo", or what an incomplete copy lacks: "Bản chưa ghi số, ngày ban hành, tên người ký". */
+  label: string;
+  /** True for a draft, or a copy that shows its number, date and signer's name. */
+  complete: boolean;
+  /** One sentence for citizens when the copy is incomplete, else null. */
+  note: string | null;
+}
 
-/** Status for people: "Đã ban hành", "Dự thảo". */
-export function statusLabel(status: Plan['status']): string {
-  return STATUS_LABELS[status] ?? status;
+/**
+ * The plan's status as a citizen should read it: a copy that lacks its number, issue date or
+ * signer's name is said to be such a copy, not "Đã ban hành" beside the blanks.
+ * @example statusView({ status: 'ban hành', number: '859', issuedOn: '2024-03-25', signer: { name: 'Nguyễn Văn A' } }).label // 'Đã ban hành'
+ * @example statusView({ status: 'ban hành', number: null, issuedOn: null, signer: { name: null } }).label // 'Bản chưa ghi số, ngày ban hành, tên người ký'
+ */
+export function statusView(plan: Pick<Plan, 'status' | 'number' | 'issuedOn'> & { signer: Pick<Signer, 'name'> }): StatusView {
+  if (plan.status === 'dự thảo') return { label: 'Dự thảo', complete: true, note: null };
+  const missing = [!plan.number && 'số', !plan.issuedOn && 'ngày ban hành', !plan.signer.name && 'tên người ký'].filter((m): m is string => Boolean(m));
+  if (missing.length === 0) return { label: 'Đã ban hành', complete: true, note: null };
+  const list = missing.join(', ');
+  return {
+    label: `Bản chưa ghi ${list}`,
+    complete: false,
+    note: 'Đây không phải bản đã ký, đóng dấu; bản có giá trị pháp lý là văn bản đã ký của cơ quan ban hành.',
+  };
 }
 
 /* ---------- The printed document's header (Nghị định 30/2020, Phụ lục I) ---------- */
 
 export interface OfficialHeader {
-  /** Cơ quan chủ quản, upper case, or null when the issuer has no parent in the registry. */
+  /** Cơ quan chủ quản, upper case (no-break spaces except where it may wrap), or null when the issuer has no parent. */
   parent: string | null;
   /** The issuing body, upper case, without the place already named by the parent line. */
   agency: string;
@@ -107,15 +146,30 @@ export interface OfficialHeader {
   nation: string;
   /** Tiêu ngữ, or null for a Party document. */
   motto: string | null;
-  /** "Số: 859/KH-UBND", "Số:      /KH-STTTT" (blank as on the copy), or null when the copy has no Số line. */
-  number: string | null;
-  /** "Tây Ninh, ngày 25 tháng 3 năm 2024", or with blanks: "Tây Ninh, ngày      tháng      năm 2024". */
+  /** "Số: 859/KH-UBND", or with the blank the copy leaves: "Số:      /KH-STTTT", "Số:      " (always printed). */
+  number: string;
+  /** "Tây Ninh, ngày 25 tháng 3 năm 2024", or with blanks: "ngày      tháng      năm 2024" (an inferred place is left out). */
   placeAndDate: string;
   /** "KẾ HOẠCH". */
   docType: string;
 }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+// Where an agency name may wrap: before "và", after a comma, before an administrative unit.
+const NAME_BREAK_BEFORE = /^(VÀ|TỈNH|HUYỆN|XÃ|QUẬN|PHƯỜNG|THÀNH|THỊ|TỈNH ỦY|HUYỆN ỦY|ĐẢNG ỦY)$/;
+
+/**
+ * An upper-case agency name whose words are joined by no-break spaces, except where the name may
+ * wrap, so print never splits a word pair such as "TRUYỀN THÔNG" across lines.
+ * @example keepNameTogether('SỞ THÔNG TIN VÀ TRUYỀN THÔNG') // 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' with a break allowed only before "VÀ"
+ */
+export function keepNameTogether(name: string): string {
+  const words = name.split(/\s+/);
+  return words
+    .map((word, i) => (i === 0 ? word : `${NAME_BREAK_BEFORE.test(word) || words[i - 1]!.endsWith(',') ? ' ' : '\u00a0'}${word}`))
+    .join('');
+}
 // A blank the signer fills by hand on the signed copy.
 const BLANK = '\u00a0'.repeat(6);
 
@@ -144,14 +198,13 @@ export function officialHeader(plan: Plan, agencies: AgencyLookup): OfficialHead
     if (suffix) agencyName = agencyName.slice(0, agencyName.length - suffix.length).trimEnd();
   }
   const party = issuer?.level === 'Đảng';
-  let number: string | null = null;
+  let number = `Số:${BLANK}`;
   if (plan.symbol) number = plan.number ? `Số: ${formatPlanNumber(plan)}` : `Số:${BLANK}${formatPlanNumber(plan)!.replace(/^…/, '')}`;
-  const placeAndDate = plan.issuedOn
-    ? `${plan.place}, ${formatVietnameseDate(plan.issuedOn, 'long')}`
-    : `${plan.place}, ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
+  const date = plan.issuedOn ? formatVietnameseDate(plan.issuedOn, 'long') : `ngày${BLANK}tháng${BLANK}năm ${plan.year}`;
+  const placeAndDate = inferredNotes(plan).has('place') ? date : `${plan.place}, ${date}`;
   return {
-    parent: parent ? upper(parent.name) : null,
-    agency: upper(agencyName),
+    parent: parent ? keepNameTogether(upper(parent.name)) : null,
+    agency: keepNameTogether(upper(agencyName)),
     nation: party ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: party ? null : 'Độc lập - Tự do - Hạnh phúc',
     number,
@@ -211,42 +264,29 @@ export function referenceSentence(ref: DocumentReference): string {
 
 /* ---------- Targets ---------- */
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** A number as Vietnamese readers write it (decimal comma): 2.5 → "2,5". */
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
-}
-
-/**
- * A value followed by its unit: "%" sticks to the number, other units take a space.
- * @example withUnit('100', '%') // '100%'
- * @example withUnit('12', 'cuộc') // '12 cuộc'
- */
-export function withUnit(value: string, unit: string | null): string {
-  if (!unit) return value;
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
-}
-
-/**
- * A target's promised value: "100%", "12 cuộc", or "Định tính" for a qualitative target.
- * @example formatTargetValue({ value: 100, unit: '%' }) // '100%'
- * @example formatTargetValue({ value: 2.5, unit: 'lượt' }) // '2,5 lượt'
- */
-export function formatTargetValue(target: Pick<Target, 'value' | 'unit'>): string {
-  if (target.value === null) return 'Định tính';
-  return withUnit(formatNumber(target.value), target.unit);
-}
-
 export interface TargetView {
   text: string;
   value: string;
   quantitative: boolean;
   indicator: string | null;
+  /** Position in the plan's list, 1-based (the open data's row id is "{slug}#{position}"). */
+  position: number;
+  /**
+   * The reported result beside the promise, once a results report exists (the reports stream
+   * fills it); null until then.
+   */
+  result: { value: string; status: string; reportPath: string } | null;
 }
 
 export function targetViews(targets: Target[]): TargetView[] {
-  return targets.map((t) => ({ text: t.text, value: formatTargetValue(t), quantitative: t.value !== null, indicator: t.indicator }));
+  return targets.map((t, i) => ({
+    text: t.text,
+    value: formatTargetValue(t) ?? QUALITATIVE_LABEL,
+    quantitative: t.value !== null,
+    indicator: t.indicator,
+    position: i + 1,
+    result: null,
+  }));
 }
 
 /* ---------- Deadlines ---------- */
@@ -264,6 +304,9 @@ export interface DeadlineView {
   submitTo: AgencyRef | null;
   /** Position in the plan's own list (stable id for anchors and open data). */
   position: number;
+  /** What the copy says when the owner or the recipient was inferred (see `Plan.inferred`), else null. */
+  ownerInferred: string | null;
+  submitToInferred: string | null;
 }
 
 /**
@@ -276,8 +319,11 @@ export function deadlineWhen(deadline: Pick<Deadline, 'date' | 'qualifier'>): st
   return /ngày$/.test(deadline.qualifier) ? `${deadline.qualifier} ${date}` : `${deadline.qualifier} ngày ${date}`;
 }
 
-/** The plan's deadlines by date (ties keep the plan's order), with agencies resolved. */
-export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): DeadlineView[] {
+/**
+ * The plan's deadlines by date (ties keep the plan's order), with agencies resolved and inferred
+ * agencies marked (`inferred` from `inferredNotes`).
+ */
+export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup, inferred: ReadonlyMap<string, string> = new Map()): DeadlineView[] {
   return deadlines
     .map((d, position) => ({
       dateIso: d.date,
@@ -288,6 +334,8 @@ export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): De
       owner: agencyRef(agencies, d.owner),
       submitTo: d.submitTo ? agencyRef(agencies, d.submitTo) : null,
       position,
+      ownerInferred: inferred.get(`deadlines.${position}.owner`) ?? null,
+      submitToInferred: inferred.get(`deadlines.${position}.submitTo`) ?? null,
     }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso) || a.position - b.position);
 }
@@ -296,6 +344,8 @@ export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup): De
 
 export interface AssignmentView {
   unit: AgencyRef;
+  /** What the copy says when the unit was inferred, else null. */
+  unitInferred: string | null;
   duties: string[];
   /** The unit's dated obligations in this plan, by date. */
   deadlines: DeadlineView[];
@@ -305,14 +355,20 @@ export interface AssignmentView {
  * TỔ CHỨC THỰC HIỆN as unit → duties, in the plan's order. A unit listed twice is merged into
  * one entry; each unit carries its own deadlines from the plan.
  */
-export function assignmentViews(plan: Pick<Plan, 'assignments' | 'deadlines'>, agencies: AgencyLookup): AssignmentView[] {
-  const deadlines = deadlineViews(plan.deadlines, agencies);
+export function assignmentViews(plan: Pick<Plan, 'assignments' | 'deadlines'> & Partial<Pick<Plan, 'inferred'>>, agencies: AgencyLookup): AssignmentView[] {
+  const inferred = inferredNotes(plan);
+  const deadlines = deadlineViews(plan.deadlines, agencies, inferred);
   const byUnit = new Map<string, AssignmentView>();
-  for (const a of plan.assignments as Assignment[]) {
+  (plan.assignments as Assignment[]).forEach((a, position) => {
     const existing = byUnit.get(a.unit);
-    if (existing) existing.duties.push(...a.duties);
-    else byUnit.set(a.unit, { unit: agencyRef(agencies, a.unit), duties: [...a.duties], deadlines: deadlines.filter((d) => d.owner.id === a.unit) });
-  }
+    const unitInferred = inferred.get(`assignments.${position}.unit`) ?? null;
+    if (existing) {
+      existing.duties.push(...a.duties);
+      existing.unitInferred ??= unitInferred;
+    } else {
+      byUnit.set(a.unit, { unit: agencyRef(agencies, a.unit), unitInferred, duties: [...a.duties], deadlines: deadlines.filter((d) => d.owner.id === a.unit) });
+    }
+  });
   return [...byUnit.values()];
 }
 
@@ -371,7 +427,7 @@ export interface PlanCard {
   docType: string;
   title: string;
   agency: AgencyRef;
-  /** "859/KH-UBND" or "Chưa có số". */
+  /** "859/KH-UBND" or "Chưa ghi số". */
   number: string;
   /** "25/3/2024" or "Năm 2024". */
   date: string;
@@ -390,13 +446,13 @@ export function planCard(entry: { slug: string; data: Plan }, agencies: AgencyLo
     docType: data.docType,
     title: data.title,
     agency: agencyRef(agencies, data.issuer),
-    number: planNumberShort(data),
+    number: planNumberText(data),
     date: planDateShort(data),
     dateIso: data.issuedOn,
     year: data.year,
     topics: data.topics,
     summary: data.summary,
-    status: statusLabel(data.status),
+    status: statusView(data).label,
   };
 }
 

@@ -8,8 +8,27 @@ import { signerSchema } from './signer';
 
 export const planStatuses = ['ban hành', 'dự thảo'] as const;
 
+/** Paths a provenance mark may point at: a top-level field, or a field of one list item. */
+const INFERRED_FIELD = /^(place|issuer|issuedOn|year|signer\.(?:name|title|authority)|(?:deadlines|assignments|targets)\.\d+\.[a-zA-Z]+)$/;
+
+/**
+ * A value that was inferred from context rather than read on the copy (the place when the copy has
+ * no place-and-date line, an agency the text names only as "Phòng Nội vụ"). Pages, JSON and print
+ * show it as inferred or leave it out.
+ */
+export const inferredValueSchema = z.object({
+  /** Path of the inferred value: "place", "deadlines.2.submitTo", "assignments.0.unit". */
+  field: z.string().regex(INFERRED_FIELD, {
+    error: 'đường dẫn trường không hợp lệ; ví dụ "place", "deadlines.2.submitTo", "signer.name"',
+  }),
+  /** What the copy says instead, in Vietnamese for readers: "Bản gốc không có dòng địa danh, ngày tháng". */
+  note: nfcText,
+});
+
+export type InferredValue = z.infer<typeof inferredValueSchema>;
+
 /** Frontmatter of a plan (`content/plans/{year}/{slug}.mdx`; the file name is the slug). */
-export const planSchema = z.object({
+export const planObjectSchema = z.object({
   /** Trích yếu without the document type: "Thực hiện công tác dân vận chính quyền năm 2024". */
   title: nfcText,
   /** Document type: "Kế hoạch". */
@@ -57,7 +76,28 @@ export const planSchema = z.object({
     file: nfcText,
     /** sha256 of that file, hex. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'sha256 gồm 64 ký tự hex' }),
+    /**
+     * True only when the file is the signed, sealed document (a scan or a digitally signed PDF); an
+     * extracted or retyped text is false. Decides whether the page offers "bản gốc đã ký".
+     */
+    signed: z.boolean({ error: 'cần true hoặc false' }).default(false),
   }),
+  /** Values inferred rather than read on the copy, each with what the copy says. */
+  inferred: z.array(inferredValueSchema).default([]),
+});
+
+/** The plan schema with its cross-field check: every provenance mark points at a value of the plan. */
+export const planSchema = planObjectSchema.superRefine((plan, ctx) => {
+  plan.inferred.forEach((mark, i) => {
+    const value = mark.field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), plan);
+    if (value === undefined || value === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inferred', i, 'field'],
+        message: `"${mark.field}" không trỏ tới giá trị nào của kế hoạch; cần đường dẫn tới một trường có giá trị, ví dụ "place"`,
+      });
+    }
+  });
 });
 
 export type Plan = z.infer<typeof planSchema>;

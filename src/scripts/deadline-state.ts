@@ -1,6 +1,6 @@
 /**
  * Progressive enhancement of the deadline lists (src/components/DeadlineMonths.astro): the site is
- * static, so "today" is only known in the reader's browser. Reads `data-date` on `[data-deadline]`
+ * static, so "today" is only known in the reader's browser. Reads `data-due` (the due day) on `[data-deadline]`
  * rows, writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute,
  * and adds a button that hides past deadlines (and months left empty; `[data-deadline-none]` then
  * says so when nothing is left). Without JavaScript the full list shows. A bundled module, not an
@@ -18,7 +18,7 @@ export function startDeadlineState(root: Document, now: Date = new Date()): void
   const today = localToday(now);
   let past = 0;
   for (const row of root.querySelectorAll<HTMLElement>('[data-deadline]')) {
-    const date = row.getAttribute('data-date') ?? '';
+    const date = row.getAttribute('data-due') ?? '';
     const state = classifyDeadline(date, today);
     if (state === 'past') past++;
     row.setAttribute('data-state', state);

@@ -198,7 +198,7 @@ describe('/thoi-han/', () => {
     const today = '2024-11-01';
     await page.clock.setFixedTime(new Date(`${today}T09:00:00`));
     await page.goto(new URL('thoi-han/', site.url).href);
-    const states = await page.$$eval('[data-deadline]', (els) => els.map((el) => [el.getAttribute('data-date')!, el.getAttribute('data-state')!]));
+    const states = await page.$$eval('[data-deadline]', (els) => els.map((el) => [el.getAttribute('data-due')!, el.getAttribute('data-state')!]));
     for (const [date, state] of states) expect(state, date).toBe(classifyDeadline(date, today));
     const past = states.filter(([, s]) => s === 'past').length;
     expect(past).toBeGreaterThan(0);

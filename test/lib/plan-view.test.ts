@@ -5,23 +5,24 @@ import type { Agency } from '../../src/schemas/agency';
 import type { Plan } from '../../src/schemas/plan';
 import {
   agencyRef,
+  agencyDisplayName,
   assignmentViews,
   deadlineViews,
   deadlineWhen,
-  formatTargetValue,
-  withUnit,
   latestDeadlines,
   officialHeader,
+  keepNameTogether,
   placeAndDateText,
   planCard,
   planDateShort,
-  planNumberShort,
   planNumberText,
   planPanels,
   referenceSentence,
   referenceView,
   signerView,
-  statusLabel,
+  statusView,
+  inferredNotes,
+  symbolOfUnnumbered,
   targetViews,
   UNKNOWN,
   type AgencyLookup,
@@ -48,20 +49,15 @@ describe('số/ký hiệu', () => {
   it('prints a numbered plan in both grammars', () => {
     expect(planNumberText({ number: '859', symbol: 'KH-UBND' })).toBe('859/KH-UBND');
     expect(planNumberText({ number: '110', symbol: 'KH/BDVTU-BCSĐUBND' })).toBe('110-KH/BDVTU-BCSĐUBND');
-    expect(planNumberShort({ number: '859', symbol: 'KH-UBND' })).toBe('859/KH-UBND');
   });
 
-  it('says so when the copy is unnumbered, keeping the ký hiệu it does show', () => {
+  it('says "Chưa ghi số" one way for every unnumbered copy, keeping the ký hiệu apart', () => {
     for (const { slug, data } of plans) {
       if (data.number) continue;
-      const text = planNumberText(data);
-      if (data.symbol) {
-        expect(text, slug).toBe(`…/${data.symbol} (bản chưa ghi số)`);
-      } else {
-        expect(text, slug).toBe(UNKNOWN.number);
-      }
-      expect(planNumberShort(data), slug).toBe(UNKNOWN.numberShort);
+      expect(planNumberText(data), slug).toBe(UNKNOWN.number);
+      expect(symbolOfUnnumbered(data), slug).toBe(data.symbol);
     }
+    expect(symbolOfUnnumbered({ number: '859', symbol: 'KH-UBND' })).toBeNull();
   });
 });
 
@@ -80,9 +76,40 @@ describe('place and date', () => {
     }
   });
 
-  it('labels statuses for people', () => {
-    expect(statusLabel('ban hành')).toBe('Đã ban hành');
-    expect(statusLabel('dự thảo')).toBe('Dự thảo');
+  it('finds what the copy says about an inferred value', () => {
+    const inferred = [{ field: 'place', note: 'Bản gốc không có dòng địa danh, ngày tháng' }];
+    expect(inferredNotes({ inferred }).get('place')).toBe(inferred[0]!.note);
+  });
+});
+
+describe('statusView', () => {
+  const signed = { status: 'ban hành' as const, number: '859', issuedOn: '2024-03-25', signer: { name: 'Nguyễn Văn A' } };
+  it('says "Đã ban hành" only for a copy with its number, date and signer', () => {
+    expect(statusView(signed)).toEqual({ label: 'Đã ban hành', complete: true, note: null });
+    expect(statusView({ ...signed, status: 'dự thảo' }).label).toBe('Dự thảo');
+  });
+  it('names what an incomplete copy lacks, in words a citizen understands', () => {
+    expect(statusView({ ...signed, number: null }).label).toBe('Bản chưa ghi số');
+    const blank = statusView({ ...signed, number: null, issuedOn: null, signer: { name: null } });
+    expect(blank.label).toBe('Bản chưa ghi số, ngày ban hành, tên người ký');
+    expect(blank.complete).toBe(false);
+    expect(blank.note).toMatch(/không phải bản đã ký/);
+  });
+  it('never calls a seed copy "Đã ban hành" beside its blanks', () => {
+    for (const { slug, data } of plans) {
+      if (!data.number || !data.issuedOn || !data.signer.name) expect(statusView(data).label, slug).not.toBe('Đã ban hành');
+    }
+  });
+});
+
+const spaced = (text: string | null) => text?.replace(/\u00a0/g, ' ') ?? null;
+
+describe('keepNameTogether', () => {
+  it('lets a name wrap only before "VÀ", after a comma or before an administrative unit', () => {
+    const breaks = (name: string) => keepNameTogether(name).split(' ').map((part) => part.replace(/\u00a0/g, '_'));
+    expect(breaks('SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toEqual(['SỞ_THÔNG_TIN', 'VÀ_TRUYỀN_THÔNG']);
+    expect(breaks('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH')).toEqual(['SỞ_VĂN_HÓA,', 'THỂ_THAO', 'VÀ_DU_LỊCH']);
+    expect(breaks('ỦY BAN NHÂN DÂN TỈNH TÂY NINH')).toEqual(['ỦY_BAN_NHÂN_DÂN', 'TỈNH_TÂY_NINH']);
   });
 });
 
@@ -90,8 +117,8 @@ describe('officialHeader (the printed document)', () => {
   it('puts the cơ quan chủ quản above the issuer and drops the province they share', () => {
     const plan = plans.find((p) => p.data.issuer === 'so-tttt-tay-ninh')!.data;
     const header = officialHeader(plan, agencies);
-    expect(header.parent).toBe('ỦY BAN NHÂN DÂN TỈNH TÂY NINH');
-    expect(header.agency).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(spaced(header.parent)).toBe('ỦY BAN NHÂN DÂN TỈNH TÂY NINH');
+    expect(spaced(header.agency)).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
     expect(header.nation).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(header.motto).toBe('Độc lập - Tự do - Hạnh phúc');
     expect(header.docType).toBe('KẾ HOẠCH');
@@ -100,11 +127,12 @@ describe('officialHeader (the printed document)', () => {
   it('keeps a name that does not repeat the parent place (a commune under a district)', () => {
     const plan = planBySlug('dan-van-chinh-quyen-2024-ubnd-xa-minh-tam');
     const header = officialHeader(plan, agencies);
-    expect(header.parent).toBe('ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN');
-    expect(header.agency).toBe('ỦY BAN NHÂN DÂN XÃ MINH TÂM');
-    // The copy has no "Số:" line at all, and no day: the printed line keeps the blanks.
-    expect(header.number).toBeNull();
-    expect(header.placeAndDate).toMatch(/^Minh Tâm, ngày\s+tháng\s+năm 2024$/);
+    expect(spaced(header.parent)).toBe('ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN');
+    expect(spaced(header.agency)).toBe('ỦY BAN NHÂN DÂN XÃ MINH TÂM');
+    // The copy has no "Số:" line and no place-and-date line: print keeps the Số line blank
+    // (Nghị định 30/2020) and leaves out the place the portal inferred.
+    expect(header.number).toMatch(/^Số:\s+$/);
+    expect(header.placeAndDate).toMatch(/^ngày\s+tháng\s+năm 2024$/);
   });
 
   it('prints an unnumbered copy with a blank before the ký hiệu, as signed copies are', () => {
@@ -152,19 +180,6 @@ describe('references', () => {
 });
 
 describe('targets', () => {
-  it('formats values with Vietnamese decimals and units', () => {
-    expect(formatTargetValue({ value: 100, unit: '%' })).toBe('100%');
-    expect(formatTargetValue({ value: 2.5, unit: 'lượt' })).toBe('2,5 lượt');
-    expect(formatTargetValue({ value: 12, unit: null })).toBe('12');
-    expect(formatTargetValue({ value: null, unit: null })).toBe('Định tính');
-  });
-
-  it('joins an already formatted value and its unit the same way for pages and share cards', () => {
-    expect(withUnit('1.250', 'lượt')).toBe('1.250 lượt');
-    expect(withUnit('05/6/2024', null)).toBe('05/6/2024');
-    expect(withUnit('99,5', '%')).toBe('99,5%');
-  });
-
   it('keeps every seed target text and says which are measurable', () => {
     for (const { slug, data } of plans) {
       const views = targetViews(data.targets);
@@ -189,7 +204,7 @@ describe('deadlines', () => {
       for (const v of views) {
         const source = data.deadlines[v.position]!;
         expect(v.task).toBe(source.task);
-        expect(v.owner.name).toBe(agencies.get(source.owner)!.data.name);
+        expect(v.owner.name).toBe(agencyDisplayName(agencies.get(source.owner)!.data));
         expect(v.owner.path).toBe(`co-quan/${source.owner}/`);
         expect(v.submitTo?.id ?? null).toBe(source.submitTo);
       }
@@ -209,7 +224,7 @@ describe('assignments', () => {
       const views = assignmentViews(data, agencies);
       expect(views.map((v) => v.unit.id), slug).toEqual([...new Set(data.assignments.map((a) => a.unit))]);
       for (const v of views) {
-        expect(v.unit.name).toBe(agencies.get(v.unit.id)!.data.name);
+        expect(v.unit.name).toBe(agencyDisplayName(agencies.get(v.unit.id)!.data));
         expect(v.duties).toEqual(data.assignments.filter((a) => a.unit === v.unit.id).flatMap((a) => a.duties));
         expect(v.deadlines.map((d) => d.task).sort()).toEqual(data.deadlines.filter((d) => d.owner === v.unit.id).map((d) => d.task).sort());
       }
@@ -270,7 +285,7 @@ describe('panels and cards', () => {
       const card = planCard(entry, agencies);
       expect(card.path).toBe(`ke-hoach/${entry.slug}/`);
       expect(card.agency.shortName).toBe(agencies.get(entry.data.issuer)!.data.shortName);
-      expect(card.number).toBe(planNumberShort(entry.data));
+      expect(card.number).toBe(planNumberText(entry.data));
       expect(card.date).toBe(planDateShort(entry.data));
       expect(card.topics).toEqual(entry.data.topics);
     }

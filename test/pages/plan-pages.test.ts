@@ -40,11 +40,13 @@ describe('built plan pages', () => {
     describe(slug, () => {
       const html = readPage(`ke-hoach/${slug}`);
 
-      it('is a Vietnamese page whose only script is the copy-link enhancement, with the title as h1', () => {
+      it('is a Vietnamese page whose only scripts are the copy-link and print enhancements, with the title as h1', () => {
         expect(html).toMatch(/<html lang="vi"/);
-        // JSON data blocks are not code; the one script is the share box's copy button, a file (the CSP forbids inline script).
-        const code = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
-        expect(code).toEqual([expect.stringMatching(/^ type="module" src="\/_astro\/ShareLinks[^"]*\.js"$/)]);
+        // JSON data blocks are not code; the scripts are files (the CSP forbids inline script): the share
+        // box's copy button and the print button (src/scripts/print.ts).
+        const code = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
+        expect(code.length).toBeGreaterThan(0);
+        for (const attrs of code) expect(attrs).toMatch(/^ type="module" src="\/_astro\/[^"]+\.js"$/);
         expect(textOf(elementById(html, 'main', 'noi-dung'))).toContain(squash(plan.title));
         expect(textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!)).toContain(squash(plan.title));
       });
@@ -102,7 +104,10 @@ describe('built plan pages', () => {
         const header = textOf(/<div class="print-only official-header">([\s\S]*?)<div class="print-only official-title">/.exec(html)?.[1] ?? '');
         const issuer = content.agencies.find((a) => a.id === plan.issuer)!;
         expect(header).toContain(issuer.data.level === 'Đảng' ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-        expect(header).toContain(`${plan.place}, ngày`);
+        // An inferred place is left out of the printed header; the "Số:" line is always there.
+        if (plan.inferred.some((m) => m.field === 'place')) expect(header).not.toContain(`${plan.place}, ngày`);
+        else expect(header).toContain(`${plan.place}, ngày`);
+        expect(header).toContain('Số:');
         expect(header).toContain(String(plan.year));
         if (plan.symbol) expect(header).toContain(plan.symbol);
       });

@@ -50,10 +50,10 @@ function peakRss(log: string): number | undefined {
 }
 
 /**
-/**
- * Runs `astro build --outDir <outDir> ...args` in `cwd` (the project, or a copy of it) with the
- * build environment plus `extraEnv`, without taking the lock (callers hold it, see
- * `withBuildLock`), and returns how long it took, its output and its peak memory.
+ * Runs `astro build --mode preview --outDir <outDir> ...args` (a local build: the example address
+ * is allowed) in `cwd` (the project, or a copy of it) with the build environment plus `extraEnv`,
+ * without taking the lock (callers hold it, see `withBuildLock`), and returns how long it took,
+ * its output and its peak memory.
  */
 export function astroBuild(
   outDir: string,
@@ -62,7 +62,7 @@ export function astroBuild(
 ): Promise<{ ms: number; log: string; peakRssMb?: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const command = [join(root, 'node_modules/.bin/node'), join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...args];
+    const command = [join(root, 'node_modules/.bin/node'), join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--mode', 'preview', '--outDir', outDir, ...args];
     // GNU time reports the build's peak memory (largest resident set of the process tree it waited for).
     if (existsSync(GNU_TIME)) command.unshift(GNU_TIME, '-f', `${RSS_MARK}%M`);
     const child = spawn(command[0]!, command.slice(1), {

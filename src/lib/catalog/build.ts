@@ -1,4 +1,5 @@
 import type { Plan } from '../../schemas/plan';
+import { planDate } from './plan-date';
 import type { Agency } from '../../schemas/agency';
 import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
@@ -101,13 +102,8 @@ export interface Catalog {
 
 const collator = new Intl.Collator('vi');
 
-/** Sort key: issue date when known, else 1 January of the plan's year (an unknown day sorts first in its year). */
-function planSortDate(plan: Plan): string {
-  return plan.issuedOn ?? `${plan.year}-01-01`;
-}
-
 export function comparePlansNewestFirst(a: PlanEntry, b: PlanEntry): number {
-  const byDate = planSortDate(b.data).localeCompare(planSortDate(a.data));
+  const byDate = planDate(b.data).localeCompare(planDate(a.data));
   if (byDate !== 0) return byDate;
   if (b.data.year !== a.data.year) return b.data.year - a.data.year;
   return collator.compare(a.data.title, b.data.title) || a.slug.localeCompare(b.slug);

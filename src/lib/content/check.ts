@@ -1,6 +1,7 @@
 import { loadContentCached, type LoadedContent, type LoadOptions } from './load';
 import { sortProblems, type Problem } from './problems';
 import { validateContent } from './validate';
+import { checkOriginals } from './originals';
 
 export interface ContentCheck {
   content: LoadedContent;
@@ -16,7 +17,7 @@ export interface ContentCheck {
  */
 export function checkContent(rootDir: string, options: LoadOptions = {}): ContentCheck {
   const content = loadContentCached(rootDir, options);
-  const problems = sortProblems([...content.problems, ...validateContent(content)]);
+  const problems = sortProblems([...content.problems, ...validateContent(content), ...checkOriginals(content.rootDir, content.plans)]);
   return { content, problems, summary: summarize(content, problems) };
 }
 

@@ -2,12 +2,13 @@
  * What a plan's share card shows, picked from the plan and the registries. Plain JSON: its hash is
  * the image cache key, so anything that changes the picture must be in here.
  */
+import { agencyLevelLabel } from '../agency-level';
 import type { Plan } from '../../schemas/plan';
 import type { Agency } from '../../schemas/agency';
 import type { SiteConfig } from '../../site.config';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { formatVietnameseDate } from '../vn/dates';
-import { formatNumber } from '../plan-view';
+import { formatNumber } from '../vn/numbers';
 
 /** Colours of the card, from site.config. */
 export interface CardTheme {
@@ -57,22 +58,6 @@ export interface CardData {
   theme: CardTheme;
 }
 
-const LEVEL_LABELS: Record<Agency['level'], string> = {
-  'trung ương': 'Cơ quan trung ương',
-  tỉnh: 'Cấp tỉnh',
-  sở: 'Cấp sở',
-  huyện: 'Cấp huyện',
-  xã: 'Cấp xã',
-  phòng: 'Phòng, đơn vị',
-  Đảng: 'Cơ quan Đảng',
-  'đoàn thể': 'Tổ chức đoàn thể',
-  'nhóm đơn vị': 'Nhóm đơn vị',
-};
-
-/** Human label of an agency level for the card's header. */
-export function agencyLevelLabel(level: Agency['level']): string {
-  return LEVEL_LABELS[level];
-}
 
 /**
  * The portal's public address as people type it: no scheme, no trailing slash.

@@ -8,7 +8,7 @@
 import type { CardData, CardHighlight } from './card-data';
 import { FONT_FAMILY } from './families';
 import { fitText, type FittedText, type Measure } from './fit-text';
-import { withUnit } from '../plan-view';
+import { withUnit } from '../vn/numbers';
 
 /**
  * Bump on any visible design change: it is part of the image cache key and of the `?v=` query of

@@ -1,9 +1,10 @@
 import { paths, withBase } from '../paths';
+import { formatBytes } from '../vn/numbers';
 import { formatVietnameseDate } from '../vn/dates';
 import { site } from '../../site.config';
 import { API_ROOT, apiPaths, urlOf } from './context';
 import { formatSha256Sums } from './checksums';
-import { memberUrlPattern, type Dataset, type DatasetId, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './types';
 
 /*
  * The /du-lieu-mo/ page as data: every dataset with its files, sizes (the bytes the build
@@ -80,18 +81,6 @@ export interface CatalogPage {
   modifiedText: string;
   /** Vietnamese licence terms, one sentence each. */
   terms: string[];
-}
-
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-/**
- * A file size for people: "8,8 kB", "1,2 MB", "512 byte" (SI units, as browsers show downloads).
- * @example formatBytes(8785) // '8,8 kB'
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} byte`;
-  if (bytes < 1_000_000) return `${numberFormat.format(bytes / 1000)} kB`;
-  return `${numberFormat.format(bytes / 1_000_000)} MB`;
 }
 
 /** The SHA256SUMS the build writes, computed from the same renders (paths relative to api/v1/). */

@@ -3,7 +3,7 @@ import { site } from '../../site.config';
 import { apiPaths, urlOf } from './context';
 import { LIST_DELIMITER } from './csv';
 import { toJsonSchema } from './json-schema';
-import type { OpenData } from './open-data';
+import type { OpenData } from './types';
 import { tableNames, tableRowSchemas, type TableName } from './record-schemas';
 
 /*

@@ -1,7 +1,7 @@
 import { paths } from '../paths';
 import { site } from '../../site.config';
 import { apiPaths, urlOf } from './context';
-import { MEDIA_TYPES, memberUrlPattern, type Dataset, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './open-data';
+import { MEDIA_TYPES, memberUrlPattern, type Dataset, type FileCollection, type FileFormat, type OpenData, type OpenDataFile } from './types';
 
 /*
  * DCAT-AP 3 catalog in JSON-LD (`/api/v1/catalog.jsonld`): the catalog, its publisher and licence,

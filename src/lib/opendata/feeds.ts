@@ -5,7 +5,7 @@ import { paths } from '../paths';
 import { site } from '../../site.config';
 import { CONTROL_CHARACTERS } from '../../schemas/common';
 import { apiPaths, urlOf, type PublishContext } from './context';
-import { contentModified, planDate } from './records';
+import { contentModified, planEntryDate } from './records';
 
 /** A content date as a timestamp: midnight UTC of that day (no build time ever enters a feed). */
 function dayStart(iso: string): Date {
@@ -123,7 +123,7 @@ export function atomFeed(catalog: Catalog, ctx: PublishContext, page: number | n
   });
   for (const plan of current.plans) {
     const url = urlOf(ctx, paths.plan(plan.slug));
-    const date = dayStart(planDate(plan));
+    const date = dayStart(planEntryDate(plan));
     feed.addItem({
       id: url,
       link: url,
@@ -174,7 +174,7 @@ export function jsonFeed(catalog: Catalog, ctx: PublishContext, page: number | n
         title: itemTitle(plan),
         summary: plan.data.summary,
         content_text: plan.data.summary,
-        date_published: dayStart(planDate(plan)).toISOString(),
+        date_published: dayStart(planEntryDate(plan)).toISOString(),
         authors: [{ name: catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer }],
         tags: plan.data.topics,
         language: 'vi',

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { agencyId, documentId, isoDate, nfcText, slug } from '../../schemas/common';
-import { planSchema } from '../../schemas/plan';
+import { planObjectSchema } from '../../schemas/plan';
 import { agencySchema } from '../../schemas/agency';
 import { documentSchema } from '../../schemas/document';
 import { documentReferenceSchema } from '../../schemas/document-reference';
@@ -69,6 +69,7 @@ export const deadlineRecordSchema = deadlineSchema
     owner: agencyRefSchema.describe('Đơn vị thực hiện'),
     submitTo: agencyRefSchema.nullable().describe('Nơi nhận kết quả, hoặc null nếu kế hoạch không ghi'),
     qualifier: deadlineSchema.shape.qualifier.describe('Cách ghi thời hạn: "trước ngày", "chậm nhất ngày"…, hoặc null'),
+    dueDate: deadlineSchema.shape.date.describe('Ngày cuối cùng phải xong việc (hết ngày này): ngày liền trước "trước ngày X", ngày X trong các cách ghi khác'),
   })
   .describe('Thời hạn');
 
@@ -80,31 +81,32 @@ export const assignmentRecordSchema = z
   .describe('Phân công (Tổ chức thực hiện)');
 
 /** `/api/v1/plans/{slug}.json`: every frontmatter field, references resolved, and the body as text. */
-export const planRecordSchema = planSchema
+export const planRecordSchema = planObjectSchema
   .extend({
     $schema: url.describe('JSON Schema của tệp này'),
     slug: planSlug,
     url: url.describe('Trang của kế hoạch trên cổng'),
     identifier: nfcText.nullable().describe('Số/ký hiệu như in trên văn bản ("859/KH-UBND"; "…/KH-STTTT" khi bản sao chưa ghi số), hoặc null'),
-    title: planSchema.shape.title.describe('Trích yếu, không kèm loại văn bản'),
-    docType: planSchema.shape.docType.describe('Loại văn bản'),
-    number: planSchema.shape.number.describe('Số, hoặc null khi bản sao chưa ghi số'),
-    symbol: planSchema.shape.symbol.describe('Ký hiệu, hoặc null'),
+    title: planObjectSchema.shape.title.describe('Trích yếu, không kèm loại văn bản'),
+    docType: planObjectSchema.shape.docType.describe('Loại văn bản'),
+    number: planObjectSchema.shape.number.describe('Số, hoặc null khi bản sao chưa ghi số'),
+    symbol: planObjectSchema.shape.symbol.describe('Ký hiệu, hoặc null'),
     issuer: agencyRefSchema.describe('Cơ quan ban hành'),
-    place: planSchema.shape.place.describe('Địa danh ban hành'),
-    issuedOn: planSchema.shape.issuedOn.describe('Ngày ban hành (ISO 8601), hoặc null khi bản sao để trống'),
-    year: planSchema.shape.year.describe('Năm của kế hoạch'),
-    status: planSchema.shape.status.describe('Trạng thái'),
-    topics: planSchema.shape.topics.describe('Chủ đề'),
-    summary: planSchema.shape.summary.describe('Tóm tắt bằng lời thường'),
+    place: planObjectSchema.shape.place.describe('Địa danh ban hành'),
+    issuedOn: planObjectSchema.shape.issuedOn.describe('Ngày ban hành (ISO 8601), hoặc null khi bản sao để trống'),
+    year: planObjectSchema.shape.year.describe('Năm của kế hoạch'),
+    status: planObjectSchema.shape.status.describe('Trạng thái'),
+    topics: planObjectSchema.shape.topics.describe('Chủ đề'),
+    summary: planObjectSchema.shape.summary.describe('Tóm tắt bằng lời thường'),
     basis: list(referenceRecordSchema, 'Văn bản kế hoạch thực hiện hoặc căn cứ ("Thực hiện…", "Căn cứ…")'),
     citations: list(referenceRecordSchema, 'Các văn bản có số khác được nhắc đến trong nội dung'),
     targets: list(targetRecordSchema, 'Chỉ tiêu'),
     deadlines: list(deadlineRecordSchema, 'Thời hạn'),
     assignments: list(assignmentRecordSchema, 'Tổ chức thực hiện: đơn vị và nhiệm vụ'),
-    recipients: planSchema.shape.recipients.describe('Nơi nhận, như văn bản ghi'),
-    signer: planSchema.shape.signer.describe('Người ký'),
-    source: planSchema.shape.source.describe('Tệp gốc và mã băm sha256 của nó'),
+    recipients: planObjectSchema.shape.recipients.describe('Nơi nhận, như văn bản ghi'),
+    signer: planObjectSchema.shape.signer.describe('Người ký'),
+    source: planObjectSchema.shape.source.describe('Tệp gốc và mã băm sha256 của nó'),
+    inferred: planObjectSchema.shape.inferred.describe('Các giá trị được suy ra từ ngữ cảnh, không đọc được trên bản gốc: đường dẫn trường và bản gốc ghi gì'),
     bodyText: z.string().describe('Toàn văn dạng văn bản thuần: đoạn cách nhau một dòng trống, mỗi mục liệt kê một dòng'),
   })
   .describe('Một kế hoạch');
@@ -114,19 +116,19 @@ export const planRecordSchema = planSchema
 export const planRowSchema = z
   .object({
     slug: planSlug,
-    title: planSchema.shape.title.describe('Trích yếu'),
-    docType: planSchema.shape.docType.describe('Loại văn bản'),
-    number: planSchema.shape.number.describe('Số, hoặc trống khi bản sao chưa ghi số'),
-    symbol: planSchema.shape.symbol.describe('Ký hiệu'),
+    title: planObjectSchema.shape.title.describe('Trích yếu'),
+    docType: planObjectSchema.shape.docType.describe('Loại văn bản'),
+    number: planObjectSchema.shape.number.describe('Số, hoặc trống khi bản sao chưa ghi số'),
+    symbol: planObjectSchema.shape.symbol.describe('Ký hiệu'),
     identifier: nfcText.nullable().describe('Số/ký hiệu như in trên văn bản'),
     issuer: agencyId.describe('Mã cơ quan ban hành (xem agencies)'),
     issuerName: nfcText.describe('Tên cơ quan ban hành'),
-    place: planSchema.shape.place.describe('Địa danh ban hành'),
-    issuedOn: planSchema.shape.issuedOn.describe('Ngày ban hành, hoặc trống'),
-    year: planSchema.shape.year.describe('Năm của kế hoạch'),
-    status: planSchema.shape.status.describe('Trạng thái'),
-    topics: planSchema.shape.topics.describe('Chủ đề'),
-    summary: planSchema.shape.summary.describe('Tóm tắt'),
+    place: planObjectSchema.shape.place.describe('Địa danh ban hành'),
+    issuedOn: planObjectSchema.shape.issuedOn.describe('Ngày ban hành, hoặc trống'),
+    year: planObjectSchema.shape.year.describe('Năm của kế hoạch'),
+    status: planObjectSchema.shape.status.describe('Trạng thái'),
+    topics: planObjectSchema.shape.topics.describe('Chủ đề'),
+    summary: planObjectSchema.shape.summary.describe('Tóm tắt'),
     basisCount: z.number().int().min(0).describe('Số văn bản căn cứ'),
     citationCount: z.number().int().min(0).describe('Số văn bản được trích dẫn'),
     targetCount: z.number().int().min(0).describe('Số chỉ tiêu'),
@@ -143,8 +145,8 @@ export const targetRowSchema = z
     id: rowId,
     plan: planSlug,
     position,
-    year: planSchema.shape.year.describe('Năm của kế hoạch'),
-    topics: planSchema.shape.topics.describe('Chủ đề của kế hoạch'),
+    year: planObjectSchema.shape.year.describe('Năm của kế hoạch'),
+    topics: planObjectSchema.shape.topics.describe('Chủ đề của kế hoạch'),
     text: targetSchema.shape.text.describe('Chỉ tiêu như kế hoạch ghi'),
     value: targetSchema.shape.value.describe('Con số cam kết, hoặc trống nếu là chỉ tiêu định tính'),
     unit: targetSchema.shape.unit.describe('Đơn vị của con số'),
@@ -165,8 +167,9 @@ export const deadlineRowSchema = z
     ownerName: nfcText.describe('Tên đơn vị thực hiện'),
     submitTo: agencyId.nullable().describe('Mã nơi nhận kết quả, hoặc trống'),
     submitToName: nfcText.nullable().describe('Tên nơi nhận kết quả, hoặc trống'),
-    planTitle: planSchema.shape.title.describe('Trích yếu của kế hoạch'),
+    planTitle: planObjectSchema.shape.title.describe('Trích yếu của kế hoạch'),
     url: url.describe('Trang của kế hoạch'),
+    dueDate: deadlineSchema.shape.date.describe('Ngày cuối cùng phải xong việc (hết ngày này)'),
   })
   .describe('Thời hạn');
 

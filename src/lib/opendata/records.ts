@@ -1,4 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
+import { planDate } from '../catalog/plan-date';
+import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
@@ -16,9 +18,9 @@ export function rowId(plan: string, position: number): string {
   return `${plan}#${position}`;
 }
 
-/** The date a plan is dated by in feeds and catalogs: its issue date, else 1 January of its year. */
-export function planDate(plan: PlanEntry): string {
-  return plan.data.issuedOn ?? `${plan.data.year}-01-01`;
+/** The date a plan is dated by in feeds and catalogs (the rule is `planDate` in catalog/plan-date.ts). */
+export function planEntryDate(plan: PlanEntry): string {
+  return planDate(plan.data);
 }
 
 /** The newest date among plans (undefined entries skipped), or null when there is none. */
@@ -26,7 +28,7 @@ export function latestPlanDate(plans: Iterable<PlanEntry | undefined>): string |
   let max: string | null = null;
   for (const plan of plans) {
     if (!plan) continue;
-    const date = planDate(plan);
+    const date = planEntryDate(plan);
     if (max === null || date > max) max = date;
   }
   return max;
@@ -107,11 +109,13 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
       task: d.task,
       owner: agencyRef(catalog, d.owner, ctx),
       submitTo: d.submitTo ? agencyRef(catalog, d.submitTo, ctx) : null,
+      dueDate: deadlineDueDate(d),
     })),
     assignments: data.assignments.map((a) => ({ unit: agencyRef(catalog, a.unit, ctx), duties: a.duties })),
     recipients: data.recipients,
     signer: { authority: data.signer.authority, title: data.signer.title, name: data.signer.name },
-    source: { file: data.source.file, sha256: data.source.sha256 },
+    source: { file: data.source.file, sha256: data.source.sha256, signed: data.source.signed },
+    inferred: data.inferred.map((mark) => ({ field: mark.field, note: mark.note })),
     bodyText: mdxToPlainText(plan.body ?? ''),
   };
 }
@@ -170,6 +174,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       submitToName: row.deadline.submitTo ? agencyName(catalog, row.deadline.submitTo) : null,
       planTitle: title(row.plan),
       url: planUrl(row.plan),
+      dueDate: deadlineDueDate(row.deadline),
     })),
     citations: catalog.citations.map((edge) => ({
       plan: edge.plan,

@@ -1,3 +1,4 @@
+import { agencyLevelLabel } from '../agency-level';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { agencyLevels } from '../../schemas/agency';
 import { portalIndex } from './index-cache';
@@ -236,24 +237,4 @@ export function agencyListPages(catalog: Catalog): AgencyListPageData[] {
 /** Path of one page of an agency's list. */
 export function agencyListPagePath(page: AgencyListPageData): string {
   return pagePath(page.firstPagePath, page.slice.page);
-}
-
-const LEVEL_LABELS: Record<string, string> = {
-  'trung ương': 'Cơ quan trung ương',
-  tỉnh: 'Cấp tỉnh',
-  sở: 'Sở, ban, ngành',
-  huyện: 'Cấp huyện',
-  xã: 'Cấp xã',
-  phòng: 'Phòng, đơn vị trực thuộc',
-  Đảng: 'Cơ quan Đảng',
-  'đoàn thể': 'Đoàn thể',
-  'nhóm đơn vị': 'Nhóm đơn vị',
-};
-
-/**
- * How a level reads as a label.
- * @example agencyLevelLabel('sở') // 'Sở, ban, ngành'
- */
-export function agencyLevelLabel(level: string): string {
-  return LEVEL_LABELS[level] ?? level;
 }

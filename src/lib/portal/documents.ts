@@ -143,8 +143,8 @@ export function referencingPlans(catalog: Catalog, id: string): Record<Reference
  * not expanded again, so cycles and diamonds stay finite.
  */
 export type ChainNode =
-  | { kind: 'document'; id: string; plan: string | null; repeated: boolean; children: ChainNode[] }
-  | { kind: 'plan'; slug: string; repeated: boolean; children: ChainNode[] };
+  | { kind: 'document'; id: string; plan: string | null; children: ChainNode[] }
+  | { kind: 'plan'; slug: string; children: ChainNode[] };
 
 function chainKey(node: { kind: 'document'; id: string } | { kind: 'plan'; slug: string }): string {
   return node.kind === 'document' ? `d:${node.id}` : `p:${node.slug}`;
@@ -163,13 +163,12 @@ export function upwardChain(catalog: Catalog, id: string): ChainNode[] {
     const fromPlan = view.plan ? (catalog.planBySlug.get(view.plan)?.data.basis.map((r) => r.document) ?? []) : [];
     return [...new Set([...view.data.basis, ...fromPlan])].filter((parent) => catalog.documents.has(parent));
   };
-  const expand = (docId: string): ChainNode[] =>
-    parentsOf(docId).map((parent) => {
-      const key = `d:${parent}`;
-      const repeated = seen.has(key);
-      seen.add(key);
-      return { kind: 'document', id: parent, plan: catalog.documents.get(parent)!.plan, repeated, children: repeated ? [] : expand(parent) };
-    });
+  // Each document appears once, at the shallowest level it is reached (a level is claimed before it is expanded).
+  const expand = (docId: string): ChainNode[] => {
+    const fresh = parentsOf(docId).filter((parent) => !seen.has(`d:${parent}`));
+    for (const parent of fresh) seen.add(`d:${parent}`);
+    return fresh.map((parent) => ({ kind: 'document', id: parent, plan: catalog.documents.get(parent)!.plan, children: expand(parent) }));
+  };
   return expand(id);
 }
 
@@ -193,23 +192,19 @@ export function downwardChain(catalog: Catalog, id: string): ChainNode[] {
         .sort(compareDocumentsNewestFirst)
         .map((child) => ({ kind: 'document' as const, id: child.id })),
     ];
-    const local = new Set<string>();
-    const nodes: ChainNode[] = [];
-    for (const candidate of candidates) {
+    // Each plan and document appears once, at the shallowest level it is reached: the level's nodes
+    // are claimed before any of them is expanded, so counts match what the page lists.
+    const fresh = candidates.filter((candidate) => {
       const key = chainKey(candidate);
-      if (local.has(key)) continue;
-      local.add(key);
-      const repeated = seen.has(key);
+      if (seen.has(key) || (candidate.kind === 'document' && !catalog.documents.has(candidate.id))) return false;
       seen.add(key);
-      if (candidate.kind === 'document') {
-        const child = catalog.documents.get(candidate.id);
-        if (!child) continue;
-        nodes.push({ kind: 'document', id: candidate.id, plan: child.plan, repeated, children: repeated ? [] : expand(candidate.id) });
-      } else {
-        nodes.push({ kind: 'plan', slug: candidate.slug, repeated, children: [] });
-      }
-    }
-    return nodes;
+      return true;
+    });
+    return fresh.map((candidate): ChainNode =>
+      candidate.kind === 'document'
+        ? { kind: 'document', id: candidate.id, plan: catalog.documents.get(candidate.id)!.plan, children: expand(candidate.id) }
+        : { kind: 'plan', slug: candidate.slug, children: [] },
+    );
   };
   return expand(id);
 }

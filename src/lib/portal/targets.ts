@@ -2,6 +2,7 @@ import type { Catalog, PlanEntry } from '../catalog/build';
 import type { Target } from '../../schemas/target';
 import { paths } from '../paths';
 import { agencyRef } from '../plan-view';
+import { formatTargetValue } from '../vn/numbers';
 import { slugify } from '../vn/slug';
 import { compareVietnamese, foldVietnamese } from '../vn/text';
 import { paginate, pagePath, type PageSlice } from './pagination';
@@ -68,19 +69,6 @@ export interface TargetTable {
   planCount: number;
   /** Targets in this topic. */
   targetCount: number;
-}
-
-/**
- * A target's number with its unit as Vietnamese prints it: "%" sticks to the number, other units
- * follow a space; null for a qualitative target.
- * @example formatTargetValue({ value: 100, unit: '%' }) // '100%'
- * @example formatTargetValue({ value: 12, unit: 'cuộc' }) // '12 cuộc'
- */
-export function formatTargetValue(target: Pick<Target, 'value' | 'unit'>): string | null {
-  if (target.value === null) return null;
-  const number = target.value.toLocaleString('vi-VN');
-  if (!target.unit) return number;
-  return target.unit === '%' ? `${number}%` : `${number} ${target.unit}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/build';
 import { planCard, type AgencyLookup } from '../plan-view';
 import { planCardHtml } from '../portal/plan-card';
 import { formatPlanNumber } from '../catalog/plan-number';
+import { planDate } from '../catalog/plan-date';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
@@ -177,7 +178,7 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     'chu-de': [...new Set(data.topics.map((t) => slugify(t)))],
     loai: [slugify(data.docType)],
   };
-  const sort = { [DATE_SORT_KEY]: data.issuedOn ?? `${data.year}-01-01` };
+  const sort = { [DATE_SORT_KEY]: planDate(data) };
 
   // Pagefind searches meta text too, with its prefix rules and without the end mark, so a meta word
   // like "cơ" would let "covid" find the plan. Everything a result shows comes from `stored`; the

@@ -5,7 +5,8 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { planSchema, type Plan } from '../../../src/schemas/plan';
 import { site } from '../../../src/site.config';
-import { agencyLevelLabel, planCardData, portalAddress } from '../../../src/lib/og/card-data';
+import { planCardData, portalAddress } from '../../../src/lib/og/card-data';
+import { agencyLevelLabel } from '../../../src/lib/agency-level';
 import { catalogCardData, cardRouteParam, planCardJobs } from '../../../src/lib/og/plan-cards';
 import { formatVietnameseDate } from '../../../src/lib/vn/dates';
 

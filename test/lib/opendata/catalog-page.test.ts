@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_LIST_MAX, catalogPage, expectedSha256Sums, formatBytes } from '../../../src/lib/opendata/catalog-page';
+import { COLLECTION_LIST_MAX, catalogPage, expectedSha256Sums } from '../../../src/lib/opendata/catalog-page';
+import { formatBytes } from '../../../src/lib/vn/numbers';
 import { parseSha256Sums } from '../../../src/lib/opendata/checksums';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { syntheticCatalog } from '../portal/synthetic-catalog';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { atomFeed, FEED_PAGE_SIZE, feedPages, jsonFeed } from '../../../src/lib/opendata/feeds';
 import { syntheticCatalog } from '../portal/synthetic-catalog';
-import { contentModified, planDate } from '../../../src/lib/opendata/records';
+import { contentModified, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx, PREFIX } from './real-content';
 
 const planUrls = catalog.plans.map((p) => `${PREFIX}ke-hoach/${p.slug}/`);
@@ -23,7 +23,7 @@ describe('Atom feed', () => {
     feed.entry.forEach((entry: any, i: number) => {
       const plan = catalog.plans[i]!;
       expect(entry.link[0]['@_href']).toBe(planUrls[i]);
-      expect(entry.updated).toBe(`${planDate(plan)}T00:00:00.000Z`);
+      expect(entry.updated).toBe(`${planEntryDate(plan)}T00:00:00.000Z`);
       expect(entry.title['#text']).toContain(plan.data.title);
       expect(entry.summary['#text']).toBe(plan.data.summary);
       expect(entry.category.map((c: any) => c['@_term'])).toEqual(plan.data.topics);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { deadlinesCalendar, deadlineUid, planLabel } from '../../../src/lib/opendata/ical';
-import { calendarAgencies, planDate } from '../../../src/lib/opendata/records';
+import { deadlinesCalendar, deadlineUid, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
+import { deadlineDueDate } from '../../../src/lib/catalog/deadline-due';
+import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx } from './real-content';
 
 /** node-ical builds all-day dates at local midnight, so read them back with local getters. */
@@ -38,8 +39,21 @@ describe('deadlines.ics', () => {
       const event = byUid.get(uid)!;
       expect(event, uid).toBeDefined();
       expect(event.datetype).toBe('date');
-      expect(localIsoDate(event.start)).toBe(row.deadline.date);
+      // The event sits on the due day: "trước ngày X" is due by the end of the day before X.
+      expect(localIsoDate(event.start)).toBe(deadlineDueDate(row.deadline));
+      if (row.deadline.qualifier === 'trước ngày') expect(localIsoDate(event.start) < row.deadline.date).toBe(true);
     }
+    expect(catalog.deadlines.some((row) => row.deadline.qualifier === 'trước ngày')).toBe(true);
+  });
+
+  it('reminds 7 days and 1 day before every event (VALARM)', () => {
+    const events = text.split('BEGIN:VEVENT').slice(1);
+    expect(events).toHaveLength(catalog.deadlines.length);
+    for (const event of events) {
+      const triggers = [...event.matchAll(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:(-P\d+D)\r\n/g)].map((m) => m[1]);
+      expect(triggers).toEqual(REMINDER_DAYS.map((days) => `-P${days}D`));
+    }
+    expect(REMINDER_DAYS).toEqual([7, 1]);
   });
 
   it('names the task and the plan in Vietnamese, with owner, recipient, qualifier and link in the description', () => {
@@ -61,7 +75,7 @@ describe('deadlines.ics', () => {
     const byUid = new Map(parsed.map((e) => [e.uid, e]));
     for (const row of catalog.deadlines) {
       const stamp = byUid.get(deadlineUid(row, ctx))!.dtstamp as Date;
-      expect(stamp.toISOString()).toBe(`${planDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
+      expect(stamp.toISOString()).toBe(`${planEntryDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
     }
     expect(deadlinesCalendar(catalog, ctx)).toBe(text);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRecord, rowId, tableRows, contentModified, latestPlanDate, planDate } from '../../../src/lib/opendata/records';
+import { planRecord, rowId, tableRows, contentModified, latestPlanDate, planEntryDate } from '../../../src/lib/opendata/records';
 import { planRecordSchema, tableRowSchemas, tableNames } from '../../../src/lib/opendata/record-schemas';
 import { formatPlanNumber } from '../../../src/lib/catalog/plan-number';
 import { catalog, content, ctx, PREFIX } from './real-content';
@@ -129,17 +129,17 @@ describe('tables', () => {
 
 describe('content dates', () => {
   it('dates a plan by its issue date, else 1 January of its year', () => {
-    for (const plan of catalog.plans) expect(planDate(plan)).toBe(plan.data.issuedOn ?? `${plan.data.year}-01-01`);
+    for (const plan of catalog.plans) expect(planEntryDate(plan)).toBe(plan.data.issuedOn ?? `${plan.data.year}-01-01`);
   });
 
   it('takes "modified" from the newest plan, never from the clock', () => {
-    expect(contentModified(catalog)).toBe(catalog.plans.map(planDate).sort().at(-1));
+    expect(contentModified(catalog)).toBe(catalog.plans.map(planEntryDate).sort().at(-1));
     expect(contentModified({ ...catalog, plans: [] })).toBeNull();
   });
 
   it('takes a subset\'s date from its own plans and skips slugs the catalog does not know', () => {
-    const oldest = [...catalog.plans].sort((a, b) => planDate(a).localeCompare(planDate(b)))[0]!;
-    expect(latestPlanDate([oldest, undefined])).toBe(planDate(oldest));
+    const oldest = [...catalog.plans].sort((a, b) => planEntryDate(a).localeCompare(planEntryDate(b)))[0]!;
+    expect(latestPlanDate([oldest, undefined])).toBe(planEntryDate(oldest));
     expect(latestPlanDate([undefined])).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agenciesByLevel, agencyLevelLabel, agencyPage, agencyTree, agencyTreeMeta, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
+import { agencyLevelLabel } from '../../../src/lib/agency-level';
+import { agenciesByLevel, agencyPage, agencyTree, agencyTreeMeta, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
 import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureAgency, fixtureCatalog } from './fixture-catalog';
 
@@ -82,7 +83,7 @@ describe('agencyPage on the seed content', () => {
 describe('agencyLevelLabel', () => {
   it('names every level of the schema, and passes an unknown one through', async () => {
     const { agencyLevels } = await import('../../../src/schemas/agency');
-    const { agencyLevelLabel } = await import('../../../src/lib/portal/agencies');
+    
     for (const level of agencyLevels) expect(agencyLevelLabel(level)).not.toBe(level);
     expect(agencyLevelLabel('khác')).toBe('khác');
   });

@@ -93,7 +93,7 @@ describe('startDeadlineState (src/scripts/deadline-state.ts)', () => {
     vi.setSystemTime(new Date(2024, 10, 1, 9, 0));
     const dates = ['2024-05-10', '2024-10-31', '2024-11-01', '2024-11-20', '2025-11-15'];
     const rows = dates.map((date) => {
-      const row = new FakeElement({ 'data-deadline': '', 'data-date': date });
+      const row = new FakeElement({ 'data-deadline': '', 'data-due': date });
       row.children.push(new FakeElement());
       return row;
     });

@@ -103,22 +103,29 @@ describe('the implementation chain', () => {
     expect(expectedPlans.size).toBeGreaterThan(0);
   });
 
-  it('stays finite on a basis cycle and marks the repeat', () => {
+  it('stays finite on a basis cycle and lists each document once', () => {
     const catalog = fixtureCatalog({
       documents: [fixtureDocument('1', { basis: ['2'] }), fixtureDocument('2', { basis: ['3'] }), fixtureDocument('3', { basis: ['1', '2'] })],
     });
     const up = upwardChain(catalog, '1');
-    // 1 → 2 → 3 → (1 again, 2 again): the repeats are shown once, flagged, and not expanded.
-    expect(ids(up, 'document')).toEqual(['2', '3', '1', '2']);
-    expect(countChain(up)).toBe(4);
-    const three = up[0].children[0];
-    expect(three.children.map((n) => n.repeated)).toEqual([true, true]);
-    expect(three.children.every((n) => n.children.length === 0)).toBe(true);
-    // 2 is implemented by 1 and 3; 1 by 3, which is implemented by 2 (the start): every repeat is a leaf.
+    // 1 → 2 → 3 → (1, the start, and 2 again): the repeats are left out.
+    expect(ids(up, 'document')).toEqual(['2', '3']);
+    expect(countChain(up)).toBe(2);
+    // 2 is implemented by 1 and 3 directly; 3 also implements 1 but is already listed one level up.
     const down = downwardChain(catalog, '2');
-    expect(ids(down, 'document')).toEqual(['1', '3', '2', '3']);
-    expect(down.map((n) => n.repeated)).toEqual([false, true]);
-    expect(countChain(down)).toBe(4);
+    expect(ids(down, 'document')).toEqual(['1', '3']);
+    expect(down.map((n) => n.children.length)).toEqual([0, 0]);
+    expect(countChain(down)).toBe(2);
+  });
+
+  it('lists a plan once even when it implements the document directly and through another', () => {
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('10', { type: 'Chỉ thị' }), fixtureDocument('20', { basis: ['10'] })],
+      plans: [fixturePlan('ke-hoach-a', { basis: [ref('10'), ref('20')] })],
+    });
+    const chain = downwardChain(catalog, '10');
+    expect(ids(chain, 'plan')).toEqual(['ke-hoach-a']);
+    expect(countChain(chain)).toBe(2);
   });
 
   it('continues below a plan that is itself a registry document', () => {
@@ -127,8 +134,8 @@ describe('the implementation chain', () => {
       plans: [fixturePlan('ke-hoach-tinh', { basis: [ref('10')] }), fixturePlan('ke-hoach-so', { basis: [ref('20')] })],
     });
     const [node] = downwardChain(catalog, '10');
-    expect(node).toMatchObject({ kind: 'document', id: '20', plan: 'ke-hoach-tinh', repeated: false });
-    expect(node.children).toEqual([{ kind: 'plan', slug: 'ke-hoach-so', repeated: false, children: [] }]);
+    expect(node).toMatchObject({ kind: 'document', id: '20', plan: 'ke-hoach-tinh' });
+    expect(node.children).toEqual([{ kind: 'plan', slug: 'ke-hoach-so', children: [] }]);
     // Upward from the Sở plan's document side: 20 (the provincial plan) implements 10 through its plan's basis.
     expect(ids(upwardChain(catalog, '20'), 'document')).toEqual(['10']);
   });

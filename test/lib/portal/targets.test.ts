@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatTargetValue } from '../../../src/lib/vn/numbers';
 import {
   TARGET_OVERVIEW_CELL,
   TARGET_OVERVIEW_ROWS,
-  formatTargetValue,
   groupTargetYearEntries,
   shortenText,
   targetOverview,
@@ -19,16 +19,6 @@ import {
 import { slugify } from '../../../src/lib/vn/slug';
 import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureCatalog, fixturePlan } from './fixture-catalog';
-
-describe('formatTargetValue', () => {
-  it('prints numbers the Vietnamese way', () => {
-    expect(formatTargetValue({ value: 100, unit: '%' })).toBe('100%');
-    expect(formatTargetValue({ value: 12, unit: 'cuộc' })).toBe('12 cuộc');
-    expect(formatTargetValue({ value: 1500, unit: 'lượt' })).toBe('1.500 lượt');
-    expect(formatTargetValue({ value: 2.5, unit: null })).toBe('2,5');
-    expect(formatTargetValue({ value: null, unit: null })).toBeNull();
-  });
-});
 
 describe('targetTables on the seed plans', () => {
   const tables = targetTables(seedCatalog());

@@ -82,7 +82,7 @@ describe('built open data', () => {
     const localIso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const deadlines = readDistJson('api/v1/deadlines.json').items as any[];
 
-    it('deadlines.ics has one all-day VEVENT per row of deadlines.json, on its date', () => {
+    it('deadlines.ics has one all-day VEVENT per row of deadlines.json, on its due date', () => {
       const parsed = events('api/v1/deadlines.ics');
       expect(parsed).toHaveLength(deadlines.length);
       const byUid = new Map(parsed.map((e) => [e.uid, e]));
@@ -91,7 +91,7 @@ describe('built open data', () => {
         const event = byUid.get(`${row.plan}-${row.position}@${host}`);
         expect(event, row.id).toBeDefined();
         expect(event!.datetype).toBe('date');
-        expect(localIso(event!.start)).toBe(row.date);
+        expect(localIso(event!.start)).toBe(row.dueDate);
         expect(event!.summary).toContain(row.task);
       }
     });

@@ -1,0 +1,113 @@
+/**
+ * The file each plan was made from (`source.file`), published for download when it is kept under
+ * `content/originals/`. The file must be the one the frontmatter names, byte for byte: its sha256
+ * must equal `source.sha256`, or the check fails and nothing is published.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Plan } from '../../schemas/plan';
+import { problem, type Problem } from './problems';
+
+/** Folder of the original files, inside the content folder. */
+export const ORIGINALS_SUBDIR = 'originals';
+
+/** File types that may be published, with their Vietnamese name and media type. */
+export const ORIGINAL_TYPES: Record<string, { label: string; mediaType: string }> = {
+  '.pdf': { label: 'Tệp PDF', mediaType: 'application/pdf' },
+  '.docx': { label: 'Tài liệu Word', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  '.doc': { label: 'Tài liệu Word 97-2003', mediaType: 'application/msword' },
+  '.odt': { label: 'Tài liệu OpenDocument', mediaType: 'application/vnd.oasis.opendocument.text' },
+  '.txt': { label: 'Tệp văn bản thuần', mediaType: 'text/plain' },
+  '.md': { label: 'Tệp văn bản Markdown', mediaType: 'text/markdown' },
+};
+
+/** A plan's original file found under `content/originals/`. */
+export interface OriginalFile {
+  slug: string;
+  /** File name as the frontmatter gives it ("000_82944d6273abc2bf.txt"). */
+  file: string;
+  /** Lower-case extension with the dot (".txt"). */
+  ext: string;
+  absPath: string;
+  bytes: number;
+  /** True when the frontmatter says the file is the signed, sealed document (`source.signed`). */
+  signed: boolean;
+}
+
+interface PlanSource {
+  slug: string;
+  file: string;
+  data: Pick<Plan, 'source'>;
+}
+
+type Lookup = { found: OriginalFile } | { missing: true } | { problem: Problem };
+
+function lookUp(rootDir: string, plan: PlanSource): Lookup {
+  const { file, sha256, signed } = plan.data.source;
+  const field = ['source', 'file'];
+  if (!/^[^/\\]+$/.test(file) || file.startsWith('.')) {
+    return { problem: problem(plan.file, field, 'tên tệp gốc không được chứa thư mục', { found: file, expected: 'chỉ tên tệp, ví dụ "ke-hoach-859.pdf"' }) };
+  }
+  const absPath = join(rootDir, ORIGINALS_SUBDIR, file);
+  let stat;
+  try {
+    stat = lstatSync(absPath);
+  } catch {
+    return { missing: true };
+  }
+  const where = `${ORIGINALS_SUBDIR}/${file}`;
+  if (!stat.isFile()) {
+    return { problem: problem(plan.file, field, `${where} không phải một tệp thường (liên kết hay thư mục không được đăng)`, { expected: 'chép chính tệp vào content/originals/' }) };
+  }
+  const ext = extname(file).toLowerCase();
+  if (!ORIGINAL_TYPES[ext]) {
+    return { problem: problem(plan.file, field, `loại tệp gốc không được đăng`, { found: ext || file, expected: Object.keys(ORIGINAL_TYPES).join(', ') }) };
+  }
+  const actual = createHash('sha256').update(readFileSync(absPath)).digest('hex');
+  if (actual !== sha256) {
+    return {
+      problem: problem(plan.file, ['source', 'sha256'], `${where} không phải tệp mà kế hoạch ghi: mã băm khác`, {
+        foundText: actual,
+        expected: `${sha256} (chép đúng tệp gốc, hoặc sửa source.sha256 nếu tệp đúng)`,
+      }),
+    };
+  }
+  return { found: { slug: plan.slug, file, ext, absPath, bytes: stat.size, signed } };
+}
+
+/**
+ * The published originals of `plans`, by slug; a plan whose file is not kept is absent. Throws, with
+ * every problem listed, when a kept file does not match its plan (the check reports the same).
+ */
+export function findOriginals(rootDir: string, plans: readonly PlanSource[]): Map<string, OriginalFile> {
+  const found = new Map<string, OriginalFile>();
+  const problems: Problem[] = [];
+  for (const plan of plans) {
+    const result = lookUp(rootDir, plan);
+    if ('found' in result) found.set(plan.slug, result.found);
+    else if ('problem' in result) problems.push(result.problem);
+  }
+  if (problems.length > 0) throw new Error(problems.map((p) => `${p.file} › ${p.field}: ${p.message}`).join('\n'));
+  return found;
+}
+
+const perCatalog = new WeakMap<object, Map<string, OriginalFile>>();
+
+/** `findOriginals` once per `owner` (the build's catalog), so the page and the download route hash each file once. */
+export function findOriginalsOnce(owner: object, rootDir: string, plans: readonly PlanSource[]): Map<string, OriginalFile> {
+  let found = perCatalog.get(owner);
+  if (!found) {
+    found = findOriginals(rootDir, plans);
+    perCatalog.set(owner, found);
+  }
+  return found;
+}
+
+/** Problems with the kept original files, for `npm run check` and the build's content check. */
+export function checkOriginals(rootDir: string, plans: readonly PlanSource[]): Problem[] {
+  return plans.flatMap((plan) => {
+    const result = lookUp(rootDir, plan);
+    return 'problem' in result ? [result.problem] : [];
+  });
+}

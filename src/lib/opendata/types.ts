@@ -1,0 +1,126 @@
+import type { Catalog } from '../catalog/build';
+import type { PublishContext } from './context';
+import { urlOf } from './context';
+import type { TableRows } from './record-schemas';
+
+/*
+ * Types and constants of the open-data registry (open-data.ts builds it; dcat.ts, datapackage.ts
+ * and catalog-page.ts read it), in their own file so that they do not import the registry.
+ *
+ * The registry of every open-data file: its path, format and how to render it. Endpoints, the
+ * DCAT catalog, datapackage.json, the /du-lieu-mo/ page and the tests all read this one list, so
+ * a file cannot be published without being described, sized and checksummed.
+ */
+
+export type FileFormat = 'JSON' | 'CSV' | 'iCalendar' | 'Atom' | 'JSON Feed' | 'JSON Schema' | 'JSON-LD' | 'Data Package' | 'SHA256SUMS';
+
+export const MEDIA_TYPES: Record<FileFormat, string> = {
+  JSON: 'application/json',
+  CSV: 'text/csv',
+  iCalendar: 'text/calendar',
+  Atom: 'application/atom+xml',
+  'JSON Feed': 'application/feed+json',
+  'JSON Schema': 'application/schema+json',
+  'JSON-LD': 'application/ld+json',
+  'Data Package': 'application/json',
+  SHA256SUMS: 'text/plain',
+};
+
+/** `Content-Type` an endpoint answers with (text formats are UTF-8). */
+export function contentType(format: FileFormat): string {
+  return `${MEDIA_TYPES[format]}; charset=utf-8`;
+}
+
+export interface OpenDataFile {
+  /** Site path relative to the base: "api/v1/plans.json", "feed.xml". */
+  path: string;
+  format: FileFormat;
+  /** URL path of the JSON Schema the file conforms to ("api/v1/schema/plans.json"), if any. */
+  schema?: string;
+  /** Short Vietnamese label ("Sở TTTT" for an agency calendar); the dataset title otherwise. */
+  label?: string;
+  render: () => string;
+}
+
+export type DatasetId =
+  | 'plans'
+  | 'plan-records'
+  | 'targets'
+  | 'deadlines'
+  | 'agency-calendars'
+  | 'citations'
+  | 'agencies'
+  | 'documents'
+  | 'feeds';
+
+/**
+ * A dataset published as one file per member (one per plan, one per agency). The catalog and
+ * /du-lieu-mo/ describe it once, by the file that lists every member's URL and the pattern those
+ * URLs follow, so neither grows with the content; SHA256SUMS still lists every member.
+ */
+export interface FileCollection {
+  /** Path pattern of a member, relative to the base; `{keyField}` stands for the member's key: "api/v1/plans/{slug}.json". */
+  pattern: string;
+  /** Published file whose items list every member ("api/v1/plans.json"). */
+  index: string;
+  /** Field of the index's items that fills the pattern ("slug"). */
+  keyField: string;
+  /** Field of the index's items that holds the member's absolute URL ("dataUrl"). */
+  urlField: string;
+  format: FileFormat;
+  /** JSON Schema every member conforms to, if any. */
+  schema?: string;
+}
+
+/**
+ * Absolute URL pattern of a collection's members, braces kept (a URL parser would escape them).
+ * @example memberUrlPattern({ site: 'https://a.vn', base: '/' }, collection) // 'https://a.vn/api/v1/plans/{slug}.json'
+ */
+export function memberUrlPattern(ctx: PublishContext, collection: FileCollection): string {
+  return `${urlOf(ctx, '')}${collection.pattern}`;
+}
+
+export interface Dataset {
+  id: DatasetId;
+  title: string;
+  description: string;
+  keywords: string[];
+  /** Latest content date that the dataset reflects (ISO), or null when there is no content. */
+  modified: string | null;
+  files: OpenDataFile[];
+  /** Set when `files` are the members of a collection (one file per plan or agency). */
+  collection?: FileCollection;
+}
+
+export interface RenderedFile {
+  body: string;
+  /** Size in bytes of the UTF-8 body, as served. */
+  bytes: number;
+  /** sha256 of the body, hex. */
+  sha256: string;
+}
+
+export interface OpenData {
+  catalog: Catalog;
+  ctx: PublishContext;
+  rows: TableRows;
+  /** The datasets a reader downloads (what DCAT and /du-lieu-mo/ list). */
+  datasets: Dataset[];
+  /** The JSON Schemas of the JSON files. */
+  schemaFiles: OpenDataFile[];
+  /** The DCAT catalog and datapackage.json. */
+  metadataFiles: OpenDataFile[];
+  /**
+   * The feeds' archive pages (`feed/luu-tru/{n}.xml|json`, RFC 5005): published and checksummed,
+   * reached from the feeds themselves, not listed one by one in the catalog.
+   */
+  feedArchiveFiles: OpenDataFile[];
+  /** Renders (once) and returns a file by its path; throws for an unknown path. */
+  file(path: string): RenderedFile;
+  /** Every published file known to the registry, datasets first. */
+  allFiles(): OpenDataFile[];
+  /** The registry entry of a path, if published. */
+  entry(path: string): OpenDataFile | undefined;
+  /** Latest content date across all plans. */
+  modified: string | null;
+}

@@ -1,0 +1,22 @@
+/**
+ * `/ban-goc/{slug}.{ext}`: the file each plan was made from, as received, when it is kept under
+ * content/originals/ (src/lib/content/originals.ts checks it against `source.sha256`).
+ */
+import type { APIRoute } from 'astro';
+import { readFileSync } from 'node:fs';
+import { getCatalog } from '../../lib/catalog/from-collections';
+import { contentDir } from '../../lib/content/dir';
+import { findOriginalsOnce, ORIGINAL_TYPES } from '../../lib/content/originals';
+import { paths } from '../../lib/paths';
+
+export async function getStaticPaths() {
+  const catalog = await getCatalog();
+  const originals = findOriginalsOnce(catalog, contentDir(), catalog.plans.map((p) => ({ slug: p.slug, file: `content/plans/${p.slug}`, data: p.data })));
+  return [...originals.values()].map((original) => ({
+    params: { file: paths.original(original.slug, original.ext).replace(/^ban-goc\//, '') },
+    props: { absPath: original.absPath, mediaType: ORIGINAL_TYPES[original.ext]!.mediaType },
+  }));
+}
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(readFileSync(props.absPath as string), { headers: { 'Content-Type': props.mediaType as string } });

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkOriginals, findOriginals } from '../../../src/lib/content/originals';
+import { originalFileView } from '../../../src/lib/portal/plan';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+let root: string;
+
+function setUp(files: Record<string, string>): string {
+  root = mkdtempSync(join(tmpdir(), 'originals-'));
+  mkdirSync(join(root, 'originals'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'originals', name), text);
+  return root;
+}
+
+function plan(slug: string, file: string, sha256: string, signed = false) {
+  return { slug, file: `content/plans/2024/${slug}.mdx`, data: { source: { file, sha256, signed } } };
+}
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('originals', () => {
+  it('publishes a kept file whose sha256 matches, and skips a plan whose file is not kept', () => {
+    const dir = setUp({ 'a.pdf': 'PDF bytes' });
+    const found = findOriginals(dir, [plan('a', 'a.pdf', sha('PDF bytes'), true), plan('b', 'b.docx', sha('other'))]);
+    expect([...found.keys()]).toEqual(['a']);
+    expect(found.get('a')).toMatchObject({ ext: '.pdf', bytes: 9, signed: true });
+    expect(originalFileView(found.get('a')!)).toEqual({
+      path: 'ban-goc/a.pdf',
+      fileName: 'a.pdf',
+      description: 'Tệp PDF (.pdf), 9 byte',
+      shortDescription: '.pdf, 9 byte',
+      mediaType: 'application/pdf',
+      signed: true,
+    });
+  });
+
+  it('refuses a file that is not the one the plan names, naming the plan file and both hashes', () => {
+    const dir = setUp({ 'a.txt': 'changed' });
+    const [p] = checkOriginals(dir, [plan('a', 'a.txt', sha('original'))]);
+    expect(p).toMatchObject({ file: 'content/plans/2024/a.mdx', field: 'source.sha256', found: sha('changed') });
+    expect(p!.expected).toContain(sha('original'));
+    expect(() => findOriginals(dir, [plan('a', 'a.txt', sha('original'))])).toThrow(/content\/plans\/2024\/a\.mdx › source\.sha256/);
+  });
+
+  it('refuses folders in the name, links, and types that are not documents', () => {
+    const dir = setUp({ 'x.exe': 'MZ', 'real.txt': 'text' });
+    symlinkSync(join(dir, 'originals', 'real.txt'), join(dir, 'originals', 'link.txt'));
+    const problems = checkOriginals(dir, [plan('a', '../secret.txt', sha('')), plan('b', 'link.txt', sha('text')), plan('c', 'x.exe', sha('MZ'))]);
+    expect(problems.map((p) => p.file)).toEqual(['content/plans/2024/a.mdx', 'content/plans/2024/b.mdx', 'content/plans/2024/c.mdx']);
+    expect(problems[0]!.message).toMatch(/thư mục/);
+    expect(problems[1]!.message).toMatch(/không phải một tệp thường/);
+    expect(problems[2]!.message).toMatch(/loại tệp/);
+  });
+});

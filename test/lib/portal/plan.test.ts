@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { FOLD_AFTER, KEY_FACTS_MAX, KEY_FACT_TEXT_MAX, planPage } from '../../../src/lib/portal/plan';
+import { seedCatalog } from './seed-catalog';
+import { fixtureAgency, fixtureCatalog, fixturePlan } from './fixture-catalog';
+
+const ctx = { site: 'https://so.example.gov.vn', base: '/ke-hoach-mo/' };
+
+function target(i: number) {
+  return { text: `Chỉ tiêu thứ ${i} ${'rất dài '.repeat(i === 1 ? 40 : 1)}`.trim(), value: i, unit: '%' };
+}
+
+function deadline(date: string) {
+  return { date, task: `Báo cáo ${date}`, owner: 'co-quan-a' };
+}
+
+describe('planPage', () => {
+  it('gives every seed plan a model whose lists are the plan’s own', () => {
+    const catalog = seedCatalog();
+    for (const { slug, data } of catalog.plans) {
+      const page = planPage(catalog, slug, { ctx });
+      expect(page.targets.length, slug).toBe(data.targets.length);
+      expect(page.deadlines.length, slug).toBe(data.deadlines.length);
+      expect(page.basis.map((r) => r.number), slug).toEqual(data.basis.map((r) => r.number));
+      expect(page.citations.length, slug).toBe(data.citations.length);
+      expect(page.share.pageUrl, slug).toBe(`https://so.example.gov.vn/ke-hoach-mo/ke-hoach/${slug}/`);
+      expect(JSON.parse(page.head.jsonLd)['@type'], slug).toBe('Legislation');
+      // The seeds lack a number, a date or a name: none may read "Đã ban hành".
+      expect(page.header.status.complete, slug).toBe(false);
+    }
+  });
+
+  it('puts the first targets and deadlines (by date) and the basis in the key facts, cut short', () => {
+    const plan = fixturePlan('a', {
+      targets: [1, 2, 3, 4, 5].map(target),
+      deadlines: [deadline('2024-12-01'), deadline('2024-03-01'), deadline('2024-06-01'), deadline('2024-09-01')],
+    });
+    const page = planPage(fixtureCatalog({ plans: [plan] }), 'a', { ctx });
+    const { targets, deadlines } = page.keyFacts;
+    expect(targets.total).toBe(5);
+    expect(targets.items.map((t) => t.position)).toEqual([1, 2, 3].slice(0, KEY_FACTS_MAX));
+    expect(targets.items[0]!.text.length).toBeLessThanOrEqual(KEY_FACT_TEXT_MAX + 1);
+    expect(targets.items[0]!.text.endsWith('…')).toBe(true);
+    // The full text stays whole in the section.
+    expect(page.targets[0]!.text).toBe(target(1).text);
+    expect(targets.items[1]!.keyValue).toBe('2%');
+    expect(deadlines.items.map((d) => d.dateIso)).toEqual(['2024-03-01', '2024-06-01', '2024-09-01']);
+    expect(deadlines.anchor).toBe('#thoi-han');
+  });
+
+  it('does not repeat a value the target text already states', () => {
+    const plan = fixturePlan('a', { targets: [{ text: '100% cán bộ được học tập', value: 100, unit: '%' }, { text: 'Định tính', value: null, unit: null }] });
+    const [quantified, qualitative] = planPage(fixtureCatalog({ plans: [plan] }), 'a', { ctx }).keyFacts.targets.items;
+    expect(quantified!.keyValue).toBeNull();
+    expect(qualitative!.keyValue).toBeNull();
+  });
+
+  it('folds the full text, the citations and long secondary lists, never the key sections', () => {
+    const many = Array.from({ length: FOLD_AFTER + 1 }, (_, i) => ({ unit: `don-vi-${i}`, duties: ['Làm việc'] }));
+    const agencies = [fixtureAgency('co-quan-a'), ...many.map((a) => fixtureAgency(a.unit))];
+    const plan = fixturePlan('a', { assignments: many, targets: Array.from({ length: 20 }, (_, i) => target(i + 2)) });
+    const sections = Object.fromEntries(planPage(fixtureCatalog({ plans: [plan], agencies }), 'a', { ctx }).sections.map((s) => [s.id, s.folded]));
+    expect(sections).toMatchObject({ 'toan-van': true, 'van-ban-dan-chieu': true, 'don-vi-thuc-hien': true, 'chi-tieu': false, 'thoi-han': false, 'can-cu': false });
+    const few = fixturePlan('b', { assignments: many.slice(0, 2) });
+    const fewSections = planPage(fixtureCatalog({ plans: [few], agencies }), 'b', { ctx }).sections;
+    expect(fewSections.find((s) => s.id === 'don-vi-thuc-hien')!.folded).toBe(false);
+  });
+
+  it('marks inferred values with what the copy says', () => {
+    const catalog = seedCatalog();
+    const page = planPage(catalog, 'dan-van-chinh-quyen-2024-ubnd-xa-minh-tam', { ctx });
+    expect(page.header.placeInferred).toMatch(/không có dòng địa danh/);
+    const submitted = page.deadlines.filter((d) => d.submitTo?.id === 'phong-noi-vu-huyen-hon-quan');
+    expect(submitted.length).toBeGreaterThan(0);
+    for (const d of submitted) expect(d.submitToInferred).toMatch(/chỉ ghi “Phòng Nội vụ”/);
+    expect(page.official.placeAndDate).not.toMatch(/Minh Tâm/);
+  });
+
+  it('throws for a slug that is not in the catalog', () => {
+    expect(() => planPage(fixtureCatalog({}), 'khong-co', { ctx })).toThrow(/khong-co/);
+  });
+});
