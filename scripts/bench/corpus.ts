@@ -439,7 +439,8 @@ export function generateCorpus({ plans: count, seed = DEFAULT_SEED, from = join(
       assignments,
       recipients: [...new Set([...(issuer.reportsTo ? [agencyById.get(issuer.reportsTo)!.data.shortName] : []), ...units.map((u) => agencyById.get(u)?.data.shortName ?? u)])].concat('Lưu: VT'),
       signer: { ...signer, name },
-      source: { file: `${slug}.pdf`, sha256: createHash('sha256').update(body).digest('hex') },
+      source: { file: `${slug}.pdf`, sha256: createHash('sha256').update(body).digest('hex'), signed: false },
+      inferred: [],
     };
     plans.push({ slug, data, body });
 

@@ -107,7 +107,7 @@ function pageOf(catalog: Catalog, page: number | null): FeedPage {
 export function atomFeed(catalog: Catalog, ctx: PublishContext, page: number | null = null): string {
   const home = urlOf(ctx, paths.home());
   const current = pageOf(catalog, page);
-  const modified = page === null ? contentModified(catalog) : current.plans[0] ? planDate(current.plans[0]) : null;
+  const modified = page === null ? contentModified(catalog) : current.plans[0] ? planEntryDate(current.plans[0]) : null;
   const self = page === null ? apiPaths.atom() : feedArchivePath(page, 'xml');
   const feed = new Feed({
     id: page === null ? home : urlOf(ctx, self),

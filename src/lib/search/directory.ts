@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/build';
 import { paths, withBase } from '../paths';
 import { formatVietnameseDate } from '../vn/dates';
 import { toNFC } from '../vn/text';
-import { agencyLevelLabel } from '../og/card-data';
+import { agencyLevelLabel } from '../agency-level';
 import { documentNumberKey } from './document-numbers';
 import { indexTerms } from './record';
 import { DIRECTORY_TERM_END, indexedTerm, type DirectoryKind, type StoredDirectoryRecord } from './client-config';
