@@ -6,6 +6,7 @@
 import { foldVietnamese } from '../vn/text';
 import type { Block, MarkerKind } from './repair';
 import { AUTHORITY_LINE } from './authority';
+import { KE_HOACH_LINE as KE_HOACH } from './letterhead';
 
 export interface DocumentParts {
   /** Blocks before the opening paragraph. */
@@ -38,7 +39,6 @@ export interface Outline {
 const OPENING_START = /^(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Theo|Trên cơ sở|Để|Nhằm|Tiếp tục thực hiện)(?![\p{L}\p{M}])/u;
 const DOC_REFERENCE = /\bsố\s*\d+\s*[/-]|\d+\s*\/\s*\d{4}\s*\/|\d+[/-]\p{Lu}/u;
 const ENACTMENT = /(?:ban hành|xây dựng|lập|đề ra)\s+(?:các\s+)?kế hoạch\b/iu;
-const KE_HOACH = /^KẾ\s+HOẠCH\b/u;
 const NOI_NHAN = /^Nơi\s+nhận\b/iu;
 const AUTHORITY = AUTHORITY_LINE;
 
@@ -80,6 +80,8 @@ export function findEnactment(text: string): number {
 function isOpening(block: Block, next: Block | undefined): boolean {
   if (block.kind !== 'paragraph') return false;
   if (findEnactment(block.text) === 0) return true;
+  // "Căn cứ …" never belongs to a letterhead or a title: the legal bases open the body.
+  if (/^Căn cứ(?![\p{L}\p{M}])/u.test(block.text)) return true;
   if (!OPENING_START.test(block.text)) return false;
   return DOC_REFERENCE.test(block.text) || (next !== undefined && next.kind === 'paragraph' && findEnactment(next.text) === 0);
 }
