@@ -135,8 +135,9 @@ function cleanTypeName(type: string | null | undefined): string | null {
 }
 
 const DASHES = /[\u2010\u2011\u2012\u2013\u2212]/g;
-const PARTY_NUMBER = /^(\d+)-(\p{L}[\p{L}\d]*)\/([\p{L}\d]+(?:-[\p{L}\d]+)*)$/u;
-const STATE_NUMBER = /^(\d+)(?:\/(\d{4}))?\/([\p{L}\d]+(?:-[\p{L}\d]+)*)$/u;
+const PARTY_NUMBER = /^(\d+)-(\p{L}[\p{L}\d]*)\/([\p{L}\d&]+(?:-[\p{L}\d&]+)*)$/u;
+// "&" appears in issuer codes of joint units: "2231/SNV-CCHC&PC".
+const STATE_NUMBER = /^(\d+)(?:\/(\d{4}))?\/([\p{L}\d&]+(?:-[\p{L}\d&]+)*)$/u;
 
 function normalizeNumber(raw: string): string {
   // Ð/ð (eth) stand in for Đ/đ in some extractions; they are never meant.
@@ -357,7 +358,7 @@ const TYPE_TO_NUMBER = /^(?:(?:\s+[^\s;,.:()“”"/]+){0,8}?\s+số\s*|\s+)$/iu
 // A ký hiệu segment is a code ("TTg", "BCSĐUBND", "QH15"); after a line break it must show two capitals,
 // so a trailing "-" never swallows an ordinary word such as "Về".
 const HYPHEN = '[-\\u2010\\u2011\\u2013]';
-const CODE = '\\p{Lu}[\\p{L}\\d]*';
+const CODE = '\\p{Lu}[\\p{L}\\d]*(?:&\\p{Lu}[\\p{L}\\d]*)?';
 const CODE_AFTER_SPACE = `(?=\\p{Lu}[\\p{L}\\d]*?\\p{Lu})${CODE}`;
 // Whitespace is tolerated on one side of a separator ("302/KH- UBND", "1847/QĐ -TTg"), never on
 // both: "Ban Dân vận – Ban Cán sự" is prose.

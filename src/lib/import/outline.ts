@@ -78,6 +78,8 @@ export function findEnactment(text: string): number {
 }
 
 function isOpening(block: Block, next: Block | undefined): boolean {
+  // Bases listed as dashes ("- Căn cứ Luật …") open the body like a paragraph does.
+  if (block.kind === 'bullet' && /^Căn cứ(?![\p{L}\p{M}])/u.test(block.text)) return true;
   if (block.kind !== 'paragraph') return false;
   if (findEnactment(block.text) === 0) return true;
   // "Căn cứ …" never belongs to a letterhead or a title: the legal bases open the body.
@@ -129,15 +131,16 @@ export function splitParts(blocks: Block[]): DocumentParts {
 /** Head lines (issuer, Số, place and date) at the very top of a text that has no "KẾ HOẠCH" line. */
 function headEnd(blocks: Block[], limit: number): number {
   let i = 0;
-  while (i < limit && blocks[i]!.kind === 'paragraph' && isHeadLine(blocks[i]!.text)) i++;
+  // Decorations ("*", "-----") carry no letters and belong to the letterhead too.
+  while (i < limit && blocks[i]!.kind === 'paragraph' && (isHeadLine(blocks[i]!.text) || !/\p{L}/u.test(blocks[i]!.text))) i++;
   return i;
 }
 
 /** A line of the letterhead: "SỞ THÔNG TIN …", "Số: 859/KH-UBND", "Tây Ninh, ngày …", the national motto. */
 export function isHeadLine(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase() && text.length < 120) return true;
-  if (/^Số\s*:?\s*[\d./…_ -]*[/-]/u.test(text)) return true;
+  if (letters.length >= 2 && letters === letters.toUpperCase() && text.length < 120) return true;
+  if (/^Số\s*:?\s*(?:[\d./…_ -]*[/-]|\d|$)/u.test(text) && text.length < 60) return true;
   if (/,\s*ngày\s+[\d.…_ ]*tháng/u.test(text) && text.length < 80) return true;
   return /^Độc lập\s*[-–]\s*Tự do/u.test(text);
 }
