@@ -184,6 +184,7 @@ describe('npm run import on awkward text', () => {
     writeFileSync(
       input,
       [
+        'Tây Ninh, ngày 10 tháng 3 năm 2025',
         'KẾ HOẠCH',
         'Cải cách hành chính, giảm hồ sơ trễ hạn năm 2025',
         'Căn cứ Kế hoạch số 696/KH-UBND ngày 06/3/2025 của UBND tỉnh về việc thực hiện công tác dân vận chính quyền năm 2025;',
@@ -215,7 +216,7 @@ describe('npm run import on awkward text', () => {
     const { code, out } = await run([input, '--content', dir]);
     expect(code).toBe(0);
     expect(out).toContain('  - title: không tìm thấy tên (trích yếu) của kế hoạch');
-    expect(out).toContain('  - issuer: không xác định được cơ quan ban hành: chạy lại với --agency <mã cơ quan>');
+    expect(out).toContain('  - issuer: không xác định được cơ quan ban hành: văn bản không có dòng tên cơ quan ở đầu và không câu nào nêu đủ tên cơ quan ban hành. Chạy lại với --agency <mã cơ quan>');
     expect(draftsIn(dir)).toHaveLength(1);
     const fields = checkContent(dir).problems.map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['title', 'issuer', 'place', 'summary', 'signer.title']));

@@ -94,6 +94,23 @@ export function bodyFacts(name: string, parent: BodyFacts | null): BodyFacts {
   return { level: null, province: parent?.province ?? null, place: null };
 }
 
+/**
+ * A body printed under its parent, named in full: "SỞ Y TẾ" under "UBND TỈNH NGHỆ AN" is "Sở Y tế tỉnh
+ * Nghệ An", "PHÒNG NỘI VỤ" under "ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN" is "Phòng Nội vụ huyện Hớn Quản",
+ * "BAN DÂN VẬN" under "TỈNH ỦY TÂY NINH" is "Ban Dân vận Tỉnh ủy Tây Ninh". A name that already ends
+ * with its place ("ĐẢNG ỦY XÃ MINH TÂM" under "ĐẢNG BỘ HUYỆN …") stays as it is.
+ */
+function qualify(child: string, parent: string, parentFacts: BodyFacts): string {
+  if (bodyFacts(child, null).place) return child;
+  const parentKey = agencyKey(parent);
+  if (/^(?:uy ban nhan dan|hoi dong nhan dan)\b/.test(parentKey)) {
+    const place = /\b((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+.+)$/u.exec(collapseWhitespace(parent).toLocaleUpperCase('vi'));
+    if (place && parentFacts.place) return `${child} ${place[1]}`;
+    return child;
+  }
+  return `${child} ${parent}`;
+}
+
 /** The bodies of a letterhead column, top to bottom: a line that does not start a body continues the one above. */
 export function bodiesOf(issuerLines: readonly string[]): string[] {
   const bodies: string[] = [];
@@ -159,6 +176,19 @@ export function sameRegistryBody(
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * A registry body with the very id a proposal would take, which the text could not confirm (no
+ * province to compare): not claimed, and not shadowed by a new entry either.
+ */
+function namesakeIn(agencies: readonly KnownAgency[], id: string): ResolvedIssuer | null {
+  const namesake = agencies.find((a) => a.id === id);
+  if (!namesake) return null;
+  return {
+    kind: 'unknown',
+    reason: `tên trùng với "${namesake.name}" (${namesake.id}${namesake.province ? `, tỉnh ${namesake.province}` : ''}) trong danh mục nhưng văn bản không cho biết có cùng tỉnh không; nếu đúng là cơ quan này, chạy lại với --agency ${namesake.id}`,
+  };
+}
+
 export interface IssuerInput {
   letterhead: Letterhead;
   /** The enactment sentence ("UBND tỉnh Quảng Nam ban hành Kế hoạch …"), the closing sentence's "của …", in order of trust. */
@@ -187,20 +217,22 @@ export function resolveIssuer(input: IssuerInput): ResolvedIssuer {
     }
     const parentPrinted = bodies.length > 1 ? bodies[bodies.length - 2]! : null;
     const parentFacts = parentPrinted ? bodyFacts(parentPrinted, null) : null;
-    const facts = bodyFacts(full, parentFacts);
+    const qualified = parentPrinted ? qualify(full, parentPrinted, parentFacts!) : full;
+    const facts = bodyFacts(qualified, parentFacts);
     const where = 'dòng tên cơ quan ở đầu văn bản';
-    const known = sameRegistryBody(full, facts, agencies, evidence);
+    const known = sameRegistryBody(qualified, facts, agencies, evidence);
     if (known) return { kind: 'registry', agency: known, where };
     const parentAgency = parentPrinted && parentFacts ? sameRegistryBody(parentPrinted, parentFacts, agencies, evidence) : undefined;
-    const name = displayName(full);
-    const withProvince = facts.level === 'sở' && facts.province && !/\btỉnh\b/u.test(name) ? `${name} tỉnh ${facts.province}` : name;
+    const name = displayName(qualified);
+    const clash = namesakeIn(agencies, proposeAgencyId(name));
+    if (clash) return clash;
     return {
       kind: 'proposed',
       where,
       entry: {
-        id: proposeAgencyId(withProvince),
-        name: withProvince,
-        shortName: shortNameOf(name),
+        id: proposeAgencyId(name),
+        name,
+        shortName: shortNameOf(displayName(full)),
         level: facts.level,
         parent: parentAgency?.id ?? null,
         parentName: parentPrinted ? displayName(parentPrinted) : null,
@@ -225,6 +257,8 @@ export function resolveIssuer(input: IssuerInput): ResolvedIssuer {
       const facts = bodyFacts(named, null);
       if (facts.level && (facts.province || facts.level !== 'tỉnh')) {
         const name = displayName(named);
+        const clash = namesakeIn(agencies, proposeAgencyId(name));
+        if (clash) return clash;
         return {
           kind: 'proposed',
           where: s.where,

@@ -178,7 +178,8 @@ export function readLetterhead(lines: readonly string[]): Letterhead {
   }
 
   // The issuer column: upper-case cells above the "Số" line (or above the type line when there is none).
-  const issuerEnd = markSeen ? cells.findIndex((c) => !c.beforeMark) : typeAt;
+  // Without "Số" and date lines: the upper-case cells at the top, up to the type line or the first other line.
+  const issuerEnd = markSeen ? cells.findIndex((c) => !c.beforeMark) : typeAt !== -1 ? typeAt : cells.findIndex((c) => !c.upper);
   for (const cell of cells.slice(0, issuerEnd === -1 ? cells.length : issuerEnd)) {
     if (cell.upper && cell.text.length < 120) head.issuerLines.push(cell.text);
   }
