@@ -269,3 +269,25 @@ export function resolveIssuer(input: IssuerInput): ResolvedIssuer {
   }
   return { kind: 'unknown', reason: 'văn bản không có dòng tên cơ quan ở đầu và không câu nào nêu đủ tên cơ quan ban hành' };
 }
+
+/**
+ * The proposed entry as a registry file (`content/agencies/{id}.yaml`), or null when the letterhead
+ * does not say the body's level (the schema requires it: the reviewer writes the file by hand).
+ * @example agencyDraftFile({ id: 'ubnd-tinh-nghe-an', name: 'Ủy ban nhân dân tỉnh Nghệ An', shortName: 'UBND tỉnh Nghệ An', level: 'tỉnh', parent: null, parentName: null, province: 'Nghệ An' })
+ * // '# Đề xuất …\nname: "Ủy ban nhân dân tỉnh Nghệ An"\n…'
+ */
+export function agencyDraftFile(entry: ProposedAgencyEntry, source: string): string | null {
+  if (!entry.level) return null;
+  const q = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
+  return [
+    `# Đề xuất từ npm run import (${source}), đọc từ đầu văn bản: kiểm tra tên, cấp, cơ quan cấp trên, tỉnh và thêm website.`,
+    ...(entry.parentName && !entry.parent ? [`# Cơ quan cấp trên theo đầu văn bản: ${entry.parentName} (chưa có trong danh mục).`] : []),
+    `name: ${q(entry.name)}`,
+    `shortName: ${q(entry.shortName)}`,
+    `level: ${q(entry.level)}`,
+    `parent: ${q(entry.parent)}`,
+    `province: ${q(entry.province)}`,
+    'website: null',
+    '',
+  ].join('\n');
+}

@@ -3,12 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
+import { readPdfText } from './pdf-text';
 
 /** What the importer reads: the text plus how it was laid out. */
 export interface SourceText {
   /** The text, NFC, "\n" line ends. */
   text: string;
-  /** "txt"/"md": lines as extracted (often hard-wrapped); "docx": one paragraph per line. */
+  /** "txt"/"md"/"pdf": lines as extracted (often hard-wrapped); "docx": one paragraph per line. */
   format: SourceFormat;
   /** File name without folders, for `source.file`. */
   fileName: string;
@@ -20,12 +21,12 @@ export interface SourceText {
   autoNumbered: number;
 }
 
-export type SourceFormat = 'txt' | 'md' | 'docx';
+export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
-const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx' };
+const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.pdf': 'pdf' };
 
 /**
- * The format a file name implies, or null when the importer cannot read it (.pdf, .doc…).
+ * The format a file name implies, or null when the importer cannot read it (.doc, .odt…).
  * @example sourceFormatOf('Ke hoach 859.DOCX') // 'docx'
  */
 export function sourceFormatOf(fileName: string): SourceFormat | null {
@@ -68,7 +69,7 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   const format = sourceFormatOf(fileName);
   if (!format) {
     throw new Error(
-      `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .txt hoặc .md (với .pdf, hãy chép văn bản ra tệp .txt; với .doc, lưu lại thành .docx)`,
+      `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .pdf (có lớp chữ), .txt hoặc .md (với .doc, lưu lại thành .docx)`,
     );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -76,11 +77,15 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
     const { text, warnings, autoNumbered } = await readDocx(bytes);
     return { text, format, fileName: basename(fileName), sha256, warnings, autoNumbered };
   }
+  if (format === 'pdf') {
+    const { text } = await readPdfText(bytes, basename(fileName));
+    return { text, format, fileName: basename(fileName), sha256, warnings: [], autoNumbered: 0 };
+  }
   return { text: decodeText(bytes), format, fileName: basename(fileName), sha256, warnings: [], autoNumbered: 0 };
 }
 
 /**
- * Reads a .txt, .md or .docx file as NFC text.
+ * Reads a .txt, .md, .docx or .pdf file as NFC text.
  * @example (await readSource('../shared/seeds/000_82944d6273abc2bf.txt')).format // 'txt'
  */
 export async function readSource(path: string): Promise<SourceText> {
