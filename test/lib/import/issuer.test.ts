@@ -26,6 +26,18 @@ describe('resolveIssuer', () => {
     expect(ubnd).toMatchObject({ kind: 'proposed', entry: { name: 'Ủy ban nhân dân tỉnh Quảng Nam', shortName: 'UBND tỉnh Quảng Nam', level: 'tỉnh', province: 'Quảng Nam' } });
   });
 
+  it('reads a Party letterhead "ĐẢNG BỘ … / ĐẢNG ỦY XÃ … / *" with a Party number, the province from the parent', () => {
+    const lines = ['ĐẢNG BỘ TỈNH THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM', 'ĐẢNG ỦY XÃ DÂN LỰC', '*', 'Số 05-KH/ĐU Dân Lực, ngày 10 tháng 3 năm 2024'];
+    expect(readLetterhead(lines)).toMatchObject({ number: '05', symbol: 'KH/ĐU', place: 'Dân Lực', issuedOn: '2024-03-10' });
+    expect(resolve(lines)).toMatchObject({
+      kind: 'proposed',
+      entry: { name: 'Đảng ủy xã Dân Lực', level: 'Đảng', province: 'Thanh Hóa', parentName: 'Đảng bộ tỉnh Thanh Hóa' },
+    });
+    // A Ban Chỉ đạo names itself in one line; a national one has no province.
+    const bcd = resolve(['BAN CHỈ ĐẠO QUỐC GIA CHỐNG BUÔN LẬU, GIAN LẬN THƯƠNG MẠI VÀ HÀNG GIẢ', 'Số: 195/QĐ-BCĐ389', 'Hà Nội, ngày 23 tháng 3 năm 2020']);
+    expect(bcd).toMatchObject({ kind: 'proposed', entry: { level: 'trung ương', province: null } });
+  });
+
   it('never returns the motto, even split over lines around the issuer, nor "VIỆT NAM" left of it', () => {
     const r = resolve(['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI', 'HUYỆN HỚN QUẢN CHỦ NGHĨA VIỆT NAM', 'Số: 245/KH-UBND Hớn Quản, ngày 02 tháng 4 năm 2024']);
     expect(r).toMatchObject({ kind: 'registry', agency: { id: 'ubnd-huyen-hon-quan' } });
