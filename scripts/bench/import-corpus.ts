@@ -104,3 +104,22 @@ export function corpusTable(measures: readonly CorpusMeasure[]): string {
   ];
   return rows.join('\n');
 }
+
+/** For `npm run bench import-corpus`: the corpus scores (accuracy, not speed). */
+export async function bench(): Promise<import('../bench').BenchResult> {
+  const measures = measureCorpus();
+  const figure = (pick: (m: CorpusMeasure) => PartScore) => {
+    const { recall, precision } = recallPrecision(measures, pick);
+    return `độ phủ ${recall.toFixed(3)}, độ chính xác ${precision.toFixed(3)}`;
+  };
+  return {
+    summary: `Nhập ${measures.length} văn bản thật của các tỉnh khác, so với tệp đáp án kiểm tra tay.`,
+    figures: {
+      'dẫn chiếu': figure((m) => m.references),
+      'thời hạn': figure((m) => m.deadlines),
+      'chỉ tiêu': figure((m) => m.targets),
+      'đầu văn bản đúng': `${measures.filter((m) => m.header.right).length}/${measures.length}`,
+      'cơ quan ban hành': `${measures.filter((m) => m.issuer === 'right').length} đúng, ${measures.filter((m) => m.issuer === 'unknown').length} chưa rõ, ${measures.filter((m) => m.issuer === 'wrong').length} sai`,
+    },
+  };
+}
