@@ -1,14 +1,16 @@
-// npm run import -- <file.docx|file.txt|file.md> [--agency id] [--out path] [--force] [--content dir]
-// Writes a draft plan (status "dự thảo") and prints the review report. Thin over src/lib/import.
+// npm run import -- <file.docx|file.pdf|file.txt|file.md> [--agency id] [--out path] [--force] [--content dir]
+// Writes a draft plan (status "dự thảo"), and a proposed registry entry for an issuer the registry
+// lacks, and prints the review report. Thin over src/lib/import.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { draftPath, importPlanFile, loadRegistries } from '../src/lib/import';
+import { agencyDraftFile } from '../src/lib/import/issuer';
 import { formatReport } from '../src/lib/import/report';
 
-const USAGE = `Cách dùng: npm run import -- <tệp .docx|.txt|.md> [--agency <mã cơ quan>] [--out <đường dẫn .mdx>] [--force]
+const USAGE = `Cách dùng: npm run import -- <tệp .docx|.pdf|.txt|.md> [--agency <mã cơ quan>] [--out <đường dẫn .mdx>] [--force]
 
   --agency   mã cơ quan ban hành trong content/agencies/ (khi văn bản không ghi rõ)
   --out      nơi ghi bản nháp (mặc định content/plans/{năm}/{slug}.mdx)
@@ -84,6 +86,18 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, result.file, 'utf8');
   io.out(formatReport(result.report, { draft: shown, source: result.source.fileName, summary: result.summary }));
+  if (result.issuer.kind === 'proposed') {
+    const entry = result.issuer.entry;
+    const file = resolve(contentDir, 'agencies', `${entry.id}.yaml`);
+    const yaml = agencyDraftFile(entry, result.source.fileName);
+    io.out('');
+    if (existsSync(file)) io.out(`Cơ quan ban hành: đã có tệp ${relative(io.cwd, file) || file}, không ghi đè — kiểm tra đó đúng là "${entry.name}".`);
+    else if (yaml) {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, yaml, 'utf8');
+      io.out(`Cơ quan ban hành mới (đề xuất): ${relative(io.cwd, file) || file} — "${entry.name}", cấp ${entry.level}, tỉnh ${entry.province ?? '?'}. Kiểm tra trước khi đăng.`);
+    } else io.out(`Cơ quan ban hành mới "${entry.name}": đầu văn bản không cho biết cấp, chưa ghi tệp — tạo content/agencies/${entry.id}.yaml bằng tay.`);
+  }
   io.out('');
   io.out(`Thời gian nhập: ${Math.round(elapsed)} ms.`);
   return 0;

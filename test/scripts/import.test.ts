@@ -12,6 +12,9 @@ import { formatProblems } from '../../src/lib/content/problems';
 import { splitFrontmatter } from '../../src/lib/content/load';
 import { runImport } from '../../scripts/import';
 import { askAnswers, createPlan, type Prompts } from '../../scripts/new';
+import { agencySchema } from '../../src/schemas/agency';
+import { parse as parseYaml } from 'yaml';
+import { makePdf, makeScannedPdf } from '../support/pdf';
 import { CONTENT, ROOT, registries, seeds } from '../lib/import/seeds';
 
 const temps: string[] = [];
@@ -184,6 +187,7 @@ describe('npm run import on awkward text', () => {
     writeFileSync(
       input,
       [
+        'Tây Ninh, ngày 10 tháng 3 năm 2025',
         'KẾ HOẠCH',
         'Cải cách hành chính, giảm hồ sơ trễ hạn năm 2025',
         'Căn cứ Kế hoạch số 696/KH-UBND ngày 06/3/2025 của UBND tỉnh về việc thực hiện công tác dân vận chính quyền năm 2025;',
@@ -215,10 +219,25 @@ describe('npm run import on awkward text', () => {
     const { code, out } = await run([input, '--content', dir]);
     expect(code).toBe(0);
     expect(out).toContain('  - title: không tìm thấy tên (trích yếu) của kế hoạch');
-    expect(out).toContain('  - issuer: không xác định được cơ quan ban hành: chạy lại với --agency <mã cơ quan>');
+    expect(out).toContain('  - issuer: không xác định được cơ quan ban hành: văn bản không có dòng tên cơ quan ở đầu và không câu nào nêu đủ tên cơ quan ban hành. Chạy lại với --agency <mã cơ quan>');
     expect(draftsIn(dir)).toHaveLength(1);
     const fields = checkContent(dir).problems.map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['title', 'issuer', 'place', 'summary', 'signer.title']));
+  });
+
+  it('imports a PDF with a text layer and proposes the registry entry of an issuer the registry lacks', async () => {
+    const dir = contentTree();
+    const text = readFileSync(join(ROOT, 'test/fixtures/import/corpus/quang-nam-2119-kh-ubnd-2024.txt'), 'utf8');
+    const pdf = join(dir, 'ke-hoach.pdf');
+    writeFileSync(pdf, await makePdf({ lines: text.split('\n'), fontSize: 9 }));
+    const { code, out } = await run([pdf, '--content', dir]);
+    expect(code).toBe(0);
+    expect(out).toContain('Cơ quan ban hành mới (đề xuất)');
+    const entry = agencySchema.parse(parseYaml(readFileSync(join(dir, 'agencies', 'ubnd-tinh-quang-nam.yaml'), 'utf8')));
+    expect(entry).toMatchObject({ name: 'Ủy ban nhân dân tỉnh Quảng Nam', shortName: 'UBND tỉnh Quảng Nam', level: 'tỉnh', province: 'Quảng Nam', parent: null });
+    const [draft] = draftsIn(dir);
+    expect(readFileSync(draft!, 'utf8')).toContain('issuer: "ubnd-tinh-quang-nam"');
+    expect(checkContent(dir).problems.filter((p) => p.field === 'issuer')).toEqual([]);
   });
 
   it('explains usage errors and unreadable formats in Vietnamese', async () => {
@@ -226,7 +245,13 @@ describe('npm run import on awkward text', () => {
     const dir = contentTree();
     const pdf = join(dir, 'ke-hoach.pdf');
     writeFileSync(pdf, '%PDF-1.7');
-    expect(await run([pdf, '--content', dir])).toMatchObject({ code: 1, err: expect.stringContaining('chỉ nhận .docx, .txt hoặc .md') });
+    expect(await run([pdf, '--content', dir])).toMatchObject({ code: 1, err: expect.stringContaining('tệp PDF hỏng hoặc không đúng định dạng PDF') });
+    const odt = join(dir, 'ke-hoach.odt');
+    writeFileSync(odt, 'x');
+    expect(await run([odt, '--content', dir])).toMatchObject({ code: 1, err: expect.stringContaining('chỉ nhận .docx, .pdf (có lớp chữ), .txt hoặc .md') });
+    const scan = join(dir, 'ban-quet.pdf');
+    writeFileSync(scan, await makeScannedPdf());
+    expect(await run([scan, '--content', dir])).toMatchObject({ code: 1, err: expect.stringContaining('chưa hỗ trợ nhận dạng chữ (OCR)') });
     expect(await run([join(dir, 'khong-co.txt')])).toMatchObject({ code: 1, err: 'Không tìm thấy tệp "' + join(dir, 'khong-co.txt') + '".' });
   });
 

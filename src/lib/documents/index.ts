@@ -1,13 +1,10 @@
 export {
   STATE_TYPE_CODES,
   PARTY_TYPE_CODES,
-  DOCUMENT_TYPE_NAMES,
   parseDocumentNumber,
   isDocumentNumberError,
   canonicalDocumentId,
   sameDocumentNumber,
-  findDocumentReferences,
-  mergeDocumentReferences,
   type DocumentGrammar,
   type ParsedDocumentNumber,
   type DocumentNumberError,
@@ -15,5 +12,5 @@ export {
   type ParseDocumentNumberOptions,
   type CanonicalIdOptions,
   type CanonicalIdResult,
-  type DocumentReferenceMatch,
 } from './document-number';
+export { DOCUMENT_TYPE_NAMES, findDocumentReferences, mergeDocumentReferences, type DocumentReferenceMatch } from './document-references';

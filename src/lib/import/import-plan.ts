@@ -6,14 +6,15 @@
  */
 import { formatPlanNumber } from '../catalog/plan-number';
 import { findImpossibleDates, formatVietnameseDate } from '../vn/dates';
-import { slugify } from '../vn/slug';
-import { collapseWhitespace, foldVietnamese } from '../vn/text';
-import { agencyKey, matchAgency, readUnitAt, type AgencyContext, type KnownAgency } from './agencies';
+import { toNFC } from '../vn/text';
+import type { AgencyContext, KnownAgency } from './agencies';
 import { extractAssignments, findImplementationSection, findUnitScopes } from './assignments';
 import { extractDeadlines, type ExtractedDeadline } from './deadlines';
+import { draftSlug, draftSummary, inferTopics, placeOf, type DraftPlan } from './draft';
 import { extractHeader, type PlanHeader } from './header';
+import { resolveIssuer, type ResolvedIssuer } from './issuer';
 import { renderBody, renderPlanFile, type Yaml } from './mdx';
-import { buildOutline, findEnactment, splitParts, type Outline } from './outline';
+import { buildOutline, findEnactment, splitParts, type DocumentParts, type Outline } from './outline';
 import { extractRecipients } from './recipients';
 import { extractReferences, type ExtractedReference, type KnownDocument } from './references';
 import { blockText, repairText, type Block, type RepairResult } from './repair';
@@ -22,26 +23,7 @@ import { extractSigner } from './signer';
 import { extractTargets, findTargetSection, type ExtractedTarget } from './targets';
 import { readSource, type SourceFormat, type SourceText } from './read-source';
 
-/** The topic labels a plan can carry (see the content brief). */
-export const TOPICS = [
-  'Dân vận chính quyền',
-  'Dân chủ ở cơ sở',
-  'Cải cách hành chính',
-  'Chuyển đổi số',
-  'Tiếp công dân',
-  'Phòng chống tham nhũng',
-  'Thi đua khen thưởng',
-] as const;
-
-const TOPIC_KEYS: Record<(typeof TOPICS)[number], RegExp> = {
-  'Dân vận chính quyền': /\bdan van\b/,
-  'Dân chủ ở cơ sở': /\bdan chu (?:o )?co so\b|\bquy che dan chu\b/,
-  'Cải cách hành chính': /\bcai cach hanh chinh\b/,
-  'Chuyển đổi số': /\bchuyen doi so\b/,
-  'Tiếp công dân': /\btiep (?:cong )?dan\b|\bkhieu nai\b/,
-  'Phòng chống tham nhũng': /\btham nhung\b/,
-  'Thi đua khen thưởng': /\bthi dua\b.*\bkhen thuong\b|\bkhen thuong\b/,
-};
+export { draftSlug, placeOf, TOPICS, type DraftPlan } from './draft';
 
 export interface ImportOptions {
   /** The agency registry. */
@@ -55,29 +37,6 @@ export interface ImportOptions {
   sha256: string;
   /** How the text was laid out (`docx` is one paragraph per line). */
   format?: SourceFormat;
-}
-
-/** The draft frontmatter: the plan schema's fields, with null where the text does not say. */
-export interface DraftPlan {
-  title: string | null;
-  docType: string;
-  number: string | null;
-  symbol: string | null;
-  issuer: string | null;
-  place: string | null;
-  issuedOn: string | null;
-  year: number | null;
-  status: 'dự thảo';
-  topics: string[];
-  summary: string | null;
-  basis: Array<Pick<ExtractedReference, 'type' | 'number' | 'date' | 'issuer' | 'title' | 'document'>>;
-  citations: Array<Pick<ExtractedReference, 'type' | 'number' | 'date' | 'issuer' | 'title' | 'document'>>;
-  targets: Array<Omit<ExtractedTarget, 'fromSection'>>;
-  deadlines: Array<{ date: string; task: string; owner: string; submitTo: string | null; qualifier: string | null }>;
-  assignments: Array<{ unit: string; duties: string[] }>;
-  recipients: string[];
-  signer: { authority: string | null; title: string | null; name: string | null };
-  source: { file: string; sha256: string };
 }
 
 /** A registry entry the draft points at but the registry does not have. */
@@ -104,63 +63,33 @@ export interface ImportResult {
   slug: string;
   report: ReportLine[];
   summary: ReportSummary;
+  /** The issuer as resolved: a registry agency, a proposed new entry (with every field read), or unknown. */
+  issuer: ResolvedIssuer;
   proposedAgencies: ProposedAgency[];
   proposedDocuments: ProposedDocument[];
   /** Intermediate results, for tests and the scores script. */
   details: { repair: RepairResult; header: PlanHeader; outline: Outline; deadlines: ExtractedDeadline[]; targets: ExtractedTarget[] };
 }
 
+/** A field's value and the report lines about it: what each resolver returns. */
+interface Resolved<T> {
+  value: T;
+  lines: ReportLine[];
+}
+
+/** What every resolver reads: the repaired text split into its parts. */
+interface ImportContext {
+  options: ImportOptions;
+  repair: RepairResult;
+  parts: DocumentParts;
+  header: PlanHeader;
+  outline: Outline;
+  /** The enactment sentence ("Sở … ban hành Kế hoạch …"), or null. */
+  enactment: string | null;
+}
+
 function agencyById(agencies: readonly KnownAgency[], id: string | null | undefined): KnownAgency | undefined {
   return id ? agencies.find((a) => a.id === id) : undefined;
-}
-
-/**
- * The issuing agency from a name as printed ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "UBND xã Minh Tâm",
- * "Sở Văn hóa, Thể thao và Du lịch, đề nghị …"): the longest beginning of the text that is an agency
- * name, in full or its start when only one agency of the province begins that way.
- */
-export function matchIssuingAgency(
-  text: string,
-  agencies: readonly KnownAgency[],
-  province: string | null,
-  options: { whole?: boolean } = {},
-): KnownAgency | undefined {
-  const words = collapseWhitespace(text).split(' ');
-  const pool = agencies.filter((a) => !province || !a.province || foldVietnamese(a.province) === foldVietnamese(province));
-  const shortest = options.whole ? words.length : 1;
-  for (let n = Math.min(words.length, 16); n >= shortest; n--) {
-    const key = agencyKey(words.slice(0, n).join(' '));
-    if (!key || key.split(' ').length < 2) continue;
-    const exact = pool.filter((a) => agencyKey(a.name) === key || agencyKey(a.shortName) === key);
-    if (exact.length === 1) return exact[0];
-    const partial = pool.filter((a) => agencyKey(a.name).startsWith(`${key} `) && a.level !== 'nhóm đơn vị' && a.level !== 'phòng');
-    if (partial.length === 1 && key.split(' ').length >= 3) return partial[0];
-  }
-  return undefined;
-}
-
-/** Where the plan says who issues it, in order of trust. */
-function issuerCandidates(header: PlanHeader, body: Block[], openingEnd: number): Array<{ text: string; where: string; whole?: boolean }> {
-  const out: Array<{ text: string; where: string; whole?: boolean }> = [];
-  // A letterhead often splits the body's name over two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN HỚN QUẢN"
-  // (but "UBND TỈNH TÂY NINH" / "SỞ …" are two bodies: the pair must be one name as a whole).
-  if (header.issuerParentLine && header.issuerLine) {
-    out.push({ text: `${header.issuerParentLine} ${header.issuerLine}`, where: 'dòng tên cơ quan ở đầu văn bản', whole: true });
-  }
-  if (header.issuerLine) out.push({ text: header.issuerLine, where: 'dòng tên cơ quan ở đầu văn bản' });
-  const closing = [...body].reverse().find((b) => /^Trên đây là\s/u.test(b.text) || /\.\/\.\s*$/.test(b.text));
-  if (closing) {
-    const i = closing.text.lastIndexOf(' của ');
-    if (i !== -1) out.push({ text: closing.text.slice(i + 5), where: 'câu kết "Trên đây là Kế hoạch … của …"' });
-  }
-  for (const b of body.slice(0, Math.max(openingEnd, 1))) {
-    const e = findEnactment(b.text);
-    if (e === -1) continue;
-    const sentence = b.text.slice(e);
-    const verb = /\s(?:ban hành|xây dựng|lập|đề ra)\s/u.exec(sentence);
-    if (verb) out.push({ text: sentence.slice(0, verb.index), where: 'câu ban hành "… ban hành Kế hoạch"' });
-  }
-  return out;
 }
 
 function yearIn(text: string | null | undefined): number | null {
@@ -175,135 +104,93 @@ function titleFromEnactment(text: string): string | null {
   return t ? t.charAt(0).toUpperCase() + t.slice(1) : null;
 }
 
-/** Place from the issuer: the commune or district for a xã/huyện body, else the province. */
-export function placeOf(agency: KnownAgency): string | null {
-  if (agency.level === 'xã' || agency.level === 'huyện') {
-    const m = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố)\s+(.+)$/u.exec(agency.name);
-    if (m) return m[1]!.trim();
-  }
-  return agency.province;
+/** The closing "Trên đây là Kế hoạch … của X" block, or undefined. */
+function closingBlock(body: readonly Block[]): Block | undefined {
+  return [...body].reverse().find((b) => /^Trên đây là\s/u.test(b.text) || /\.\/\.\s*$/.test(b.text));
 }
 
-function inferTopics(title: string | null, outline: Outline): string[] {
-  const titleKey = foldVietnamese(title ?? '');
-  const headingKeys = outline.sections.flatMap((s) => [s.block.text, ...s.children.map((c) => c.block.text)]).map((t) => foldVietnamese(t));
-  const scored = TOPICS.map((topic) => ({
-    topic,
-    score: (TOPIC_KEYS[topic].test(titleKey) ? 10 : 0) + headingKeys.filter((k) => TOPIC_KEYS[topic].test(k)).length,
-  }))
-    .filter((t) => t.score > 0)
-    .sort((a, b) => b.score - a.score);
-  return scored.slice(0, 3).map((t) => t.topic);
-}
-
-/**
- * File name of a draft, imported or written from scratch: the title without "thực hiện", "công tác",
- * dates and place, then year and issuer id.
- * @example draftSlug('Thực hiện công tác dân vận chính quyền năm 2026', 'ubnd-xa-minh-tam', 2026) // 'dan-van-chinh-quyen-2026-ubnd-xa-minh-tam'
- */
-export function draftSlug(title: string | null, issuer: string | null, year: number | null): string {
-  let t = title ?? 'ke-hoach';
-  t = t
-    .replace(/^(?:triển khai,?\s*)?(?:thực hiện\s+)?/iu, '')
-    .replace(/\s+(?:ngày|của)\s+.*$/u, '')
-    .replace(/\bcông tác\s+/giu, '')
-    .replace(/\bsố\s+/giu, '')
-    .replace(/\s+trên địa bàn\s+(?:xã|huyện|tỉnh|phường|thành phố|thị xã)(?:\s+\p{Lu}\p{Ll}*)*/giu, '')
-    .replace(/\bnăm\s+(\d{4})/giu, '$1');
-  let slug = slugify(t, { maxLength: 50 }) || 'ke-hoach';
-  if (year && !slug.includes(String(year))) slug = `${slug}-${year}`;
-  if (issuer && !slug.endsWith(issuer)) slug = `${slug}-${issuer}`;
-  return slugify(slug, { maxLength: 90 });
-}
-
-function lcFirst(s: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
-
-function draftSummary(plan: Pick<DraftPlan, 'title' | 'year'>, issuerName: string | null, targets: ExtractedTarget[], deadlines: ExtractedDeadline[]): string | null {
-  if (!plan.title) return null;
-  const parts = [issuerName ? `${issuerName} ban hành kế hoạch ${lcFirst(plan.title)}.` : `Kế hoạch ${lcFirst(plan.title)}.`];
-  const measured = targets.filter((t) => t.value !== null);
-  if (targets.length) parts.push(`Kế hoạch đặt ${targets.length} chỉ tiêu${measured.length ? `, trong đó ${measured.length} chỉ tiêu có số đo cụ thể` : ''}.`);
-  const dates = [...new Set(deadlines.map((d) => d.date))].sort();
-  if (dates.length) parts.push(`Các thời hạn báo cáo: ${dates.map((d) => formatVietnameseDate(d)).join(', ')}.`);
-  return parts.join(' ');
-}
-
-/**
- * Imports the text of one plan.
- * @example importPlanText(seedText, { agencies, documents, sourceFile: '000_….txt', sha256 }).plan.basis.length // 3
- */
-export function importPlanText(text: string, options: ImportOptions): ImportResult {
+/** Issuer: `--agency`, else the letterhead (or the sentences that name the body) resolved against the registry. */
+function resolveIssuerField(ctx: ImportContext): Resolved<{ id: string | null; agency: KnownAgency | undefined; resolved: ResolvedIssuer }> {
   const report = new ImportReport();
-  const { agencies, documents } = options;
-  const repair = repairText(text, options.format === 'docx' ? { layout: 'paragraphs' } : {});
-  const parts = splitParts(repair.blocks);
-  const header = extractHeader(parts.head);
-  const outline = buildOutline(parts.body);
-
-  // ——— Issuer ———
-  let issuerAgency: KnownAgency | undefined;
-  let issuerId: string | null = null;
-  if (options.agency) {
-    issuerId = options.agency;
-    issuerAgency = agencyById(agencies, options.agency);
-    if (!issuerAgency) report.unknown('issuer', `mã cơ quan "${options.agency}" (tham số --agency) chưa có trong danh mục cơ quan: tạo content/agencies/${options.agency}.yaml`);
-  } else {
-    const candidates = issuerCandidates(header, parts.body, parts.openingEnd);
-    // The place of issue narrows the search only when it is a province ("Tây Ninh"), not a commune ("Hớn Quản").
-    const province = header.place && agencies.some((a) => a.province && foldVietnamese(a.province) === foldVietnamese(header.place!)) ? header.place : null;
-    for (const c of candidates) {
-      const found = matchIssuingAgency(c.text, agencies, province, { whole: c.whole });
-      if (found) {
-        issuerAgency = found;
-        issuerId = found.id;
-        if (c.where !== 'dòng tên cơ quan ở đầu văn bản') report.inferred('issuer', `cơ quan ban hành "${found.name}" suy ra từ ${c.where}`);
-        break;
-      }
-    }
-    if (!issuerId) {
-      // Name the body as printed: the two-line letterhead when it reads as one name ("ỦY BAN NHÂN DÂN HUYỆN …").
-      const named = candidates.find((c) => !c.whole || !/^(?:UBND|ỦY BAN|UỶ BAN)\s.*\s(?:TỈNH|THÀNH PHỐ)(?![\p{L}\p{M}])/u.test(c.text)) ?? candidates[0];
-      if (named) {
-        const unit = named.where.startsWith('dòng tên') ? null : readUnitAt(named.text, [], {});
-        const name = unit?.name ?? collapseWhitespace(named.text).split(/[,.;]/)[0]!;
-        issuerId = matchAgency(name, [], {}).id;
-        report.unknown('issuer', `cơ quan ban hành "${name}" (từ ${named.where}) chưa có trong danh mục cơ quan: đề xuất mã "${issuerId}" — tạo content/agencies/${issuerId}.yaml hoặc chạy lại với --agency <mã>`);
-      } else report.missing('issuer', 'không xác định được cơ quan ban hành: chạy lại với --agency <mã cơ quan>');
-    }
+  const { agencies } = ctx.options;
+  if (ctx.options.agency) {
+    const agency = agencyById(agencies, ctx.options.agency);
+    if (!agency) report.unknown('issuer', `mã cơ quan "${ctx.options.agency}" (tham số --agency) chưa có trong danh mục cơ quan: tạo content/agencies/${ctx.options.agency}.yaml`);
+    const resolved: ResolvedIssuer = agency ? { kind: 'registry', agency, where: 'tham số --agency' } : { kind: 'unknown', reason: 'mã --agency chưa có trong danh mục' };
+    return { value: { id: ctx.options.agency, agency, resolved }, lines: report.lines };
   }
-  const context: AgencyContext = { issuer: issuerId, province: issuerAgency?.province ?? null };
+  const sentences: Array<{ text: string; where: string }> = [];
+  if (ctx.enactment) sentences.push({ text: ctx.enactment, where: 'câu ban hành "… ban hành Kế hoạch"' });
+  const closing = closingBlock(ctx.parts.body);
+  if (closing) {
+    const i = closing.text.lastIndexOf(' của ');
+    if (i !== -1) sentences.push({ text: closing.text.slice(i + 5), where: 'câu kết "Trên đây là Kế hoạch … của …"' });
+  }
+  const resolved = resolveIssuer({
+    letterhead: ctx.header,
+    sentences,
+    bodyText: ctx.parts.body.map((b) => b.text).join('\n'),
+    agencies,
+  });
+  if (resolved.kind === 'registry') {
+    if (!resolved.where.startsWith('dòng tên')) report.inferred('issuer', `cơ quan ban hành "${resolved.agency.name}" suy ra từ ${resolved.where}`);
+    return { value: { id: resolved.agency.id, agency: resolved.agency, resolved }, lines: report.lines };
+  }
+  if (resolved.kind === 'proposed') {
+    const e = resolved.entry;
+    const open = [e.level ? null : 'cấp', e.province || e.level === 'trung ương' ? null : 'tỉnh'].filter(Boolean).join(', ');
+    report.unknown(
+      'issuer',
+      `cơ quan ban hành "${e.name}" (đọc từ ${resolved.where}) chưa có trong danh mục cơ quan: đề xuất mã "${e.id}"` +
+        ` (cấp: ${e.level ?? '?'}, tỉnh: ${e.province ?? '?'}${e.parentName ? `, cơ quan cấp trên: ${e.parentName}` : ''})` +
+        `${open ? ` — cần điền ${open}` : ''}; kiểm tra rồi thêm content/agencies/${e.id}.yaml, hoặc chạy lại với --agency <mã>`,
+    );
+    return { value: { id: e.id, agency: undefined, resolved }, lines: report.lines };
+  }
+  report.missing('issuer', `không xác định được cơ quan ban hành: ${resolved.reason}. Chạy lại với --agency <mã cơ quan>`);
+  return { value: { id: null, agency: undefined, resolved }, lines: report.lines };
+}
 
-  // ——— Header fields ———
-  if (!header.docType) report.inferred('docType', 'không thấy dòng "KẾ HOẠCH" ở đầu văn bản; mặc định loại văn bản "Kế hoạch"');
+/** Number, symbol, date, place, title and type from the letterhead, with what could not be read. */
+function resolveHeaderFields(ctx: ImportContext, issuer: KnownAgency | undefined): Resolved<Pick<DraftPlan, 'docType' | 'number' | 'symbol' | 'issuedOn' | 'place' | 'title'>> {
+  const report = new ImportReport();
+  const { header } = ctx;
+  if (!header.docType) report.inferred('docType', 'không thấy dòng loại văn bản ("KẾ HOẠCH", "QUYẾT ĐỊNH" …) ở đầu văn bản; mặc định loại văn bản "Kế hoạch"');
+  else if (header.docType !== 'Kế hoạch') report.review('docType', `văn bản là "${header.docType}", không phải "Kế hoạch": kiểm tra đây có đúng là văn bản cần đăng`);
   if (!header.hasNumberLine) report.missing('number', 'không tìm thấy số văn bản (không có dòng "Số: …"): number và symbol để trống');
   else if (!header.number) report.missing('number', `không tìm thấy số văn bản: bản sao để trống số ("Số: /${header.symbol ?? ''}")`);
   if (header.number && header.symbol) report.review('number', `số/ký hiệu đọc được: ${formatPlanNumber(header)}`);
-  let issuedOn = header.issuedOn;
-  if (!issuedOn) report.missing('issuedOn', header.hasDateLine ? 'không tìm thấy ngày ban hành: bản sao để trống ngày, tháng' : 'không tìm thấy ngày ban hành (không có dòng "…, ngày … tháng … năm …")');
+  if (!header.issuedOn) report.missing('issuedOn', header.hasDateLine ? 'không tìm thấy ngày ban hành: bản sao để trống ngày, tháng' : 'không tìm thấy ngày ban hành (không có dòng "…, ngày … tháng … năm …")');
 
   let place = header.place;
   if (!place) {
-    const inferredPlace = issuerAgency ? placeOf(issuerAgency) : null;
-    if (inferredPlace) {
-      place = inferredPlace;
+    const inferred = issuer ? placeOf(issuer) : null;
+    if (inferred) {
+      place = inferred;
       report.inferred('place', `không tìm thấy địa danh ban hành; tạm lấy "${place}" theo cơ quan ban hành — cần đối chiếu`);
-    } else report.missing('place', 'không tìm thấy địa danh ban hành');
+    } else report.missing('place', 'không tìm thấy địa danh ban hành (dòng "…, ngày … tháng … năm …")');
   }
 
-  const enactment = parts.body.slice(0, Math.max(parts.openingEnd, 1)).find((b) => findEnactment(b.text) !== -1);
-  const enactmentText = enactment ? enactment.text.slice(findEnactment(enactment.text)) : null;
   let title = header.title;
   if (!title) {
-    const fromEnactment = enactmentText ? titleFromEnactment(enactmentText) : null;
+    const fromEnactment = ctx.enactment ? titleFromEnactment(ctx.enactment) : null;
     if (fromEnactment) {
       title = fromEnactment;
       report.inferred('title', `không thấy tên (trích yếu) dưới dòng "KẾ HOẠCH"; lấy từ câu ban hành: "${title}"`);
     } else report.missing('title', 'không tìm thấy tên (trích yếu) của kế hoạch');
   }
+  return {
+    value: { docType: header.docType ?? 'Kế hoạch', number: header.number, symbol: header.symbol, issuedOn: header.issuedOn, place, title },
+    lines: report.lines,
+  };
+}
 
-  // ——— References ———
+const stripRef = (r: ExtractedReference) => ({ type: r.type, number: r.number, date: r.date, issuer: r.issuer, title: r.title, document: r.document });
+
+/** Basis (the opening's documents) and citations (every other numbered document), with registry ids. */
+function resolveReferences(ctx: ImportContext): Resolved<{ basis: DraftPlan['basis']; citations: DraftPlan['citations']; proposed: ProposedDocument[] }> {
+  const report = new ImportReport();
+  const { parts } = ctx;
   const opening: string[] = [];
   const rest: string[] = [];
   parts.body.forEach((b, i) => {
@@ -316,9 +203,9 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
       }
     } else rest.push(blockText(b));
   });
-  const refs = extractReferences(opening, rest, documents);
+  const refs = extractReferences(opening, rest, ctx.options.documents);
   if (refs.basis.length === 0) report.missing('basis', 'không tìm thấy văn bản căn cứ có số hiệu trong đoạn mở đầu "Thực hiện …/Căn cứ …"');
-  const proposedDocuments: ProposedDocument[] = [];
+  const proposed: ProposedDocument[] = [];
   for (const [list, items] of [['basis', refs.basis], ['citations', refs.citations]] as const) {
     items.forEach((r, i) => {
       const at = `${list}[${i}]`;
@@ -329,34 +216,43 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
       if (r.idUncertain) report.missing(`${at}.document`, `${label} là văn bản của Đảng nhưng không có ngày/năm: mã "${r.document}" cần thêm năm ban hành`);
       if (!r.registered) {
         report.unknown(`${at}.document`, `văn bản "${label}" chưa có trong danh mục văn bản: tạo content/documents/${r.document}.yaml`);
-        if (!proposedDocuments.some((d) => d.id === r.document)) proposedDocuments.push({ id: r.document, type: r.type, number: r.number, date: r.date, issuer: r.issuer });
+        if (!proposed.some((d) => d.id === r.document)) proposed.push({ id: r.document, type: r.type, number: r.number, date: r.date, issuer: r.issuer });
       }
       if (r.registryDate) report.review(`${at}.date`, `ngày của ${label} trong kế hoạch (${r.date}) khác với danh mục văn bản (${r.registryDate})`);
     });
   }
+  return { value: { basis: refs.basis.map(stripRef), citations: refs.citations.map(stripRef), proposed }, lines: report.lines };
+}
 
-  // ——— Targets ———
-  const targets = extractTargets(outline, parts.body);
-  if (!findTargetSection(outline)) {
-    if (targets.length) report.review('targets', `không có mục "chỉ tiêu" riêng; ${targets.length} chỉ tiêu lấy từ các câu có tỷ lệ % hoặc "phấn đấu/đạt" — cần rà soát`);
+/** Chỉ tiêu: the items of the targets section, else sentences with a figure. */
+function resolveTargets(ctx: ImportContext): Resolved<ExtractedTarget[]> {
+  const report = new ImportReport();
+  const targets = extractTargets(ctx.outline, ctx.parts.body);
+  if (!findTargetSection(ctx.outline) && targets.length) {
+    report.review('targets', `không có mục "chỉ tiêu" riêng; ${targets.length} chỉ tiêu lấy từ các câu có tỷ lệ % hoặc "phấn đấu/đạt" — cần rà soát`);
   }
   targets.forEach((t, i) => {
     if (t.indicator) report.inferred(`targets[${i}].indicator`, `nhãn so sánh "${t.indicator}" tạo tự động`);
     else report.review(`targets[${i}].indicator`, 'chưa có nhãn so sánh (indicator) cho chỉ tiêu này');
   });
+  return { value: targets, lines: report.lines };
+}
 
-  // ——— Units: assignments and deadlines ———
-  const tcth = findImplementationSection(outline);
+/** TỔ CHỨC THỰC HIỆN: units and duties, dated deadlines with owner, and the units the registry lacks. */
+function resolveUnits(ctx: ImportContext, context: AgencyContext): Resolved<{ assignments: DraftPlan['assignments']; deadlines: ExtractedDeadline[]; proposed: ProposedAgency[] }> {
+  const report = new ImportReport();
+  const { agencies } = ctx.options;
+  const tcth = findImplementationSection(ctx.outline);
   if (!tcth) report.missing('assignments', 'không tìm thấy mục "TỔ CHỨC THỰC HIỆN": chưa có đơn vị thực hiện và thời hạn');
-  const scopes = findUnitScopes(outline, agencies, context);
+  const scopes = findUnitScopes(ctx.outline, agencies, context);
   const assignments = extractAssignments(scopes);
   const deadlines = extractDeadlines(scopes, agencies, context);
-  const proposedAgencies: ProposedAgency[] = [];
+  const proposed: ProposedAgency[] = [];
   const noteUnit = (id: string, name: string, known: boolean, field: string): void => {
     if (known) return;
-    const existing = proposedAgencies.find((p) => p.id === id);
+    const existing = proposed.find((p) => p.id === id);
     if (existing) existing.fields.push(field);
-    else proposedAgencies.push({ id, name, fields: [field] });
+    else proposed.push({ id, name, fields: [field] });
   };
   scopes.forEach((s) => {
     const i = assignments.findIndex((a) => a.unit === s.match.id);
@@ -370,7 +266,7 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
     if (d.submitTo) noteUnit(d.submitTo, d.submitToName ?? d.submitTo, d.submitToKnown, `deadlines[${i}].submitTo`);
     report.review(`deadlines[${i}].task`, `nội dung công việc của thời hạn ${formatVietnameseDate(d.date)} được rút ra tự động: "${d.task}"`);
   });
-  for (const p of proposedAgencies) {
+  for (const p of proposed) {
     report.unknown(p.fields[0]!, `đơn vị "${p.name}" chưa có trong danh mục cơ quan: đề xuất mã "${p.id}" — tạo content/agencies/${p.id}.yaml (dùng ở ${p.fields.join(', ')})`);
   }
   for (const scope of scopes) {
@@ -381,89 +277,132 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
     }
   }
   if (tcth && deadlines.length === 0) report.missing('deadlines', 'không tìm thấy thời hạn có ngày cụ thể trong mục "TỔ CHỨC THỰC HIỆN"');
+  return { value: { assignments, deadlines, proposed }, lines: report.lines };
+}
 
-  // ——— Year ———
-  let year: number | null = issuedOn ? Number(issuedOn.slice(0, 4)) : header.dateLineYear;
-  if (year === null) {
-    const sources: Array<[number | null, string]> = [
-      [yearIn(title), 'tên kế hoạch'],
-      [yearIn(enactmentText), 'câu ban hành'],
-      [yearIn([...parts.body].reverse().find((b) => /^Trên đây là\s/u.test(b.text))?.text), 'câu kết "Trên đây là …"'],
-    ];
-    const counts = new Map<number, number>();
-    for (const d of deadlines) counts.set(Number(d.date.slice(0, 4)), (counts.get(Number(d.date.slice(0, 4))) ?? 0) + 1);
-    const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    sources.push([common, 'năm của các thời hạn']);
-    const hit = sources.find(([y]) => y !== null);
-    if (hit) {
-      year = hit[0];
-      report.inferred('year', `năm ${year} suy ra từ ${hit[1]} (bản sao không có ngày ban hành)`);
-    } else report.missing('year', 'không xác định được năm của kế hoạch');
+/** The plan year: the date line's, else the title's, the enactment's, the closing's, the deadlines'. */
+function resolveYear(ctx: ImportContext, issuedOn: string | null, title: string | null, deadlines: readonly ExtractedDeadline[]): Resolved<number | null> {
+  const report = new ImportReport();
+  const year = issuedOn ? Number(issuedOn.slice(0, 4)) : ctx.header.dateLineYear;
+  if (year !== null) return { value: year, lines: [] };
+  const sources: Array<[number | null, string]> = [
+    [yearIn(title), 'tên kế hoạch'],
+    [yearIn(ctx.enactment), 'câu ban hành'],
+    [yearIn([...ctx.parts.body].reverse().find((b) => /^Trên đây là\s/u.test(b.text))?.text), 'câu kết "Trên đây là …"'],
+  ];
+  const counts = new Map<number, number>();
+  for (const d of deadlines) counts.set(Number(d.date.slice(0, 4)), (counts.get(Number(d.date.slice(0, 4))) ?? 0) + 1);
+  sources.push([[...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null, 'năm của các thời hạn']);
+  const hit = sources.find(([y]) => y !== null);
+  if (hit) {
+    report.inferred('year', `năm ${hit[0]} suy ra từ ${hit[1]} (bản sao không có ngày ban hành)`);
+    return { value: hit[0], lines: report.lines };
   }
+  report.missing('year', 'không xác định được năm của kế hoạch');
+  return { value: null, lines: report.lines };
+}
 
-  // ——— Recipients and signer ———
-  const recipients = extractRecipients(parts.tail);
+/** Nơi nhận and the signature block. */
+function resolveFoot(ctx: ImportContext): Resolved<Pick<DraftPlan, 'recipients' | 'signer'>> {
+  const report = new ImportReport();
+  const recipients = extractRecipients(ctx.parts.tail);
   if (recipients.length === 0) report.missing('recipients', 'không tìm thấy "Nơi nhận"');
-  const signer = extractSigner(parts.tail);
+  const signer = extractSigner(ctx.parts.tail);
   if (!signer.title) report.missing('signer.title', 'không tìm thấy chức vụ người ký');
   if (!signer.name) report.missing('signer.name', 'không tìm thấy họ tên người ký (bản sao không ghi tên)');
   if (!signer.authority && signer.title) report.review('signer.authority', 'không có dòng thẩm quyền ký (KT./TM./Q.): người ký ký theo chức vụ của mình');
+  return { value: { recipients, signer }, lines: report.lines };
+}
 
-  // ——— Topics, summary, slug ———
-  const topics = inferTopics(title, outline);
-  if (topics.length) report.inferred('topics', `chủ đề suy ra từ tên và các mục của kế hoạch: ${topics.join(', ')}`);
-  else report.missing('topics', 'không suy ra được chủ đề: chọn 1–3 chủ đề trong danh sách');
-  const summary = draftSummary({ title, year }, issuerAgency?.name ?? null, targets, deadlines);
-  if (summary) report.review('summary', 'tóm tắt được ghép tự động từ tên, chỉ tiêu và thời hạn: hãy viết lại thành 2–3 câu dễ hiểu cho người dân');
-  else report.missing('summary', 'chưa có tóm tắt');
-
+/** Lines the repair step removed, for the reviewer. */
+function droppedLines(repair: RepairResult): ReportLine[] {
+  const report = new ImportReport();
   for (const d of repair.dropped) {
     const what = d.reason === 'url' ? 'đường dẫn web lẫn vào văn bản' : d.reason === 'page-number' ? 'số trang' : 'dòng kẻ';
     report.review('', `đã bỏ dòng ${d.line} (${what}): "${d.text.length > 80 ? `${d.text.slice(0, 80)}…` : d.text}"`);
   }
+  return report.lines;
+}
 
-  const stripRef = (r: ExtractedReference) => ({ type: r.type, number: r.number, date: r.date, issuer: r.issuer, title: r.title, document: r.document });
+/** The raw source lines above the body: the letterhead as extracted, before reflow. */
+function headLines(text: string, parts: DocumentParts): string[] {
+  const firstBodyLine = parts.body[0]?.line ?? parts.tail[0]?.line ?? Infinity;
+  return toNFC(text).replace(/\r\n?/g, '\n').split('\n').slice(0, Number.isFinite(firstBodyLine) ? firstBodyLine - 1 : undefined);
+}
+
+/**
+ * Imports the text of one plan.
+ * @example importPlanText(seedText, { agencies, documents, sourceFile: '000_….txt', sha256 }).plan.basis.length // 3
+ */
+export function importPlanText(text: string, options: ImportOptions): ImportResult {
+  const repair = repairText(text, options.format === 'docx' ? { layout: 'paragraphs' } : {});
+  const parts = splitParts(repair.blocks);
+  const header = extractHeader(headLines(text, parts));
+  const outline = buildOutline(parts.body);
+  const enactmentBlock = parts.body.slice(0, Math.max(parts.openingEnd, 1)).find((b) => findEnactment(b.text) !== -1);
+  const ctx: ImportContext = {
+    options,
+    repair,
+    parts,
+    header,
+    outline,
+    enactment: enactmentBlock ? enactmentBlock.text.slice(findEnactment(enactmentBlock.text)) : null,
+  };
+
+  const issuer = resolveIssuerField(ctx);
+  const head = resolveHeaderFields(ctx, issuer.value.agency);
+  const refs = resolveReferences(ctx);
+  const targets = resolveTargets(ctx);
+  const context: AgencyContext = { issuer: issuer.value.id, province: issuer.value.agency?.province ?? (issuer.value.resolved.kind === 'proposed' ? issuer.value.resolved.entry.province : null) };
+  const units = resolveUnits(ctx, context);
+  const year = resolveYear(ctx, head.value.issuedOn, head.value.title, units.value.deadlines);
+  const foot = resolveFoot(ctx);
+
+  const report = new ImportReport();
+  const topics = inferTopics(head.value.title, outline);
+  if (topics.length) report.inferred('topics', `chủ đề suy ra từ tên và các mục của kế hoạch: ${topics.join(', ')}`);
+  else report.missing('topics', 'không suy ra được chủ đề: chọn 1–3 chủ đề trong danh sách');
+  const issuerName = issuer.value.agency?.name ?? (issuer.value.resolved.kind === 'proposed' ? issuer.value.resolved.entry.name : null);
+  const summary = draftSummary({ title: head.value.title, year: year.value }, issuerName, targets.value, units.value.deadlines);
+  if (summary) report.review('summary', 'tóm tắt được ghép tự động từ tên, chỉ tiêu và thời hạn: hãy viết lại thành 2–3 câu dễ hiểu cho người dân');
+  else report.missing('summary', 'chưa có tóm tắt');
+
   const plan: DraftPlan = {
-    title,
-    docType: header.docType ?? 'Kế hoạch',
-    number: header.number,
-    symbol: header.symbol,
-    issuer: issuerId,
-    place,
-    issuedOn,
-    year,
+    ...head.value,
+    issuer: issuer.value.id,
+    year: year.value,
     status: 'dự thảo',
     topics,
     summary,
-    basis: refs.basis.map(stripRef),
-    citations: refs.citations.map(stripRef),
-    targets: targets.map((t) => ({ text: t.text, value: t.value, unit: t.unit, indicator: t.indicator })),
-    deadlines: deadlines.map((d) => ({ date: d.date, task: d.task, owner: d.owner, submitTo: d.submitTo, qualifier: d.qualifier })),
-    assignments,
-    recipients,
-    signer,
+    basis: refs.value.basis,
+    citations: refs.value.citations,
+    targets: targets.value.map((t) => ({ text: t.text, value: t.value, unit: t.unit, indicator: t.indicator })),
+    deadlines: units.value.deadlines.map((d) => ({ date: d.date, task: d.task, owner: d.owner, submitTo: d.submitTo, qualifier: d.qualifier })),
+    assignments: units.value.assignments,
+    ...foot.value,
     source: { file: options.sourceFile, sha256: options.sha256 },
   };
   const body = renderBody(outline);
-  const slug = draftSlug(title, issuerId, year);
-  const summaryCounts: ReportSummary = {
-    basis: plan.basis.length,
-    citations: plan.citations.length,
-    targets: plan.targets.length,
-    deadlines: plan.deadlines.length,
-    assignments: plan.assignments.length,
-    recipients: plan.recipients.length,
-  };
+  const slug = draftSlug(plan.title, plan.issuer, plan.year);
+  const lines = [issuer, head, refs, targets, units, year, foot].flatMap((r) => r.lines);
   return {
     plan,
     body,
     file: renderPlanFile(plan as unknown as Record<string, Yaml>, body),
     slug,
-    report: report.lines,
-    summary: summaryCounts,
-    proposedAgencies,
-    proposedDocuments,
-    details: { repair, header, outline, deadlines, targets },
+    report: [...lines, ...report.lines, ...droppedLines(repair)],
+    summary: {
+      basis: plan.basis.length,
+      citations: plan.citations.length,
+      targets: plan.targets.length,
+      deadlines: plan.deadlines.length,
+      assignments: plan.assignments.length,
+      recipients: plan.recipients.length,
+    },
+    issuer: issuer.value.resolved,
+    proposedAgencies: units.value.proposed,
+    proposedDocuments: refs.value.proposed,
+    details: { repair, header, outline, deadlines: units.value.deadlines, targets: targets.value },
   };
 }
 

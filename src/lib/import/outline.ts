@@ -6,6 +6,7 @@
 import { foldVietnamese } from '../vn/text';
 import type { Block, MarkerKind } from './repair';
 import { AUTHORITY_LINE } from './authority';
+import { KE_HOACH_LINE as KE_HOACH } from './letterhead';
 
 export interface DocumentParts {
   /** Blocks before the opening paragraph. */
@@ -38,7 +39,6 @@ export interface Outline {
 const OPENING_START = /^(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Theo|Trên cơ sở|Để|Nhằm|Tiếp tục thực hiện)(?![\p{L}\p{M}])/u;
 const DOC_REFERENCE = /\bsố\s*\d+\s*[/-]|\d+\s*\/\s*\d{4}\s*\/|\d+[/-]\p{Lu}/u;
 const ENACTMENT = /(?:ban hành|xây dựng|lập|đề ra)\s+(?:các\s+)?kế hoạch\b/iu;
-const KE_HOACH = /^KẾ\s+HOẠCH\b/u;
 const NOI_NHAN = /^Nơi\s+nhận\b/iu;
 const AUTHORITY = AUTHORITY_LINE;
 
@@ -78,8 +78,12 @@ export function findEnactment(text: string): number {
 }
 
 function isOpening(block: Block, next: Block | undefined): boolean {
+  // Bases listed as dashes ("- Căn cứ Luật …") open the body like a paragraph does.
+  if (block.kind === 'bullet' && /^Căn cứ(?![\p{L}\p{M}])/u.test(block.text)) return true;
   if (block.kind !== 'paragraph') return false;
   if (findEnactment(block.text) === 0) return true;
+  // "Căn cứ …" never belongs to a letterhead or a title: the legal bases open the body.
+  if (/^Căn cứ(?![\p{L}\p{M}])/u.test(block.text)) return true;
   if (!OPENING_START.test(block.text)) return false;
   return DOC_REFERENCE.test(block.text) || (next !== undefined && next.kind === 'paragraph' && findEnactment(next.text) === 0);
 }
@@ -127,15 +131,16 @@ export function splitParts(blocks: Block[]): DocumentParts {
 /** Head lines (issuer, Số, place and date) at the very top of a text that has no "KẾ HOẠCH" line. */
 function headEnd(blocks: Block[], limit: number): number {
   let i = 0;
-  while (i < limit && blocks[i]!.kind === 'paragraph' && isHeadLine(blocks[i]!.text)) i++;
+  // Decorations ("*", "-----") carry no letters and belong to the letterhead too.
+  while (i < limit && blocks[i]!.kind === 'paragraph' && (isHeadLine(blocks[i]!.text) || !/\p{L}/u.test(blocks[i]!.text))) i++;
   return i;
 }
 
 /** A line of the letterhead: "SỞ THÔNG TIN …", "Số: 859/KH-UBND", "Tây Ninh, ngày …", the national motto. */
 export function isHeadLine(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase() && text.length < 120) return true;
-  if (/^Số\s*:?\s*[\d./…_ -]*[/-]/u.test(text)) return true;
+  if (letters.length >= 2 && letters === letters.toUpperCase() && text.length < 120) return true;
+  if (/^Số\s*:?\s*(?:[\d./…_ -]*[/-]|\d|$)/u.test(text) && text.length < 60) return true;
   if (/,\s*ngày\s+[\d.…_ ]*tháng/u.test(text) && text.length < 80) return true;
   return /^Độc lập\s*[-–]\s*Tự do/u.test(text);
 }

@@ -4,12 +4,13 @@ import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
 import { assertZipWithinLimits, ZipRefused } from './zip-limits';
+import { readPdfText } from './pdf-text';
 
 /** What the importer reads: the text plus how it was laid out. */
 export interface SourceText {
   /** The text, NFC, "\n" line ends. */
   text: string;
-  /** "txt"/"md": lines as extracted (often hard-wrapped); "docx": one paragraph per line. */
+  /** "txt"/"md"/"pdf": lines as extracted (often hard-wrapped); "docx": one paragraph per line. */
   format: SourceFormat;
   /** File name without folders, for `source.file`. */
   fileName: string;
@@ -21,12 +22,12 @@ export interface SourceText {
   autoNumbered: number;
 }
 
-export type SourceFormat = 'txt' | 'md' | 'docx';
+export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
-const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx' };
+const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.pdf': 'pdf' };
 
 /**
- * The format a file name implies, or null when the importer cannot read it (.pdf, .doc…).
+ * The format a file name implies, or null when the importer cannot read it (.doc, .odt…).
  * @example sourceFormatOf('Ke hoach 859.DOCX') // 'docx'
  */
 export function sourceFormatOf(fileName: string): SourceFormat | null {
@@ -111,7 +112,7 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   const format = sourceFormatOf(fileName);
   if (!format) {
     throw new Error(
-      `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .txt hoặc .md (với .pdf, hãy chép văn bản ra tệp .txt; với .doc, lưu lại thành .docx)`,
+      `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .pdf (có lớp chữ), .txt hoặc .md (với .doc, lưu lại thành .docx)`,
     );
   }
   const name = basename(fileName);
@@ -121,13 +122,17 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
     if (text.trim() === '') throw new Error(`không đọc được tệp "${name}": văn bản .docx không có chữ nào (có thể chỉ chứa ảnh chụp; hãy dùng bản có chữ)`);
     return { text, format, fileName: name, sha256, warnings, autoNumbered };
   }
+  if (format === 'pdf') {
+    const { text } = await readPdfText(bytes, name);
+    return { text, format, fileName: name, sha256, warnings: [], autoNumbered: 0 };
+  }
   const problem = textProblem(bytes);
   if (problem) throw new Error(`không đọc được tệp "${name}": ${problem}`);
   return { text: decodeText(bytes), format, fileName: name, sha256, warnings: [], autoNumbered: 0 };
 }
 
 /**
- * Reads a .txt, .md or .docx file as NFC text.
+ * Reads a .txt, .md, .docx or .pdf file as NFC text.
  * @example (await readSource('../shared/seeds/000_82944d6273abc2bf.txt')).format // 'txt'
  */
 export async function readSource(path: string): Promise<SourceText> {

@@ -6,6 +6,7 @@
  * paragraph per line and sometimes break a sentence in two.
  */
 import { toNFC } from '../vn/text';
+import { STATE_TYPE_CODES } from '../documents/document-number';
 import { AUTHORITY_MARK } from './authority';
 
 export type MarkerKind = 'roman' | 'decimal' | 'dotted' | 'letter' | 'bullet';
@@ -67,6 +68,8 @@ const OPENING_LINE = /^(?:Thực hiện|Căn cứ)\s.{0,80}?\bsố\s*\d/u;
 // After a full stop, a sentence whose subject is a unit ("Phòng Công nghệ thông tin … đẩy mạnh …")
 // or the closing "Trên đây là …" starts a new paragraph even when the line above looks full.
 const NEW_SUBJECT = /^(?:(?:Các\s+)?(?:Phòng|Văn phòng|Thanh tra|Trung tâm|Đài|Chi cục|Ban|Sở|UBND|Ủy ban|Uỷ ban|Công an|Bộ phận|Hội|Đoàn)\s|Các\s+(?:phòng|đơn vị|bộ phận|cơ quan|sở|ban)(?![\p{L}\p{M}])|Trên đây là(?![\p{L}\p{M}]))/u;
+
+const TYPE_THEN_SLASH = new RegExp(String.raw`(\d+\/(?:\d{4}\/)?(?:${Object.keys(STATE_TYPE_CODES).join('|')}))(?:\s+\/\s*|\/\s+)(?=\p{Lu})`, 'gu');
 
 /** Markdown and Word-export noise: headings "##", emphasis "**", escaped punctuation "\.". */
 export function stripMarkdown(line: string): string[] {
@@ -168,7 +171,8 @@ function guessLayout(lines: Line[]): 'wrapped' | 'paragraphs' {
 export function repairDocumentNumbers(text: string): string {
   const CODE = String.raw`\p{Lu}[\p{L}\d]*`;
   const oneSided = new RegExp(String.raw`(\d+(?:/\d{4})?(?:[/-]${CODE})+)(?:([/-])\s+|\s+([/-]))(?=${CODE})`, 'gu');
-  let out = text;
+  // "103/QĐ /BVHTTDL": after a state type code only "-" can follow, so a spaced "/" is a misprinted "-".
+  let out = text.replace(TYPE_THEN_SLASH, '$1-');
   for (let i = 0; i < 3; i++) {
     const next = out.replace(oneSided, (_m, head: string, a?: string, b?: string) => `${head}${a ?? b}`);
     if (next === out) break;
@@ -183,12 +187,25 @@ export function repairDocumentNumbers(text: string): string {
  * @example repairDates('trước ngày 10/ 11 /2024') // 'trước ngày 10/11/2024'
  */
 export function repairDates(text: string): string {
-  return text.replace(/(\bngày\s+)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{4})(?!\d)/gu, '$1$2$3$4$3$5');
+  return text
+    // A year broken by a space: "ngày 16/7/20 21".
+    .replace(/(\bngày\s+\d{1,2}\/\d{1,2}\/)(\d{2}) (\d{2})(?!\d)/gu, '$1$2$3')
+    .replace(/(\bngày\s+)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{4})(?!\d)/gu, '$1$2$3$4$3$5');
 }
 
 /** Inline repairs applied to every reflowed block. */
 function repairInline(text: string): string {
-  return repairDates(repairDocumentNumbers(text.replace(/\s+/g, ' ').trim()));
+  return repairDates(repairDocumentNumbers(separateGluedWords(text.replace(/\s+/g, ' ').trim())));
+}
+
+/**
+ * Words the extractor glued to a number: "số872/QĐ-UBND", "QĐ-UBNDngày 09/5/2013", "ngày12/4/2013".
+ * @example separateGluedWords('Quyết định số872/QĐ-UBNDngày 09/5/2013') // 'Quyết định số 872/QĐ-UBND ngày 09/5/2013'
+ */
+export function separateGluedWords(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{M}])(số|ngày)(?=\d)/gu, '$1 ')
+    .replace(/(\d[/-][\p{Lu}\d/-]*\p{Lu})(?=(?:ngày|của|về|năm)(?![\p{L}\p{M}]))/gu, '$1 ');
 }
 
 /**
@@ -204,7 +221,8 @@ export function repairText(raw: string, options: RepairOptions = {}): RepairResu
     .replace(/\f/g, '\n')
     .split('\n')
     .forEach((rawLine, i) => {
-      for (const piece of stripMarkdown(rawLine)) {
+      // Table debris of a two-column letterhead or signature block: each "|" cell is a line of its own.
+      for (const piece of rawLine.split('|').flatMap((cell) => stripMarkdown(cell))) {
         const text = cleanLine(piece);
         if (!text) continue;
         if (URL_LINE.test(text)) dropped.push({ line: i + 1, text, reason: 'url' });
@@ -242,6 +260,8 @@ export function repairText(raw: string, options: RepairOptions = {}): RepairResu
       } else if (HARD_START.test(text) || /\.\/\.$/.test(prev)) join = false;
       else if (marker && !isHyphenContinuation(prev, text)) join = false;
       else if (startsLower(text) && !TERMINAL.test(prev)) join = true;
+      // "… ban hành ngày" / "25 tháng 7 năm 2022": a date or number cut after its label goes on below.
+      else if (/(?:^|\s)(?:ngày|tháng|năm|số)$/u.test(prev) && /^\d/.test(text)) join = true;
       else if (marker) join = true; // hyphen continuation "kinh tế \n- xã hội"
       else if (layout === 'paragraphs') join = false;
       else if (isUpperLine(prev) !== isUpperLine(text)) join = false;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { parseVietnameseDateDetailed } from '../vn/dates';
 import { collapseWhitespace, toNFC } from '../vn/text';
 import type { KnownAgency } from './agencies';
-import { draftSlug, placeOf } from './import-plan';
+import { draftSlug, placeOf } from './draft';
 import { renderPlanFile, type Yaml } from './mdx';
 
 export interface NewPlanAnswers {

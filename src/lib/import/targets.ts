@@ -22,6 +22,9 @@ const PERCENT = /(\d+(?:[.,]\d+)?)\s*%/u;
 const COUNTED = /(?:phấn đấu|đạt|ít nhất|tối thiểu|không dưới|trên)\s+(?:(?:từ|trên|tối thiểu|ít nhất)\s+)?(\d+(?:[.,]\d+)?)\s+(\p{L}+)/u;
 const COMMITMENT = /%|phấn đấu|(?<![\p{L}\p{M}])đạt\s+(?:(?:từ|trên|tối thiểu|ít nhất|tỷ lệ|mức)\s+)?\d/iu;
 
+// What was done, not promised: "đã hoàn thành 30/34 chỉ tiêu", "GRDP tăng 7,07% (cùng kỳ 6,64%)".
+const RESULT = /(?<![\p{L}\p{M}])(?:đã|cùng kỳ)(?![\p{L}\p{M}])/iu;
+
 function toNumber(s: string): number {
   return Number(s.replace(',', '.'));
 }
@@ -88,7 +91,7 @@ export function extractTargets(outline: Outline, body: readonly Block[]): Extrac
   for (const block of body) {
     if (block.kind === 'item' && (block.markerKind === 'roman' || block.text === block.text.toUpperCase())) continue;
     for (const s of splitSentences(block.text)) {
-      if (COMMITMENT.test(s.text)) out.push(target(s.text, false));
+      if (COMMITMENT.test(s.text) && !RESULT.test(s.text)) out.push(target(s.text, false));
     }
   }
   return out;

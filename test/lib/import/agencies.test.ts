@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { agencyKey, matchAgency, matchKnownAgency, proposeAgencyId, readUnitAt } from '../../../src/lib/import/agencies';
-import { matchIssuingAgency } from '../../../src/lib/import/import-plan';
 import { registries } from './seeds';
 
 const { agencies } = registries;
@@ -79,14 +78,5 @@ describe('readUnitAt', () => {
   });
   it('returns null when the text does not start with a unit', () => {
     expect(readUnitAt('Tổng hợp báo cáo kết quả', agencies, {})).toBeNull();
-  });
-});
-
-describe('matchIssuingAgency', () => {
-  it('reads the issuer from a letterhead line, a closing sentence or an enactment subject', () => {
-    expect(matchIssuingAgency('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', agencies, 'Tây Ninh')?.id).toBe('so-tttt-tay-ninh');
-    expect(matchIssuingAgency('Sở Văn hóa, Thể thao và Du lịch, đề nghị các phòng, đơn vị nghiêm túc triển khai thực hiện./.', agencies, null)?.id).toBe('so-vhttdl-tay-ninh');
-    expect(matchIssuingAgency('UBND xã Minh Tâm./.', agencies, null)?.id).toBe('ubnd-xa-minh-tam');
-    expect(matchIssuingAgency('Sở Y tế', agencies, 'Tây Ninh')).toBeUndefined();
   });
 });

@@ -22,8 +22,8 @@ describe('extractHeader', () => {
       ].join('\n'),
     );
     expect(h).toEqual({
-      issuerLine: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
-      issuerParentLine: 'UBND TỈNH TÂY NINH',
+      issuerLines: ['UBND TỈNH TÂY NINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG'],
+      authorityLine: null,
       hasNumberLine: true,
       number: '859',
       symbol: 'KH-STTTT',
@@ -83,6 +83,6 @@ describe('extractHeader', () => {
 
   it('finds nothing in text without any header', () => {
     const h = headerOf(['I. MỤC ĐÍCH, YÊU CẦU', 'Nâng cao hiệu quả công tác dân vận.'].join('\n'));
-    expect(h).toMatchObject({ title: null, number: null, symbol: null, place: null, issuedOn: null, issuerLine: null, docType: null });
+    expect(h).toMatchObject({ title: null, number: null, symbol: null, place: null, issuedOn: null, issuerLines: [], docType: null });
   });
 });

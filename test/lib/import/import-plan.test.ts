@@ -135,7 +135,7 @@ describe('importing text that is not a seed', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'title: không tìm thấy tên (trích yếu) của kế hoạch',
-        'issuer: không xác định được cơ quan ban hành: chạy lại với --agency <mã cơ quan>',
+        'issuer: không xác định được cơ quan ban hành: văn bản không có dòng tên cơ quan ở đầu và không câu nào nêu đủ tên cơ quan ban hành. Chạy lại với --agency <mã cơ quan>',
         'issuedOn: không tìm thấy ngày ban hành (không có dòng "…, ngày … tháng … năm …")',
         'number: không tìm thấy số văn bản (không có dòng "Số: …"): number và symbol để trống',
         'basis: không tìm thấy văn bản căn cứ có số hiệu trong đoạn mở đầu "Thực hiện …/Căn cứ …"',

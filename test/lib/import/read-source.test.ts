@@ -11,7 +11,8 @@ describe('sourceFormatOf', () => {
     expect(sourceFormatOf('Ke hoach 859.DOCX')).toBe('docx');
     expect(sourceFormatOf('ke-hoach.txt')).toBe('txt');
     expect(sourceFormatOf('ke-hoach.md')).toBe('md');
-    expect(sourceFormatOf('ke-hoach.pdf')).toBeNull();
+    expect(sourceFormatOf('ke-hoach.PDF')).toBe('pdf');
+    expect(sourceFormatOf('ke-hoach.odt')).toBeNull();
     expect(sourceFormatOf('ke-hoach.doc')).toBeNull();
   });
 });
@@ -40,8 +41,9 @@ describe('decodeText', () => {
 });
 
 describe('readSourceBytes / readSource', () => {
-  it('refuses a PDF with a Vietnamese message that says what to do', async () => {
-    await expect(readSourceBytes(utf8('%PDF-1.7'), 'ke-hoach.pdf')).rejects.toThrow(/chỉ nhận \.docx, \.txt hoặc \.md/);
+  it('refuses other formats and broken PDFs with a Vietnamese message that says what to do', async () => {
+    await expect(readSourceBytes(utf8('x'), 'ke-hoach.odt')).rejects.toThrow(/chỉ nhận \.docx, \.pdf \(có lớp chữ\), \.txt hoặc \.md/);
+    await expect(readSourceBytes(utf8('%PDF-1.7'), 'ke-hoach.pdf')).rejects.toThrow(/không đọc được tệp "ke-hoach.pdf": tệp PDF hỏng/);
   });
 
   it('reads a seed file with its name and sha256', async () => {

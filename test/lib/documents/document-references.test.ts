@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocumentReferences, mergeDocumentReferences, type DocumentReferenceMatch } from '../../../src/lib/documents/document-number';
+import { findDocumentReferences, mergeDocumentReferences, type DocumentReferenceMatch } from '../../../src/lib/documents/document-references';
 import { readSeed } from '../vn/seeds';
 
 /** "number date" for each reference, in text order: the form in which the source was read by hand. */
