@@ -5,6 +5,7 @@ import type { z } from 'astro/zod';
 import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
+import { reportSchema, type Report } from '../../schemas/report';
 import { idFromPath } from './ids';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
@@ -18,6 +19,16 @@ export interface LoadedPlan {
   /** The MDX body (everything after the closing `---`). */
   body: string;
   /** 1-based line number of the body's first line in the file. */
+  bodyLine: number;
+}
+
+/** A results report that passed its schema. */
+export interface LoadedReport {
+  /** File name without extension: the URL slug under /bao-cao/. */
+  slug: string;
+  file: string;
+  data: Report;
+  body: string;
   bodyLine: number;
 }
 
@@ -35,7 +46,7 @@ export interface LoadedDocument {
   data: RegistryDocument;
 }
 
-export type ContentKind = 'plan' | 'agency' | 'document';
+export type ContentKind = 'plan' | 'agency' | 'document' | 'report';
 
 /** Every content file read, valid or not (cross-checks such as duplicate slugs need them all). */
 export interface ContentSource {
@@ -51,10 +62,10 @@ export interface ContentSource {
    * the good parts of a file with errors. In arrays, an item that failed is left undefined.
    */
   fields: Record<string, unknown>;
-  /** Plans only: the MDX body and where it starts. */
+  /** Plans and reports only: the MDX body and where it starts. */
   body?: string;
   bodyLine?: number;
-  /** True when the entry passed its schema and is in `plans` / `agencies` / `documents`. */
+  /** True when the entry passed its schema and is in `plans` / `agencies` / `documents` / `reports`. */
   valid: boolean;
 }
 
@@ -64,6 +75,7 @@ export interface LoadedContent {
   plans: LoadedPlan[];
   agencies: LoadedAgency[];
   documents: LoadedDocument[];
+  reports: LoadedReport[];
   sources: ContentSource[];
   /** Problems found while reading and validating each file on its own. */
   problems: Problem[];
@@ -91,7 +103,7 @@ const YAML_ERRORS: Record<string, string> = {
 };
 
 /**
- * Reads `content/plans/**\/*.mdx`, `content/agencies/*.yaml` and `content/documents/*.yaml`
+ * Reads `content/plans/**\/*.mdx`, `content/reports/**\/*.mdx`, `content/agencies/*.yaml` and `content/documents/*.yaml`
  * under `rootDir` and validates each file against its schema. Never throws on bad content:
  * every problem is collected in `problems`. Cross-file checks are in `validateContent`.
  * @example loadContent('content').plans.map((p) => p.slug)
@@ -100,18 +112,20 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
   const root = resolve(rootDir);
   const baseDir = resolve(options.baseDir ?? process.cwd());
   const displayPath = (abs: string): string => relative(baseDir, abs).split(sep).join('/');
-  const content: LoadedContent = { rootDir: root, plans: [], agencies: [], documents: [], sources: [], problems: [] };
+  const content: LoadedContent = { rootDir: root, plans: [], agencies: [], documents: [], reports: [], sources: [], problems: [] };
 
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     content.problems.push(problem(displayPath(root), '', 'không tìm thấy thư mục nội dung'));
     return content;
   }
 
-  for (const rel of listFiles(join(root, 'plans'), true)) {
-    const abs = join(root, 'plans', rel);
-    if (/\.mdx$/.test(rel)) loadPlan(content, abs, displayPath(abs), rel);
-    else if (/\.md$/i.test(rel) && !/(^|\/)readme\.md$/i.test(rel)) {
-      content.problems.push(problem(displayPath(abs), '', 'tệp không được nạp: kế hoạch phải có đuôi .mdx', { expected: 'đổi tên thành .mdx' }));
+  for (const [kind, folder, what] of [['plan', 'plans', 'kế hoạch'], ['report', 'reports', 'báo cáo']] as const) {
+    for (const rel of listFiles(join(root, folder), true)) {
+      const abs = join(root, folder, rel);
+      if (/\.mdx$/.test(rel)) loadMdxEntry(content, kind, abs, displayPath(abs), rel);
+      else if (/\.md$/i.test(rel) && !/(^|\/)readme\.md$/i.test(rel)) {
+        content.problems.push(problem(displayPath(abs), '', `tệp không được nạp: ${what} phải có đuôi .mdx`, { expected: 'đổi tên thành .mdx' }));
+      }
     }
   }
   for (const [kind, folder] of [['agency', 'agencies'], ['document', 'documents']] as const) {
@@ -136,9 +150,9 @@ const loaded = new Map<string, { stamp: string; content: LoadedContent }>();
 export function loadContentCached(rootDir: string, options: LoadOptions = {}): LoadedContent {
   const root = resolve(rootDir);
   const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}`;
-  const stamp = ['plans', 'agencies', 'documents']
+  const stamp = ['plans', 'agencies', 'documents', 'reports']
     .flatMap((folder) =>
-      listFiles(join(root, folder), folder === 'plans').map((rel) => {
+      listFiles(join(root, folder), folder === 'plans' || folder === 'reports').map((rel) => {
         const stat = statSync(join(root, folder, rel));
         return `${folder}/${rel}:${stat.size}:${stat.mtimeMs}`;
       }),
@@ -167,9 +181,9 @@ function foldersOf(rel: string): string[] {
   return rel.split('/').slice(0, -1);
 }
 
-function loadPlan(content: LoadedContent, abs: string, file: string, rel: string): void {
+function loadMdxEntry(content: LoadedContent, kind: 'plan' | 'report', abs: string, file: string, rel: string): void {
   const text = readFileSync(abs, 'utf8');
-  const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
+  const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
 
   const split = splitFrontmatter(text);
@@ -186,9 +200,12 @@ function loadPlan(content: LoadedContent, abs: string, file: string, rel: string
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;
-  const result = validateEntry(content, source, planSchema, data);
-  if (result.success) {
-    content.plans.push({ slug: source.id, file, data: result.data as Plan, body: split.body, bodyLine: split.bodyLine });
+  if (kind === 'plan') {
+    const result = validateEntry(content, source, planSchema, data);
+    if (result.success) content.plans.push({ slug: source.id, file, data: result.data as Plan, body: split.body, bodyLine: split.bodyLine });
+  } else {
+    const result = validateEntry(content, source, reportSchema, data);
+    if (result.success) content.reports.push({ slug: source.id, file, data: result.data as Report, body: split.body, bodyLine: split.bodyLine });
   }
 }
 
