@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { planSchema } from './schemas/plan';
 import { agencySchema } from './schemas/agency';
 import { documentSchema } from './schemas/document';
+import { reportSchema } from './schemas/report';
 import { idFromPath } from './lib/content/ids';
 import { contentSubdir } from './lib/content/dir';
 
@@ -21,4 +22,9 @@ const documents = defineCollection({
   schema: documentSchema,
 });
 
-export const collections = { plans, agencies, documents };
+const reports = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: contentSubdir('reports'), generateId: ({ entry }) => idFromPath(entry) }),
+  schema: reportSchema,
+});
+
+export const collections = { plans, agencies, documents, reports };

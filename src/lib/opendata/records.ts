@@ -11,10 +11,9 @@ import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schema
  * order of the CSVs), so it is written out by hand. Positions are 1-based in the open data.
  */
 
-/** Stable id of a row that belongs to a plan: "{slug}#{position}", position 1-based. */
-export function rowId(plan: string, position: number): string {
-  return `${plan}#${position}`;
-}
+/** Stable id of a row that belongs to a plan: "{slug}#{position}", position 1-based (one definition, in the catalog). */
+export { rowId } from '../catalog/build';
+import { rowId } from '../catalog/build';
 
 /** The date a plan is dated by in feeds and catalogs: its issue date, else 1 January of its year. */
 export function planDate(plan: PlanEntry): string {

@@ -61,7 +61,9 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
 /**
  * Progressive enhancement for the deadline list, inlined into the page (the site is static, so
  * "today" is only known in the reader's browser). It reads `data-date` on `[data-deadline]` rows,
- * writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute, and adds
+ * writes the state into the row's `[data-deadline-state]` slot and a `data-state` attribute (a past row
+ * marked `data-reported` keeps its "Đã báo cáo ngày …" instead; on a past row without one it shows the
+ * neutral `[data-deadline-no-report]` note), and adds
  * a button that hides past deadlines (and months left empty; `[data-deadline-none]` then says so when
  * nothing is left). Without JavaScript the full list shows.
  */
@@ -80,7 +82,11 @@ export function deadlineStateScript(): string {
     if (state === 'past') past++;
     row.setAttribute('data-state', state);
     const slot = row.querySelector('[data-deadline-state]');
-    if (slot) { slot.textContent = labels[state]; slot.hidden = false; }
+    // A past deadline with a published report says so itself; one without gets the neutral note.
+    const reported = row.hasAttribute('data-reported');
+    if (slot && !(reported && state === 'past')) { slot.textContent = labels[state]; slot.hidden = false; }
+    const note = row.querySelector('[data-deadline-no-report]');
+    if (note) note.hidden = state !== 'past';
   }
   const host = document.querySelector('[data-deadline-toggle]');
   if (!host || past === 0) return;
