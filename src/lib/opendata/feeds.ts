@@ -4,14 +4,16 @@ import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { site } from '../../site.config';
 import { apiPaths, urlOf, type PublishContext } from './context';
-import { contentModified, planDate } from './records';
+import { contentModified, latestReportDate, planDate } from './records';
+import { reportDate } from '../catalog/build';
+import { periodLabel, tallyHeadline, tallyResults } from '../portal/reports';
 
 /** A content date as a timestamp: midnight UTC of that day (no build time ever enters a feed). */
 function dayStart(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function itemTitle(plan: Catalog['plans'][number]): string {
+function itemTitle(plan: Pick<Catalog['plans'][number], 'data'> | Pick<Catalog['reports'][number], 'data'>): string {
   const identifier = formatPlanNumber(plan.data);
   return plan.data.number && identifier
     ? `${plan.data.docType} ${identifier}: ${plan.data.title}`
@@ -19,12 +21,62 @@ function itemTitle(plan: Catalog['plans'][number]): string {
 }
 
 const FEED_TITLE = `${site.name}: kế hoạch mới`;
-const FEED_DESCRIPTION = `Các kế hoạch mới đăng trên ${site.name} của ${site.agency}, mới nhất trước.`;
+const FEED_DESCRIPTION = `Các kế hoạch và báo cáo kết quả mới đăng trên ${site.name} của ${site.agency}, mới nhất trước.`;
+
+/** One feed entry: a plan or a results report, with what both feed formats print. */
+interface FeedEntry {
+  path: string;
+  title: string;
+  summary: string;
+  date: string;
+  author: string;
+  tags: string[];
+  /** The JSON data of the entry, when it has a file of its own. */
+  data: { path: string; title: string } | null;
+}
+
+/** Plans and signed reports, newest first (a plan before a report of the same day): one list for both formats. */
+function feedEntries(catalog: Catalog): FeedEntry[] {
+  const agencyName = (id: string) => catalog.agencies.get(id)?.data.name ?? id;
+  const plans: FeedEntry[] = catalog.plans.map((plan) => ({
+    path: paths.plan(plan.slug),
+    title: itemTitle(plan),
+    summary: plan.data.summary,
+    date: planDate(plan),
+    author: agencyName(plan.data.issuer),
+    tags: plan.data.topics,
+    data: { path: apiPaths.plan(plan.slug), title: 'Dữ liệu JSON của kế hoạch' },
+  }));
+  const reports: FeedEntry[] = catalog.reports
+    .filter((report) => report.data.status === 'ban hành')
+    .map((report) => {
+      const headline = tallyHeadline(tallyResults(report.data.results), periodLabel(report.data.period));
+      return {
+        path: paths.report(report.slug),
+        title: itemTitle(report),
+        summary: `${headline}. ${report.data.summary}`,
+        date: reportDate(report.data),
+        author: agencyName(report.data.issuer),
+        tags: ['Báo cáo kết quả'],
+        data: null,
+      };
+    });
+  if (reports.length === 0) return plans;
+  // Both lists are newest first already; a stable sort keeps each list's own order on equal days.
+  return [...plans, ...reports].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The feed's `updated`: the newest plan or report date. */
+function feedModified(catalog: Catalog): string | null {
+  const plans = contentModified(catalog);
+  const reports = latestReportDate(catalog);
+  return plans !== null && reports !== null ? (plans > reports ? plans : reports) : (plans ?? reports);
+}
 
 /** Atom 1.0 (`/feed.xml`) of plans, newest first; `updated` is the newest plan's date. */
 export function atomFeed(catalog: Catalog, ctx: PublishContext): string {
   const home = urlOf(ctx, paths.home());
-  const modified = contentModified(catalog);
+  const modified = feedModified(catalog);
   const feed = new Feed({
     id: home,
     title: FEED_TITLE,
@@ -37,18 +89,18 @@ export function atomFeed(catalog: Catalog, ctx: PublishContext): string {
     copyright: `${site.license.name} — ${site.license.url}`,
     generator: site.name,
   });
-  for (const plan of catalog.plans) {
-    const url = urlOf(ctx, paths.plan(plan.slug));
-    const date = dayStart(planDate(plan));
+  for (const entry of feedEntries(catalog)) {
+    const url = urlOf(ctx, entry.path);
+    const date = dayStart(entry.date);
     feed.addItem({
       id: url,
       link: url,
-      title: itemTitle(plan),
-      description: plan.data.summary,
+      title: entry.title,
+      description: entry.summary,
       date,
       published: date,
-      author: [{ name: catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer }],
-      category: plan.data.topics.map((topic) => ({ name: topic, term: topic })),
+      author: [{ name: entry.author }],
+      category: entry.tags.map((topic) => ({ name: topic, term: topic })),
     });
   }
   return feed.atom1();
@@ -64,19 +116,19 @@ export function jsonFeed(catalog: Catalog, ctx: PublishContext): string {
     description: FEED_DESCRIPTION,
     language: 'vi',
     authors: [{ name: site.agency, url: site.portalUrl }],
-    items: catalog.plans.map((plan) => {
-      const url = urlOf(ctx, paths.plan(plan.slug));
+    items: feedEntries(catalog).map((entry) => {
+      const url = urlOf(ctx, entry.path);
       return {
         id: url,
         url,
-        title: itemTitle(plan),
-        summary: plan.data.summary,
-        content_text: plan.data.summary,
-        date_published: dayStart(planDate(plan)).toISOString(),
-        authors: [{ name: catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer }],
-        tags: plan.data.topics,
+        title: entry.title,
+        summary: entry.summary,
+        content_text: entry.summary,
+        date_published: dayStart(entry.date).toISOString(),
+        authors: [{ name: entry.author }],
+        tags: entry.tags,
         language: 'vi',
-        attachments: [{ url: urlOf(ctx, apiPaths.plan(plan.slug)), mime_type: 'application/json', title: 'Dữ liệu JSON của kế hoạch' }],
+        ...(entry.data ? { attachments: [{ url: urlOf(ctx, entry.data.path), mime_type: 'application/json', title: entry.data.title }] } : {}),
       };
     }),
   };

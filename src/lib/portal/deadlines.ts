@@ -83,7 +83,7 @@ export function deadlineStateScript(): string {
     row.setAttribute('data-state', state);
     const slot = row.querySelector('[data-deadline-state]');
     // A past deadline with a published report says so itself; one without gets the neutral note.
-    const reported = row.hasAttribute('data-reported');
+    const reported = row.getAttribute('data-reported') !== null;
     if (slot && !(reported && state === 'past')) { slot.textContent = labels[state]; slot.hidden = false; }
     const note = row.querySelector('[data-deadline-no-report]');
     if (note) note.hidden = state !== 'past';

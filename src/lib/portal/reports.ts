@@ -37,7 +37,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
  * The period a report covers, as Vietnamese reports word it.
  * @example periodLabel({ kind: '6 tháng', from: '2024-01-01', to: '2024-06-30' }) // '6 tháng đầu năm 2024'
  * @example periodLabel({ kind: 'quý', from: '2024-04-01', to: '2024-06-30' }) // 'quý II năm 2024'
- * @example periodLabel({ kind: 'khoảng', from: '2024-03-01', to: '2024-09-30' }) // 'từ 1/3/2024 đến 30/9/2024'
+ * @example periodLabel({ kind: 'khoảng', from: '2024-03-01', to: '2024-09-30' }) // 'từ 01/3/2024 đến 30/9/2024'
  */
 export function periodLabel(period: Period): string {
   const year = period.from.slice(0, 4);
