@@ -55,7 +55,7 @@ function shiftYear(iso: string, years: number): string {
  * for some), with its own slug, title tail, number, issue day, a varying share of its deadlines and
  * varied target values.
  */
-export function syntheticPlan(real: RealPlan[], i: number): { year: number; slug: string; text: string } {
+export function syntheticPlan(real: RealPlan[], i: number): { year: number; slug: string; text: string; frontmatter: Record<string, Yaml> } {
   const { slug, data, body } = real[i % real.length]!;
   const shift = -(Math.floor(i / real.length) % 11) + (i % 13 === 0 ? 1 : 0); // 0 to 10 years back, sometimes one forward
   const year = (data.year as number) + shift;
@@ -79,19 +79,68 @@ export function syntheticPlan(real: RealPlan[], i: number): { year: number; slug
     targets,
     deadlines: deadlines.map((d) => ({ ...d, date: shiftYear(d.date as string, shift) })),
   };
-  return { year, slug: `${slug.replace(/-20\d{2}(?=-|$)/, '')}-thu-${i + 1}`, text: renderPlanFile(frontmatter, body) };
+  return { year, slug: `${slug.replace(/-20\d{2}(?=-|$)/, '')}-thu-${i + 1}`, text: renderPlanFile(frontmatter, body), frontmatter };
 }
 
-/** Writes `count` synthetic plans and copies of the registries into `dir` (emptied first). */
-export function writeSyntheticContent(dir: string, count: number, from = join(root, 'content')): void {
+const STATUSES = ['đạt', 'vượt', 'chưa đạt', 'đang thực hiện'] as const;
+
+/**
+ * A synthetic results report on synthetic plan `plan` (slug, frontmatter): a result for each target
+ * in the target's own unit (a qualitative outcome for a qualitative target), statuses cycling, and
+ * the plan's first deadline fulfilled; dated within the plan's year so it passes the content check.
+ */
+export function syntheticReport(slug: string, plan: Record<string, Yaml>, i: number): { year: number; slug: string; text: string } {
+  const year = plan.year as number;
+  const targets = plan.targets as Record<string, Yaml>[];
+  const deadlines = plan.deadlines as Record<string, Yaml>[];
+  const issuedOn = `${year}-12-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const frontmatter: Record<string, Yaml> = {
+    title: `Kết quả thực hiện ${(plan.title as string).replace(/^Thực hiện /, '')}`,
+    docType: 'Báo cáo',
+    number: String(500 + i),
+    symbol: 'BC-UBND',
+    issuer: plan.issuer,
+    place: plan.place,
+    issuedOn,
+    year,
+    status: 'ban hành',
+    plans: [slug],
+    period: { kind: 'năm', from: `${year}-01-01`, to: `${year}-12-31` },
+    summary: `Báo cáo thử số ${i + 1} về kế hoạch ${slug}.`,
+    results: targets.map((t, k) => ({
+      plan: slug,
+      target: k + 1,
+      value: typeof t.value === 'number' ? t.value - ((i + k) % 3) : null,
+      unit: typeof t.value === 'number' ? (t.unit ?? null) : null,
+      outcome: typeof t.value === 'number' ? null : 'Đã thực hiện theo kế hoạch',
+      status: STATUSES[(i + k) % STATUSES.length]!,
+      evidence: `Kết quả chỉ tiêu ${k + 1} theo báo cáo thử ${i + 1}.`,
+    })),
+    fulfils: deadlines.length > 0 && (deadlines[0]!.date as string) <= `${year}-12-31` ? [{ plan: slug, deadline: 1, on: issuedOn }] : [],
+    signer: plan.signer,
+    source: { file: `bao-cao-thu-${i + 1}.txt`, sha256: '0'.repeat(64) },
+  };
+  return { year, slug: `bao-cao-${slug}`, text: renderPlanFile(frontmatter, `## I. KẾT QUẢ\n\nBáo cáo thử số ${i + 1}.\n`) };
+}
+
+/**
+ * Writes `count` synthetic plans and copies of the registries into `dir` (emptied first), and a
+ * results report on every other plan unless `reports` is false (BUILD_BENCH_REPORTS=0).
+ */
+export function writeSyntheticContent(dir: string, count: number, from = join(root, 'content'), reports = process.env.BUILD_BENCH_REPORTS !== '0'): void {
   rmSync(dir, { recursive: true, force: true });
   for (const registry of ['agencies', 'documents']) cpSync(join(from, registry), join(dir, registry), { recursive: true });
   const real = readRealPlans(from);
   if (real.length === 0) throw new Error(`${from}/plans has no plan to clone`);
   for (let i = 0; i < count; i++) {
-    const { year, slug, text } = syntheticPlan(real, i);
+    const { year, slug, text, frontmatter } = syntheticPlan(real, i);
     mkdirSync(join(dir, 'plans', String(year)), { recursive: true });
     writeFileSync(join(dir, 'plans', String(year), `${slug}.mdx`), text);
+    if (reports && i % 2 === 0) {
+      const report = syntheticReport(slug, frontmatter, i);
+      mkdirSync(join(dir, 'reports', String(report.year)), { recursive: true });
+      writeFileSync(join(dir, 'reports', String(report.year), `${report.slug}.mdx`), report.text);
+    }
   }
 }
 
@@ -144,7 +193,7 @@ export async function bench({ plans = Number(process.env.BUILD_BENCH_PLANS ?? 10
   const built = /(\d+) page\(s\) built/.exec(warm.log)?.[1] ?? '?';
   const sumHtml = html.reduce((n, f) => n + f.bytes, 0);
   return {
-    summary: `${plans} synthetic plans: astro build cold ${seconds(cold.ms)}, warm ${seconds(warm.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
+    summary: `${plans} synthetic plans${process.env.BUILD_BENCH_REPORTS !== '0' ? ` and ${Math.ceil(plans / 2)} reports` : ''}: astro build cold ${seconds(cold.ms)}, warm ${seconds(warm.ms)}; ${html.length} HTML pages, largest ${kb(largest.bytes)} (${relative(outDir, largest.path)})`,
     figures: {
       'plans': plans,
       'write content': `${Math.round(writeMs)} ms`,

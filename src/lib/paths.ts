@@ -19,6 +19,8 @@ export const paths = {
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
   reports: () => 'bao-cao/',
   report: (slug: string) => `bao-cao/${slug}/`,
+  ogReportImage: (slug: string) => `og/bao-cao/${slug}.png`,
+  ogReportSquareImage: (slug: string) => `og/bao-cao/${slug}-vuong.png`,
 } as const;
 
 /**
