@@ -8,6 +8,7 @@ import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { agencyRef, formatNumber, formatTargetValue, withUnit, type AgencyRef } from '../plan-view';
 import { formatVietnameseDate } from '../vn/dates';
+import { paginate, PLAN_PAGE_SIZE, type PageSlice } from './pagination';
 import type { Period, Report, Result, ResultStatus } from '../../schemas/report';
 
 /** What the portal says when no report has been published. One place, so every page says it alike. */
@@ -306,6 +307,20 @@ export function reportList(catalog: Catalog): ReportListItem[] {
       }),
     };
   });
+}
+
+/** Reports per page of /bao-cao/ and /bao-cao/trang/{n}/ (the same as the plan list). */
+export const REPORT_PAGE_SIZE = PLAN_PAGE_SIZE;
+
+const pagesCache = new WeakMap<Catalog, PageSlice<ReportListItem>[]>();
+
+/** Every page of the report list, newest period first: /bao-cao/ is page 1. Memoised per catalog. */
+export function reportListPages(catalog: Catalog, pageSize = REPORT_PAGE_SIZE): PageSlice<ReportListItem>[] {
+  const hit = pageSize === REPORT_PAGE_SIZE ? pagesCache.get(catalog) : undefined;
+  if (hit) return hit;
+  const pages = paginate(reportList(catalog), pageSize);
+  if (pageSize === REPORT_PAGE_SIZE) pagesCache.set(catalog, pages);
+  return pages;
 }
 
 /* ---------- /co-quan/{id}/: the agency's record ---------- */

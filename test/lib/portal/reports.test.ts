@@ -8,6 +8,7 @@ import {
   periodLabel,
   planReports,
   reportList,
+  reportListPages,
   reportPage,
   tallyHeadline,
   tallyResults,
@@ -118,6 +119,20 @@ describe('what the pages show', () => {
     const record = agencyRecord(catalog, 'co-quan-a');
     expect(record.totals).toEqual({ plans: 1, targets: 3, reported: 2, met: 2, deadlines: 2, fulfilled: 2 });
     expect(record.reportCount).toBe(3);
+  });
+
+  it('pages the report list so /bao-cao/ stays the same size however many reports there are', () => {
+    const many = fixtureCatalog({
+      plans: [plan],
+      reports: Array.from({ length: 7 }, (_, i) => fixtureReport(`bao-cao-${i + 1}`, ['ke-hoach-a'], { issuedOn: `2024-12-${String(i + 1).padStart(2, '0')}` })),
+    });
+    const pages = reportListPages(many, 3);
+    expect(pages.map((p) => p.items.map((r) => r.slug))).toEqual([
+      ['bao-cao-7', 'bao-cao-6', 'bao-cao-5'],
+      ['bao-cao-4', 'bao-cao-3', 'bao-cao-2'],
+      ['bao-cao-1'],
+    ]);
+    expect(reportListPages(fixtureCatalog({ plans: [plan] }))).toMatchObject([{ page: 1, pageCount: 1, items: [], total: 0 }]);
   });
 
   it('is empty, not wrong, without reports', () => {
