@@ -6,13 +6,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { draftPath, importPlanFile, loadRegistries } from '../src/lib/import';
+import { draftPath, importPlanFile, loadRegistries, readSource } from '../src/lib/import';
 import { agencyDraftFile } from '../src/lib/import/issuer';
 import { formatReport } from '../src/lib/import/report';
+import { loadContent } from '../src/lib/content/load';
+import { registriesFrom } from '../src/lib/import/registries';
+import { importReportText, isResultsReport, reportDraftPath } from '../src/lib/import/report-import';
 
-const USAGE = `Cách dùng: npm run import -- <tệp .docx|.pdf|.txt|.md> [--agency <mã cơ quan>] [--out <đường dẫn .mdx>] [--force]
+const USAGE = `Cách dùng: npm run import -- <tệp .docx|.pdf|.txt|.md> [--agency <mã cơ quan>] [--plan <mã kế hoạch>] [--out <đường dẫn .mdx>] [--force]
 
+  Văn bản "KẾ HOẠCH" thành bản nháp kế hoạch; văn bản "BÁO CÁO" thành bản nháp báo cáo kết quả.
   --agency   mã cơ quan ban hành trong content/agencies/ (khi văn bản không ghi rõ)
+  --plan     báo cáo: mã kế hoạch được báo cáo (khi văn bản không dẫn số/ký hiệu của kế hoạch)
   --out      nơi ghi bản nháp (mặc định content/plans/{năm}/{slug}.mdx)
   --force    ghi đè nếu tệp đã có
   --content  thư mục nội dung (mặc định content)`;
@@ -37,6 +42,7 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
       allowPositionals: true,
       options: {
         agency: { type: 'string' },
+        plan: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         content: { type: 'string', default: 'content' },
@@ -64,6 +70,14 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
     return 1;
   }
   const contentDir = resolve(io.cwd, values.content!);
+  let source;
+  try {
+    source = await readSource(input);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 1;
+  }
+  if (isResultsReport(source.text)) return runReportImport(source, { ...values, content: values.content! }, contentDir, io);
   const registries = loadRegistries(contentDir);
   if (registries.agencies.length === 0) io.err(`Lưu ý: không đọc được danh mục cơ quan trong ${values.content}/agencies/ — mọi đơn vị sẽ được đề xuất mã mới.`);
 
@@ -100,6 +114,38 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
   }
   io.out('');
   io.out(`Thời gian nhập: ${Math.round(elapsed)} ms.`);
+  return 0;
+}
+
+/** A "BÁO CÁO": drafts content/reports/{year}/{slug}.mdx, matching its sentences to the plan's targets. */
+async function runReportImport(
+  source: Awaited<ReturnType<typeof readSource>>,
+  values: { agency?: string; plan?: string; out?: string; force?: boolean; content: string },
+  contentDir: string,
+  io: CliIO,
+): Promise<number> {
+  const content = loadContent(contentDir);
+  const result = importReportText(source.text, {
+    plans: content.plans,
+    ...registriesFrom(content),
+    plan: values.plan ?? null,
+    agency: values.agency ?? null,
+    sourceFile: source.fileName,
+    sha256: source.sha256,
+  });
+  const target = values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, reportDraftPath(result, values.content));
+  const shown = relative(io.cwd, target) || target;
+  if (existsSync(target) && !values.force) {
+    io.err(`Không ghi: tệp "${shown}" đã có. Thêm --force để ghi đè, hoặc --out <đường dẫn khác>.`);
+    return 1;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, result.file, 'utf8');
+  io.out(`Văn bản là một BÁO CÁO: đã lập bản nháp báo cáo kết quả ${shown} (từ ${source.fileName}).`);
+  io.out(`Đã khớp kết quả với ${result.matched.results}/${result.matched.targets} chỉ tiêu của kế hoạch.`);
+  for (const line of result.report) io.out(`  - [${line.kind === 'missing' ? 'thiếu' : line.kind === 'inferred' ? 'suy ra' : line.kind === 'unknown' ? 'chưa có' : 'rà soát'}] ${line.field ? `${line.field}: ` : ''}${line.message}`);
+  io.out('');
+  io.out('Bước tiếp theo: đối chiếu bản nháp với văn bản đã ký, chạy "npm run check", rồi đổi status thành "ban hành".');
   return 0;
 }
 

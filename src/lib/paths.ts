@@ -19,6 +19,10 @@ export const paths = {
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
   /** The file a plan was made from, when published: "ban-goc/{slug}.pdf". */
   original: (slug: string, ext: string) => `ban-goc/${slug}${ext}`,
+  reports: () => 'bao-cao/',
+  report: (slug: string) => `bao-cao/${slug}/`,
+  ogReportImage: (slug: string) => `og/bao-cao/${slug}.png`,
+  ogReportSquareImage: (slug: string) => `og/bao-cao/${slug}-vuong.png`,
 } as const;
 
 /**

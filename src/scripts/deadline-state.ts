@@ -23,10 +23,15 @@ export function startDeadlineState(root: Document, now: Date = new Date()): void
     if (state === 'past') past++;
     row.setAttribute('data-state', state);
     const slot = row.querySelector<HTMLElement>('[data-deadline-state]');
-    if (slot) {
+    // A past deadline with a published report says so itself ("Đã báo cáo ngày …"); one without
+    // gets the neutral `[data-deadline-no-report]` note.
+    const reported = row.hasAttribute('data-reported');
+    if (slot && !(reported && state === 'past')) {
       slot.textContent = DEADLINE_STATE_LABELS[state];
       slot.hidden = false;
     }
+    const note = row.querySelector<HTMLElement>('[data-deadline-no-report]');
+    if (note) note.hidden = state !== 'past';
   }
   const host = root.querySelector<HTMLElement>('[data-deadline-toggle]');
   if (!host || past === 0) return;

@@ -311,3 +311,22 @@ describe('npm run new', () => {
     expect((await createPlan(answers, { contentDir: dir })).written).toBe(false);
   });
 });
+
+describe('npm run import with a results report (BÁO CÁO)', () => {
+  it('drafts content/reports/{year}/{slug}.mdx against the cited plan, and the draft passes the check once its summary is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoachmo-report-'));
+    temps.push(dir);
+    cpSync(join(ROOT, 'test/fixtures/content/with-report'), dir, { recursive: true });
+    rmSync(join(dir, 'reports'), { recursive: true, force: true });
+    const { code, out } = await run(['test/fixtures/import/reports/bao-cao-nam-mau.txt', '--content', dir]);
+    expect(code).toBe(0);
+    expect(out).toContain('Đã khớp kết quả với 2/3 chỉ tiêu của kế hoạch.');
+    expect(out).toContain('không tìm thấy kết quả của chỉ tiêu 3');
+    const draft = join(dir, 'reports/2024/bao-cao-ket-qua-thuc-hien-cong-tac-dan-van-chinh-quyen-nam-2024.mdx');
+    expect(existsSync(draft)).toBe(true);
+    writeFileSync(draft, readFileSync(draft, 'utf8').replace('summary: null', 'summary: "Tóm tắt do người biên tập viết."'));
+    const check = checkContent(dir, { baseDir: dir });
+    expect(formatProblems(check.problems)).toBe('');
+    await compile(splitFrontmatter(readFileSync(draft, 'utf8'))!.body);
+  });
+});

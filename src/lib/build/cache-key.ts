@@ -29,7 +29,10 @@ function catalogDigests(catalog: Catalog): CatalogDigests {
     // reach a page through its model, where they are hashed when that page shows them.
     const agencies = [...catalog.agencies.values()].map(({ id, data }) => [id, data]);
     const documents = [...catalog.documents.values()].map(({ id, data }) => [id, data]);
-    found = { registries: sha256(JSON.stringify([agencies, documents])), plans: new WeakMap() };
+    // Results reports show on plan, target, deadline and agency pages alike (achieved values,
+    // "Đã báo cáo ngày …"); they are few, so any report change re-renders every keyed page.
+    const reports = (catalog.reports ?? []).map(({ slug, data }) => [slug, data]);
+    found = { registries: sha256(JSON.stringify([agencies, documents, reports])), plans: new WeakMap() };
     digests.set(catalog, found);
   }
   return found;
@@ -103,7 +106,7 @@ function feed(hash: Hash, catalog: Catalog, value: unknown, seen: Set<object>): 
 /**
  * The `cacheKey` of a page: a hash of everything it shows, given as the page model and whatever
  * else its components look up (filter counts, year links), plus the plans that rows name by
- * `plan` or `slug` and the agency and document registries.
+ * `plan` or `slug`, the agency and document registries and the results reports.
  * @example renderKey(catalog, page, planFilters(catalog), catalog.plans.length)
  */
 export function renderKey(catalog: Catalog, ...shown: unknown[]): string {

@@ -6,6 +6,7 @@ import type { DocumentReference } from '../../schemas/document-reference';
 import type { Deadline } from '../../schemas/deadline';
 import type { Target } from '../../schemas/target';
 import type { Assignment } from '../../schemas/assignment';
+import type { Fulfilment, Report, Result } from '../../schemas/report';
 import { slugify } from '../vn/slug';
 
 /** One plan as the catalog sees it: its slug, its validated frontmatter and its MDX body. */
@@ -22,6 +23,41 @@ export interface AgencyEntry {
 export interface DocumentEntry {
   id: string;
   data: RegistryDocument;
+}
+/** One results report: its slug, its validated frontmatter and its MDX body. */
+export interface ReportEntry {
+  slug: string;
+  data: Report;
+  body?: string;
+}
+
+/**
+ * Stable id of a row that belongs to a plan (a target, a deadline): "{slug}#{n}", n 1-based.
+ * The same id in the open data (targets.json, deadlines.json) and in a report's links.
+ * @example rowId('dan-van-2024', 1) // 'dan-van-2024#1'
+ */
+export function rowId(plan: string, position: number): string {
+  return `${plan}#${position}`;
+}
+
+/** One target result of a published report. */
+export interface ResultRow {
+  report: string;
+  /** Position inside the report's results list (0-based). */
+  position: number;
+  plan: string;
+  /** Position of the target inside the plan's targets (0-based, like `TargetRow.position`). */
+  target: number;
+  result: Result;
+}
+
+/** A plan deadline that a published report fulfils. */
+export interface FulfilmentRow {
+  report: string;
+  plan: string;
+  /** Position of the deadline inside the plan's deadlines (0-based, like `DeadlineRow.position`). */
+  deadline: number;
+  on: Fulfilment['on'];
 }
 
 export type ReferenceRole = 'basis' | 'citation';
@@ -70,6 +106,8 @@ export interface AgencyView extends AgencyEntry {
   plans: string[];
   assignments: AssignmentRow[];
   deadlines: DeadlineRow[];
+  /** Reports the agency issued, newest first. */
+  reports: string[];
 }
 
 export interface DocumentView extends DocumentEntry {
@@ -98,6 +136,33 @@ export interface Catalog {
   topics: Map<string, TopicEntry>;
   /** Years that have plans, newest first. */
   years: number[];
+  /** Results reports, newest period first (see `compareReportsNewestFirst`). */
+  reports: ReportEntry[];
+  reportBySlug: Map<string, ReportEntry>;
+  /** Every result of a published report, reports newest first, then in the report's order. */
+  results: ResultRow[];
+  /** Results of each target, by `rowId(plan, n)`, newest report first: the first is the latest. */
+  resultsByTarget: Map<string, ResultRow[]>;
+  /** Fulfilments of each deadline, by `rowId(plan, n)`, earliest first. */
+  fulfilmentsByDeadline: Map<string, FulfilmentRow[]>;
+  /** Published reports on each plan, newest first. */
+  reportsByPlan: Map<string, string[]>;
+}
+
+/** The day a report is dated by: its issue date, else the last day of its period. */
+export function reportDate(report: Report): string {
+  return report.issuedOn ?? report.period.to;
+}
+
+/** Newest period first (end, then start), then newest issue, then title, then slug: the first result of a target is its latest. */
+export function compareReportsNewestFirst(a: ReportEntry, b: ReportEntry): number {
+  return (
+    b.data.period.to.localeCompare(a.data.period.to) ||
+    b.data.period.from.localeCompare(a.data.period.from) ||
+    reportDate(b.data).localeCompare(reportDate(a.data)) ||
+    collator.compare(a.data.title, b.data.title) ||
+    a.slug.localeCompare(b.slug)
+  );
 }
 
 const collator = new Intl.Collator('vi');
@@ -119,7 +184,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Builds every cross-plan index once per build, in time linear in the size of the content.
  * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
  */
-export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[] }): Catalog {
+export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[]; reports?: ReportEntry[] }): Catalog {
   const plans = [...input.plans].sort(comparePlansNewestFirst);
   const planBySlug = new Map(plans.map((p) => [p.slug, p]));
   const planOrder = new Map(plans.map((p, i) => [p.slug, i]));
@@ -161,6 +226,8 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
 
   deadlines.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || planOrder.get(a.plan)! - planOrder.get(b.plan)! || a.position - b.position);
 
+  const reportIndexes = indexReports(input.reports ?? [], planBySlug);
+
   const childrenByAgency = new Map<string, string[]>();
   for (const { id, data } of input.agencies) if (data.parent) pushTo(childrenByAgency, data.parent, id);
   const agencyData = new Map(input.agencies.map((a) => [a.id, a.data]));
@@ -180,6 +247,7 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
       plans: plansByAgency.get(id) ?? [],
       assignments: assignmentsByAgency.get(id) ?? [],
       deadlines: (deadlinesByAgency.get(id) ?? []).sort((a, b) => a.deadline.date.localeCompare(b.deadline.date)),
+      reports: reportIndexes.reportsByAgency.get(id) ?? [],
     });
   }
 
@@ -211,6 +279,43 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
     targets,
     topics: new Map([...topics].sort((a, b) => collator.compare(a[1].label, b[1].label))),
     years: [...years].sort((a, b) => b - a),
+    reports: reportIndexes.reports,
+    reportBySlug: new Map(reportIndexes.reports.map((r) => [r.slug, r])),
+    results: reportIndexes.results,
+    resultsByTarget: reportIndexes.resultsByTarget,
+    fulfilmentsByDeadline: reportIndexes.fulfilmentsByDeadline,
+    reportsByPlan: reportIndexes.reportsByPlan,
   };
+}
+
+/**
+ * The cross-links from reports to targets and deadlines, one pass over the reports. Only signed
+ * reports ("ban hành") count as results or fulfil a deadline; drafts are listed, not counted.
+ * Links to a plan or target that does not exist (content that skipped validation) are skipped.
+ */
+function indexReports(input: ReportEntry[], planBySlug: ReadonlyMap<string, PlanEntry>) {
+  const reports = [...input].sort(compareReportsNewestFirst);
+  const results: ResultRow[] = [];
+  const resultsByTarget = new Map<string, ResultRow[]>();
+  const fulfilmentsByDeadline = new Map<string, FulfilmentRow[]>();
+  const reportsByPlan = new Map<string, string[]>();
+  const reportsByAgency = new Map<string, string[]>();
+  for (const { slug, data } of reports) {
+    pushTo(reportsByAgency, data.issuer, slug);
+    if (data.status !== 'ban hành') continue;
+    for (const plan of new Set(data.plans)) if (planBySlug.has(plan)) pushTo(reportsByPlan, plan, slug);
+    data.results.forEach((result, position) => {
+      if ((planBySlug.get(result.plan)?.data.targets.length ?? 0) < result.target) return;
+      const row: ResultRow = { report: slug, position, plan: result.plan, target: result.target - 1, result };
+      results.push(row);
+      pushTo(resultsByTarget, rowId(result.plan, result.target), row);
+    });
+    for (const item of data.fulfils) {
+      if ((planBySlug.get(item.plan)?.data.deadlines.length ?? 0) < item.deadline) continue;
+      pushTo(fulfilmentsByDeadline, rowId(item.plan, item.deadline), { report: slug, plan: item.plan, deadline: item.deadline - 1, on: item.on });
+    }
+  }
+  for (const list of fulfilmentsByDeadline.values()) list.sort((a, b) => a.on.localeCompare(b.on) || a.report.localeCompare(b.report));
+  return { reports, results, resultsByTarget, fulfilmentsByDeadline, reportsByPlan, reportsByAgency };
 }
 

@@ -9,15 +9,17 @@ let cached: Promise<Catalog> | undefined;
  */
 export function getCatalog(): Promise<Catalog> {
   cached ??= (async () => {
-    const [plans, agencies, documents] = await Promise.all([
+    const [plans, agencies, documents, reports] = await Promise.all([
       getCollection('plans'),
       getCollection('agencies'),
       getCollection('documents'),
+      getCollection('reports'),
     ]);
     return buildCatalog({
       plans: plans.map((entry) => ({ slug: entry.id, data: entry.data, body: entry.body })),
       agencies: agencies.map((entry) => ({ id: entry.id, data: entry.data })),
       documents: documents.map((entry) => ({ id: entry.id, data: entry.data })),
+      reports: reports.map((entry) => ({ slug: entry.id, data: entry.data, body: entry.body })),
     });
   })();
   return cached;

@@ -24,7 +24,8 @@ export function checkContent(rootDir: string, options: LoadOptions = {}): Conten
 /** One line saying what was checked and how many problems were found. */
 function summarize(content: LoadedContent, problems: readonly Problem[]): string {
   const count = (kind: string) => content.sources.filter((s) => s.kind === kind).length;
-  const checked = `Đã kiểm tra ${count('plan')} kế hoạch, ${count('agency')} cơ quan, ${count('document')} văn bản`;
+  const reports = count('report');
+  const checked = `Đã kiểm tra ${count('plan')} kế hoạch${reports > 0 ? `, ${reports} báo cáo` : ''}, ${count('agency')} cơ quan, ${count('document')} văn bản`;
   if (problems.length === 0) return `${checked}: không có lỗi.`;
   const files = new Set(problems.map((p) => p.file)).size;
   return `${checked}: ${problems.length} lỗi trong ${files} tệp.`;

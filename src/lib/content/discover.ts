@@ -2,7 +2,7 @@ import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { problem, type Problem } from './problems';
 
-export type CollectionKind = 'plan' | 'agency' | 'document';
+export type CollectionKind = 'plan' | 'agency' | 'document' | 'report';
 
 /** A content file the check reads and the build publishes. */
 export interface ContentFile {
@@ -18,6 +18,7 @@ export const COLLECTIONS: ReadonlyArray<{ kind: CollectionKind; folder: string; 
   { kind: 'plan', folder: 'plans', extension: '.mdx', recursive: true },
   { kind: 'agency', folder: 'agencies', extension: '.yaml', recursive: false },
   { kind: 'document', folder: 'documents', extension: '.yaml', recursive: false },
+  { kind: 'report', folder: 'reports', extension: '.mdx', recursive: true },
 ];
 
 /** Other spellings an author may use for a collection's extension; each gets a message instead of being dropped. */

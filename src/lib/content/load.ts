@@ -6,6 +6,7 @@ import { planSchema, type Plan } from '../../schemas/plan';
 import { agencySchema, type Agency } from '../../schemas/agency';
 import { documentSchema, type RegistryDocument } from '../../schemas/document';
 import { cached, cacheKey } from './cache';
+import { reportSchema, type Report } from '../../schemas/report';
 import { idFromPath } from './ids';
 import { discoverContentFiles, type CollectionKind } from './discover';
 import { processBodyCached, type BodyIssue } from './mdx-body';
@@ -21,6 +22,16 @@ export interface LoadedPlan {
   /** The MDX body (everything after the closing `---`). */
   body: string;
   /** 1-based line number of the body's first line in the file. */
+  bodyLine: number;
+}
+
+/** A results report that passed its schema. */
+export interface LoadedReport {
+  /** File name without extension: the URL slug under /bao-cao/. */
+  slug: string;
+  file: string;
+  data: Report;
+  body: string;
   bodyLine: number;
 }
 
@@ -54,15 +65,15 @@ export interface ContentSource {
    * the good parts of a file with errors. In arrays, an item that failed is left undefined.
    */
   fields: Record<string, unknown>;
-  /** Plans only: the MDX body and where it starts. */
+  /** Plans and reports only: the MDX body and where it starts. */
   body?: string;
   bodyLine?: number;
   /**
-   * Plans only: the body's syntax errors and policy violations (`mdx-body.ts`), found when the file
+   * Plans and reports: the body's syntax errors and policy violations (`mdx-body.ts`), found when the file
    * was read (and cached with it); the rendered HTML waits in the body cache for the build.
    */
   bodyIssues?: BodyIssue[];
-  /** True when the entry passed its schema and is in `plans` / `agencies` / `documents`. */
+  /** True when the entry passed its schema and is in `plans` / `agencies` / `documents` / `reports`. */
   valid: boolean;
 }
 
@@ -72,6 +83,7 @@ export interface LoadedContent {
   plans: LoadedPlan[];
   agencies: LoadedAgency[];
   documents: LoadedDocument[];
+  reports: LoadedReport[];
   sources: ContentSource[];
   /** Problems found while reading and validating each file on its own. */
   problems: Problem[];
@@ -102,7 +114,7 @@ const YAML_ERRORS: Record<string, string> = {
 };
 
 /**
- * Reads `content/plans/**\/*.mdx`, `content/agencies/*.yaml` and `content/documents/*.yaml`
+ * Reads `content/plans/**\/*.mdx`, `content/reports/**\/*.mdx`, `content/agencies/*.yaml` and `content/documents/*.yaml`
  * under `rootDir` and validates each file against its schema. Never throws on bad content:
  * every problem is collected in `problems`. Cross-file checks are in `validateContent`.
  * @example loadContent('content').plans.map((p) => p.slug)
@@ -111,7 +123,7 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
   const root = resolve(rootDir);
   const baseDir = resolve(options.baseDir ?? process.cwd());
   const displayPath = (abs: string): string => relative(baseDir, abs).split(sep).join('/');
-  const content: LoadedContent = { rootDir: root, plans: [], agencies: [], documents: [], sources: [], problems: [] };
+  const content: LoadedContent = { rootDir: root, plans: [], agencies: [], documents: [], reports: [], sources: [], problems: [] };
 
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     content.problems.push(problem(displayPath(root), '', 'không tìm thấy thư mục nội dung'));
@@ -158,6 +170,7 @@ interface FileResult {
   source: ContentSource;
   problems: Problem[];
   plan?: LoadedPlan;
+  report?: LoadedReport;
   agency?: LoadedAgency;
   document?: LoadedDocument;
 }
@@ -172,18 +185,19 @@ function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: 
   content.sources.push(result.source);
   content.problems.push(...result.problems);
   if (result.plan) content.plans.push(result.plan);
+  if (result.report) content.reports.push(result.report);
   if (result.agency) content.agencies.push(result.agency);
   if (result.document) content.documents.push(result.document);
 }
 
 function readFile(kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {
-  const scratch: LoadedContent = { rootDir: '', plans: [], agencies: [], documents: [], sources: [], problems: [] };
+  const scratch: LoadedContent = { rootDir: '', plans: [], agencies: [], documents: [], reports: [], sources: [], problems: [] };
   const text = decodeUtf8(scratch, file, bytes);
   if (text === undefined) {
     scratch.sources.push({ kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false });
-  } else if (kind === 'plan') loadPlan(scratch, text, file, rel);
+  } else if (kind === 'plan' || kind === 'report') loadMdxEntry(scratch, kind, text, file, rel);
   else loadRegistryEntry(scratch, kind, text, file, rel);
-  return { source: scratch.sources[0]!, problems: scratch.problems, plan: scratch.plans[0], agency: scratch.agencies[0], document: scratch.documents[0] };
+  return { source: scratch.sources[0]!, problems: scratch.problems, plan: scratch.plans[0], report: scratch.reports[0], agency: scratch.agencies[0], document: scratch.documents[0] };
 }
 
 /**
@@ -218,8 +232,8 @@ function decodeUtf8(content: LoadedContent, file: string, bytes: Uint8Array): st
   }
 }
 
-function loadPlan(content: LoadedContent, text: string, file: string, rel: string): void {
-  const source: ContentSource = { kind: 'plan', id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
+function loadMdxEntry(content: LoadedContent, kind: 'plan' | 'report', text: string, file: string, rel: string): void {
+  const source: ContentSource = { kind, id: idFromPath(rel), file, folders: foldersOf(rel), raw: undefined, fields: {}, valid: false };
   content.sources.push(source);
 
   const split = splitFrontmatter(text);
@@ -237,9 +251,12 @@ function loadPlan(content: LoadedContent, text: string, file: string, rel: strin
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;
-  const result = validateEntry(content, source, planSchema, data);
-  if (result.success) {
-    content.plans.push({ slug: source.id, file, data: result.data as Plan, body: split.body, bodyLine: split.bodyLine });
+  if (kind === 'plan') {
+    const result = validateEntry(content, source, planSchema, data);
+    if (result.success) content.plans.push({ slug: source.id, file, data: result.data as Plan, body: split.body, bodyLine: split.bodyLine });
+  } else {
+    const result = validateEntry(content, source, reportSchema, data);
+    if (result.success) content.reports.push({ slug: source.id, file, data: result.data as Report, body: split.body, bodyLine: split.bodyLine });
   }
 }
 

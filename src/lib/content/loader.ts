@@ -16,7 +16,7 @@ import { loadContentCached, type ContentKind, type ContentSource } from './load'
 import { processBodyCached } from './mdx-body';
 import { formatProblems, problem, type Problem } from './problems';
 
-const COLLECTION_FOLDERS: Record<ContentKind, string> = { plan: 'plans', agency: 'agencies', document: 'documents' };
+const COLLECTION_FOLDERS: Record<ContentKind, string> = { plan: 'plans', agency: 'agencies', document: 'documents', report: 'reports' };
 
 /**
  * A loader for one kind of content.

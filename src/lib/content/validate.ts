@@ -8,9 +8,10 @@ import { findControlCharacterLines, findNonNfcLines } from './body';
 import { processBodyCached } from './mdx-body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
+import { checkReportLinks } from './report-links';
 
-const KIND_NAMES: Record<ContentKind, string> = { plan: 'kế hoạch', agency: 'cơ quan', document: 'văn bản' };
-const KIND_FOLDERS: Record<ContentKind, string> = { plan: 'content/plans/', agency: 'content/agencies/', document: 'content/documents/' };
+const KIND_NAMES: Record<ContentKind, string> = { plan: 'kế hoạch', agency: 'cơ quan', document: 'văn bản', report: 'báo cáo' };
+const KIND_FOLDERS: Record<ContentKind, string> = { plan: 'content/plans/', agency: 'content/agencies/', document: 'content/documents/', report: 'content/reports/' };
 
 /** The fields of an entry that passed their schema: any may be missing, any array item undefined. */
 type Lenient<T> = { [K in keyof T]?: T[K] extends ReadonlyArray<infer E> ? ReadonlyArray<E | undefined> : T[K] };
@@ -66,6 +67,11 @@ export function validateContent(content: LoadedContent): Problem[] {
     checkPlanYear(plan, problems);
     checkBody(plan.source, problems);
   }
+  checkReportLinks(content.sources, agencyIds, problems);
+  for (const report of entriesOf<Plan>(content.sources, 'report')) {
+    checkPlanNumber(report, problems);
+    checkBody(report.source, problems);
+  }
   return problems;
 }
 
@@ -97,7 +103,7 @@ function checkIds(sources: readonly ContentSource[], problems: Problem[]): void 
     if (group.length < 2) continue;
     for (const source of group) {
       const others = group.filter((s) => s !== source).map((s) => s.file).join(', ');
-      const what = source.kind === 'plan' ? 'slug' : 'mã';
+      const what = source.kind === 'plan' || source.kind === 'report' ? 'slug' : 'mã';
       problems.push(
         problem(source.file, '', `trùng ${what} "${source.id}" với ${others}: mỗi ${KIND_NAMES[source.kind]} cần một tên tệp riêng`, {
           expected: `tên tệp khác nhau trong ${KIND_FOLDERS[source.kind]}`,
@@ -270,7 +276,7 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
   const body = source.body;
   const firstLine = source.bodyLine ?? 1;
   if (body.trim() === '') {
-    problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: 'toàn văn kế hoạch sau dòng "---" thứ hai' }));
+    problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: `toàn văn ${KIND_NAMES[source.kind]} sau dòng "---" thứ hai` }));
     return;
   }
   // The build renders the body through the same pipeline and refuses it on any of these.

@@ -132,10 +132,11 @@ export function planCardData({ plan, issuer, agencyShortName, site, portal }: Ca
     highlights = plan.targets.slice(0, 3).map((t) => ({ value: null, unit: null, label: t.indicator ?? t.text, note: null }));
   }
 
-  const c = site.colors;
+  const frame = cardFrame(plan.issuer, issuer, site, portal);
+  // Key order is the cache key's order (the JSON is hashed): agency first, portal and theme last.
   return {
-    agencyName: issuer?.name ?? plan.issuer,
-    agencyLevel: issuer ? agencyLevelLabel(issuer.level) : null,
+    agencyName: frame.agencyName,
+    agencyLevel: frame.agencyLevel,
     docType: plan.docType,
     title: plan.title,
     number: plan.number ? formatPlanNumber(plan) : null,
@@ -144,6 +145,23 @@ export function planCardData({ plan, issuer, agencyShortName, site, portal }: Ca
     highlightsHeading,
     highlights,
     summary: plan.summary,
+    portal: frame.portal,
+    siteName: frame.siteName,
+    theme: frame.theme,
+  };
+}
+
+/** What every card shares whatever it is about: the issuing agency's header, the portal line and the theme. */
+export function cardFrame(
+  issuerId: string,
+  issuer: Agency | undefined,
+  site: CardDataInput['site'],
+  portal: string,
+): Pick<CardData, 'agencyName' | 'agencyLevel' | 'portal' | 'siteName' | 'theme'> {
+  const c = site.colors;
+  return {
+    agencyName: issuer?.name ?? issuerId,
+    agencyLevel: issuer ? agencyLevelLabel(issuer.level) : null,
     portal,
     siteName: site.name,
     theme: {

@@ -4,6 +4,7 @@
  */
 import { CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 import { cardImagePath } from './plan-cards';
+import { reportCardImagePath } from './report-cards';
 
 export interface ShareUrls {
   facebook: string;
@@ -48,5 +49,17 @@ export function planOpenGraph(slug: string, plan: { docType: string; title: stri
     imageWidth: width,
     imageHeight: height,
     imageAlt: cardAltText(plan, agencyName),
+  };
+}
+
+/** The `og` prop of Base.astro for a report page: its landscape card ("Đạt 4/5 chỉ tiêu năm 2024"). */
+export function reportOpenGraph(slug: string, report: { docType: string; title: string }, agencyName: string) {
+  const { width, height } = CARD_SIZES.landscape;
+  return {
+    type: 'article',
+    image: `${reportCardImagePath(slug, 'landscape')}?v=${TEMPLATE_VERSION}`,
+    imageWidth: width,
+    imageHeight: height,
+    imageAlt: cardAltText(report, agencyName),
   };
 }

@@ -35,6 +35,8 @@ const PRIMARY_KEYS: Record<TableName, string[]> = {
   citations: ['plan', 'role', 'position'],
   agencies: ['id'],
   documents: ['id'],
+  reports: ['slug'],
+  results: ['id'],
 };
 
 const FOREIGN_KEYS: Record<TableName, ForeignKey[]> = {
@@ -51,6 +53,12 @@ const FOREIGN_KEYS: Record<TableName, ForeignKey[]> = {
   ],
   agencies: [{ fields: ['parent'], reference: { fields: ['id'] } }],
   documents: [{ fields: ['plan'], reference: { resource: 'plans', fields: ['slug'] } }],
+  reports: [{ fields: ['issuer'], reference: { resource: 'agencies', fields: ['id'] } }],
+  results: [
+    { fields: ['report'], reference: { resource: 'reports', fields: ['slug'] } },
+    { fields: ['plan'], reference: { resource: 'plans', fields: ['slug'] } },
+    { fields: ['target'], reference: { resource: 'targets', fields: ['id'] } },
+  ],
 };
 
 interface JsonProp {
@@ -120,7 +128,7 @@ export function dataPackage(openData: OpenData) {
     name: 'ke-hoach-mo',
     id: urlOf(ctx, apiPaths.dataPackage()),
     title: `${site.name}: dữ liệu mở các kế hoạch`,
-    description: `Các bảng dữ liệu của ${site.name} (${site.agency}) dạng CSV UTF-8: kế hoạch, chỉ tiêu, thời hạn, văn bản căn cứ và trích dẫn, cơ quan, văn bản. Cùng nội dung với các tệp JSON cùng tên.`,
+    description: `Các bảng dữ liệu của ${site.name} (${site.agency}) dạng CSV UTF-8: kế hoạch, chỉ tiêu, thời hạn, văn bản căn cứ và trích dẫn, cơ quan, văn bản, báo cáo kết quả và kết quả theo chỉ tiêu. Cùng nội dung với các tệp JSON cùng tên.`,
     homepage: urlOf(ctx, paths.openData()),
     licenses: [{ name: 'CC-BY-4.0', path: site.license.url, title: site.license.name }],
     contributors: [{ title: site.agency, path: site.portalUrl, roles: ['publisher'] }],

@@ -5,14 +5,16 @@ import { paths } from '../paths';
 import { site } from '../../site.config';
 import { CONTROL_CHARACTERS } from '../../schemas/common';
 import { apiPaths, urlOf, type PublishContext } from './context';
-import { contentModified, planEntryDate } from './records';
+import { contentModified, latestReportDate, planEntryDate } from './records';
+import { reportDate } from '../catalog/build';
+import { periodLabel, tallyHeadline, tallyResults } from '../portal/reports';
 
 /** A content date as a timestamp: midnight UTC of that day (no build time ever enters a feed). */
 function dayStart(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function itemTitle(plan: Catalog['plans'][number]): string {
+function itemTitle(plan: Pick<Catalog['plans'][number], 'data'> | Pick<Catalog['reports'][number], 'data'>): string {
   const identifier = formatPlanNumber(plan.data);
   return plan.data.number && identifier
     ? `${plan.data.docType} ${identifier}: ${plan.data.title}`
@@ -44,7 +46,71 @@ function asTextConstructs(xml: string): string {
 }
 
 const FEED_TITLE = `${site.name}: kế hoạch mới`;
-const FEED_DESCRIPTION = `Các kế hoạch mới đăng trên ${site.name} của ${site.agency}, mới nhất trước.`;
+const FEED_DESCRIPTION = `Các kế hoạch và báo cáo kết quả mới đăng trên ${site.name} của ${site.agency}, mới nhất trước.`;
+
+/** One feed entry: a plan or a results report, with what both feed formats print. */
+export interface FeedEntry {
+  /** The plan's or report's slug. */
+  slug: string;
+  path: string;
+  title: string;
+  summary: string;
+  date: string;
+  author: string;
+  tags: string[];
+  /** The JSON data of the entry, when it has a file of its own. */
+  data: { path: string; title: string } | null;
+}
+
+const entriesCache = new WeakMap<Catalog, FeedEntry[]>();
+
+/** Plans and signed reports, newest first (a plan before a report of the same day): one list for both formats, once per catalog. */
+export function feedEntries(catalog: Catalog): FeedEntry[] {
+  const hit = entriesCache.get(catalog);
+  if (hit) return hit;
+  const entries = buildFeedEntries(catalog);
+  entriesCache.set(catalog, entries);
+  return entries;
+}
+
+function buildFeedEntries(catalog: Catalog): FeedEntry[] {
+  const agencyName = (id: string) => catalog.agencies.get(id)?.data.name ?? id;
+  const plans: FeedEntry[] = catalog.plans.map((plan) => ({
+    slug: plan.slug,
+    path: paths.plan(plan.slug),
+    title: itemTitle(plan),
+    summary: plan.data.summary,
+    date: planEntryDate(plan),
+    author: agencyName(plan.data.issuer),
+    tags: plan.data.topics,
+    data: { path: apiPaths.plan(plan.slug), title: 'Dữ liệu JSON của kế hoạch' },
+  }));
+  const reports: FeedEntry[] = catalog.reports
+    .filter((report) => report.data.status === 'ban hành')
+    .map((report) => {
+      const headline = tallyHeadline(tallyResults(report.data.results), periodLabel(report.data.period));
+      return {
+        slug: report.slug,
+        path: paths.report(report.slug),
+        title: itemTitle(report),
+        summary: `${headline}. ${report.data.summary}`,
+        date: reportDate(report.data),
+        author: agencyName(report.data.issuer),
+        tags: ['Báo cáo kết quả'],
+        data: null,
+      };
+    });
+  if (reports.length === 0) return plans;
+  // Both lists are newest first already; a stable sort keeps each list's own order on equal days.
+  return [...plans, ...reports].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The feed's `updated`: the newest plan or report date. */
+function feedModified(catalog: Catalog): string | null {
+  const plans = contentModified(catalog);
+  const reports = latestReportDate(catalog);
+  return plans !== null && reports !== null ? (plans > reports ? plans : reports) : (plans ?? reports);
+}
 
 /** Plans in `/feed.xml` and `/feed.json`, and in each archive page. */
 export const FEED_PAGE_SIZE = 50;
@@ -53,8 +119,8 @@ export const FEED_PAGE_SIZE = 50;
 export interface FeedPage {
   /** Null for the subscription feed; 1 for the oldest archive page. */
   page: number | null;
-  /** Its plans, newest first. */
-  plans: Catalog['plans'];
+  /** Its entries (plans and signed reports), newest first. */
+  entries: FeedEntry[];
   /** The next older archive page, if any. */
   older: number | null;
   /** The next newer archive page (null: the subscription feed is newer). */
@@ -68,15 +134,16 @@ export interface FeedPage {
  * @example feedPages(catalog).archives.map((p) => p.page) // [1, 2, …] oldest first
  */
 export function feedPages(catalog: Catalog, size = FEED_PAGE_SIZE): { current: FeedPage; archives: FeedPage[] } {
-  const oldestFirst = [...catalog.plans].reverse();
+  const all = feedEntries(catalog);
+  const oldestFirst = [...all].reverse();
   const count = Math.floor(oldestFirst.length / size);
   const archives = Array.from({ length: count }, (_, i): FeedPage => ({
     page: i + 1,
-    plans: oldestFirst.slice(i * size, (i + 1) * size).reverse(),
+    entries: oldestFirst.slice(i * size, (i + 1) * size).reverse(),
     older: i > 0 ? i : null,
     newer: i + 2 <= count ? i + 2 : null,
   }));
-  return { current: { page: null, plans: catalog.plans.slice(0, size), older: count > 0 ? count : null, newer: null }, archives };
+  return { current: { page: null, entries: all.slice(0, size), older: count > 0 ? count : null, newer: null }, archives };
 }
 
 /**
@@ -107,7 +174,7 @@ function pageOf(catalog: Catalog, page: number | null): FeedPage {
 export function atomFeed(catalog: Catalog, ctx: PublishContext, page: number | null = null): string {
   const home = urlOf(ctx, paths.home());
   const current = pageOf(catalog, page);
-  const modified = page === null ? contentModified(catalog) : current.plans[0] ? planEntryDate(current.plans[0]) : null;
+  const modified = page === null ? feedModified(catalog) : (current.entries[0]?.date ?? null);
   const self = page === null ? apiPaths.atom() : feedArchivePath(page, 'xml');
   const feed = new Feed({
     id: page === null ? home : urlOf(ctx, self),
@@ -121,18 +188,18 @@ export function atomFeed(catalog: Catalog, ctx: PublishContext, page: number | n
     copyright: `${site.license.name} — ${site.license.url}`,
     generator: site.name,
   });
-  for (const plan of current.plans) {
-    const url = urlOf(ctx, paths.plan(plan.slug));
-    const date = dayStart(planEntryDate(plan));
+  for (const entry of current.entries) {
+    const url = urlOf(ctx, entry.path);
+    const date = dayStart(entry.date);
     feed.addItem({
       id: url,
       link: url,
-      title: xmlText(itemTitle(plan)),
-      description: xmlText(plan.data.summary),
+      title: xmlText(entry.title),
+      description: xmlText(entry.summary),
       date,
       published: date,
-      author: [{ name: withoutControls(catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer) }],
-      category: plan.data.topics.map((topic) => ({ name: withoutControls(topic), term: withoutControls(topic) })),
+      author: [{ name: withoutControls(entry.author) }],
+      category: entry.tags.map((topic) => ({ name: withoutControls(topic), term: withoutControls(topic) })),
     });
   }
   const link = (rel: string, path: string) => `<link rel="${rel}" href="${urlOf(ctx, path)}"/>`;
@@ -166,19 +233,19 @@ export function jsonFeed(catalog: Catalog, ctx: PublishContext, page: number | n
     description: FEED_DESCRIPTION,
     language: 'vi',
     authors: [{ name: site.agency, url: site.portalUrl }],
-    items: current.plans.map((plan) => {
-      const url = urlOf(ctx, paths.plan(plan.slug));
+    items: current.entries.map((entry) => {
+      const url = urlOf(ctx, entry.path);
       return {
         id: url,
         url,
-        title: itemTitle(plan),
-        summary: plan.data.summary,
-        content_text: plan.data.summary,
-        date_published: dayStart(planEntryDate(plan)).toISOString(),
-        authors: [{ name: catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer }],
-        tags: plan.data.topics,
+        title: entry.title,
+        summary: entry.summary,
+        content_text: entry.summary,
+        date_published: dayStart(entry.date).toISOString(),
+        authors: [{ name: entry.author }],
+        tags: entry.tags,
         language: 'vi',
-        attachments: [{ url: urlOf(ctx, apiPaths.plan(plan.slug)), mime_type: 'application/json', title: 'Dữ liệu JSON của kế hoạch' }],
+        ...(entry.data ? { attachments: [{ url: urlOf(ctx, entry.data.path), mime_type: 'application/json', title: entry.data.title }] } : {}),
       };
     }),
   };

@@ -14,6 +14,8 @@ const TITLES: Record<SchemaName, string> = {
   citations: 'Quan hệ kế hoạch → văn bản (/api/v1/citations.json)',
   agencies: 'Cơ quan, đơn vị (/api/v1/agencies.json)',
   documents: 'Văn bản được căn cứ hoặc trích dẫn (/api/v1/documents.json)',
+  reports: 'Báo cáo kết quả (/api/v1/reports.json)',
+  results: 'Kết quả theo chỉ tiêu (/api/v1/results.json)',
 };
 
 const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';

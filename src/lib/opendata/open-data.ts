@@ -10,7 +10,7 @@ import { deadlinesCalendar } from './ical';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
-import { calendarAgencies, contentModified, latestPlanDate, planRecord, tableRows } from './records';
+import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows } from './records';
 import { memberUrlPattern, type Dataset, type DatasetId, type OpenData, type OpenDataFile, type RenderedFile } from './types';
 
 export * from './types';
@@ -41,6 +41,16 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
     description: 'Các cơ quan ban hành và đơn vị được giao nhiệm vụ: tên, cấp, cơ quan cấp trên, kế hoạch liên quan.',
     keywords: ['cơ quan', 'đơn vị'],
   },
+  reports: {
+    title: 'Báo cáo kết quả',
+    description: 'Mỗi báo cáo kết quả thực hiện kế hoạch một dòng: số/ký hiệu, cơ quan ban hành, ngày, kỳ báo cáo, các kế hoạch được báo cáo, số chỉ tiêu đạt và các thời hạn báo cáo đã hoàn thành.',
+    keywords: ['báo cáo', 'kết quả'],
+  },
+  results: {
+    title: 'Kết quả theo chỉ tiêu',
+    description: 'Mỗi kết quả một dòng: chỉ tiêu của kế hoạch (mã trong targets), con số cam kết, con số hoặc kết quả định tính đạt được, trạng thái theo đánh giá của báo cáo (đạt, vượt, chưa đạt, đang thực hiện) và câu báo cáo làm căn cứ.',
+    keywords: ['kết quả', 'chỉ tiêu', 'báo cáo'],
+  },
   documents: {
     title: 'Văn bản được căn cứ hoặc trích dẫn',
     description: 'Danh mục văn bản (Chỉ thị, Nghị định, Kết luận…) với mã chuẩn, số/ký hiệu, các cách viết khác và các kế hoạch căn cứ hoặc nhắc đến.',
@@ -63,10 +73,12 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]) },
   ];
 
-  const tableDataset = (name: TableName, id: DatasetId, extra: OpenDataFile[] = [], modifiedSlugs?: string[]): Dataset => ({
+  // Reports are dated by their own issue, not by the plans they report on.
+  const reportsModified = latestReportDate(catalog);
+  const tableDataset = (name: TableName, id: DatasetId, extra: OpenDataFile[] = [], modifiedSlugs?: string[], fixedModified?: string | null): Dataset => ({
     id,
     ...TABLE_TEXT[name],
-    modified: modifiedSlugs ? modifiedOf(modifiedSlugs) : modified,
+    modified: fixedModified !== undefined ? fixedModified : modifiedSlugs ? modifiedOf(modifiedSlugs) : modified,
     files: [...tableFiles(name), ...extra],
   });
 
@@ -112,6 +124,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     tableDataset('citations', 'citations', [], catalog.citations.map((c) => c.plan)),
     tableDataset('agencies', 'agencies'),
     tableDataset('documents', 'documents'),
+    tableDataset('reports', 'reports', [], undefined, reportsModified),
+    tableDataset('results', 'results', [], undefined, reportsModified),
     {
       id: 'feeds',
       title: 'Tin kế hoạch mới',

@@ -7,6 +7,7 @@ import { documentReferenceSchema } from '../../schemas/document-reference';
 import { targetSchema } from '../../schemas/target';
 import { deadlineSchema } from '../../schemas/deadline';
 import { assignmentSchema } from '../../schemas/assignment';
+import { periodKinds, reportSchema, resultSchema, resultStatuses } from '../../schemas/report';
 
 /*
  * The shapes of the published records, composed from the content schemas in src/schemas/ so a
@@ -223,6 +224,60 @@ export const documentRowSchema = z
   })
   .describe('Văn bản được căn cứ hoặc trích dẫn');
 
+const reportSlug = slug.describe('Mã báo cáo (slug), cũng là phần cuối địa chỉ /bao-cao/{mã}/');
+const resultShape = resultSchema.shape;
+
+export const reportRowSchema = z
+  .object({
+    slug: reportSlug,
+    title: reportSchema.shape.title.describe('Trích yếu, không kèm loại văn bản'),
+    docType: reportSchema.shape.docType.describe('Loại văn bản'),
+    number: reportSchema.shape.number.describe('Số, hoặc trống khi bản sao chưa ghi số'),
+    symbol: reportSchema.shape.symbol.describe('Ký hiệu'),
+    identifier: nfcText.nullable().describe('Số/ký hiệu như in trên văn bản'),
+    issuer: agencyId.describe('Mã cơ quan ban hành (xem agencies)'),
+    issuerName: nfcText.describe('Tên cơ quan ban hành'),
+    place: reportSchema.shape.place.describe('Địa danh ban hành'),
+    issuedOn: reportSchema.shape.issuedOn.describe('Ngày ban hành, hoặc trống'),
+    year: reportSchema.shape.year.describe('Năm được báo cáo'),
+    status: reportSchema.shape.status.describe('Trạng thái; chỉ báo cáo "ban hành" được tính vào kết quả (results) và thời hạn'),
+    plans: z.array(planSlug).describe('Các kế hoạch được báo cáo (xem plans)'),
+    periodKind: z.enum(periodKinds).describe('Loại kỳ báo cáo: 6 tháng, năm, quý, hoặc khoảng (một khoảng ngày khác)'),
+    periodFrom: isoDate.describe('Ngày đầu kỳ báo cáo'),
+    periodTo: isoDate.describe('Ngày cuối kỳ báo cáo'),
+    period: nfcText.describe('Kỳ báo cáo bằng lời: "6 tháng đầu năm 2024", "năm 2024"'),
+    summary: reportSchema.shape.summary.describe('Tóm tắt'),
+    resultCount: z.number().int().min(0).describe('Số chỉ tiêu có kết quả trong báo cáo'),
+    metCount: z.number().int().min(0).describe('Số chỉ tiêu báo cáo ghi đạt hoặc vượt'),
+    fulfils: z.array(rowId).describe('Mã các thời hạn (xem deadlines) mà báo cáo này hoàn thành'),
+    url: url.describe('Trang của báo cáo trên cổng'),
+  })
+  .describe('Báo cáo kết quả');
+
+export const resultRowSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9][0-9]*$/)
+      .describe('Mã ổn định của dòng: "{mã báo cáo}#{thứ tự kết quả trong báo cáo}"'),
+    report: reportSlug,
+    position,
+    plan: planSlug,
+    target: rowId.describe('Mã chỉ tiêu (xem targets): "{mã kế hoạch}#{thứ tự}"'),
+    targetText: targetSchema.shape.text.describe('Chỉ tiêu như kế hoạch ghi'),
+    promised: targetSchema.shape.value.describe('Con số kế hoạch cam kết, hoặc trống nếu là chỉ tiêu định tính'),
+    value: resultShape.value.describe('Con số đạt được, hoặc trống nếu kết quả là định tính'),
+    unit: resultShape.unit.describe('Đơn vị của con số, đúng đơn vị của chỉ tiêu'),
+    outcome: resultShape.outcome.describe('Kết quả định tính theo lời báo cáo, hoặc trống'),
+    status: z.enum(resultStatuses).describe('Đánh giá của báo cáo: đạt, vượt, chưa đạt, đang thực hiện'),
+    evidence: resultShape.evidence.describe('Câu trong báo cáo làm căn cứ cho kết quả'),
+    periodFrom: isoDate.describe('Ngày đầu kỳ báo cáo'),
+    periodTo: isoDate.describe('Ngày cuối kỳ báo cáo'),
+    reportDate: isoDate.describe('Ngày ban hành báo cáo (ngày cuối kỳ nếu bản sao không ghi ngày)'),
+    url: url.describe('Kết quả này trên trang của báo cáo'),
+  })
+  .describe('Kết quả theo chỉ tiêu');
+
 /** The flat tables, each published as `{name}.json` and `{name}.csv`. */
 export const tableRowSchemas = {
   plans: planRowSchema,
@@ -231,6 +286,8 @@ export const tableRowSchemas = {
   citations: citationRowSchema,
   agencies: agencyRowSchema,
   documents: documentRowSchema,
+  reports: reportRowSchema,
+  results: resultRowSchema,
 } as const;
 
 export type TableName = keyof typeof tableRowSchemas;

@@ -6,6 +6,8 @@ import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { mdxToPlainText } from '../content/plain-text';
+import { reportDate } from '../catalog/build';
+import { periodLabel, tallyResults } from '../portal/reports';
 import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schemas';
 
 /*
@@ -13,10 +15,9 @@ import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schema
  * order of the CSVs), so it is written out by hand. Positions are 1-based in the open data.
  */
 
-/** Stable id of a row that belongs to a plan: "{slug}#{position}", position 1-based. */
-export function rowId(plan: string, position: number): string {
-  return `${plan}#${position}`;
-}
+/** Stable id of a row that belongs to a plan: "{slug}#{position}", position 1-based (one definition, in the catalog). */
+export { rowId } from '../catalog/build';
+import { rowId } from '../catalog/build';
 
 /** The date a plan is dated by in feeds and catalogs (the rule is `planDate` in catalog/plan-date.ts). */
 export function planEntryDate(plan: PlanEntry): string {
@@ -29,6 +30,16 @@ export function latestPlanDate(plans: Iterable<PlanEntry | undefined>): string |
   for (const plan of plans) {
     if (!plan) continue;
     const date = planEntryDate(plan);
+    if (max === null || date > max) max = date;
+  }
+  return max;
+}
+
+/** The newest date a report is dated by, or null without reports. */
+export function latestReportDate(catalog: Catalog): string | null {
+  let max: string | null = null;
+  for (const report of catalog.reports) {
+    const date = reportDate(report.data);
     if (max === null || date > max) max = date;
   }
   return max;
@@ -72,7 +83,7 @@ function referenceRecord(catalog: Catalog, reference: DocumentReference, ctx: Pu
  * The frontmatter fields the plan record and the plan row copy unchanged, in two groups because the
  * record puts `identifier` before them and the row after them (each file keeps its key order).
  */
-function planHeading(data: PlanEntry['data']) {
+function planHeading(data: Pick<PlanEntry['data'], 'title' | 'docType' | 'number' | 'symbol'>) {
   return { title: data.title, docType: data.docType, number: data.number, symbol: data.symbol };
 }
 
@@ -202,6 +213,49 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       calendarUrl: calendarOwners.has(agency.id) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
       url: urlOf(ctx, paths.agency(agency.id)),
     })),
+    reports: catalog.reports.map(({ slug, data }) => ({
+      slug,
+      ...planHeading(data),
+      identifier: formatPlanNumber(data),
+      issuer: data.issuer,
+      issuerName: agencyName(catalog, data.issuer),
+      place: data.place,
+      issuedOn: data.issuedOn,
+      year: data.year,
+      status: data.status,
+      plans: data.plans,
+      periodKind: data.period.kind,
+      periodFrom: data.period.from,
+      periodTo: data.period.to,
+      period: periodLabel(data.period),
+      summary: data.summary,
+      resultCount: data.results.length,
+      metCount: tallyResults(data.results).met,
+      fulfils: data.fulfils.map((f) => rowId(f.plan, f.deadline)),
+      url: urlOf(ctx, paths.report(slug)),
+    })),
+    results: catalog.results.map((row) => {
+      const report = catalog.reportBySlug.get(row.report)!.data;
+      const target = catalog.planBySlug.get(row.plan)!.data.targets[row.target]!;
+      return {
+        id: rowId(row.report, row.position + 1),
+        report: row.report,
+        position: row.position + 1,
+        plan: row.plan,
+        target: rowId(row.plan, row.target + 1),
+        targetText: target.text,
+        promised: target.value,
+        value: row.result.value,
+        unit: row.result.unit,
+        outcome: row.result.outcome,
+        status: row.result.status,
+        evidence: row.result.evidence,
+        periodFrom: report.period.from,
+        periodTo: report.period.to,
+        reportDate: reportDate(report),
+        url: `${urlOf(ctx, paths.report(row.report))}#ket-qua-${row.position + 1}`,
+      };
+    }),
     documents: [...catalog.documents.values()].sort((a, b) => compareIds(a.id, b.id)).map((doc) => ({
       id: doc.id,
       type: doc.data.type,

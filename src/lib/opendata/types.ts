@@ -51,6 +51,8 @@ export type DatasetId =
   | 'citations'
   | 'agencies'
   | 'documents'
+  | 'reports'
+  | 'results'
   | 'feeds';
 
 /**

@@ -6,6 +6,7 @@ import { formatTargetValue } from '../vn/numbers';
 import { slugify } from '../vn/slug';
 import { compareVietnamese, foldVietnamese } from '../vn/text';
 import { paginate, pagePath, type PageSlice } from './pagination';
+import { latestResult, type TargetResultView } from './reports';
 
 /*
  * The chỉ tiêu pages: one comparison table per topic (indicator rows × year columns) built once
@@ -41,6 +42,8 @@ export const TARGET_CELL_TEXT_MAX = 60;
 export interface TargetCellEntry {
   plan: PlanEntry;
   target: Target;
+  /** Position of the target in the plan's list (0-based). */
+  position: number;
   /** "100%", "12 cuộc", or null for a qualitative target (show `target.text`). */
   value: string | null;
 }
@@ -134,7 +137,7 @@ export function targetTables(catalog: Catalog): TargetTable[] {
     const label = row.target.indicator ?? row.target.text;
     const key = rowKey(label);
     const tableRow = draft.rows.get(key) ?? { label, entries: [] };
-    tableRow.entries.push({ plan, target: row.target, value: formatTargetValue(row.target) });
+    tableRow.entries.push({ plan, target: row.target, position: row.position, value: formatTargetValue(row.target) });
     draft.rows.set(key, tableRow);
   }
   const tables = [...drafts.values()]
@@ -172,6 +175,8 @@ export interface TargetYearEntry extends TargetCellEntry {
   issuer: string;
   /** The target's own words, or null when they are the row's label (no indicator). */
   text: string | null;
+  /** The latest published result, or null. */
+  result: TargetResultView | null;
 }
 
 /** One page of a topic's targets in one year. */
@@ -202,6 +207,7 @@ function yearPagesIndex(catalog: Catalog, pageSize: number): YearPagesIndex {
           row: { label: row.label, id: row.id },
           issuer: agencyRef(catalog.agencies, entry.plan.data.issuer).shortName,
           text: entry.target.text === row.label ? null : entry.target.text,
+          result: latestResult(catalog, entry.plan.slug, entry.position),
         })),
       );
       entries.forEach((entry, i) => {
@@ -265,6 +271,8 @@ export interface TargetCellItem {
   text: string;
   /** The plan's chỉ tiêu panel. */
   path: string;
+  /** The latest published result beside the promise, or null. */
+  result: TargetResultView | null;
 }
 
 /** A cell showing at most a few values, and where the rest are. */
@@ -319,12 +327,13 @@ function cellView(catalog: Catalog, table: TargetTable, row: TargetComparisonRow
   const year = table.years[column]!;
   const entries = row.cells[column]!;
   const shown = entries.slice(0, max);
-  const items = shown.map(({ plan, target, value }) => ({
+  const items = shown.map(({ plan, target, position, value }) => ({
     plan,
     issuer: agencyRef(catalog.agencies, plan.data.issuer).shortName,
     value,
     text: shortenText(target.text, TARGET_CELL_TEXT_MAX),
     path: `${paths.plan(plan.slug)}#chi-tieu`,
+    result: latestResult(catalog, plan.slug, position),
   }));
   const hidden = entries.length - shown.length;
   if (hidden === 0) return { year, items, total: entries.length, moreText: null, morePath: null };

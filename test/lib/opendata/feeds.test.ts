@@ -102,7 +102,7 @@ describe('feed paging (RFC 5005 archives, JSON Feed next_url)', () => {
   const links = (feed: any) => Object.fromEntries(feed.link.map((l: any) => [l['@_rel'] ?? 'alternate', l['@_href']]));
 
   it('the subscription feeds hold the newest 50 plans and point at the newest full archive page', () => {
-    expect(current.plans.map((p) => p.slug)).toEqual(big.plans.slice(0, FEED_PAGE_SIZE).map((p) => p.slug));
+    expect(current.entries.map((p) => p.slug)).toEqual(big.plans.slice(0, FEED_PAGE_SIZE).map((p) => p.slug));
     const atom = atomFeed(big, ctx);
     expect(XMLValidator.validate(atom)).toBe(true);
     const feed = parse(atom);
@@ -116,11 +116,11 @@ describe('feed paging (RFC 5005 archives, JSON Feed next_url)', () => {
 
   it('archive pages are full pages counted from the oldest plan, so adding plans never changes them', () => {
     expect(archives.map((a) => a.page)).toEqual([1, 2, 3, 4]);
-    expect(archives.every((a) => a.plans.length === FEED_PAGE_SIZE)).toBe(true);
+    expect(archives.every((a) => a.entries.length === FEED_PAGE_SIZE)).toBe(true);
     const oldest = [...big.plans].reverse();
-    expect(archives[0]!.plans.map((p) => p.slug)).toEqual(oldest.slice(0, 50).reverse().map((p) => p.slug));
+    expect(archives[0]!.entries.map((p) => p.slug)).toEqual(oldest.slice(0, 50).reverse().map((p) => p.slug));
     // Every plan is on an archive page or in the subscription feed.
-    const seen = new Set([...current.plans, ...archives.flatMap((a) => a.plans)].map((p) => p.slug));
+    const seen = new Set([...current.entries, ...archives.flatMap((a) => a.entries)].map((p) => p.slug));
     expect(seen.size).toBe(big.plans.length);
     // With more plans, the existing archive pages keep their plans.
     const bigger = feedPages(syntheticCatalog(290));
@@ -139,7 +139,7 @@ describe('feed paging (RFC 5005 archives, JSON Feed next_url)', () => {
       'next-archive': `${PREFIX}feed/luu-tru/3.xml`,
       self: `${PREFIX}feed/luu-tru/2.xml`,
     });
-    expect(feed.entry.map((e: any) => e.id)).toEqual(archives[1]!.plans.map((p) => `${PREFIX}ke-hoach/${p.slug}/`));
+    expect(feed.entry.map((e: any) => e.id)).toEqual(archives[1]!.entries.map((p) => `${PREFIX}ke-hoach/${p.slug}/`));
     expect(links(parse(atomFeed(big, ctx, 1)))['prev-archive']).toBeUndefined();
     expect(JSON.parse(jsonFeed(big, ctx, 1)).next_url).toBeUndefined();
     expect(JSON.parse(jsonFeed(big, ctx, 2)).next_url).toBe(`${PREFIX}feed/luu-tru/1.json`);

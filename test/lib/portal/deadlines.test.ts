@@ -75,7 +75,9 @@ class FakeElement {
     this.attributes.set(name, value);
   }
   querySelector(selector: string) {
-    return selector === '[data-deadline-state]' ? (this.children[0] ?? null) : null;
+    if (selector === '[data-deadline-state]') return this.children[0] ?? null;
+    if (selector === '[data-deadline-no-report]') return this.children[1] ?? null;
+    return null;
   }
   append(child: FakeElement) {
     this.children.push(child);
@@ -121,6 +123,35 @@ describe('startDeadlineState (src/scripts/deadline-state.ts)', () => {
     expect(rows.map((r) => r.hidden)).toEqual([true, true, false, false, false]);
     button.listeners.get('click')!();
     expect(rows.every((r) => !r.hidden)).toBe(true);
+  });
+
+  it('keeps "Đã báo cáo ngày …" on a reported past row and shows the neutral note only on past rows without a report', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date(2024, 10, 1, 9, 0));
+    const row = (date: string, reported: boolean) => {
+      const el = new FakeElement({ 'data-deadline': '', 'data-date': date, ...(reported ? { 'data-reported': '' } : {}) });
+      const slot = new FakeElement();
+      slot.hidden = true;
+      el.children.push(slot);
+      if (!reported) {
+        const note = new FakeElement();
+        note.hidden = true;
+        el.children.push(note);
+      }
+      return el;
+    };
+    const rows = [row('2024-06-10', true), row('2024-06-10', false), row('2024-12-10', false)];
+    const document = {
+      querySelectorAll: (selector: string) => (selector === '[data-deadline]' ? rows : []),
+      querySelector: () => null,
+      createElement: () => new FakeElement(),
+    };
+    new Function('document', deadlineStateScript())(document);
+    expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['past', 'past', 'later']);
+    expect(rows[0].children[0].hidden).toBe(true);
+    expect(rows[1].children[0].textContent).toBe(DEADLINE_STATE_LABELS.past);
+    expect(rows[1].children[1].hidden).toBe(false);
+    expect(rows[2].children[1].hidden).toBe(true);
   });
 });
 

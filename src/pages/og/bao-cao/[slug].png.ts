@@ -1,0 +1,26 @@
+/**
+ * /og/bao-cao/{slug}.png (1200×630) and /og/bao-cao/{slug}-vuong.png (1080×1080): each results
+ * report's share card ("Đạt 4/5 chỉ tiêu năm 2024"), drawn by the plan cards' template and cache.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { getCatalog } from '../../../lib/catalog/from-collections';
+import { reportCardFile, reportCardRouteParam } from '../../../lib/og/report-cards';
+import { CARD_FORMATS, type CardFormat } from '../../../lib/og/template';
+import { site } from '../../../site.config';
+
+export const prerender = true;
+
+export const getStaticPaths = (async () => {
+  const catalog = await getCatalog();
+  return catalog.reports.flatMap(({ slug }) =>
+    CARD_FORMATS.map((format) => ({ params: { slug: reportCardRouteParam(slug, format) }, props: { slug, format } })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ slug: string; format: CardFormat }> = async ({ props, site: siteUrl }) => {
+  const catalog = await getCatalog();
+  const context = { site, siteUrl: siteUrl?.href ?? site.portalUrl, base: import.meta.env.BASE_URL };
+  const file = await reportCardFile(catalog, props.slug, props.format, context, { batch: !import.meta.env.DEV });
+  return new Response(await readFile(file), { headers: { 'Content-Type': 'image/png' } });
+};
