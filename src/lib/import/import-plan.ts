@@ -331,6 +331,22 @@ function headLines(text: string, parts: DocumentParts): string[] {
 }
 
 /**
+ * The provenance marks of a draft: every value the report says was inferred rather than read
+ * ("place", "assignments[0].unit"), as the schema's `inferred` list ("assignments.0.unit"), so the
+ * page, the JSON and the print show it as inferred. Only values the draft holds; one mark a field.
+ */
+function inferredMarks(lines: readonly ReportLine[], plan: DraftPlan): DraftPlan['inferred'] {
+  const marks = new Map<string, string>();
+  for (const line of lines) {
+    if (line.kind !== 'inferred' || !line.field) continue;
+    const field = line.field.replace(/\[(\d+)\]/g, '.$1');
+    const value = field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), plan);
+    if (value !== undefined && value !== null && !marks.has(field)) marks.set(field, line.message);
+  }
+  return [...marks].map(([field, note]) => ({ field, note }));
+}
+
+/**
  * Imports the text of one plan.
  * @example importPlanText(seedText, { agencies, documents, sourceFile: '000_….txt', sha256 }).plan.basis.length // 3
  */
@@ -380,11 +396,13 @@ export function importPlanText(text: string, options: ImportOptions): ImportResu
     deadlines: units.value.deadlines.map((d) => ({ date: d.date, task: d.task, owner: d.owner, submitTo: d.submitTo, qualifier: d.qualifier })),
     assignments: units.value.assignments,
     ...foot.value,
-    source: { file: options.sourceFile, sha256: options.sha256 },
+    source: { file: options.sourceFile, sha256: options.sha256, signed: false },
+    inferred: [],
   };
   const body = renderBody(outline);
   const slug = draftSlug(plan.title, plan.issuer, plan.year);
   const lines = [issuer, head, refs, targets, units, year, foot].flatMap((r) => r.lines);
+  plan.inferred = inferredMarks([...lines, ...report.lines], plan);
   return {
     plan,
     body,

@@ -13,7 +13,7 @@ import { collapseWhitespace } from '../vn/text';
 import type { KnownAgency } from './agencies';
 import { escapeMdxText, renderPlanFile, type Yaml } from './mdx';
 import { splitSentences } from './outline';
-import { matchIssuingAgency } from './import-plan';
+import { foldVietnamese } from '../vn/text';
 import type { ReportLine } from './report';
 import { matchResults } from './report-results';
 import { AUTHORITY_LINE } from './authority';
@@ -173,7 +173,9 @@ export function importReportText(text: string, options: ReportImportOptions): Re
   for (const other of cited.slice(1)) report.push({ kind: 'review', field: 'plans', message: `văn bản còn dẫn kế hoạch "${other.slug}": thêm vào plans nếu báo cáo cả kế hoạch này` });
 
   const agencyName = header.agencyLines.join(' ');
-  const named = agencyName ? matchIssuingAgency(agencyName, options.agencies, null) : undefined;
+  // Only the same body by name: a report is never filed under a different agency (issue 14's rule).
+  const folded = foldVietnamese(agencyName).replace(/\s+/g, ' ').trim();
+  const named = agencyName ? options.agencies.find((a) => foldVietnamese(a.name) === folded) : undefined;
   const issuer = options.agency ?? named?.id ?? plan?.data.issuer ?? null;
   if (!options.agency && !named && issuer) report.push({ kind: 'inferred', field: 'issuer', message: `cơ quan ban hành lấy theo kế hoạch được báo cáo ("${issuer}")` });
   if (!issuer) report.push({ kind: 'missing', field: 'issuer', message: 'không nhận ra cơ quan ban hành: thêm --agency <mã cơ quan>' });

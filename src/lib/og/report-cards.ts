@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
-import { formatNumber } from '../plan-view';
+import { formatNumber } from '../vn/numbers';
 import { achievedText, periodLabel, RESULT_STATUS, tallyHeadline, tallyResults } from '../portal/reports';
 import { formatVietnameseDate } from '../vn/dates';
 import { cardFrame, portalAddress, type CardData, type CardHighlight } from './card-data';

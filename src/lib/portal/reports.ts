@@ -6,7 +6,8 @@
 import { rowId, reportDate, type Catalog, type DeadlineRow, type ReportEntry, type ResultRow } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
-import { agencyRef, formatNumber, formatTargetValue, withUnit, type AgencyRef } from '../plan-view';
+import { agencyRef, type AgencyRef } from '../plan-view';
+import { formatNumber, formatTargetValue, QUALITATIVE_LABEL, withUnit } from '../vn/numbers';
 import { formatVietnameseDate } from '../vn/dates';
 import { paginate, PLAN_PAGE_SIZE, type PageSlice } from './pagination';
 import type { Period, Report, Result, ResultStatus } from '../../schemas/report';
@@ -261,7 +262,7 @@ export function reportPage(catalog: Catalog, slug: string): ReportPageModel {
         planTitle: planTitle(result.plan),
         planPath: `${paths.plan(result.plan)}#chi-tieu`,
         target: target?.text ?? `Chỉ tiêu ${result.target}`,
-        promised: target ? formatTargetValue(target) : '',
+        promised: target ? (formatTargetValue(target) ?? QUALITATIVE_LABEL) : '',
         achieved: achievedText(result),
         status: result.status,
         statusLabel: status.label,

@@ -71,6 +71,9 @@ class FakeElement {
   getAttribute(name: string) {
     return this.attributes.get(name) ?? null;
   }
+  hasAttribute(name: string) {
+    return this.attributes.has(name);
+  }
   setAttribute(name: string, value: string) {
     this.attributes.set(name, value);
   }
@@ -129,7 +132,7 @@ describe('startDeadlineState (src/scripts/deadline-state.ts)', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date(2024, 10, 1, 9, 0));
     const row = (date: string, reported: boolean) => {
-      const el = new FakeElement({ 'data-deadline': '', 'data-date': date, ...(reported ? { 'data-reported': '' } : {}) });
+      const el = new FakeElement({ 'data-deadline': '', 'data-due': date, ...(reported ? { 'data-reported': '' } : {}) });
       const slot = new FakeElement();
       slot.hidden = true;
       el.children.push(slot);
@@ -146,7 +149,7 @@ describe('startDeadlineState (src/scripts/deadline-state.ts)', () => {
       querySelector: () => null,
       createElement: () => new FakeElement(),
     };
-    new Function('document', deadlineStateScript())(document);
+    startDeadlineState(document as unknown as Document);
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['past', 'past', 'later']);
     expect(rows[0].children[0].hidden).toBe(true);
     expect(rows[1].children[0].textContent).toBe(DEADLINE_STATE_LABELS.past);
