@@ -4,6 +4,7 @@
  * registries, and writes down in the report everything it could not find or had to infer. It never
  * invents a value: what is not in the text stays null and is reported.
  */
+import { inferredValueSchema } from '../../schemas/plan';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { findImpossibleDates, formatVietnameseDate } from '../vn/dates';
 import { toNFC } from '../vn/text';
@@ -340,6 +341,8 @@ function inferredMarks(lines: readonly ReportLine[], plan: DraftPlan): DraftPlan
   for (const line of lines) {
     if (line.kind !== 'inferred' || !line.field) continue;
     const field = line.field.replace(/\[(\d+)\]/g, '.$1');
+    // Only the paths the schema accepts as provenance marks (place, issuer, year, a unit…).
+    if (!inferredValueSchema.shape.field.safeParse(field).success) continue;
     const value = field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), plan);
     if (value !== undefined && value !== null && !marks.has(field)) marks.set(field, line.message);
   }
