@@ -1,4 +1,5 @@
-export { readSource, readSourceBytes, sourceFormatOf, decodeText, type SourceText, type SourceFormat } from './read-source';
+export { readSourceBytes, sourceFormatOf, decodeText, sha256Hex, type SourceText, type SourceFormat } from './read-source';
+export { readSource, importPlanFile, loadRegistries } from './files';
 export { repairText, repairDocumentNumbers, repairDates, blockText, type Block, type RepairResult } from './repair';
 export { splitParts, buildOutline, findSection, findEnactment, splitSentences, type DocumentParts, type Outline, type Section } from './outline';
 export { extractHeader, type PlanHeader } from './header';
@@ -11,5 +12,5 @@ export { extractSigner, type ExtractedSigner } from './signer';
 export { escapeMdxText, renderBody, renderFrontmatter, renderPlanFile } from './mdx';
 export { matchAgency, matchKnownAgency, proposeAgencyId, readUnitAt, agencyKey, type KnownAgency, type AgencyMatch } from './agencies';
 export { ImportReport, formatReport, type ReportLine, type ReportKind } from './report';
-export { importPlanText, importPlanFile, draftPath, matchIssuingAgency, placeOf, TOPICS, type ImportOptions, type ImportResult, type DraftPlan } from './import-plan';
-export { loadRegistries, registriesFrom, type Registries } from './registries';
+export { importPlanText, importPlanSource, draftPath, matchIssuingAgency, placeOf, TOPICS, type ImportOptions, type ImportResult, type DraftPlan } from './import-plan';
+export { registriesFrom, type Registries } from './registries';

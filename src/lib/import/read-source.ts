@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
 
@@ -23,6 +20,17 @@ export interface SourceText {
 export type SourceFormat = 'txt' | 'md' | 'docx';
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx' };
+
+// This module runs in Node (npm run import) and in the browser (the editor's import page): no
+// node: imports here; reading from disk is in files.ts.
+const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+const extname = (path: string): string => /\.[^./\\]*$/.exec(basename(path))?.[0] ?? '';
+
+/** sha256 of bytes, hex, through Web Crypto (global in Node 20+ and every browser). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * The format a file name implies, or null when the importer cannot read it (.pdf, .doc…).
@@ -51,11 +59,12 @@ export function decodeText(bytes: Uint8Array): string {
  * list numbering is not part of the text and is lost, which the report mentions.
  */
 async function readDocx(bytes: Uint8Array): Promise<{ text: string; warnings: string[]; autoNumbered: number }> {
-  const buffer = Buffer.from(bytes);
-  const result = await mammoth.extractRawText({ buffer });
+  // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; both take the same bytes.
+  const input = { buffer: bytes, arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as { buffer: Buffer };
+  const result = await mammoth.extractRawText(input);
   const warnings = result.messages.map((m) => m.message);
   // Word lists only show up in the HTML conversion: count their items so the report can warn.
-  const html = await mammoth.convertToHtml({ buffer });
+  const html = await mammoth.convertToHtml(input);
   const autoNumbered = (html.value.match(/<li>/g) ?? []).length;
   return { text: toNFC(result.value.replace(/\r\n?/g, '\n')), warnings, autoNumbered };
 }
@@ -71,18 +80,10 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
       `không đọc được tệp "${basename(fileName)}": chỉ nhận .docx, .txt hoặc .md (với .pdf, hãy chép văn bản ra tệp .txt; với .doc, lưu lại thành .docx)`,
     );
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await sha256Hex(bytes);
   if (format === 'docx') {
     const { text, warnings, autoNumbered } = await readDocx(bytes);
     return { text, format, fileName: basename(fileName), sha256, warnings, autoNumbered };
   }
   return { text: decodeText(bytes), format, fileName: basename(fileName), sha256, warnings: [], autoNumbered: 0 };
-}
-
-/**
- * Reads a .txt, .md or .docx file as NFC text.
- * @example (await readSource('../shared/seeds/000_82944d6273abc2bf.txt')).format // 'txt'
- */
-export async function readSource(path: string): Promise<SourceText> {
-  return readSourceBytes(await readFile(path), path);
 }
