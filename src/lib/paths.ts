@@ -17,6 +17,8 @@ export const paths = {
   planJson: (slug: string) => `api/v1/plans/${slug}.json`,
   ogImage: (slug: string) => `og/${slug}.png`,
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
+  editor: () => 'quan-tri/',
+  editorImport: () => 'quan-tri/nhap/',
 } as const;
 
 /**

@@ -22,11 +22,20 @@ const FOLDERS: Record<CmsCollection, string> = { plans: 'content/plans/', agenci
 export function editorRegistry(content: Pick<LoadedContent, 'sources' | 'plans'>): EditorRegistry {
   const published = new Set(content.plans.filter((p) => p.data.status !== 'dự thảo').map((p) => p.file));
   const sources = content.sources.flatMap((s): ContentSource[] => {
-    if (s.kind !== 'plan') return [{ kind: s.kind, id: s.id, file: s.file, folders: s.folders, raw: undefined, fields: s.fields, valid: s.valid }];
+    // Paths as the editor writes them (repository-relative), wherever the build read the content from.
+    const file = repositoryPath(s);
+    if (s.kind !== 'plan') return [{ kind: s.kind, id: s.id, file, folders: s.folders, raw: undefined, fields: s.fields, valid: s.valid }];
     // Drafts stay off the public site, their names included.
-    return published.has(s.file) ? [{ kind: 'plan', id: s.id, file: s.file, folders: s.folders, raw: undefined, fields: {}, valid: true }] : [];
+    return published.has(s.file) ? [{ kind: 'plan', id: s.id, file, folders: s.folders, raw: undefined, fields: {}, valid: true }] : [];
   });
   return { sources };
+}
+
+const COLLECTION_OF: Record<ContentKind, CmsCollection> = { plan: 'plans', agency: 'agencies', document: 'documents' };
+
+function repositoryPath(s: ContentSource): string {
+  const extension = s.file.slice(s.file.lastIndexOf('.'));
+  return `${FOLDERS[COLLECTION_OF[s.kind]]}${[...s.folders, s.id].join('/')}${extension}`;
 }
 
 /**
