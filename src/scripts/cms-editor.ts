@@ -170,8 +170,9 @@ function showImportFindings(): void {
   new MutationObserver(() => markFields(stash)).observe(document.body, { childList: true, subtree: true });
 }
 
-const local = await localBackendAnswers(settings.localBackend ?? '');
+const localUrl = new URL(settings.localBackend ?? 'api/v1', location.href).href;
+const local = await localBackendAnswers(localUrl);
 // The local backend writes straight into the working copy: no branches, so no editorial workflow.
-CMS.init(local ? { config: { publish_mode: 'simple' } } : {});
+CMS.init(local ? { config: { local_backend: { url: localUrl }, publish_mode: 'simple' } } : {});
 showImportFindings();
 window.addEventListener('hashchange', showImportFindings);

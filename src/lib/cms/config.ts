@@ -23,7 +23,10 @@ export interface CmsBackend {
 
 export interface CmsOptions {
   backend: CmsBackend;
-  /** Address of the local backend (`decap-server`) used on localhost by `npm run dev`. */
+  /**
+   * Path of the local backend (`decap-server`, proxied by `npm run dev` on the site's origin). Not in
+   * config.yml: the editor adds it, as an absolute URL, only when it answers.
+   */
   localBackendUrl: string;
   /** The site's public address and base path, for "view on site" links. */
   siteUrl: string;
@@ -38,7 +41,8 @@ export function cmsBackendFromEnv(env: Record<string, string | undefined>): CmsB
     name,
     repo: env.CMS_REPO ?? 'so-tttt/ke-hoach-mo',
     branch: env.CMS_BRANCH ?? 'main',
-    baseUrl: env.CMS_BASE_URL ?? null,
+    // A placeholder like the portal's own address until the agency names its git host.
+    baseUrl: env.CMS_BASE_URL ?? (name === 'github' ? null : 'https://git.example.gov.vn'),
     appId: env.CMS_APP_ID ?? null,
   };
 }
@@ -84,7 +88,6 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
   return {
     locale: 'vi',
     backend: backendConfig(options.backend),
-    local_backend: { url: options.localBackendUrl },
     // Gitea's backend has no editorial workflow in Decap; Forgejo, GitLab and GitHub do.
     publish_mode: options.backend.name === 'gitea' ? 'simple' : 'editorial_workflow',
     site_url: `${options.siteUrl.replace(/\/+$/, '')}${base}`,
