@@ -159,8 +159,10 @@ function markFields(stash: ImportStash): void {
 
 function showImportFindings(): void {
   const raw = localStorage.getItem(IMPORT_STASH_KEY);
-  if (!raw || !location.hash.startsWith('#/collections/plans/')) return;
+  if (!raw) return;
   const stash = JSON.parse(raw) as ImportStash;
+  const entry = stash.path.replace(/^content\/plans\/|\.mdx$/g, '');
+  if (!decodeURIComponent(location.hash).startsWith(`#/collections/plans/entries/${entry}`)) return;
   showPanel(
     'km-review',
     '',

@@ -4,19 +4,20 @@
  * hands the draft to the editor through Decap's own local backup, so the form opens filled in,
  * with every finding marked at its field.
  */
-import localforage from 'localforage';
 import { readSourceBytes } from '../lib/import/read-source';
 import { importPlanSource, type ImportResult } from '../lib/import/import-plan';
 import type { Registries } from '../lib/import/registries';
 import { reviewMarks } from '../lib/cms/review';
 import { planLabels } from '../lib/cms/labels';
-import { IMPORT_STASH_KEY, newEntryBackupKey, type ImportStash } from '../lib/cms/stash';
+import { IMPORT_STASH_KEY, type ImportStash } from '../lib/cms/stash';
+import { draftEntryPath, persistDraft } from '../lib/cms/local-backend';
 import { importReportView } from '../lib/cms/import-view';
 
 const form = document.querySelector<HTMLFormElement>('#nhap-van-ban')!;
 const input = form.querySelector<HTMLInputElement>('input[type=file]')!;
 const output = document.querySelector<HTMLElement>('#ket-qua-nhap')!;
 const editorUrl = new URL(form.dataset.editor!, document.baseURI);
+const localBackend = new URL(form.dataset.localBackend!, document.baseURI).href;
 const registries = fetch(new URL(form.dataset.registry!, document.baseURI))
   .then((r) => r.json() as Promise<{ registries: Registries }>)
   .then((body) => body.registries);
@@ -33,8 +34,8 @@ function showError(message: string): void {
   output.focus();
 }
 
-function showResult(result: ImportResult, fileName: string): void {
-  const view = importReportView(result);
+function showResult(result: ImportResult, fileName: string, known: Registries): void {
+  const view = importReportView(result, known.agencies);
   const nodes: Node[] = [element('h2', `Bản nháp: ${view.title}`)];
   const facts = element('dl', undefined, 'facts');
   for (const [term, value] of view.facts) {
@@ -49,15 +50,22 @@ function showResult(result: ImportResult, fileName: string): void {
     for (const line of group.lines) list.append(element('li', line));
     nodes.push(list);
   }
-  const open = element('button', 'Mở bản nháp trong trình biên tập', 'button');
+  const open = element('button', 'Lưu bản nháp và mở trong trình biên tập', 'button');
   open.type = 'button';
   open.addEventListener('click', async () => {
-    const stash: ImportStash = { title: view.title, sourceFile: fileName, marks: reviewMarks(result.report, planLabels) };
-    localStorage.setItem(IMPORT_STASH_KEY, JSON.stringify(stash));
-    await localforage.setItem(newEntryBackupKey('plans'), { raw: result.file, path: '', mediaFiles: [] });
-    location.assign(new URL('#/collections/plans/new', editorUrl).href);
+    open.disabled = true;
+    try {
+      const path = draftEntryPath(result);
+      await persistDraft(localBackend, path, result.file, `Thêm bản nháp "${view.title}" từ tệp ${fileName}`);
+      const stash: ImportStash = { title: view.title, sourceFile: fileName, path, marks: reviewMarks(result.report, planLabels) };
+      localStorage.setItem(IMPORT_STASH_KEY, JSON.stringify(stash));
+      location.assign(new URL(`#/collections/plans/entries/${path.replace(/^content\/plans\/|\.mdx$/g, '')}`, editorUrl).href);
+    } catch (error) {
+      open.disabled = false;
+      showError(error instanceof Error ? error.message : String(error));
+    }
   });
-  nodes.push(element('p', 'Trình biên tập sẽ hỏi có khôi phục bản nháp chưa lưu không: bấm "OK" để mở bản nháp này.'), open);
+  nodes.push(element('p', 'Bản nháp có trạng thái "dự thảo": chưa xuất hiện trên cổng cho đến khi được duyệt và chuyển sang "ban hành".'), open);
   output.replaceChildren(...nodes);
   output.focus();
 }
@@ -69,8 +77,8 @@ form.addEventListener('submit', async (event) => {
   output.replaceChildren(element('p', `Đang đọc ${file.name}…`));
   try {
     const source = await readSourceBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-    const result = importPlanSource(source, { ...(await registries) });
-    showResult(result, file.name);
+    const known = await registries;
+    showResult(importPlanSource(source, known), file.name, known);
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
   }
