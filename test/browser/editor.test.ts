@@ -38,6 +38,7 @@ beforeAll(async () => {
   site = await serveStatic(dist, base, { proxy: { path: LOCAL_BACKEND_PATH, target: `http://127.0.0.1:${port}/api/v1` } });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => void dialog.accept());
 }, 120_000);
 
 afterAll(async () => {
@@ -71,10 +72,11 @@ describe('/quan-tri/nhap/: import in the browser', () => {
     expect(existsSync(draft)).toBe(true);
     expect(readFileSync(draft, 'utf8')).toContain('status: "dự thảo"');
     const login = page.getByRole('button', { name: 'Đăng nhập' });
-    const summary = page.getByLabel('Tóm tắt');
+    const summary = field('textarea', 'summary');
     await Promise.race([login.waitFor({ timeout: 90_000 }).then(() => login.click()), summary.waitFor({ timeout: 90_000 })]);
     await summary.waitFor({ timeout: 90_000 });
-    await expect.poll(() => page.getByLabel('Trích yếu').inputValue(), { timeout: 30_000 }).toBe('Thực hiện công tác dân vận chính quyền năm 2025');
+    await expect.poll(() => field('textarea', 'title').inputValue(), { timeout: 30_000 }).toBe('Thực hiện công tác dân vận chính quyền năm 2025');
+    expect(await field('input', 'number').inputValue()).toBe('15');
     // The report's findings, at their fields and in the panel.
     await expect.poll(() => page.locator('.km-review').allInnerTexts(), { timeout: 30_000 }).toEqual(
       expect.arrayContaining([expect.stringMatching(/Cần kiểm tra:.*địa danh/)]),
@@ -84,21 +86,50 @@ describe('/quan-tri/nhap/: import in the browser', () => {
 
   it('refuses to save what npm run check would reject, with its message, and writes nothing', async () => {
     const before = readFileSync(draft, 'utf8');
-    await page.getByLabel('Số', { exact: true }).fill('15a');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/số văn bản chỉ gồm chữ số/);
+    await replace(field('input', 'number'), '15a');
+    await save();
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/số văn bản chỉ gồm chữ số/i);
     expect(readFileSync(draft, 'utf8')).toBe(before);
   }, 90_000);
 
   it('saves the fixed plan as "ban hành": the file passes npm run check and builds into a page', async () => {
-    await page.getByLabel('Số', { exact: true }).fill('15');
-    await page.getByLabel('Tóm tắt').fill('Sở Thông tin và Truyền thông giao các phòng, đơn vị thực hiện công tác dân vận chính quyền năm 2025 và báo cáo kết quả trước ngày 15/11/2025.');
-    await page.getByLabel('Trạng thái').selectOption?.('ban hành').catch(() => undefined);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => readFileSync(draft, 'utf8'), { timeout: 60_000 }).toContain('báo cáo kết quả trước ngày 15/11/2025');
+    const summary = 'Sở Thông tin và Truyền thông giao các phòng, đơn vị thực hiện công tác dân vận chính quyền năm 2025 và báo cáo kết quả trước ngày 15/11/2025.';
+    await replace(field('input', 'number'), '15');
+    await replace(field('textarea', 'summary'), summary);
+    await field('input', 'status').fill('ban hành');
+    await page.keyboard.press('Enter');
+    await save();
+    await expect.poll(() => readFileSync(draft, 'utf8'), { timeout: 60_000 }).toContain(summary);
     const saved = readFileSync(draft, 'utf8');
     expect(saved).toContain('number: "15"');
+    expect(saved).toContain('status: "ban hành"');
+    expect(saved).toContain('issuedOn: null');
     const { problems } = checkContent(join(repo, 'content'));
     expect(formatProblems(problems)).toBe('');
-  }, 120_000);
+    // The saved plan builds into a public page like any other.
+    const out = await buildSite('bien-tap', { KE_HOACH_CONTENT_DIR: join(repo, 'content') });
+    const html = readFileSync(join(out, 'ke-hoach/dan-van-chinh-quyen-2025-so-tttt-tay-ninh/index.html'), 'utf8');
+    expect(html).toContain(summary);
+    rmSync(out, { recursive: true, force: true });
+  }, 300_000);
 });
+
+/** A form control of Decap's editor, by the schema field it edits (ids are "{field}-field-{n}"). */
+function field(tag: 'input' | 'textarea', name: string) {
+  return page.locator(`${tag}[id^="${name}-field-"]`).first();
+}
+
+/** Replaces a text control's value as a person would (Decap keeps its own cursor state). */
+async function replace(control: ReturnType<typeof field>, value: string): Promise<void> {
+  await control.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(value);
+}
+
+/** Saves the entry: on the local backend (no editorial workflow), "Công bố ngay" writes the file. */
+async function save(): Promise<void> {
+  await page.getByRole('button', { name: /^(Công bố|Đã công bố)$/ }).click();
+  await page.getByText('Công bố ngay', { exact: true }).click();
+}
+
