@@ -9,6 +9,10 @@ import siteIdentity from './src/integrations/site-identity.ts';
 import { site } from './src/site.config.ts';
 
 const base = process.env.BASE_PATH ?? '/';
+// `npm run dev` starts the editor's local backend (decap-server) and proxies it onto the site's own
+// origin, where /quan-tri/ looks for it.
+const cmsBackend = process.env.CMS_LOCAL_BACKEND_TARGET;
+const cmsBackendPath = `${base.replace(/\/?$/, '/')}quan-tri/api/v1`;
 
 export default defineConfig({
   // The portal's public address; a deployment build refuses the example one (src/lib/site-identity.ts).
@@ -20,7 +24,10 @@ export default defineConfig({
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    ...(cmsBackend ? { server: { proxy: { [cmsBackendPath]: { target: cmsBackend, rewrite: () => '/api/v1' } } } } : {}),
+  },
   // The content store, the incremental-build manifest and the copies of rendered pages: one folder
   // (with the share cards and the search index beside it) that a deployment keeps between builds.
   cacheDir: buildCachePath('astro'),

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../src/lib/content/load';
-import { importPlanFile } from '../../src/lib/import/import-plan';
+import { importPlanFile } from '../../src/lib/import/files';
 import { registriesFrom } from '../../src/lib/import/registries';
 import { scoreImport, type PartScore } from '../../src/lib/import/score';
 import type { BenchResult } from '../bench';

@@ -23,6 +23,8 @@ export const paths = {
   report: (slug: string) => `bao-cao/${slug}/`,
   ogReportImage: (slug: string) => `og/bao-cao/${slug}.png`,
   ogReportSquareImage: (slug: string) => `og/bao-cao/${slug}-vuong.png`,
+  editor: () => 'quan-tri/',
+  editorImport: () => 'quan-tri/nhap/',
 } as const;
 
 /**

@@ -5,7 +5,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check';
 import { formatProblems } from '../../src/lib/content/problems';
@@ -16,6 +15,7 @@ import { agencySchema } from '../../src/schemas/agency';
 import { parse as parseYaml } from 'yaml';
 import { makePdf, makeScannedPdf } from '../support/pdf';
 import { CONTENT, ROOT, registries, seeds } from '../lib/import/seeds';
+import { samplePlanDocx } from '../support/docx-plan';
 
 const temps: string[] = [];
 afterAll(() => {
@@ -113,44 +113,9 @@ describe('npm run import when the registries lack a unit or a document', () => {
 
 describe('npm run import on a .docx made by the test', () => {
   it('imports header, basis and deadline end to end, and the draft passes npm run check', async () => {
-    // Word plans lay the letterhead and the foot out as two-column tables without borders.
-    const row = (...cells: Paragraph[][]) => new TableRow({ children: cells.map((children) => new TableCell({ children })) });
-    const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
-    const doc = new Document({
-      sections: [
-        {
-          children: [
-            new Table({
-              rows: [
-                row([p('UBND TỈNH TÂY NINH'), p('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', true), p('Số: 15/KH-STTTT')], [
-                  p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true),
-                  p('Độc lập - Tự do - Hạnh phúc', true),
-                  new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Tây Ninh, ngày 10 tháng 3 năm 2025', italics: true })] }),
-                ]),
-              ],
-            }),
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'KẾ HOẠCH', bold: true })] }),
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Thực hiện công tác dân vận chính quyền năm 2025', bold: true })] }),
-            new Paragraph(
-              'Căn cứ Kế hoạch số 696/KH-UBND ngày 06/3/2025 của UBND tỉnh về việc thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn tỉnh Tây Ninh;',
-            ),
-            new Paragraph('Sở Thông tin và Truyền thông ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2025 như sau:'),
-            new Paragraph('I. MỤC ĐÍCH, YÊU CẦU'),
-            new Paragraph('Nâng cao hiệu quả công tác dân vận; tỷ lệ hồ sơ trễ hạn <5% {mục tiêu}.'),
-            new Paragraph('II. TỔ CHỨC THỰC HIỆN'),
-            new Paragraph('1. Văn phòng Sở'),
-            new Paragraph('Tổng hợp, báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15 tháng 11 năm 2025.'),
-            new Paragraph('Trên đây là Kế hoạch của Sở Thông tin và Truyền thông./.'),
-            new Table({
-              rows: [row([p('Nơi nhận:', true), p('- UBND tỉnh;'), p('- Lưu: VT.')], [p('KT. GIÁM ĐỐC', true), p('PHÓ GIÁM ĐỐC', true), p('(Đã ký)'), p('Nguyễn Văn An', true)])],
-            }),
-          ],
-        },
-      ],
-    });
     const dir = contentTree();
     const input = join(dir, 'ke-hoach-15.docx');
-    writeFileSync(input, await Packer.toBuffer(doc));
+    writeFileSync(input, await samplePlanDocx());
     const { code, out } = await run([input, '--content', dir]);
     expect(code, out).toBe(0);
     const draft = join(dir, 'plans/2025/dan-van-chinh-quyen-2025-so-tttt-tay-ninh.mdx');

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ const types: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.woff': 'font/woff',
@@ -28,14 +29,29 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+/** Passes a request on to `target` (the editor's local backend, as `npm run dev` proxies it). */
+function forward(req: IncomingMessage, res: ServerResponse, target: string): void {
+  const upstream = request(target, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+    answer.pipe(res);
+  });
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
+}
+
 /**
  * Serves a built site from `dir` on 127.0.0.1 under `base` ("/" or "/ke-hoach-mo/"), the way a
  * static host or the agency portal would: directory URLs map to index.html, anything else is 404.
+ * `proxy` forwards one path to a local server (the editor's backend), as `npm run dev` does.
  */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+export async function serveStatic(dir: string, base = '/', options: { proxy?: { path: string; target: string } } = {}): Promise<StaticSite> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (options.proxy && pathname === `${prefix}${options.proxy.path}`) {
+      forward(req, res, options.proxy.target);
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;

@@ -184,8 +184,16 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Builds every cross-plan index once per build, in time linear in the size of the content.
  * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
  */
+/**
+ * A plan is on the public portal once issued: a "dự thảo" (draft, e.g. saved from the editor) is
+ * checked like any plan but never published, in no page, feed, dataset, card or search record.
+ */
+export function isPublished(plan: Pick<PlanEntry, 'data'>): boolean {
+  return plan.data.status !== 'dự thảo';
+}
+
 export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[]; reports?: ReportEntry[] }): Catalog {
-  const plans = [...input.plans].sort(comparePlansNewestFirst);
+  const plans = input.plans.filter(isPublished).sort(comparePlansNewestFirst);
   const planBySlug = new Map(plans.map((p) => [p.slug, p]));
   const planOrder = new Map(plans.map((p, i) => [p.slug, i]));
 

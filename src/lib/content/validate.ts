@@ -5,7 +5,6 @@ import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Plan } from '../../schemas/plan';
 import { findControlCharacterLines, findNonNfcLines } from './body';
-import { processBodyCached } from './mdx-body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
 import { checkReportLinks } from './report-links';
@@ -279,8 +278,8 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
     problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: `toàn văn ${KIND_NAMES[source.kind]} sau dòng "---" thứ hai` }));
     return;
   }
-  // The build renders the body through the same pipeline and refuses it on any of these.
-  for (const issue of source.bodyIssues ?? processBodyCached(body, firstLine).issues) {
+  // Found when the file was read (load.ts runs the build's own pipeline, mdx-body.ts); the build refuses the same.
+  for (const issue of source.bodyIssues ?? []) {
     problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
   }
   for (const h of findControlCharacterLines(body, firstLine)) {

@@ -22,7 +22,7 @@ import { blockText, repairText, type Block, type RepairResult } from './repair';
 import { ImportReport, type ReportLine, type ReportSummary } from './report';
 import { extractSigner } from './signer';
 import { extractTargets, findTargetSection, type ExtractedTarget } from './targets';
-import { readSource, type SourceFormat, type SourceText } from './read-source';
+import type { SourceFormat, SourceText } from './read-source';
 
 export { draftSlug, placeOf, TOPICS, type DraftPlan } from './draft';
 
@@ -433,16 +433,11 @@ export function draftPath(result: Pick<ImportResult, 'slug' | 'plan'>, contentDi
   return year ? `${contentDir}/plans/${year}/${result.slug}.mdx` : `${contentDir}/plans/${result.slug}.mdx`;
 }
 
-
 /**
- * Reads a .txt, .md or .docx file and imports it.
- * @example (await importPlanFile('ke-hoach.docx', loadRegistries('content'))).plan.title
+ * Drafts a plan from a source already read (a file on disk, or bytes dropped in the browser
+ * editor), adding the report lines that only the reader knows about (.docx numbering, warnings).
  */
-export async function importPlanFile(
-  path: string,
-  options: Omit<ImportOptions, 'sourceFile' | 'sha256' | 'format'>,
-): Promise<ImportResult & { source: SourceText }> {
-  const source = await readSource(path);
+export function importPlanSource(source: SourceText, options: Omit<ImportOptions, 'sourceFile' | 'sha256' | 'format'>): ImportResult {
   const result = importPlanText(source.text, { ...options, sourceFile: source.fileName, sha256: source.sha256, format: source.format });
   if (source.autoNumbered > 0) {
     result.report.push({
@@ -454,5 +449,5 @@ export async function importPlanFile(
   if (source.format === 'docx') {
     for (const w of source.warnings) result.report.push({ kind: 'review', field: '', message: `cảnh báo khi đọc .docx: ${w}` });
   }
-  return { ...result, source };
+  return result;
 }

@@ -1,4 +1,5 @@
-export { readSource, readSourceBytes, sourceFormatOf, decodeText, type SourceText, type SourceFormat } from './read-source';
+export { readSourceBytes, sourceFormatOf, decodeText, sha256Hex, type SourceText, type SourceFormat } from './read-source';
+export { readSource, importPlanFile, loadRegistries } from './files';
 export { repairText, repairDocumentNumbers, repairDates, blockText, type Block, type RepairResult } from './repair';
 export { splitParts, buildOutline, findSection, findEnactment, splitSentences, type DocumentParts, type Outline, type Section } from './outline';
 export { extractHeader, type PlanHeader } from './header';
@@ -11,8 +12,8 @@ export { extractSigner, type ExtractedSigner } from './signer';
 export { escapeMdxText, renderBody, renderFrontmatter, renderPlanFile } from './mdx';
 export { matchAgency, matchKnownAgency, proposeAgencyId, readUnitAt, agencyKey, type KnownAgency, type AgencyMatch } from './agencies';
 export { ImportReport, formatReport, type ReportLine, type ReportKind } from './report';
-export { importPlanText, importPlanFile, draftPath, type ImportOptions, type ImportResult } from './import-plan';
+export { importPlanText, importPlanSource, draftPath, type ImportOptions, type ImportResult } from './import-plan';
 export { draftSlug, placeOf, TOPICS, type DraftPlan } from './draft';
 export { readLetterhead, KE_HOACH_LINE, type Letterhead } from './letterhead';
 export { resolveIssuer, bodiesOf, displayName, type ResolvedIssuer, type ProposedAgencyEntry } from './issuer';
-export { loadRegistries, registriesFrom, type Registries } from './registries';
+export { registriesFrom, type Registries } from './registries';

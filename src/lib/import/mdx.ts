@@ -144,6 +144,13 @@ export function renderFrontmatter(data: Record<string, Yaml>, flowArrays: readon
   return `---\n${out.join('\n')}\n---\n`;
 }
 
+/** A registry file (`content/agencies/*.yaml`, `content/documents/*.yaml`): the same quoting, no fences. */
+export function renderYaml(data: Record<string, Yaml>): string {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(data)) emit(v, '', out, k, new Set(['aliases', 'basis']));
+  return `${out.join('\n')}\n`;
+}
+
 /** The whole draft file: frontmatter, blank line, body. */
 export function renderPlanFile(frontmatter: Record<string, Yaml>, body: string): string {
   return `${renderFrontmatter(frontmatter)}\n${body}`;

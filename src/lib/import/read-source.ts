@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
 import { assertZipWithinLimits, ZipRefused } from './zip-limits';
@@ -25,6 +22,17 @@ export interface SourceText {
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.pdf': 'pdf' };
+
+// This module runs in Node (npm run import) and in the browser (the editor's import page): no
+// node: imports here; reading from disk is in files.ts.
+const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+const extname = (path: string): string => /\.[^./\\]*$/.exec(basename(path))?.[0] ?? '';
+
+/** sha256 of bytes, hex, through Web Crypto (global in Node 20+ and every browser). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * The format a file name implies, or null when the importer cannot read it (.doc, .odt…).
@@ -88,13 +96,14 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<{ text: string
     if (error instanceof ZipRefused) throw new Error(`không đọc được tệp "${name}": ${error.message}`);
     throw error;
   }
-  const buffer = Buffer.from(bytes);
+  // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; both take the same bytes.
+  const input = { buffer: bytes, arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as { buffer: Buffer };
   let result: Awaited<ReturnType<typeof mammoth.extractRawText>>;
   let html: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    result = await mammoth.extractRawText({ buffer });
+    result = await mammoth.extractRawText(input);
     // Word lists only show up in the HTML conversion: count their items so the report can warn.
-    html = await mammoth.convertToHtml({ buffer });
+    html = await mammoth.convertToHtml(input);
   } catch {
     throw new Error(`không đọc được tệp "${name}": tệp .docx bị hỏng (thiếu phần nội dung word/document.xml hoặc XML sai); hãy mở bằng Word và lưu lại`);
   }
@@ -116,7 +125,7 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
     );
   }
   const name = basename(fileName);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await sha256Hex(bytes);
   if (format === 'docx') {
     const { text, warnings, autoNumbered } = await readDocx(bytes, name);
     if (text.trim() === '') throw new Error(`không đọc được tệp "${name}": văn bản .docx không có chữ nào (có thể chỉ chứa ảnh chụp; hãy dùng bản có chữ)`);
@@ -129,12 +138,4 @@ export async function readSourceBytes(bytes: Uint8Array, fileName: string): Prom
   const problem = textProblem(bytes);
   if (problem) throw new Error(`không đọc được tệp "${name}": ${problem}`);
   return { text: decodeText(bytes), format, fileName: name, sha256, warnings: [], autoNumbered: 0 };
-}
-
-/**
- * Reads a .txt, .md, .docx or .pdf file as NFC text.
- * @example (await readSource('../shared/seeds/000_82944d6273abc2bf.txt')).format // 'txt'
- */
-export async function readSource(path: string): Promise<SourceText> {
-  return readSourceBytes(await readFile(path), path);
 }

@@ -1,4 +1,4 @@
-import { loadContent, type LoadedContent } from '../content/load';
+import type { LoadedContent } from '../content/parse';
 import type { KnownAgency } from './agencies';
 import type { KnownDocument } from './references';
 
@@ -13,12 +13,4 @@ export function registriesFrom(content: Pick<LoadedContent, 'agencies' | 'docume
     agencies: content.agencies.map((a) => ({ id: a.id, ...a.data })),
     documents: content.documents.map((d) => ({ id: d.id, ...d.data })),
   };
-}
-
-/**
- * Reads the registries of a content folder (invalid entries are skipped: `npm run check` reports them).
- * @example loadRegistries('content').agencies.find((a) => a.id === 'so-tttt-tay-ninh')?.shortName // 'Sở TTTT'
- */
-export function loadRegistries(contentDir: string): Registries {
-  return registriesFrom(loadContent(contentDir));
 }

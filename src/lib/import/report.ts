@@ -64,22 +64,26 @@ export interface ReportSummary {
   recipients: number;
 }
 
+/** The report's lines by kind, in reading order, each group with its heading; empty groups left out. */
+export function groupReport(lines: readonly ReportLine[]): { kind: ReportKind; heading: string; lines: ReportLine[] }[] {
+  return ORDER.map((kind) => ({ kind, heading: REPORT_HEADINGS[kind], lines: lines.filter((l) => l.kind === kind) })).filter((g) => g.lines.length > 0);
+}
+
+/** "Đã nhận diện: 3 căn cứ, 20 văn bản dẫn chiếu, …". */
+export function recognisedText(s: ReportSummary): string {
+  return `Đã nhận diện: ${s.basis} căn cứ, ${s.citations} văn bản dẫn chiếu, ${s.targets} chỉ tiêu, ${s.deadlines} thời hạn, ${s.assignments} đơn vị thực hiện, ${s.recipients} nơi nhận.`;
+}
+
 /**
  * The report as printed by `npm run import`.
  * @example formatReport(lines, { draft: 'content/plans/2024/x.mdx', source: 'x.txt', summary })
  * // 'Bản nháp: content/plans/2024/x.mdx (từ x.txt)\nĐã nhận diện: 3 căn cứ, 20 văn bản dẫn chiếu, …\n\nKhông tìm thấy …\n  - issuedOn: không tìm thấy ngày ban hành …'
  */
 export function formatReport(lines: readonly ReportLine[], info: { draft: string; source: string; summary: ReportSummary }): string {
-  const s = info.summary;
-  const out = [
-    `Bản nháp: ${info.draft} (từ ${info.source})`,
-    `Đã nhận diện: ${s.basis} căn cứ, ${s.citations} văn bản dẫn chiếu, ${s.targets} chỉ tiêu, ${s.deadlines} thời hạn, ${s.assignments} đơn vị thực hiện, ${s.recipients} nơi nhận.`,
-  ];
-  for (const kind of ORDER) {
-    const group = lines.filter((l) => l.kind === kind);
-    if (group.length === 0) continue;
-    out.push('', `${REPORT_HEADINGS[kind]} (${group.length}):`);
-    for (const l of group) out.push(`  - ${l.field ? `${l.field}: ` : ''}${l.message}`);
+  const out = [`Bản nháp: ${info.draft} (từ ${info.source})`, recognisedText(info.summary)];
+  for (const group of groupReport(lines)) {
+    out.push('', `${group.heading} (${group.lines.length}):`);
+    for (const l of group.lines) out.push(`  - ${l.field ? `${l.field}: ` : ''}${l.message}`);
   }
   if (lines.length === 0) out.push('', 'Không có mục nào cần lưu ý; vẫn cần đọc lại bản nháp trước khi xuất bản.');
   out.push(

@@ -108,3 +108,24 @@ describe('formatPlanNumber', () => {
     expect(formatPlanNumber({ number: null, symbol: null })).toBeNull();
   });
 });
+
+describe('drafts ("dự thảo") stay off the public portal', () => {
+  // The real content with one plan turned back into a draft, as the editor saves an import.
+  const [draft, ...published] = content.plans;
+  const withDraft = buildCatalog({ ...content, plans: [{ ...draft!, data: { ...draft!.data, status: 'dự thảo' } }, ...published] });
+
+  it('leaves the draft out of every list, index and dataset the portal publishes', () => {
+    expect(withDraft.plans.map((p) => p.slug)).toEqual(catalog.plans.map((p) => p.slug).filter((s) => s !== draft!.slug));
+    expect(withDraft.planBySlug.has(draft!.slug)).toBe(false);
+    for (const rows of [withDraft.deadlines, withDraft.targets, withDraft.citations]) expect(rows.some((r) => r.plan === draft!.slug)).toBe(false);
+    for (const agency of withDraft.agencies.values()) {
+      expect(agency.plans).not.toContain(draft!.slug);
+      expect(agency.deadlines.some((r) => r.plan === draft!.slug)).toBe(false);
+    }
+    for (const doc of withDraft.documents.values()) expect(doc.implementedByPlans).not.toContain(draft!.slug);
+  });
+
+  it('still publishes the plans that are issued', () => {
+    expect(withDraft.plans).toHaveLength(content.plans.length - 1);
+  });
+});

@@ -1,7 +1,8 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { createDeflateRaw } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeText, readSource, readSourceBytes, sourceFormatOf } from '../../../src/lib/import/read-source';
+import { decodeText, readSourceBytes, sourceFormatOf } from '../../../src/lib/import/read-source';
+import { readSource } from '../../../src/lib/import/files';
 import { seed } from './seeds';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,0 +1,37 @@
+import type { ImportResult } from '../import/import-plan';
+
+/**
+ * Where the editor keeps an imported draft: `content/plans/{year}/{slug}.mdx`, the importer's own
+ * file name (`content/plans/{slug}.mdx` while the year is unknown).
+ */
+export function draftEntryPath(result: Pick<ImportResult, 'slug' | 'plan'>): string {
+  return result.plan.year ? `content/plans/${result.plan.year}/${result.slug}.mdx` : `content/plans/${result.slug}.mdx`;
+}
+
+/**
+ * Saves a draft file through the editor's local backend (`decap-server`, which `npm run dev` runs
+ * beside the site), the same call Decap makes when it saves an entry. Refuses to overwrite an
+ * existing file, so a second import of the same document never loses a reviewed draft.
+ */
+export async function persistDraft(backendUrl: string, path: string, raw: string, commitMessage: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  const call = async (action: string, params: Record<string, unknown>) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(backendUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action, params }) });
+    } catch {
+      throw new Error('không kết nối được kho nội dung trên máy này: hãy mở trang bằng lệnh "npm run dev"');
+    }
+    if (!response.ok) throw new Error(`kho nội dung trả lời lỗi ${response.status} khi ${action === 'getEntry' ? 'kiểm tra' : 'lưu'} tệp ${path}`);
+    return response.json() as Promise<unknown>;
+  };
+  const existing = await call('getEntry', { branch: 'main', path }).catch(() => null);
+  if (existing && typeof existing === 'object' && 'data' in existing && (existing as { data: unknown }).data) {
+    throw new Error(`đã có tệp ${path}: mở bản nháp đó trong trình biên tập, hoặc đổi tên nó trước khi nhập lại`);
+  }
+  await call('persistEntry', {
+    branch: 'main',
+    entry: { slug: path.split('/').pop()!.replace(/\.mdx$/, ''), path, raw },
+    assets: [],
+    options: { collectionName: 'plans', commitMessage, useWorkflow: false, status: 'draft' },
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The staff editor end to end in a real Chromium, on the local backend as `npm run dev` runs it:
+ * a staff member drops a .docx on /quan-tri/nhap/, reads the review report, saves the draft, finds
+ * the flagged fields marked in Decap's form, is refused a save the content check rejects, fixes
+ * the field, sets "ban hành" and saves. The file lands in content/ (a temporary copy), passes
+ * `npm run check`, and a build of that content publishes it as a page. axe runs on the project's
+ * own editor page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, launchBrowser, runAxe } from '../support/browser';
+import { serveStatic, type StaticSite } from '../support/static-server';
+import { samplePlanDocx } from '../support/docx-plan';
+import { buildSite } from '../support/build';
+import { root, dist } from '../support/built-site';
+import { freePort, startLocalBackend } from '../../scripts/lib/local-backend';
+import { checkContent } from '../../src/lib/content/check';
+import { formatProblems } from '../../src/lib/content/problems';
+import { LOCAL_BACKEND_PATH } from '../../src/lib/cms/site-options';
+
+const base = process.env.BASE_PATH ?? '/';
+const repo = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-bien-tap-'));
+const draft = join(repo, 'content/plans/2025/dan-van-chinh-quyen-2025-so-tttt-tay-ninh.mdx');
+let backend: ChildProcess;
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  cpSync(join(root, 'content'), join(repo, 'content'), { recursive: true });
+  writeFileSync(join(repo, 'ke-hoach-15.docx'), await samplePlanDocx({ dateLine: false }));
+  const port = await freePort();
+  backend = await startLocalBackend(repo, port);
+  site = await serveStatic(dist, base, { proxy: { path: LOCAL_BACKEND_PATH, target: `http://127.0.0.1:${port}/api/v1` } });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => void dialog.accept());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  backend?.kill();
+  rmSync(repo, { recursive: true, force: true });
+});
+
+describe('/quan-tri/nhap/: import in the browser', () => {
+  it('passes axe on the project’s own page', async () => {
+    await page.goto(`${site.url}quan-tri/nhap/`);
+    expect(describeViolations(await runAxe(page))).toBe('');
+  });
+
+  it('reads a .docx in the page and shows the review report in Vietnamese', async () => {
+    await page.setInputFiles('#tep-van-ban', join(repo, 'ke-hoach-15.docx'));
+    const result = page.locator('#ket-qua-nhap');
+    await result.getByRole('heading', { name: /Bản nháp: Kế hoạch Thực hiện công tác dân vận chính quyền năm 2025/ }).waitFor({ timeout: 60_000 });
+    const text = await result.innerText();
+    expect(text).toContain('15/KH-STTTT');
+    expect(text).toContain('Sở Thông tin và Truyền thông tỉnh Tây Ninh');
+    expect(text).toMatch(/Ngày ban hành: không tìm thấy ngày ban hành/);
+    expect(text).toMatch(/Địa danh: không tìm thấy địa danh ban hành/);
+    expect(describeViolations(await runAxe(page))).toBe('');
+  }, 90_000);
+
+  it('saves the draft through the local backend and opens it with the flagged fields marked', async () => {
+    await page.getByRole('button', { name: 'Lưu bản nháp và mở trong trình biên tập' }).click();
+    await page.waitForURL(/quan-tri\/#\/collections\/plans\/entries\/2025\//, { timeout: 60_000 });
+    expect(existsSync(draft)).toBe(true);
+    expect(readFileSync(draft, 'utf8')).toContain('status: "dự thảo"');
+    const login = page.getByRole('button', { name: 'Đăng nhập' });
+    const summary = field('textarea', 'summary');
+    await Promise.race([login.waitFor({ timeout: 90_000 }).then(() => login.click()), summary.waitFor({ timeout: 90_000 })]);
+    await summary.waitFor({ timeout: 90_000 });
+    await expect.poll(() => field('textarea', 'title').inputValue(), { timeout: 30_000 }).toBe('Thực hiện công tác dân vận chính quyền năm 2025');
+    expect(await field('input', 'number').inputValue()).toBe('15');
+    // The report's findings, at their fields and in the panel.
+    await expect.poll(() => page.locator('.km-review').allInnerTexts(), { timeout: 30_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Cần kiểm tra:.*địa danh/)]),
+    );
+    expect(await page.locator('#km-review').innerText()).toMatch(/ke-hoach-15\.docx: \d+ mục cần kiểm tra/);
+  }, 180_000);
+
+  it('refuses to save what npm run check would reject, with its message, and writes nothing', async () => {
+    const before = readFileSync(draft, 'utf8');
+    await replace(field('input', 'number'), '15a');
+    await save();
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/số văn bản chỉ gồm chữ số/i);
+    expect(readFileSync(draft, 'utf8')).toBe(before);
+  }, 90_000);
+
+  it('saves the fixed plan as "ban hành": the file passes npm run check and builds into a page', async () => {
+    const summary = 'Sở Thông tin và Truyền thông giao các phòng, đơn vị thực hiện công tác dân vận chính quyền năm 2025 và báo cáo kết quả trước ngày 15/11/2025.';
+    await replace(field('input', 'number'), '15');
+    await replace(field('textarea', 'summary'), summary);
+    await field('input', 'status').fill('ban hành');
+    await page.keyboard.press('Enter');
+    await save();
+    await expect.poll(() => readFileSync(draft, 'utf8'), { timeout: 60_000 }).toContain(summary);
+    const saved = readFileSync(draft, 'utf8');
+    expect(saved).toContain('number: "15"');
+    expect(saved).toContain('status: "ban hành"');
+    expect(saved).toContain('issuedOn: null');
+    const { problems } = checkContent(join(repo, 'content'));
+    expect(formatProblems(problems)).toBe('');
+    // The saved plan builds into a public page like any other.
+    const out = await buildSite('bien-tap', { KE_HOACH_CONTENT_DIR: join(repo, 'content') });
+    const html = readFileSync(join(out, 'ke-hoach/dan-van-chinh-quyen-2025-so-tttt-tay-ninh/index.html'), 'utf8');
+    expect(html).toContain(summary);
+    rmSync(out, { recursive: true, force: true });
+  }, 300_000);
+});
+
+/** A form control of Decap's editor, by the schema field it edits (ids are "{field}-field-{n}"). */
+function field(tag: 'input' | 'textarea', name: string) {
+  return page.locator(`${tag}[id^="${name}-field-"]`).first();
+}
+
+/** Replaces a text control's value as a person would (Decap keeps its own cursor state). */
+async function replace(control: ReturnType<typeof field>, value: string): Promise<void> {
+  await control.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(value);
+}
+
+/** Saves the entry: on the local backend (no editorial workflow), "Công bố ngay" writes the file. */
+async function save(): Promise<void> {
+  await page.getByRole('button', { name: /^(Công bố|Đã công bố)$/ }).click();
+  await page.getByText('Công bố ngay', { exact: true }).click();
+}
+

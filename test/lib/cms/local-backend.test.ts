@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { draftEntryPath, persistDraft } from '../../../src/lib/cms/local-backend';
+
+/** A stand-in for decap-server: answers getEntry from `files`, records persistEntry. */
+function fakeBackend(files: Record<string, string>) {
+  const calls: { action: string; params: any }[] = [];
+  const fetchImpl = (async (_url: string, init: RequestInit) => {
+    const { action, params } = JSON.parse(String(init.body));
+    calls.push({ action, params });
+    if (action === 'getEntry') return new Response(JSON.stringify({ data: files[params.path] ?? null, file: { path: params.path } }));
+    files[params.entry.path] = params.entry.raw;
+    return new Response(JSON.stringify({ message: 'entry persisted' }));
+  }) as typeof fetch;
+  return { calls, fetchImpl, files };
+}
+
+describe('persistDraft', () => {
+  it('writes a new draft the way Decap saves an entry', async () => {
+    const backend = fakeBackend({});
+    await persistDraft('http://x/api/v1', 'content/plans/2025/ke-hoach.mdx', '---\n---\n', 'Thêm bản nháp', backend.fetchImpl);
+    expect(backend.files['content/plans/2025/ke-hoach.mdx']).toBe('---\n---\n');
+    expect(backend.calls[1]).toMatchObject({ action: 'persistEntry', params: { entry: { slug: 'ke-hoach' }, options: { commitMessage: 'Thêm bản nháp', useWorkflow: false } } });
+  });
+
+  it('never overwrites a file that exists, and says what to do', async () => {
+    const backend = fakeBackend({ 'content/plans/2025/ke-hoach.mdx': 'đã rà soát' });
+    await expect(persistDraft('http://x/api/v1', 'content/plans/2025/ke-hoach.mdx', 'mới', 'm', backend.fetchImpl)).rejects.toThrow(/đã có tệp content\/plans\/2025\/ke-hoach\.mdx/);
+    expect(backend.files['content/plans/2025/ke-hoach.mdx']).toBe('đã rà soát');
+  });
+
+  it('says in Vietnamese when the local backend is not running', async () => {
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    await expect(persistDraft('http://x/api/v1', 'content/plans/x.mdx', 'x', 'm', down)).rejects.toThrow(/npm run dev/);
+  });
+});
+
+describe('draftEntryPath', () => {
+  it('files a draft under its year, or at the top while the year is unknown', () => {
+    expect(draftEntryPath({ slug: 'dan-van-2025', plan: { year: 2025 } as never })).toBe('content/plans/2025/dan-van-2025.mdx');
+    expect(draftEntryPath({ slug: 'ke-hoach', plan: { year: null } as never })).toBe('content/plans/ke-hoach.mdx');
+  });
+});
