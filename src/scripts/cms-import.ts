@@ -1,5 +1,5 @@
 /**
- * /quan-tri/nhap/: a staff member drops a signed plan (.docx, .txt, .md); the importer of
+ * /quan-tri/nhap/: a staff member drops a signed plan (.docx, .pdf, .txt, .md); the importer of
  * src/lib/import runs here in the browser and shows its review report; "Mở trong trình biên tập"
  * hands the draft to the editor through Decap's own local backup, so the form opens filled in,
  * with every finding marked at its field.
@@ -73,7 +73,7 @@ function showResult(result: ImportResult, fileName: string, known: Registries): 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const file = input.files?.[0];
-  if (!file) return showError('Hãy chọn một tệp .docx, .txt hoặc .md.');
+  if (!file) return showError('Hãy chọn một tệp .docx, .pdf, .txt hoặc .md.');
   output.replaceChildren(element('p', `Đang đọc ${file.name}…`));
   try {
     const source = await readSourceBytes(new Uint8Array(await file.arrayBuffer()), file.name);

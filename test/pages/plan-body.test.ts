@@ -22,7 +22,8 @@ describe('plan pages: the body', () => {
       const file = join(dist, 'ke-hoach', plan.slug, 'index.html');
       if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build, or set DIST_DIR)`);
       const page = readFileSync(file, 'utf8');
-      const section = /<section[^>]*\bid="toan-van"[^>]*>[\s\S]*?<\/h2>([\s\S]*?)<\/section>/.exec(page)?.[1];
+      // The full-text section folds (<details>, src/components/PlanBody.astro); the body is its prose block.
+      const section = /<[a-z]+[^>]*\bid="toan-van"[^>]*>[\s\S]*?<div class="prose">([\s\S]*?)<\/div><\/details>/.exec(page)?.[1];
       const { issues, html } = processBody(plan.body, plan.bodyLine);
       expect(issues).toEqual([]);
       expect(section).toBe(html);

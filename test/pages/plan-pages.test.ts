@@ -44,7 +44,7 @@ describe('built plan pages', () => {
         expect(html).toMatch(/<html lang="vi"/);
         // JSON data blocks are not code; the scripts are files (the CSP forbids inline script): the share
         // box's copy button and the print button (src/scripts/print.ts).
-        const code = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
+        const code = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
         expect(code.length).toBeGreaterThan(0);
         for (const attrs of code) expect(attrs).toMatch(/^ type="module" src="\/_astro\/[^"]+\.js"$/);
         expect(textOf(elementById(html, 'main', 'noi-dung'))).toContain(squash(plan.title));

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { toNFC } from '../vn/text';
-import { assertZipWithinLimits, ZipRefused } from './zip-limits';
+import { assertZipWithinLimits, ZipRefused, type InflateRaw } from './zip-limits';
 import { readPdfText } from './pdf-text';
 
 /** What the importer reads: the text plus how it was laid out. */
@@ -27,6 +27,13 @@ const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.ma
 // node: imports here; reading from disk is in files.ts.
 const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 const extname = (path: string): string => /\.[^./\\]*$/.exec(basename(path))?.[0] ?? '';
+
+/** node:zlib's capped inflate in Node (npm run import), none in the browser (see zip-limits.ts). */
+async function nodeInflateRaw(): Promise<InflateRaw | undefined> {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  const zlib = await import('node:zlib');
+  return zlib.inflateRawSync;
+}
 
 /** sha256 of bytes, hex, through Web Crypto (global in Node 20+ and every browser). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -91,7 +98,7 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<{ text: string
   if (bytes.length === 0) throw new Error(`không đọc được tệp "${name}": tệp rỗng`);
   // Before mammoth inflates anything: a zip bomb must be refused by its directory, not run out of memory.
   try {
-    assertZipWithinLimits(bytes);
+    assertZipWithinLimits(bytes, undefined, await nodeInflateRaw());
   } catch (error) {
     if (error instanceof ZipRefused) throw new Error(`không đọc được tệp "${name}": ${error.message}`);
     throw error;

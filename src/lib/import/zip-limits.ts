@@ -1,4 +1,3 @@
-import { inflateRawSync } from 'node:zlib';
 
 /** What a .docx may expand to before the importer hands it to mammoth. A real plan is well under 1 MB of XML. */
 export interface ZipLimits {
@@ -47,8 +46,8 @@ const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
  * 300 MB bomb is refused in milliseconds. Throws {@link ZipRefused} with a Vietnamese reason.
  * @example assertZipWithinLimits(await readFile('ke-hoach.docx')) // throws on a zip bomb
  */
-export function assertZipWithinLimits(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function assertZipWithinLimits(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS, inflateRaw?: InflateRaw): void {
+  const buf = zipReader(bytes);
   const entries = readCentralDirectory(buf, limits);
   let total = 0;
   for (const entry of entries) {
@@ -62,10 +61,38 @@ export function assertZipWithinLimits(bytes: Uint8Array, limits: ZipLimits = DOC
     total += entry.uncompressedSize;
     if (total > limits.maxTotalBytes) throw new ZipRefused(`các phần giải nén ra hơn ${MB(limits.maxTotalBytes)}, vượt giới hạn`);
   }
-  for (const entry of entries) checkActualSize(buf, entry);
+  // Node inflates each entry under a cap (node:zlib); the browser, which has no synchronous
+  // inflate, relies on the directory checks above (a staff member's own file, in their own tab).
+  if (inflateRaw) for (const entry of entries) checkActualSize(buf, entry, inflateRaw);
 }
 
-function readCentralDirectory(buf: Buffer, limits: ZipLimits): CentralEntry[] {
+/** node:zlib's `inflateRawSync`, or anything with its contract (throws ERR_BUFFER_TOO_LARGE past the cap). */
+export type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+
+interface ZipReader {
+  bytes: Uint8Array;
+  length: number;
+  readUInt32LE(at: number): number;
+  readUInt16LE(at: number): number;
+  text(from: number, to: number): string;
+  subarray(from: number, to: number): Uint8Array;
+}
+
+/** Little-endian reads over the bytes, the same in Node and the browser (no Buffer). */
+function zipReader(bytes: Uint8Array): ZipReader {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const utf8 = new TextDecoder('utf-8');
+  return {
+    bytes,
+    length: bytes.length,
+    readUInt32LE: (at) => view.getUint32(at, true),
+    readUInt16LE: (at) => view.getUint16(at, true),
+    text: (from, to) => utf8.decode(bytes.subarray(from, to)),
+    subarray: (from, to) => bytes.subarray(from, to),
+  };
+}
+
+function readCentralDirectory(buf: ZipReader, limits: ZipLimits): CentralEntry[] {
   // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -92,7 +119,7 @@ function readCentralDirectory(buf: Buffer, limits: ZipLimits): CentralEntry[] {
       compressedSize: buf.readUInt32LE(at + 20),
       uncompressedSize: buf.readUInt32LE(at + 24),
       localHeaderOffset: buf.readUInt32LE(at + 42),
-      name: buf.toString('utf8', at + 46, at + 46 + nameLength),
+      name: buf.text(at + 46, at + 46 + nameLength),
     };
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff) throw new ZipRefused(`phần "${entry.name}" quá lớn (ZIP64)`);
     entries.push(entry);
@@ -102,7 +129,7 @@ function readCentralDirectory(buf: Buffer, limits: ZipLimits): CentralEntry[] {
 }
 
 /** Inflates one entry with its declared size as a hard cap: a header that lies about the size is refused, not believed. */
-function checkActualSize(buf: Buffer, entry: CentralEntry): void {
+function checkActualSize(buf: ZipReader, entry: CentralEntry, inflateRaw: InflateRaw): void {
   const at = entry.localHeaderOffset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipRefused(`phần "${entry.name}" của tệp nén bị hỏng`);
   if (entry.flags & 0x1) throw new ZipRefused('tệp .docx được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại');
@@ -111,9 +138,9 @@ function checkActualSize(buf: Buffer, entry: CentralEntry): void {
   if (data.length < entry.compressedSize) throw new ZipRefused(`phần "${entry.name}" của tệp nén bị cắt cụt`);
   if (entry.method === 0) return;
   if (entry.method !== 8) throw new ZipRefused(`phần "${entry.name}" dùng kiểu nén không hỗ trợ (${entry.method})`);
-  let inflated: Buffer;
+  let inflated: Uint8Array;
   try {
-    inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    inflated = inflateRaw(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ZipRefused(`phần "${entry.name}" giải nén ra nhiều hơn kích thước khai báo (${entry.uncompressedSize} byte): tệp bị sửa đổi hoặc là "bom nén"`);
