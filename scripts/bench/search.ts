@@ -40,7 +40,8 @@ const BUDGET = { resultsMs: 1000, firstQueryBytes: 300 * 1024 };
 const KEYSTROKE_MS = 150;
 
 
-function dirStats(dir: string): { files: number; bytes: number } {
+/** Files and bytes under a folder (the benches' output sizes). */
+export function dirStats(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {

@@ -7,7 +7,7 @@
  * the two shards are also indexed as one. Reports indexing times, index sizes, the merged search's
  * downloads and time, and that results come from both shards. See docs/quy-mo.md.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from '../../src/lib/catalog/build';
@@ -20,19 +20,9 @@ import { launchBrowser } from '../../test/support/browser';
 import { serveStatic } from '../../test/support/static-server';
 import type { BenchResult } from '../bench';
 import { writeCorpus } from './corpus';
+import { dirStats } from './search';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function dirBytes(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
-}
 
 /** One shard's search records: its corpus written and loaded as a build would, URLs under `/{name}/`. */
 function shardRecords(work: string, name: string, plans: number, seed: number): { records: SearchRecord[]; ms: number } {
@@ -68,12 +58,12 @@ export async function bench(options: { plans?: number | string; queries?: string
     const started = performance.now();
     await writePagefindIndex(records, join(site, shard.name, 'pagefind'));
     const indexMs = performance.now() - started;
-    const size = dirBytes(join(site, shard.name, 'pagefind'));
+    const size = dirStats(join(site, shard.name, 'pagefind'));
     figures[`shard ${shard.name}`] = `records ${seconds(ms)}, Pagefind index ${seconds(indexMs)}, ${mb(size.bytes)} in ${size.files} files`;
   }
   const combinedStarted = performance.now();
   await writePagefindIndex(allRecords, join(work, 'combined', 'pagefind'));
-  const combined = dirBytes(join(work, 'combined', 'pagefind'));
+  const combined = dirStats(join(work, 'combined', 'pagefind'));
   figures['one index of both shards'] = `${seconds(performance.now() - combinedStarted)}, ${mb(combined.bytes)} in ${combined.files} files`;
 
   writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm liên tỉnh</title></head><body></body></html>');
