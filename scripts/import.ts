@@ -31,6 +31,21 @@ export interface CliIO {
 const defaultIO: CliIO = { cwd: process.cwd(), out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /**
+ * Writes a draft file, refusing to overwrite one without --force (a reviewed draft is never lost).
+ * Returns the path as shown to the person, or null when it refused (the message is printed).
+ */
+async function writeDraft(io: { cwd: string; err: (line: string) => void }, target: string, text: string, force: boolean | undefined): Promise<string | null> {
+  const shown = relative(io.cwd, target) || target;
+  if (existsSync(target) && !force) {
+    io.err(`Không ghi: tệp "${shown}" đã có. Thêm --force để ghi đè, hoặc --out <đường dẫn khác>.`);
+    return null;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, text, 'utf8');
+  return shown;
+}
+
+/**
  * Runs the import command; returns the exit code (0 written, 1 error, 2 usage).
  * @example await runImport(['../shared/seeds/000_82944d6273abc2bf.txt', '--out', '/tmp/x.mdx'])
  */
@@ -91,14 +106,8 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
   }
   const elapsed = performance.now() - started;
 
-  const target = values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, draftPath(result, values.content!));
-  const shown = relative(io.cwd, target) || target;
-  if (existsSync(target) && !values.force) {
-    io.err(`Không ghi: tệp "${shown}" đã có. Thêm --force để ghi đè, hoặc --out <đường dẫn khác>.`);
-    return 1;
-  }
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, result.file, 'utf8');
+  const shown = await writeDraft(io, values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, draftPath(result, values.content!)), result.file, values.force);
+  if (shown === null) return 1;
   io.out(formatReport(result.report, { draft: shown, source: result.source.fileName, summary: result.summary }));
   if (result.issuer.kind === 'proposed') {
     const entry = result.issuer.entry;
@@ -133,14 +142,8 @@ async function runReportImport(
     sourceFile: source.fileName,
     sha256: source.sha256,
   });
-  const target = values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, reportDraftPath(result, values.content));
-  const shown = relative(io.cwd, target) || target;
-  if (existsSync(target) && !values.force) {
-    io.err(`Không ghi: tệp "${shown}" đã có. Thêm --force để ghi đè, hoặc --out <đường dẫn khác>.`);
-    return 1;
-  }
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, result.file, 'utf8');
+  const shown = await writeDraft(io, values.out ? resolve(io.cwd, values.out) : resolve(io.cwd, reportDraftPath(result, values.content)), result.file, values.force);
+  if (shown === null) return 1;
   io.out(`Văn bản là một BÁO CÁO: đã lập bản nháp báo cáo kết quả ${shown} (từ ${source.fileName}).`);
   io.out(`Đã khớp kết quả với ${result.matched.results}/${result.matched.targets} chỉ tiêu của kế hoạch.`);
   for (const line of result.report) io.out(`  - [${line.kind === 'missing' ? 'thiếu' : line.kind === 'inferred' ? 'suy ra' : line.kind === 'unknown' ? 'chưa có' : 'rà soát'}] ${line.field ? `${line.field}: ` : ''}${line.message}`);
