@@ -1,21 +1,11 @@
 /**
  * Cache keys of routes whose components look things up beyond the page model: each key is built
- * from the same calls the page makes (src/lib/build/cache-key.ts explains why).
+ * from the same calls the page makes (src/lib/build/cache-key.ts explains why). The plan page
+ * needs none: its page model (`planPage`) holds everything it shows.
  */
 import type { Catalog } from '../catalog/build';
-import type { PublishContext } from '../opendata/context';
-import { planLegislationJsonLd } from '../opendata/legislation';
-import { relatedPlans, relatedReasonText } from '../portal/related-plans';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey } from './cache-key';
-
-/** /ke-hoach/{slug}/: the plan, its related plans with their reason texts, its JSON-LD. */
-export function planPageKey(catalog: Catalog, slug: string, ctx: PublishContext): string {
-  const plan = catalog.planBySlug.get(slug);
-  if (!plan) throw new Error(`planPageKey: no plan "${slug}"`);
-  const related = relatedPlans(catalog, slug).map(({ plan: other, reasons }) => [other, reasons.map((reason) => relatedReasonText(catalog, reason))]);
-  return renderKey(catalog, plan, related, planLegislationJsonLd(catalog, plan, ctx));
-}
 
 const filterNavs = new WeakMap<Catalog, string>();
 

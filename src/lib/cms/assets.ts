@@ -8,10 +8,14 @@ const require = createRequire(import.meta.url);
 const distDir = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
 
 /** File names of the editor bundle: `decap-cms.js` and the `*.decap-cms.js` chunks it loads. */
+let names: string[] | undefined;
+
 export function editorAssetNames(): string[] {
-  return readdirSync(distDir)
+  // Read once per build: the route asks for the list, then once per file it serves.
+  names ??= readdirSync(distDir)
     .filter((name) => /(^|\.)decap-cms\.js$/.test(name))
     .sort();
+  return names;
 }
 
 /** The bytes of one editor bundle file (a name from `editorAssetNames`). */
