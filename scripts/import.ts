@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { draftPath, importPlanFile, loadRegistries, readSource } from '../src/lib/import';
+import { draftPath, importPlanSource, loadRegistries, readSource } from '../src/lib/import';
 import { agencyDraftFile } from '../src/lib/import/issuer';
 import { formatReport } from '../src/lib/import/report';
 import { loadContent } from '../src/lib/content/load';
@@ -96,10 +96,11 @@ export async function runImport(args: string[], io: CliIO = defaultIO): Promise<
   const registries = loadRegistries(contentDir);
   if (registries.agencies.length === 0) io.err(`Lưu ý: không đọc được danh mục cơ quan trong ${values.content}/agencies/ — mọi đơn vị sẽ được đề xuất mã mới.`);
 
-  let result;
+  let result: ReturnType<typeof importPlanSource> & { source: typeof source };
   const started = performance.now();
   try {
-    result = await importPlanFile(input, { ...registries, agency: values.agency ?? null });
+    // The file is already read (to tell a report from a plan): import from it, not from disk again.
+    result = { ...importPlanSource(source, { ...registries, agency: values.agency ?? null }), source };
   } catch (error) {
     io.err((error as Error).message);
     return 1;

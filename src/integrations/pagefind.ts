@@ -89,18 +89,15 @@ export async function writePagefindIndex(
   return { records: records.length, outputPath };
 }
 
-/** The search records of every plan in a content folder, as the site build indexes them. */
-export function searchRecordsFromContent(contentDir: string, base: string, baseDir?: string): SearchRecord[] {
+/**
+ * The search records of a content folder, as the site build indexes them: every plan, and the
+ * agencies and cited documents. One catalog for both.
+ */
+export function searchRecordsFromContent(contentDir: string, base: string, baseDir?: string): { records: SearchRecord[]; directory: DirectorySearchRecord[] } {
   // Same folder and baseDir as the content check of this build, so its parse is reused.
-  const content = loadContentCached(contentDir, { baseDir });
-  const catalog = buildCatalog(content);
+  const catalog = buildCatalog(loadContentCached(contentDir, { baseDir }));
   const ctx = searchRecordContext(catalog, base);
-  return catalog.plans.map((plan) => buildSearchRecord(plan, ctx));
-}
-
-/** The search records of the agencies and cited documents of a content folder. */
-export function directoryRecordsFromContent(contentDir: string, base: string, baseDir?: string): DirectorySearchRecord[] {
-  return directoryRecords(buildCatalog(loadContentCached(contentDir, { baseDir })), base);
+  return { records: catalog.plans.map((plan) => buildSearchRecord(plan, ctx)), directory: directoryRecords(catalog, base) };
 }
 
 /**
@@ -121,8 +118,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const root = fileURLToPath(config.root);
         const started = performance.now();
         const folder = resolve(root, options.contentDir ?? contentDir());
-        const records = searchRecordsFromContent(folder, config.base, root);
-        const directory = directoryRecordsFromContent(folder, config.base, root);
+        const { records, directory } = searchRecordsFromContent(folder, config.base, root);
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
         // Same records, same packages (the lockfile) and same indexing code (this file and the
         // search lib, which shapes the stored records, vocabulary and no-match record): the index
