@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,9 @@ const lockDir = join(root, 'node_modules/.cache/ke-hoach-mo/build.lock');
 /** The test runner's environment minus what Vite/Vitest put there (BASE_URL=/, MODE, NODE_ENV=test…), which would leak into a build. */
 export function buildEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITE.*|VITEST.*|TEST)$/.test(key)) delete env[key];
+  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITE.*|VITEST.*|TEST|FORCE_COLOR)$/.test(key)) delete env[key];
+  // Logs are read by tests and the bench: plain text, whatever the CI terminal asks for.
+  env.NO_COLOR = '1';
   return env;
 }
 
@@ -76,7 +79,7 @@ export function astroBuild(
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0
-        ? resolve({ ms: performance.now() - started, log, peakRssMb: peakRss(log) })
+        ? resolve({ ms: performance.now() - started, log: stripVTControlCharacters(log), peakRssMb: peakRss(log) })
         : reject(new Error(`astro build (${JSON.stringify(extraEnv)}) failed with ${code}:\n${log.slice(-4000)}`)),
     );
   });
