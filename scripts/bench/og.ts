@@ -5,13 +5,12 @@
  * deadlines, so every card is different and the text fitting works as hard as on real content.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type PlanEntry } from '../../src/lib/catalog/build';
 import { loadContent } from '../../src/lib/content/load';
 import { renderCards } from '../../src/lib/og/cards';
-import { defaultPoolSize } from '../../src/lib/og/pool';
 import { planCardJobs } from '../../src/lib/og/plan-cards';
 import { site } from '../../src/site.config';
 import type { BenchResult } from '../bench';
@@ -51,7 +50,7 @@ export interface OgBenchOptions {
   concurrency?: number;
 }
 
-export async function bench({ plans = Number(process.env.OG_BENCH_PLANS ?? 1000), concurrency = defaultPoolSize() }: OgBenchOptions = {}): Promise<BenchResult> {
+export async function bench({ plans = Number(process.env.OG_BENCH_PLANS ?? 1000), concurrency = availableParallelism() }: OgBenchOptions = {}): Promise<BenchResult> {
   const content = loadContent(join(root, 'content'));
   if (content.plans.length === 0) throw new Error('content/plans has no valid plan to build synthetic plans from');
   const catalog = buildCatalog({ plans: syntheticPlans(content.plans, plans), agencies: content.agencies, documents: content.documents });

@@ -1,21 +1,22 @@
 /**
  * Renders many cards at once: each card's PNG is cached on disk under the sha256 of everything
  * that decides its pixels (card data, format, TEMPLATE_VERSION, font files, renderer versions), so
- * an unchanged plan costs a stat() on rebuild; cache misses are rendered in parallel by a worker
- * pool. The cache lives in the build cache folder (`.cache/og`, see src/lib/build/cache-dir.ts).
+ * an unchanged plan costs a stat() on rebuild; cache misses are rendered in parallel, one per core
+ * (takumi renders off the JavaScript thread). The cache lives in the build cache folder
+ * (`.cache/og`, see src/lib/build/cache-dir.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
 import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
 import type { Measure } from './fit-text';
-import { RenderPool, defaultPoolSize } from './pool';
-import { RESVG_OPTIONS, renderCardSvg, svgToPng } from './render';
-import { finishPng, PNG_SHRINK_THRESHOLD } from './png';
+import { renderCardPng } from './render';
 import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 
 /** Where rendered cards are kept between builds; OG_CACHE_DIR overrides it (e.g. a CI cache folder). */
@@ -45,13 +46,13 @@ export interface RenderCardsResult {
   misses: number;
   /** Wall-clock time of the whole call. */
   ms: number;
-  /** Workers used (0 when everything came from the cache or one card rendered in-process). */
+  /** Cards rendered at once (0 when everything came from the cache). */
   workers: number;
 }
 
 export interface RenderCardsOptions {
   cacheDir?: string;
-  /** Worker threads for cache misses; defaults to os.availableParallelism(). */
+  /** Cards rendered at once; defaults to os.availableParallelism(). */
   concurrency?: number;
   /** Text measure; defaults to one built from the card fonts. */
   measure?: Measure;
@@ -71,7 +72,7 @@ function packageVersion(name: string): string {
 let rendererDigest: string | undefined;
 
 function rendererFingerprint(): string {
-  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}|png>${PNG_SHRINK_THRESHOLD}|${JSON.stringify(RESVG_OPTIONS)}`;
+  rendererDigest ??= `${TEMPLATE_VERSION}|${cardFontsHash()}|takumi@${packageVersion('@takumi-rs/core')}|helpers@${packageVersion('@takumi-rs/helpers')}`;
   return rendererDigest;
 }
 
@@ -107,28 +108,19 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
   }
 
   const measure = options.measure ?? (defaultMeasure ??= createFontMeasure());
-  const size = Math.min(options.concurrency ?? defaultPoolSize(), missing.size);
-  let workers = 0;
-  const save = async (file: string, png: Buffer) => {
-    const tmp = `${file}.${process.pid}-${++tempCounter}.tmp`;
-    await writeFile(tmp, await finishPng(png));
-    await rename(tmp, file);
-  };
-  if (missing.size === 1) {
-    // One card: starting a worker costs more than rendering it here.
-    const [file, job] = [...missing][0]!;
-    await save(file, svgToPng(await renderCardSvg(buildCardTree(job.data, job.format, measure), job.format)));
-  } else if (missing.size > 1) {
-    const pool = new RenderPool(loadCardFonts(), size);
-    workers = size;
-    try {
-      await Promise.all(
-        [...missing].map(async ([file, job]) => save(file, await pool.run({ tree: buildCardTree(job.data, job.format, measure), ...CARD_SIZES[job.format] }))),
-      );
-    } finally {
-      await pool.close();
-    }
-  }
+  const workers = Math.min(options.concurrency ?? availableParallelism(), missing.size);
+  const limit = pLimit(Math.max(1, workers));
+  await Promise.all(
+    [...missing].map(([file, job]) =>
+      limit(async () => {
+        const png = await renderCardPng(buildCardTree(job.data, job.format, measure), job.format);
+        // Written under a temporary name and renamed, so a crash never leaves half a card in the cache.
+        const tmp = `${file}.${process.pid}-${++tempCounter}.tmp`;
+        await writeFile(tmp, png);
+        await rename(tmp, file);
+      }),
+    ),
+  );
 
   return { cards, hits, misses: missing.size, ms: performance.now() - started, workers };
 }

@@ -1,7 +1,8 @@
 /**
- * Font families of the share cards. Each @fontsource subset file gets its own family name: when
- * latin, latin-ext and vietnamese share one name satori keeps one file per weight and drops or
- * swaps glyphs ("thực" → "th c", "Ủy" → "Ưy"). Listing all three lets it fall back per glyph.
+ * Font families of the share cards. Each @fontsource subset file gets its own family name and the
+ * font-family lists all three, so the renderer falls back per glyph to the subset that has it (with
+ * one shared name, satori, the previous renderer, kept one file per weight and dropped or swapped
+ * glyphs: "thực" → "th c", "Ủy" → "Ưy").
  */
 export const FONT_SUBSETS = [
   { subset: 'latin', family: 'BVP-latin' },

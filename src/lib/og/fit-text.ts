@@ -1,7 +1,7 @@
 /**
  * Text fitting for share cards: wrap, shrink the font size stepwise, then truncate with "…".
  * The width of a run of text comes from an injected `measure`, so the rules are unit-tested with a
- * fake measure and the renderer passes one built from the very fonts satori draws with.
+ * fake measure and the renderer passes one built from the very fonts the renderer draws with.
  */
 
 /** Width in pixels of `text` set at `fontSize` px in the given weight. */

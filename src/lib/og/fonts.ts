@@ -1,6 +1,6 @@
 /**
  * Be Vietnam Pro for the share cards, read from @fontsource/be-vietnam-pro. The `.woff` files are
- * used because satori cannot read woff2.
+ * used because opentype.js, which measures the text for fitting, cannot read woff2.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import opentype from 'opentype.js';
 import { FONT_SUBSETS, FONT_WEIGHTS, type FontWeight } from './families';
 import type { Measure } from './fit-text';
 
-/** One font file as satori wants it, plus where it came from. */
+/** One font file as the renderer registers it, plus where it came from. */
 export interface CardFont {
   name: string;
   weight: FontWeight;
@@ -71,15 +71,15 @@ export function parseCardFonts(fonts: CardFont[] = loadCardFonts()): ParsedFonts
 }
 
 /**
- * The font (among the subsets of one weight) that has a glyph for `char`, as satori's per-glyph
- * fallback would pick it, or undefined when none has (the glyph would be .notdef).
+ * The font (among the subsets of one weight) that has a glyph for `char`, as the renderer's per-glyph
+ * fallback picks it, or undefined when none has (the glyph would be .notdef).
  */
 export function fontForChar(fonts: opentype.Font[], char: string): opentype.Font | undefined {
   return fonts.find((font) => font.charToGlyphIndex(char) > 0);
 }
 
 /**
- * A `measure` for fitText built from the same files satori draws with: advance widths of each
+ * A `measure` for fitText built from the same files the renderer draws with: advance widths of each
  * character in the subset that covers it, plus kerning between neighbours in the same subset.
  */
 export function createFontMeasure(parsed: ParsedFonts = parseCardFonts()): Measure {

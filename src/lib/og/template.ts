@@ -1,8 +1,8 @@
 /**
- * Share-card templates: pure functions from CardData to the element tree satori draws (plain
+ * Share-card templates: pure functions from CardData to the element tree the renderer draws (plain
  * `{ type, props: { style, children } }` objects, so no JSX and nothing to serialise for workers).
  * Every text goes through fitText with the injected `measure`, and each fitted line is drawn as its
- * own non-wrapping box: the layout is decided here, never by satori's own line breaking, so no text
+ * own non-wrapping box: the layout is decided here, never by the renderer's own line breaking, so no text
  * can overflow its box.
  */
 import type { CardData, CardHighlight } from './card-data';
@@ -33,11 +33,11 @@ export interface CardNode {
 
 function box(style: Style, children?: string | CardNode | (CardNode | null | false)[]): CardNode {
   const kids = Array.isArray(children) ? children.filter((c): c is CardNode => Boolean(c)) : children;
-  // satori sizes boxes like CSS's content-box; border-box keeps widths here equal to the drawn ones.
+  // Boxes are sized like CSS's content-box by default; border-box keeps widths here equal to the drawn ones.
   return { type: 'div', props: { style: { display: 'flex', boxSizing: 'border-box', ...style }, children: kids } };
 }
 
-/** Draws fitted lines, one non-wrapping box per line, so satori cannot re-break them. */
+/** Draws fitted lines, one non-wrapping box per line, so the renderer cannot re-break them. */
 function lines(fitted: FittedText, style: Style, lineHeight: number): CardNode {
   const height = Math.round(fitted.fontSize * lineHeight);
   return box(
