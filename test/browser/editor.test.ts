@@ -4,7 +4,7 @@
  * the flagged fields marked in Decap's form, is refused a save the content check rejects, fixes
  * the field, sets "ban hành" and saves. The file lands in content/ (a temporary copy), passes
  * `npm run check`, and a build of that content publishes it as a page. axe runs on the project's
- * own editor page.
+ * own editor page. Every response carries the headers public/_headers gives its path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { freePort, startLocalBackend } from '../../scripts/lib/local-backend';
 import { checkContent } from '../../src/lib/content/check';
 import { formatProblems } from '../../src/lib/content/problems';
 import { LOCAL_BACKEND_PATH } from '../../src/lib/cms/site-options';
+import { headersFile } from '../../src/lib/security/csp';
+import { headersFromFile } from '../support/headers';
 
 const base = process.env.BASE_PATH ?? '/';
 const repo = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-bien-tap-'));
@@ -29,6 +31,7 @@ let backend: ChildProcess;
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   cpSync(join(root, 'content'), join(repo, 'content'), { recursive: true });
@@ -39,6 +42,16 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('dialog', (dialog) => void dialog.accept());
+  // Every response carries the headers public/_headers gives its path, as a host that reads the
+  // file would send them: the editor must work under its own Content-Security-Policy.
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const path = new URL(route.request().url()).pathname.slice(base.length - 1);
+    await route.fulfill({ response, headers: { ...response.headers(), ...Object.fromEntries(headersFromFile(headersFile(), path)) } });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -112,6 +125,10 @@ describe('/quan-tri/nhap/: import in the browser', () => {
     expect(html).toContain(summary);
     rmSync(out, { recursive: true, force: true });
   }, 300_000);
+
+  it('ran every step under the Content-Security-Policy headers public/_headers gives /quan-tri/, with no violation', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });
 
 /** A form control of Decap's editor, by the schema field it edits (ids are "{field}-field-{n}"). */
