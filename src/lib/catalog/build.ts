@@ -185,11 +185,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
  */
 /**
- * A plan is on the public portal once issued: a "dự thảo" (draft, e.g. saved from the editor) is
- * checked like any plan but never published, in no page, feed, dataset, card or search record.
+ * A plan or a results report is on the public portal once issued: a "dự thảo" (draft, e.g. saved
+ * from the editor) is checked like any other but never published, in no page, feed, dataset, card
+ * or search record.
  */
-export function isPublished(plan: Pick<PlanEntry, 'data'>): boolean {
-  return plan.data.status !== 'dự thảo';
+export function isPublished(entry: { data: { status?: string } }): boolean {
+  return entry.data.status !== 'dự thảo';
 }
 
 export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[]; reports?: ReportEntry[] }): Catalog {
@@ -297,12 +298,12 @@ export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[
 }
 
 /**
- * The cross-links from reports to targets and deadlines, one pass over the reports. Only signed
- * reports ("ban hành") count as results or fulfil a deadline; drafts are listed, not counted.
- * Links to a plan or target that does not exist (content that skipped validation) are skipped.
+ * The cross-links from reports to targets and deadlines, one pass over the published reports
+ * (drafts are left out, like draft plans). Links to a plan or target that does not exist (content
+ * that skipped validation) are skipped.
  */
 function indexReports(input: ReportEntry[], planBySlug: ReadonlyMap<string, PlanEntry>) {
-  const reports = [...input].sort(compareReportsNewestFirst);
+  const reports = input.filter(isPublished).sort(compareReportsNewestFirst);
   const results: ResultRow[] = [];
   const resultsByTarget = new Map<string, ResultRow[]>();
   const fulfilmentsByDeadline = new Map<string, FulfilmentRow[]>();
@@ -310,7 +311,6 @@ function indexReports(input: ReportEntry[], planBySlug: ReadonlyMap<string, Plan
   const reportsByAgency = new Map<string, string[]>();
   for (const { slug, data } of reports) {
     pushTo(reportsByAgency, data.issuer, slug);
-    if (data.status !== 'ban hành') continue;
     for (const plan of new Set(data.plans)) if (planBySlug.has(plan)) pushTo(reportsByPlan, plan, slug);
     data.results.forEach((result, position) => {
       if ((planBySlug.get(result.plan)?.data.targets.length ?? 0) < result.target) return;

@@ -85,21 +85,19 @@ function buildFeedEntries(catalog: Catalog): FeedEntry[] {
     tags: plan.data.topics,
     data: { path: apiPaths.plan(plan.slug), title: 'Dữ liệu JSON của kế hoạch' },
   }));
-  const reports: FeedEntry[] = catalog.reports
-    .filter((report) => report.data.status === 'ban hành')
-    .map((report) => {
-      const headline = tallyHeadline(tallyResults(report.data.results), periodLabel(report.data.period));
-      return {
-        slug: report.slug,
-        path: paths.report(report.slug),
-        title: itemTitle(report),
-        summary: `${headline}. ${report.data.summary}`,
-        date: reportDate(report.data),
-        author: agencyName(report.data.issuer),
-        tags: ['Báo cáo kết quả'],
-        data: null,
-      };
-    });
+  const reports: FeedEntry[] = catalog.reports.map((report) => {
+    const headline = tallyHeadline(tallyResults(report.data.results), periodLabel(report.data.period));
+    return {
+      slug: report.slug,
+      path: paths.report(report.slug),
+      title: itemTitle(report),
+      summary: `${headline}. ${report.data.summary}`,
+      date: reportDate(report.data),
+      author: agencyName(report.data.issuer),
+      tags: ['Báo cáo kết quả'],
+      data: null,
+    };
+  });
   if (reports.length === 0) return plans;
   // Both lists are newest first already; a stable sort keeps each list's own order on equal days.
   return [...plans, ...reports].sort((a, b) => b.date.localeCompare(a.date));

@@ -77,7 +77,6 @@ export interface ReportLink {
   dateIso: string;
   date: string;
   issuer: AgencyRef;
-  draft: boolean;
 }
 
 export function reportLink(catalog: Catalog, report: ReportEntry): ReportLink {
@@ -91,7 +90,6 @@ export function reportLink(catalog: Catalog, report: ReportEntry): ReportLink {
     dateIso: reportDate(data),
     date: formatVietnameseDate(reportDate(data), 'short'),
     issuer: agencyRef(catalog.agencies, data.issuer),
-    draft: data.status !== 'ban hành',
   };
 }
 

@@ -56,15 +56,16 @@ const catalog = fixtureCatalog({ plans: [plan], reports: [half, draft, year], ag
 
 describe('report cross-links in the catalog', () => {
   it('orders reports newest period first and indexes results by target id, latest first', () => {
-    expect(catalog.reports.map((r) => r.slug)).toEqual(['bao-cao-du-thao', 'bao-cao-nam', 'bao-cao-6-thang']);
+    expect(catalog.reports.map((r) => r.slug)).toEqual(['bao-cao-nam', 'bao-cao-6-thang']);
     expect(catalog.resultsByTarget.get(rowId('ke-hoach-a', 1))!.map((r) => r.report)).toEqual(['bao-cao-nam', 'bao-cao-6-thang']);
   });
 
-  it('counts only signed reports: a draft neither gives a result nor fulfils a deadline', () => {
+  it('publishes only signed reports: a draft gives no result, fulfils no deadline and is listed nowhere', () => {
     expect(catalog.resultsByTarget.has(rowId('ke-hoach-a', 3))).toBe(false);
     expect(catalog.fulfilmentsByDeadline.get(rowId('ke-hoach-a', 2))!.map((f) => f.report)).toEqual(['bao-cao-nam']);
     expect(catalog.reportsByPlan.get('ke-hoach-a')).toEqual(['bao-cao-nam', 'bao-cao-6-thang']);
-    expect(catalog.agencies.get('co-quan-a')!.reports).toEqual(['bao-cao-du-thao', 'bao-cao-nam', 'bao-cao-6-thang']);
+    expect(catalog.agencies.get('co-quan-a')!.reports).toEqual(['bao-cao-nam', 'bao-cao-6-thang']);
+    expect(catalog.reportBySlug.has('bao-cao-du-thao')).toBe(false);
   });
 });
 
@@ -108,17 +109,13 @@ describe('what the pages show', () => {
     expect(page.fulfils).toEqual([
       { task: 'Báo cáo 6 tháng', due: '10/6/2024', dueIso: '2024-06-10', on: '05/6/2024', onIso: '2024-06-05', planTitle: 'Kế hoạch Kế hoạch ke-hoach-a', planPath: 'ke-hoach/ke-hoach-a/#thoi-han' },
     ]);
-    expect(reportList(catalog).map((r) => [r.slug, r.draft])).toEqual([
-      ['bao-cao-du-thao', true],
-      ['bao-cao-nam', false],
-      ['bao-cao-6-thang', false],
-    ]);
+    expect(reportList(catalog).map((r) => r.slug)).toEqual(['bao-cao-nam', 'bao-cao-6-thang']);
   });
 
   it("sums an agency's record across its plans from the latest results", () => {
     const record = agencyRecord(catalog, 'co-quan-a');
     expect(record.totals).toEqual({ plans: 1, targets: 3, reported: 2, met: 2, deadlines: 2, fulfilled: 2 });
-    expect(record.reportCount).toBe(3);
+    expect(record.reportCount).toBe(2);
   });
 
   it('pages the report list so /bao-cao/ stays the same size however many reports there are', () => {
