@@ -14,6 +14,8 @@ export const paths = {
   targets: () => 'chi-tieu/',
   search: () => 'tim-kiem/',
   openData: () => 'du-lieu-mo/',
+  /** Key information in English (Nghị định 42/2022). */
+  english: () => 'en/',
   planJson: (slug: string) => `api/v1/plans/${slug}.json`,
   ogImage: (slug: string) => `og/${slug}.png`,
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,

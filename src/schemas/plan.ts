@@ -56,6 +56,12 @@ export const planObjectSchema = z.object({
   topics: z.array(nfcText).min(1, { error: 'cần ít nhất một chủ đề' }),
   /** One-paragraph plain-language summary. */
   summary: nfcText,
+  /**
+   * Key information in English (Nghị định 42/2022 asks portals for it): the title and summary as a
+   * person translated them, never a machine; null when there is none.
+   */
+  titleEn: nfcText.nullable().default(null),
+  summaryEn: nfcText.nullable().default(null),
   /** Documents the plan implements ("Thực hiện …", "Căn cứ …"). */
   basis: z.array(documentReferenceSchema).default([]),
   /** Every other numbered document the text references. */
@@ -88,6 +94,9 @@ export const planObjectSchema = z.object({
 
 /** The plan schema with its cross-field check: every provenance mark points at a value of the plan. */
 export const planSchema = planObjectSchema.superRefine((plan, ctx) => {
+  if (plan.summaryEn !== null && plan.titleEn === null) {
+    ctx.addIssue({ code: 'custom', path: ['titleEn'], message: 'có tóm tắt tiếng Anh (summaryEn) thì cần cả trích yếu tiếng Anh (titleEn)' });
+  }
   plan.inferred.forEach((mark, i) => {
     const value = mark.field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), plan);
     if (value === undefined || value === null) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -22,4 +22,16 @@ export function editorAssetNames(): string[] {
 export function editorAsset(name: string): Buffer {
   if (!editorAssetNames().includes(name)) throw new Error(`not an editor asset: ${name}`);
   return readFileSync(join(distDir, name));
+}
+
+let version: string | undefined;
+
+/**
+ * The incremental build's key of one editor file: the installed decap-cms version, the file's name
+ * and size. A package version's files never change, so an unchanged key means unchanged bytes and
+ * the file is copied from the cache instead of read and written again.
+ */
+export function editorAssetKey(name: string): string {
+  version ??= (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return `decap-cms@${version}/${name}/${statSync(join(distDir, name)).size}`;
 }

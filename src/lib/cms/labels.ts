@@ -23,6 +23,8 @@ export const planLabels: FieldLabels = {
   status: { label: 'Trạng thái', hint: '"dự thảo" không xuất hiện trên cổng; chọn "ban hành" khi văn bản đã ký' },
   topics: { label: 'Chủ đề', summary: '{{fields.item}}' },
   summary: { label: 'Tóm tắt', hint: 'Một đoạn văn ngắn, dễ hiểu cho người dân', multiline: true },
+  titleEn: { label: 'Trích yếu bằng tiếng Anh (không bắt buộc)', hint: 'Do người dịch viết, không dùng máy dịch; để trống nếu chưa có', multiline: true },
+  summaryEn: { label: 'Tóm tắt bằng tiếng Anh (không bắt buộc)', hint: 'Do người dịch viết, không dùng máy dịch; cần có trích yếu tiếng Anh', multiline: true },
   basis: { label: 'Căn cứ (văn bản được triển khai)', summary: '{{fields.type}} {{fields.number}}' },
   ...reference('basis'),
   citations: { label: 'Văn bản dẫn chiếu khác', summary: '{{fields.type}} {{fields.number}}' },

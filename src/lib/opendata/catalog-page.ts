@@ -113,6 +113,13 @@ function examplesFor(dataset: Dataset, url: (path: string) => string): UsageExam
       text: dataset.id === 'plan-records' ? `curl -s ${url(json.path)} | jq '.deadlines'` : `curl -s ${url(json.path)} | jq '.items[0]'`,
     });
   }
+  const xlsx = first('XLSX');
+  if (xlsx) {
+    examples.push({
+      kind: 'steps',
+      text: `Mở bằng Excel hoặc LibreOffice: tải tệp ${fileName(xlsx.path)} và mở trực tiếp; tên cột bằng tiếng Việt, số là số, ngày là ngày (dd/mm/yyyy). Trang tính "Giải thích cột" ghi ý nghĩa từng cột và tên trường tương ứng trong CSV, JSON.`,
+    });
+  }
   const csv = first('CSV');
   if (csv) {
     examples.push({

@@ -27,6 +27,7 @@ const CONTEXT = {
 const EU_FILE_TYPES: Partial<Record<FileFormat, string>> = {
   JSON: 'JSON',
   CSV: 'CSV',
+  XLSX: 'XLSX',
   Atom: 'ATOM',
   'JSON-LD': 'JSON_LD',
   'JSON Schema': 'JSON',

@@ -10,7 +10,7 @@ export function publishContext(): PublishContext {
 
 /** The open data of the current build (one catalog, files rendered once). */
 export async function getOpenData(): Promise<OpenData> {
-  return createOpenData(await getCatalog(), publishContext());
+  return await createOpenData(await getCatalog(), publishContext());
 }
 
 /** An endpoint's response: the registry's file at `path`, with its media type. */

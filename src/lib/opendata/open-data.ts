@@ -5,6 +5,7 @@ import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
 import { dcatCatalog } from './dcat';
 import { tableCsv } from './csv';
+import { tableXlsx } from './xlsx';
 import { atomFeed, feedArchivePath, feedPages, jsonFeed } from './feeds';
 import { deadlinesCalendar } from './ical';
 import { jsonSchemaFor, schemaNames } from './json-schema';
@@ -58,8 +59,9 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
   },
 };
 
-function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
-  const rows = tableRows(catalog, ctx);
+const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
+
+function buildOpenData(catalog: Catalog, ctx: PublishContext, rows: TableRows, workbooks: ReadonlyMap<TableName, Buffer>): OpenData {
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
@@ -71,6 +73,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
     },
     { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]) },
+    { path: apiPaths.table(name, 'xlsx'), format: 'XLSX', render: () => workbooks.get(name)! },
   ];
 
   // Reports are dated by their own issue, not by the plans they report on.
@@ -176,7 +179,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const entry = byPath.get(path);
       if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
       const body = entry.render();
-      const result = { body, bytes: Buffer.byteLength(body, 'utf8'), sha256: sha256Hex(body) };
+      const result = { body, bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length, sha256: sha256Hex(body) };
       rendered.set(path, result);
       return result;
     },
@@ -191,14 +194,24 @@ function checked<T>(schema: z.ZodType, value: T, what: string): T {
   return value;
 }
 
-const cache = new WeakMap<Catalog, Map<string, OpenData>>();
+const cache = new WeakMap<Catalog, Map<string, Promise<OpenData>>>();
 
-/** The open data of a catalog, built once per catalog and publish context (files render lazily, once). */
-export function createOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
+/**
+ * The open data of a catalog, built once per catalog and publish context. Text files render lazily,
+ * once; the workbooks are written here, up front, because their library only writes asynchronously.
+ */
+export function createOpenData(catalog: Catalog, ctx: PublishContext): Promise<OpenData> {
   const key = `${ctx.site}|${ctx.base}`;
   let byContext = cache.get(catalog);
   if (!byContext) cache.set(catalog, (byContext = new Map()));
   let openData = byContext.get(key);
-  if (!openData) byContext.set(key, (openData = buildOpenData(catalog, ctx)));
+  if (!openData) {
+    openData = (async () => {
+      const rows = tableRows(catalog, ctx);
+      const workbooks = new Map(await Promise.all(TABLE_NAMES.map(async (name) => [name, await tableXlsx(name, rows[name])] as const)));
+      return buildOpenData(catalog, ctx, rows, workbooks);
+    })();
+    byContext.set(key, openData);
+  }
   return openData;
 }

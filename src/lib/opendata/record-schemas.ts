@@ -99,6 +99,8 @@ export const planRecordSchema = planObjectSchema
     status: planObjectSchema.shape.status.describe('Trạng thái'),
     topics: planObjectSchema.shape.topics.describe('Chủ đề'),
     summary: planObjectSchema.shape.summary.describe('Tóm tắt bằng lời thường'),
+    titleEn: planObjectSchema.shape.titleEn.describe('Trích yếu bằng tiếng Anh do người dịch viết, hoặc null'),
+    summaryEn: planObjectSchema.shape.summaryEn.describe('Tóm tắt bằng tiếng Anh do người dịch viết, hoặc null'),
     basis: list(referenceRecordSchema, 'Văn bản kế hoạch thực hiện hoặc căn cứ ("Thực hiện…", "Căn cứ…")'),
     citations: list(referenceRecordSchema, 'Các văn bản có số khác được nhắc đến trong nội dung'),
     targets: list(targetRecordSchema, 'Chỉ tiêu'),

@@ -102,6 +102,8 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
     ...planHeading(data),
     issuer: agencyRef(catalog, data.issuer, ctx),
     ...planFacts(data),
+    titleEn: data.titleEn,
+    summaryEn: data.summaryEn,
     basis: data.basis.map((r) => referenceRecord(catalog, r, ctx)),
     citations: data.citations.map((r) => referenceRecord(catalog, r, ctx)),
     targets: data.targets.map((t, i) => ({

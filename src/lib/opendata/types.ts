@@ -12,11 +12,12 @@ import type { TableRows } from './record-schemas';
  * a file cannot be published without being described, sized and checksummed.
  */
 
-export type FileFormat = 'JSON' | 'CSV' | 'iCalendar' | 'Atom' | 'JSON Feed' | 'JSON Schema' | 'JSON-LD' | 'Data Package' | 'SHA256SUMS';
+export type FileFormat = 'JSON' | 'CSV' | 'XLSX' | 'iCalendar' | 'Atom' | 'JSON Feed' | 'JSON Schema' | 'JSON-LD' | 'Data Package' | 'SHA256SUMS';
 
 export const MEDIA_TYPES: Record<FileFormat, string> = {
   JSON: 'application/json',
   CSV: 'text/csv',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   iCalendar: 'text/calendar',
   Atom: 'application/atom+xml',
   'JSON Feed': 'application/feed+json',
@@ -26,9 +27,9 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
   SHA256SUMS: 'text/plain',
 };
 
-/** `Content-Type` an endpoint answers with (text formats are UTF-8). */
+/** `Content-Type` an endpoint answers with (text formats are UTF-8; a workbook is binary). */
 export function contentType(format: FileFormat): string {
-  return `${MEDIA_TYPES[format]}; charset=utf-8`;
+  return format === 'XLSX' ? MEDIA_TYPES[format] : `${MEDIA_TYPES[format]}; charset=utf-8`;
 }
 
 export interface OpenDataFile {
@@ -39,7 +40,8 @@ export interface OpenDataFile {
   schema?: string;
   /** Short Vietnamese label ("Sở TTTT" for an agency calendar); the dataset title otherwise. */
   label?: string;
-  render: () => string;
+  /** The file's bytes: text (UTF-8 when served) or binary (a workbook). */
+  render: () => string | Buffer;
 }
 
 export type DatasetId =
@@ -95,8 +97,8 @@ export interface Dataset {
 }
 
 export interface RenderedFile {
-  body: string;
-  /** Size in bytes of the UTF-8 body, as served. */
+  body: string | Buffer;
+  /** Size in bytes of the body as served (text in UTF-8). */
   bytes: number;
   /** sha256 of the body, hex. */
   sha256: string;

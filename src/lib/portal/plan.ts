@@ -133,6 +133,8 @@ export interface PlanPageModel {
     year: number;
     status: StatusView;
     topics: string[];
+    /** Key information in English as a person translated it (titleEn, summaryEn), else null. */
+    english: { title: string; summary: string | null } | null;
   };
   /** Actions offered at the top: the JSON, the signed original (when published), print. */
   actions: { jsonPath: string; original: OriginalFileView | null };
@@ -232,6 +234,7 @@ export function planPage(catalog: Catalog, slug: string, options: PlanPageOption
       year: plan.year,
       status: statusView(plan),
       topics: plan.topics,
+      english: plan.titleEn === null ? null : { title: plan.titleEn, summary: plan.summaryEn },
     },
     actions: { jsonPath: paths.planJson(slug), original: options.original ? originalFileView(options.original) : null },
     keyFacts: {

@@ -77,8 +77,8 @@ describe('the /du-lieu-mo/ page data', () => {
     expect(capped.collection!.elsewhere.map((l) => l.href)).toEqual(['/ke-hoach-mo/co-quan/', '/ke-hoach-mo/thoi-han/#theo-don-vi']);
   });
 
-  it('links as many files with 200 plans as with the seed plans', () => {
-    const many = catalogPage(createOpenData(syntheticCatalog(200), ctx));
+  it('links as many files with 200 plans as with the seed plans', async () => {
+    const many = catalogPage(await createOpenData(syntheticCatalog(200), ctx));
     const links = (p: typeof page) => p.datasets.reduce((n, d) => n + d.files.length, 0);
     expect(links(many)).toBe(links(page));
     expect(many.datasets.find((d) => d.id === 'plan-records')!.collection!.count).toBe(200);

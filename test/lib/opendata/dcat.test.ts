@@ -65,8 +65,8 @@ describe('catalog.jsonld (DCAT-AP 3)', () => {
     expect(openData.file('api/v1/catalog.jsonld').body).not.toContain('api/v1/plans/' + openData.catalog.plans[0]!.slug);
   });
 
-  it('does not grow with the number of plans', () => {
-    const many = createOpenData(syntheticCatalog(200), ctx);
+  it('does not grow with the number of plans', async () => {
+    const many = await createOpenData(syntheticCatalog(200), ctx);
     const big = JSON.parse(many.file('api/v1/catalog.jsonld').body);
     const count = (c: any) => c['dcat:dataset'].reduce((n: number, d: any) => n + d['dcat:distribution'].length, 0);
     expect(count(big)).toBe(count(dcat));

@@ -21,16 +21,16 @@ describe('the open-data registry', () => {
     for (const plan of catalog.plans) expect(paths.has(`api/v1/plans/${plan.slug}.json`)).toBe(true);
   });
 
-  it('is deterministic: a fresh load of the same content renders byte-identical files', () => {
-    const again = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+  it('is deterministic: a fresh load of the same content renders byte-identical files', async () => {
+    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     expect(again).not.toBe(openData);
     for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toBe(openData.file(file.path).body);
   });
 
-  it('does not depend on the order the loader returns entries in', () => {
+  it('does not depend on the order the loader returns entries in', async () => {
     const content = loadContent(join(root, 'content'));
     const shuffled = buildCatalog({ plans: [...content.plans].reverse(), agencies: [...content.agencies].reverse(), documents: [...content.documents].reverse() });
-    const again = createOpenData(shuffled, ctx);
+    const again = await createOpenData(shuffled, ctx);
     for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toBe(openData.file(file.path).body);
   });
 

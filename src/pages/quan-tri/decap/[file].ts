@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { editorAsset, editorAssetNames } from '../../../lib/cms/assets';
+import { editorAsset, editorAssetKey, editorAssetNames } from '../../../lib/cms/assets';
 
 export function getStaticPaths() {
-  return editorAssetNames().map((file) => ({ params: { file } }));
+  return editorAssetNames().map((file) => ({ params: { file }, cacheKey: editorAssetKey(file) }));
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -1,11 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { renderKey } from '../../../../lib/build/cache-key';
 import { apiPaths } from '../../../../lib/opendata/context';
 import { getOpenData, serveOpenData } from '../../../../lib/opendata/from-astro';
 
-// Keyed by the file's sha256: an incremental build copies an unchanged record instead of writing it.
+// A plan's record shows the plan and the registries it names (agencies, documents), addressed in
+// the publish context: keyed by those, so an unchanged record is copied without being rendered.
 export const getStaticPaths = (async () => {
   const openData = await getOpenData();
-  return openData.catalog.plans.map((plan) => ({ params: { slug: plan.slug }, cacheKey: openData.file(apiPaths.plan(plan.slug)).sha256 }));
+  return openData.catalog.plans.map((plan) => ({ params: { slug: plan.slug }, cacheKey: renderKey(openData.catalog, plan, openData.ctx) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(apiPaths.plan(params.slug!));

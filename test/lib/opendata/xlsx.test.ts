@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import readXlsxFile from 'read-excel-file/node';
+import { unzipSync } from 'fflate';
+import { tableColumns } from '../../../src/lib/opendata/csv';
+import { tableRowSchemas, type TableName } from '../../../src/lib/opendata/record-schemas';
+import { columnHeader, tableXlsx, withFixedZipTimestamps, xlsxColumns } from '../../../src/lib/opendata/xlsx';
+import { openData } from './real-content';
+
+const tables = Object.keys(tableRowSchemas) as TableName[];
+
+describe('column headers', () => {
+  it.each(tables)('%s: one Vietnamese header per CSV column, none empty, none repeated', (table) => {
+    const columns = xlsxColumns(table);
+    expect(columns.map((c) => c.key)).toEqual(tableColumns(table));
+    const headers = columns.map((c) => c.header);
+    for (const header of headers) expect(header, table).toMatch(/^\S.{1,60}$/);
+    expect(new Set(headers).size, `${table}: ${headers.join(' | ')}`).toBe(headers.length);
+  });
+
+  it('takes the first phrase of the schema description', () => {
+    expect(columnHeader('plans', 'number')).toBe('Số');
+    expect(columnHeader('plans', 'slug')).toBe('Mã kế hoạch');
+    expect(columnHeader('deadlines', 'date')).toBe('Ngày');
+    expect(columnHeader('targets', 'position')).toBe('Thứ tự trong danh sách của kế hoạch');
+    expect(columnHeader('citations', 'role')).toMatch(/^Vai trò/);
+  });
+});
+
+describe('tableXlsx on the real content', () => {
+  it.each(tables)('%s.xlsx reads back as the rows of %s.json, Vietnamese intact, numbers and dates typed', async (table) => {
+    const workbook = openData.file(`api/v1/${table}.xlsx`).body as Buffer;
+    const json = JSON.parse(openData.file(`api/v1/${table}.json`).body as string) as { items: Record<string, unknown>[] };
+    const columns = xlsxColumns(table);
+    const sheets = await readXlsxFile(workbook);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Dữ liệu', 'Giải thích cột']);
+    const [header, ...rows] = sheets[0]!.data;
+    expect(header).toEqual(columns.map((c) => c.header));
+    expect(rows).toHaveLength(json.items.length);
+    rows.forEach((row, i) => {
+      columns.forEach((column, j) => {
+        const value = json.items[i]![column.key];
+        const cell = row[j];
+        const where = `${table}[${i}].${column.key}`;
+        if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) expect(cell ?? null, where).toBeNull();
+        else if (Array.isArray(value)) expect(cell, where).toBe(value.join('; '));
+        else if (typeof value === 'number') expect(cell, where).toBe(value);
+        else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) expect((cell as Date).toISOString().slice(0, 10), where).toBe(value);
+        else expect(cell, where).toBe(String(value));
+      });
+    });
+    // The legend sheet names and explains every column.
+    expect(sheets[1]!.data.slice(1).map((r) => [r[0], r[1]])).toEqual(columns.map((c) => [c.header, c.key]));
+  });
+
+  it('writes Vietnamese text as it is (NFC), in the shared strings', () => {
+    const files = unzipSync(openData.file('api/v1/plans.xlsx').body as Buffer);
+    const strings = new TextDecoder().decode(files['xl/sharedStrings.xml']);
+    expect(strings).toContain('Trích yếu');
+    expect(strings).toContain(openData.catalog.plans[0]!.data.title);
+    expect(strings).toBe(strings.normalize('NFC'));
+  });
+
+  it('gives the same bytes for the same rows, whenever it runs', async () => {
+    const rows = openData.rows.targets;
+    const first = await tableXlsx('targets', rows);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // zip timestamps have a 2 s resolution
+    expect((await tableXlsx('targets', rows)).equals(first)).toBe(true);
+  });
+});
+
+describe('withFixedZipTimestamps', () => {
+  it('stamps every entry with 1 January 1980 and changes nothing else', async () => {
+    const workbook = openData.file('api/v1/agencies.xlsx').body as Buffer;
+    expect(withFixedZipTimestamps(workbook).equals(workbook)).toBe(true);
+    const files = unzipSync(workbook);
+    expect(Object.keys(files)).toContain('xl/workbook.xml');
+  });
+
+  it('refuses what is not a zip', () => {
+    expect(() => withFixedZipTimestamps(Buffer.from('không phải tệp zip'))).toThrow(/central directory/);
+  });
+});
