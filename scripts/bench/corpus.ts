@@ -422,6 +422,8 @@ export function generateCorpus({ plans: count, seed = DEFAULT_SEED, from = join(
     const name = chance(0.6) ? `${pick(FAMILY_NAMES)} ${pick(MIDDLE_NAMES)} ${pick(GIVEN_NAMES)}` : null;
     const data: Plan = {
       title,
+      titleEn: null,
+      summaryEn: null,
       docType: 'Kế hoạch',
       number: symbol ? number : null,
       symbol,

@@ -14,6 +14,8 @@ import { buildVocabulary } from '../lib/search/vocabulary';
 import { directoryRecords, type DirectorySearchRecord } from '../lib/search/directory';
 import { buildCachePath } from '../lib/build/cache-dir';
 import { outputKey, reuseOutput } from '../lib/build/reuse-output';
+import { renderKey } from '../lib/build/cache-key';
+import { cachedSearchRecords } from '../lib/search/record-cache';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -89,15 +91,12 @@ export async function writePagefindIndex(
   return { records: records.length, outputPath };
 }
 
-/**
- * The search records of a content folder, as the site build indexes them: every plan, and the
- * agencies and cited documents. One catalog for both.
- */
-export function searchRecordsFromContent(contentDir: string, base: string, baseDir?: string): { records: SearchRecord[]; directory: DirectorySearchRecord[] } {
-  // Same folder and baseDir as the content check of this build, so its parse is reused.
-  const catalog = buildCatalog(loadContentCached(contentDir, { baseDir }));
-  const ctx = searchRecordContext(catalog, base);
-  return { records: catalog.plans.map((plan) => buildSearchRecord(plan, ctx)), directory: directoryRecords(catalog, base) };
+/** sha256 of the code the index depends on: the lockfile, the integration, the site config and every file under src/lib. */
+function codeKey(root: string, integrationFile: string): string {
+  const files = [join(root, 'package-lock.json'), integrationFile, join(root, 'src/site.config.ts')];
+  const lib = join(root, 'src/lib');
+  for (const entry of readdirSync(lib, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+  return outputKey(...files.sort().flatMap((file) => [file.slice(root.length), existsSync(file) ? readFileSync(file) : '']));
 }
 
 /**
@@ -118,24 +117,25 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const root = fileURLToPath(config.root);
         const started = performance.now();
         const folder = resolve(root, options.contentDir ?? contentDir());
-        const { records, directory } = searchRecordsFromContent(folder, config.base, root);
+        // Same folder and baseDir as the content check of this build, so its parse is reused.
+        const catalog = buildCatalog(loadContentCached(folder, { baseDir: root }));
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
-        // Same records, same packages (the lockfile) and same indexing code (this file and the
-        // search lib, which shapes the stored records, vocabulary and no-match record): the index
-        // kept from the last build is copied.
-        const lockfile = join(root, 'package-lock.json');
-        const searchLib = join(root, 'src/lib/search');
-        const code = readdirSync(searchLib).sort().map((name) => readFileSync(join(searchLib, name)));
-        const key = outputKey(
-          JSON.stringify(records),
-          JSON.stringify(directory),
-          existsSync(lockfile) ? readFileSync(lockfile) : '',
-          readFileSync(fileURLToPath(import.meta.url)),
-          ...code,
-        );
-        const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, (path) => writePagefindIndex(records, path, directory));
-        const verb = how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : 'Đã lập chỉ mục tìm kiếm';
-        logger.info(`${verb} ${records.length} kế hoạch, ${directory.length} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
+        // The index is made from the content (every plan's digest and the registries), the base
+        // path and code: the packages (the lockfile), this file, the site config and src/lib (the
+        // search lib shapes the records, the portal lib the cards they show). When none changed,
+        // the index kept from the last build is copied without building a single record.
+        const code = codeKey(root, fileURLToPath(import.meta.url));
+        const key = outputKey(renderKey(catalog, catalog.plans, config.base), code);
+        const base = config.base;
+        const directory = directoryRecords(catalog, base);
+        let built = 0;
+        const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, async (path) => {
+          const cached = cachedSearchRecords(catalog, base, buildCachePath('search-records.json', root), code);
+          built = cached.built;
+          await writePagefindIndex(cached.records, path, directory);
+        });
+        const verb = how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : `Đã lập chỉ mục tìm kiếm (${built} bản ghi kế hoạch làm mới)`;
+        logger.info(`${verb} ${catalog.plans.length} kế hoạch, ${directory.length} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };

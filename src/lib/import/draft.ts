@@ -14,7 +14,7 @@ import type { ExtractedTarget } from './targets';
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
 
 /** The draft frontmatter: the plan schema's fields, with null where the text does not say. */
-export type DraftPlan = Nullable<Omit<Plan, 'status' | 'signer'>, 'title' | 'issuer' | 'place' | 'year' | 'summary'> & {
+export type DraftPlan = Nullable<Omit<Plan, 'status' | 'signer' | 'titleEn' | 'summaryEn'>, 'title' | 'issuer' | 'place' | 'year' | 'summary'> & {
   status: 'dự thảo';
   signer: Nullable<Plan['signer'], 'title'>;
 };

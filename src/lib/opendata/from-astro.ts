@@ -18,5 +18,9 @@ export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
   const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
-  return new Response(openData.file(path).body, { headers: { 'Content-Type': contentType(entry.format) } });
+  return new Response(toBodyInit(openData.file(path).body), { headers: { 'Content-Type': contentType(entry.format) } });
+}
+
+function toBodyInit(body: string | Buffer): string | Uint8Array<ArrayBuffer> {
+  return typeof body === 'string' ? body : new Uint8Array(body);
 }

@@ -183,6 +183,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext, rows: TableRows, w
       rendered.set(path, result);
       return result;
     },
+    text(path) {
+      const { body } = openData.file(path);
+      if (typeof body !== 'string') throw new Error(`Open data: "${path}" is binary, not text`);
+      return body;
+    },
   };
   return openData;
 }

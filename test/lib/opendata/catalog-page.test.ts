@@ -51,7 +51,7 @@ describe('the /du-lieu-mo/ page data', () => {
       expect(collection!.count, dataset.id).toBe(dataset.files.length);
       expect(collection!.bytes).toBe(dataset.files.reduce((sum, f) => sum + openData.file(f.path).bytes, 0));
       // The pattern filled with each index item's key gives that item's URL, and the items reach every member.
-      const items = JSON.parse(openData.file(dataset.collection!.index).body).items as Record<string, string | null>[];
+      const items = JSON.parse(openData.text(dataset.collection!.index)).items as Record<string, string | null>[];
       const urls = items.filter((item) => item[collection!.urlField] !== null).map((item) => {
         expect(collection!.pattern.replace(`{${collection!.keyField}}`, item[collection!.keyField]!)).toBe(item[collection!.urlField]);
         return item[collection!.urlField];

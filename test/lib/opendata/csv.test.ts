@@ -35,8 +35,8 @@ function csvText(value: unknown): string {
 }
 
 describe.each(tableNames)('%s.csv', (name) => {
-  const csv = openData.file(`api/v1/${name}.csv`).body;
-  const json = JSON.parse(openData.file(`api/v1/${name}.json`).body);
+  const csv = openData.text(`api/v1/${name}.csv`);
+  const json = JSON.parse(openData.text(`api/v1/${name}.json`));
 
   it('starts with the UTF-8 BOM and ends every record with CRLF', () => {
     expect(csv.startsWith(BOM)).toBe(true);

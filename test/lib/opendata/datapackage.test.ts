@@ -5,7 +5,7 @@ import { tableColumns } from '../../../src/lib/opendata/csv';
 import { tableNames } from '../../../src/lib/opendata/record-schemas';
 import { openData } from './real-content';
 
-const pkg = JSON.parse(openData.file('api/v1/datapackage.json').body);
+const pkg = JSON.parse(openData.text('api/v1/datapackage.json'));
 const resources = new Map<string, any>(pkg.resources.map((r: any) => [r.name, r]));
 
 /** A CSV cell read the way the Table Schema says: what a Frictionless reader would get. */
@@ -30,7 +30,7 @@ function castCell(field: any, cell: string): unknown {
 function table(name: string): Record<string, unknown>[] {
   const resource = resources.get(name);
   const fields = new Map<string, any>(resource.schema.fields.map((f: any) => [f.name, f]));
-  const records = parse(openData.file(`api/v1/${resource.path}`).body, { bom: true, columns: true }) as Record<string, string>[];
+  const records = parse(openData.text(`api/v1/${resource.path}`), { bom: true, columns: true }) as Record<string, string>[];
   return records.map((record) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, castCell(fields.get(k), v)])));
 }
 
@@ -48,7 +48,7 @@ describe('datapackage.json', () => {
 
   it('gives each resource its exact size and sha256', () => {
     for (const r of pkg.resources) {
-      const body = openData.file(`api/v1/${r.path}`).body;
+      const body = openData.text(`api/v1/${r.path}`);
       expect(r.bytes).toBe(Buffer.byteLength(body));
       expect(r.hash).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
     }
@@ -57,7 +57,7 @@ describe('datapackage.json', () => {
   it.each(tableNames)('%s: Table Schema fields are the CSV columns, and typed cells equal the JSON rows', (name) => {
     const fields = resources.get(name).schema.fields;
     expect(fields.map((f: any) => f.name)).toEqual(tableColumns(name));
-    const json = JSON.parse(openData.file(`api/v1/${name}.json`).body).items;
+    const json = JSON.parse(openData.text(`api/v1/${name}.json`)).items;
     expect(table(name)).toEqual(json);
   });
 

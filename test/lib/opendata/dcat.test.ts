@@ -3,7 +3,7 @@ import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { syntheticCatalog } from '../portal/synthetic-catalog';
 import { ctx, openData, PREFIX } from './real-content';
 
-const dcat = JSON.parse(openData.file('api/v1/catalog.jsonld').body);
+const dcat = JSON.parse(openData.text('api/v1/catalog.jsonld'));
 
 describe('catalog.jsonld (DCAT-AP 3)', () => {
   it('is a dcat:Catalog with title, description, publisher, licence, language and a content-derived modified', () => {
@@ -62,12 +62,12 @@ describe('catalog.jsonld (DCAT-AP 3)', () => {
     expect(plans['dct:conformsTo']['@id']).toBe(`${PREFIX}api/v1/schema/plan.json`);
     expect(plans['dct:description']['@value']).toContain(`${PREFIX}api/v1/plans/{slug}.json`);
     // No distribution names a single plan's file.
-    expect(openData.file('api/v1/catalog.jsonld').body).not.toContain('api/v1/plans/' + openData.catalog.plans[0]!.slug);
+    expect(openData.text('api/v1/catalog.jsonld')).not.toContain('api/v1/plans/' + openData.catalog.plans[0]!.slug);
   });
 
   it('does not grow with the number of plans', async () => {
     const many = await createOpenData(syntheticCatalog(200), ctx);
-    const big = JSON.parse(many.file('api/v1/catalog.jsonld').body);
+    const big = JSON.parse(many.text('api/v1/catalog.jsonld'));
     const count = (c: any) => c['dcat:dataset'].reduce((n: number, d: any) => n + d['dcat:distribution'].length, 0);
     expect(count(big)).toBe(count(dcat));
     expect(many.file('api/v1/catalog.jsonld').bytes - openData.file('api/v1/catalog.jsonld').bytes).toBeLessThan(500);

@@ -32,7 +32,7 @@ describe('JSON Schemas generated from the zod record schemas', () => {
     const jsonFiles = openData.allFiles().filter((f) => f.format === 'JSON');
     expect(jsonFiles.length).toBeGreaterThanOrEqual(6 + 5);
     for (const file of jsonFiles) {
-      const data = JSON.parse(openData.file(file.path).body);
+      const data = JSON.parse(openData.text(file.path));
       const validate = validators.get(data.$schema);
       expect(validate, `${file.path}: $schema ${data.$schema}`).toBeDefined();
       expect(validate!(data), `${file.path}: ${JSON.stringify(validate!.errors)}`).toBe(true);
@@ -41,7 +41,7 @@ describe('JSON Schemas generated from the zod record schemas', () => {
 
   it('rejects a record that breaks the contract', () => {
     const validate = compile('deadlines');
-    const good = JSON.parse(openData.file('api/v1/deadlines.json').body);
+    const good = JSON.parse(openData.text('api/v1/deadlines.json'));
     expect(validate(good)).toBe(true);
     const badDate = structuredClone(good);
     badDate.items[0].date = '25/3/2024';

@@ -17,7 +17,7 @@ const dir = fileURLToPath(new URL('../../fixtures/content/with-report/', import.
 const catalog = buildCatalog(loadContent(dir, { baseDir: dir }));
 const ctx: PublishContext = { site: 'https://cong.example.gov.vn', base: '/' };
 const openData = await createOpenData(catalog, ctx);
-const json = (path: string) => JSON.parse(openData.file(path).body);
+const json = (path: string) => JSON.parse(openData.text(path));
 
 describe('results open data', () => {
   it('publishes one row per target result, keyed to targets.json ids, and every report', () => {
@@ -49,7 +49,7 @@ describe('results open data', () => {
       addFormats(ajv);
       const validate = ajv.compile(jsonSchemaFor(name, ctx));
       expect(validate(json(`api/v1/${name}.json`)), JSON.stringify(validate.errors)).toBe(true);
-      const rows = parse(openData.file(`api/v1/${name}.csv`).body, { bom: true, columns: true });
+      const rows = parse(openData.text(`api/v1/${name}.csv`), { bom: true, columns: true });
       expect(rows.length).toBe(json(`api/v1/${name}.json`).count);
     }
   });

@@ -44,7 +44,7 @@ describe('tableXlsx on the real content', () => {
         if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) expect(cell ?? null, where).toBeNull();
         else if (Array.isArray(value)) expect(cell, where).toBe(value.join('; '));
         else if (typeof value === 'number') expect(cell, where).toBe(value);
-        else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) expect((cell as Date).toISOString().slice(0, 10), where).toBe(value);
+        else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) expect((cell as unknown as Date).toISOString().slice(0, 10), where).toBe(value);
         else expect(cell, where).toBe(String(value));
       });
     });
