@@ -21,12 +21,16 @@ import { latestResult, type TargetResultView } from './reports';
 
 /** /chi-tieu/: topics shown as a table (most plans first); the others are listed as links. */
 export const TARGET_OVERVIEW_TOPICS = 5;
-/** /chi-tieu/: indicator rows per topic table. */
-export const TARGET_OVERVIEW_ROWS = 6;
+/**
+ * /chi-tieu/: indicator rows per topic table. With TARGET_OVERVIEW_CELL this bounds the page: a
+ * value with its agency and plan link is about 450 bytes, so 5 × 5 × 3 × 2 values stay near 80 KB
+ * at any number of plans (at 5,000 plans, 6 rows of 3 values made 129 KB).
+ */
+export const TARGET_OVERVIEW_ROWS = 5;
 /** /chi-tieu/: year columns per topic table (the newest years). */
 export const TARGET_OVERVIEW_YEARS = 3;
 /** /chi-tieu/: values shown per cell before "và N kế hoạch khác". */
-export const TARGET_OVERVIEW_CELL = 3;
+export const TARGET_OVERVIEW_CELL = 2;
 /** /chi-tieu/{topic}/: indicator rows per page. */
 export const TARGET_TOPIC_PAGE_SIZE = 10;
 /** /chi-tieu/{topic}/: year columns (the newest years; older ones have their year pages). */
