@@ -273,7 +273,9 @@ export interface TargetCellItem {
   value: string | null;
   /** The target's text, shortened to TARGET_CELL_TEXT_MAX (shown for a qualitative target). */
   text: string;
-  /** The plan's chỉ tiêu panel. */
+  /** The whole text when `text` is shortened (the cell unfolds it in place), else null. */
+  fullText: string | null;
+  /** The target's row on the plan page (`#chi-tieu-{n}`, n from 1). */
   path: string;
   /** The latest published result beside the promise, or null. */
   result: TargetResultView | null;
@@ -327,18 +329,30 @@ export interface TargetTableView {
   targetCount: number;
 }
 
+/**
+ * A target's row on its plan's page (`position` counts from 0, the anchor from 1, as on the page).
+ * @example targetPath('dan-van-2024', 0) // 'ke-hoach/dan-van-2024/#chi-tieu-1'
+ */
+export function targetPath(slug: string, position: number): string {
+  return `${paths.plan(slug)}#chi-tieu-${position + 1}`;
+}
+
 function cellView(catalog: Catalog, table: TargetTable, row: TargetComparisonRow, column: number, max: number): TargetCellView {
   const year = table.years[column]!;
   const entries = row.cells[column]!;
   const shown = entries.slice(0, max);
-  const items = shown.map(({ plan, target, position, value }) => ({
-    plan,
-    issuer: agencyRef(catalog.agencies, plan.data.issuer).shortName,
-    value,
-    text: shortenText(target.text, TARGET_CELL_TEXT_MAX),
-    path: `${paths.plan(plan.slug)}#chi-tieu`,
-    result: latestResult(catalog, plan.slug, position),
-  }));
+  const items = shown.map(({ plan, target, position, value }) => {
+    const text = shortenText(target.text, TARGET_CELL_TEXT_MAX);
+    return {
+      plan,
+      issuer: agencyRef(catalog.agencies, plan.data.issuer).shortName,
+      value,
+      text,
+      fullText: text === target.text ? null : target.text,
+      path: targetPath(plan.slug, position),
+      result: latestResult(catalog, plan.slug, position),
+    };
+  });
   const hidden = entries.length - shown.length;
   if (hidden === 0) return { year, items, total: entries.length, moreText: null, morePath: null };
   const shownPlans = new Set(shown.map((e) => e.plan.slug));

@@ -122,9 +122,11 @@ describe('targetOverview (/chi-tieu/) on the seed plans', () => {
         const item = cell.items.find((i) => i.plan.slug === plan.slug)!;
         expect(item, `${label} ${plan.slug}`).toBeDefined();
         expect(item.issuer).toBe(catalog.agencies.get(plan.data.issuer)!.data.shortName);
-        expect(item.path).toBe(`ke-hoach/${plan.slug}/#chi-tieu`);
         const target = plan.data.targets.find((t) => t.indicator === label)!;
+        // The link lands on the target's own row of the plan page.
+        expect(item.path).toBe(`ke-hoach/${plan.slug}/#chi-tieu-${plan.data.targets.indexOf(target) + 1}`);
         expect(item.value).toBe(formatTargetValue(target));
+        expect(item.fullText === null ? item.text : item.fullText).toBe(target.text);
       }
     }
   });
@@ -221,5 +223,20 @@ describe('targetYearPages (/chi-tieu/{topic}/nam/{year}/)', () => {
       ['Không có nhãn', null],
       ['Nhãn', 'Có nhãn'],
     ]);
+  });
+});
+
+describe('a qualitative target shortened in a cell', () => {
+  it('keeps its whole text one tap away (the cell unfolds it)', () => {
+    const long = 'Tổ chức quán triệt, triển khai thực hiện nghiêm túc Quy chế dân chủ ở cơ sở trong toàn thể cán bộ, công chức, viên chức và người lao động';
+    const qualitative = fixtureCatalog({
+      plans: [fixturePlan('q', { targets: [{ text: long, value: null, unit: null, indicator: 'Quán triệt Quy chế dân chủ' }] })],
+    });
+    const item = targetOverview(qualitative).tables[0]!.rows[0]!.cells.find((c) => c.total > 0)!.items[0]!;
+    expect(item.value).toBeNull();
+    expect(item.text.length).toBeLessThan(long.length);
+    expect(item.text.endsWith('…')).toBe(true);
+    expect(item.fullText).toBe(long);
+    expect(item.path).toBe('ke-hoach/q/#chi-tieu-1');
   });
 });
