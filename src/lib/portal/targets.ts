@@ -151,6 +151,17 @@ export function targetTables(catalog: Catalog): TargetTable[] {
       const rows = [...draft.rows.values()].map(({ label, entries }) => {
         const cells: TargetCellEntry[][] = years.map(() => []);
         for (const entry of entries) cells[column.get(entry.plan.data.year)!]!.push(entry);
+        // A series is one agency across the years: in every cell the agencies with this target in
+        // the most years come first, in one fixed order, so a row reads across as comparable series
+        // rather than one agency's 2024 beside another's 2025.
+        const yearsOf = new Map<string, Set<number>>();
+        for (const entry of entries) {
+          const issuer = entry.plan.data.issuer;
+          yearsOf.set(issuer, (yearsOf.get(issuer) ?? new Set()).add(entry.plan.data.year));
+        }
+        const bySeries = (a: TargetCellEntry, b: TargetCellEntry) =>
+          yearsOf.get(b.plan.data.issuer)!.size - yearsOf.get(a.plan.data.issuer)!.size || (a.plan.data.issuer < b.plan.data.issuer ? -1 : a.plan.data.issuer > b.plan.data.issuer ? 1 : 0);
+        for (const cell of cells) cell.sort(bySeries);
         const planCount = new Set(entries.map((entry) => entry.plan.slug)).size;
         return { label, id: '', cells, compared: planCount > 1, planCount };
       });

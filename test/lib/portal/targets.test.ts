@@ -18,7 +18,7 @@ import {
 } from '../../../src/lib/portal/targets';
 import { slugify } from '../../../src/lib/vn/slug';
 import { seedCatalog, seedContent } from './seed-catalog';
-import { fixtureCatalog, fixturePlan } from './fixture-catalog';
+import { fixtureAgency, fixtureCatalog, fixturePlan } from './fixture-catalog';
 
 describe('targetTables on the seed plans', () => {
   const tables = targetTables(seedCatalog());
@@ -238,5 +238,19 @@ describe('a qualitative target shortened in a cell', () => {
     expect(item.text.endsWith('…')).toBe(true);
     expect(item.fullText).toBe(long);
     expect(item.path).toBe('ke-hoach/q/#chi-tieu-1');
+  });
+});
+
+describe('series in a comparison row', () => {
+  it('lists an agency that set the target in several years first in every year, in the same order', () => {
+    const target = (value: number) => [{ text: `Tỷ lệ hồ sơ đúng hạn đạt ${value}%`, value, unit: '%', indicator: 'Tỷ lệ hồ sơ đúng hạn' }];
+    const plan = (slug: string, issuer: string, year: number) => fixturePlan(slug, { issuer, year, issuedOn: `${year}-03-01`, targets: target(90 + (year % 10)) });
+    const catalog = fixtureCatalog({
+      agencies: ['so-a', 'so-b', 'so-c'].map((id) => fixtureAgency(id)),
+      plans: [plan('b-2024', 'so-b', 2024), plan('c-2024', 'so-c', 2024), plan('c-2025', 'so-c', 2025), plan('a-2025', 'so-a', 2025), plan('c-2023', 'so-c', 2023)],
+    });
+    const row = targetOverview(catalog).tables[0]!.rows[0]!;
+    // so-c has the target in all three years: first in each cell; the others after it.
+    expect(row.cells.map((c) => c.items.map((i) => i.plan.data.issuer))).toEqual([['so-c'], ['so-c', 'so-b'], ['so-c', 'so-a']]);
   });
 });
