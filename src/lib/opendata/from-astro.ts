@@ -10,12 +10,14 @@ export function publishContext(): PublishContext {
 
 /** The open data of the current build (one catalog, files rendered once). */
 export async function getOpenData(): Promise<OpenData> {
-  return await createOpenData(await getCatalog(), publishContext());
+  return await createOpenData(await getCatalog(), publishContext(), { workbooks: false });
 }
 
 /** An endpoint's response: the registry's file at `path`, with its media type. */
 export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
+  // The DCAT catalog and datapackage.json size every file, workbooks included.
+  await openData.prepare();
   const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
   return new Response(toBodyInit(openData.file(path).body), { headers: { 'Content-Type': contentType(entry.format) } });

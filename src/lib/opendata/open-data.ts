@@ -61,7 +61,12 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
 
 const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 
-function buildOpenData(catalog: Catalog, ctx: PublishContext, rows: TableRows, workbooks: ReadonlyMap<TableName, Buffer>): OpenData {
+function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
+  const rows = tableRows(catalog, ctx);
+  // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
+  // a build whose open-data pages all come from the incremental cache never writes them.
+  const workbooks = new Map<TableName, Buffer>();
+  let prepared: Promise<void> | undefined;
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
@@ -73,7 +78,15 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext, rows: TableRows, w
       render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
     },
     { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]) },
-    { path: apiPaths.table(name, 'xlsx'), format: 'XLSX', render: () => workbooks.get(name)! },
+    {
+      path: apiPaths.table(name, 'xlsx'),
+      format: 'XLSX',
+      render: () => {
+        const workbook = workbooks.get(name);
+        if (!workbook) throw new Error(`Open data: ${name}.xlsx is not written yet; await openData.prepare() first`);
+        return workbook;
+      },
+    },
   ];
 
   // Reports are dated by their own issue, not by the plans they report on.
@@ -183,6 +196,12 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext, rows: TableRows, w
       rendered.set(path, result);
       return result;
     },
+    prepare() {
+      prepared ??= (async () => {
+        for (const name of TABLE_NAMES) workbooks.set(name, await tableXlsx(name, rows[name]));
+      })();
+      return prepared;
+    },
     text(path) {
       const { body } = openData.file(path);
       if (typeof body !== 'string') throw new Error(`Open data: "${path}" is binary, not text`);
@@ -199,24 +218,19 @@ function checked<T>(schema: z.ZodType, value: T, what: string): T {
   return value;
 }
 
-const cache = new WeakMap<Catalog, Map<string, Promise<OpenData>>>();
+const cache = new WeakMap<Catalog, Map<string, OpenData>>();
 
 /**
- * The open data of a catalog, built once per catalog and publish context. Text files render lazily,
- * once; the workbooks are written here, up front, because their library only writes asynchronously.
+ * The open data of a catalog, built once per catalog and publish context; files render lazily,
+ * once. With `workbooks` (the default) the .xlsx files are written before it resolves, so that
+ * every file can be read; the build passes false and writes them only when one is served.
  */
-export function createOpenData(catalog: Catalog, ctx: PublishContext): Promise<OpenData> {
+export async function createOpenData(catalog: Catalog, ctx: PublishContext, { workbooks = true } = {}): Promise<OpenData> {
   const key = `${ctx.site}|${ctx.base}`;
   let byContext = cache.get(catalog);
   if (!byContext) cache.set(catalog, (byContext = new Map()));
   let openData = byContext.get(key);
-  if (!openData) {
-    openData = (async () => {
-      const rows = tableRows(catalog, ctx);
-      const workbooks = new Map(await Promise.all(TABLE_NAMES.map(async (name) => [name, await tableXlsx(name, rows[name])] as const)));
-      return buildOpenData(catalog, ctx, rows, workbooks);
-    })();
-    byContext.set(key, openData);
-  }
+  if (!openData) byContext.set(key, (openData = buildOpenData(catalog, ctx)));
+  if (workbooks) await openData.prepare();
   return openData;
 }

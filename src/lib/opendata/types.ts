@@ -121,6 +121,8 @@ export interface OpenData {
   feedArchiveFiles: OpenDataFile[];
   /** Renders (once) and returns a file by its path; throws for an unknown path. */
   file(path: string): RenderedFile;
+  /** Writes the workbooks (once); `file` of an .xlsx path throws until it has resolved. */
+  prepare(): Promise<void>;
   /** The body of a text file (JSON, CSV, iCalendar…); throws for a binary one (a workbook). */
   text(path: string): string;
   /** Every published file known to the registry, datasets first. */
