@@ -1,7 +1,9 @@
 import { getCatalog } from '../catalog/from-collections';
 import { site } from '../../site.config';
 import type { PublishContext } from './context';
-import { contentType, createOpenData, type OpenData } from './open-data';
+import { contentType, createOpenData, type FileFormat, type OpenData } from './open-data';
+
+const NEEDS_WORKBOOKS: ReadonlySet<FileFormat> = new Set<FileFormat>(['XLSX', 'JSON-LD', 'Data Package']);
 
 /** The publish context of the current Astro build (`site` and `base` from astro.config.mjs). */
 export function publishContext(): PublishContext {
@@ -16,10 +18,11 @@ export async function getOpenData(): Promise<OpenData> {
 /** An endpoint's response: the registry's file at `path`, with its media type. */
 export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
-  // The DCAT catalog and datapackage.json size every file, workbooks included.
-  await openData.prepare();
   const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
+  // Only a workbook, and the DCAT catalog and datapackage.json (which size every file, workbooks
+  // included), need the workbooks written; a feed page or a plan record does not wait for them.
+  if (NEEDS_WORKBOOKS.has(entry.format)) await openData.prepare();
   return new Response(toBodyInit(openData.file(path).body), { headers: { 'Content-Type': contentType(entry.format) } });
 }
 
