@@ -14,8 +14,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
-/** The project root, found from this file (src/lib/content/cache.ts) rather than from the working directory. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The project root, found from this file (src/lib/content/cache.ts) rather than from the working
+ * directory; inside Astro's bundled pages this module lives in a build chunk, so there the working
+ * directory (where `astro build` runs) is the root. Without the sources the cache is off.
+ */
+const PROJECT_ROOT = [fileURLToPath(new URL('../../../', import.meta.url)), process.cwd()].find((dir) => existsSync(join(dir, 'src/lib/content/cache.ts'))) ?? process.cwd();
 
 /** Where the records live, relative to the project root. */
 
