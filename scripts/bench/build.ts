@@ -1,5 +1,5 @@
 /**
- * Whole-site build at scale: `npm run bench -- build [--plans 5000] [--seed N] [--no-hugo]`.
+ * Whole-site build at scale: `npm run bench -- build [--plans 5000] [--seed N] [--no-hugo] [--reports 0.1]`.
  *
  * Writes the scale corpus (scripts/bench/corpus.ts: 5,000 plans by default) into
  * tmp/bench-build-content/, then runs `astro build` on it (KE_HOACH_CONTENT_DIR, out dir
@@ -340,6 +340,8 @@ export interface BuildBenchOptions {
   seed?: number | string;
   /** `--no-hugo`: skip the Hugo comparison even when hugo is installed. */
   hugo?: boolean | string;
+  /** `--reports 0.1`: a yearly results report for that share of the plans with targets (default none). */
+  reports?: number | string;
 }
 
 export async function bench(options: BuildBenchOptions = {}): Promise<BenchResult> {
@@ -352,7 +354,7 @@ export async function bench(options: BuildBenchOptions = {}): Promise<BenchResul
     env: {},
   };
   ctx.env = { KE_HOACH_CONTENT_DIR: relative(root, ctx.contentDir), KE_HOACH_CACHE_DIR: join(root, 'tmp', 'bench-build-cache'), OG_CACHE_DIR: '' };
-  const corpus = writeCorpus(ctx.contentDir, { plans, seed });
+  const corpus = writeCorpus(ctx.contentDir, { plans, seed, reports: Number(options.reports ?? 0) });
   const { cold, stats, unchanged, edited } = await withBuildLock(async () => {
     const cold = await coldBuild(ctx);
     const stats = outputStats(ctx.outDir);
@@ -364,7 +366,7 @@ export async function bench(options: BuildBenchOptions = {}): Promise<BenchResul
   const largest = stats.largestHtml[0]!;
   const figures: Record<string, string | number> = {
     plans,
-    corpus: `${corpus.plans} plans, ${corpus.agencies} agencies, ${corpus.documents} documents, ${corpus.years}, ${mb(corpus.bytes)} of content, written in ${seconds(corpus.ms)} (seed ${seed})`,
+    corpus: `${corpus.plans} plans, ${corpus.reports} results reports, ${corpus.agencies} agencies, ${corpus.documents} documents, ${corpus.years}, ${mb(corpus.bytes)} of content, written in ${seconds(corpus.ms)} (seed ${seed})`,
     ...phaseFigures('cold build', cold),
     ...phaseFigures('rebuild, nothing changed', unchanged),
     ...phaseFigures('rebuild after one edit', edited),

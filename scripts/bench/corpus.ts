@@ -29,6 +29,7 @@ import type { Agency } from '../../src/schemas/agency';
 import type { RegistryDocument } from '../../src/schemas/document';
 import type { DocumentReference } from '../../src/schemas/document-reference';
 import type { Plan } from '../../src/schemas/plan';
+import type { Report } from '../../src/schemas/report';
 import {
   ACTIONS,
   DEPARTMENTS,
@@ -96,6 +97,7 @@ export interface Corpus {
   agencies: { id: string; data: Agency }[];
   documents: { id: string; data: RegistryDocument }[];
   plans: CorpusPlan[];
+  reports: { slug: string; data: Report; body: string }[];
 }
 
 export interface CorpusOptions {
@@ -103,6 +105,11 @@ export interface CorpusOptions {
   seed?: number;
   /** Real content folder whose registries are kept and whose bodies lend sentences (default content/). */
   from?: string;
+  /**
+   * Share of the published plans with targets that get a yearly results report (0–1, default 0):
+   * a result for every target, the first deadlines fulfilled, issued on 15 January of the next year.
+   */
+  reports?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -272,7 +279,7 @@ function reference(doc: { id: string; data: RegistryDocument }): DocumentReferen
  * The corpus in memory: agencies, documents and `plans` plans, deterministic for `seed`. Plans come
  * newest year last; slugs are unique ASCII; every reference points into the registry.
  */
-export function generateCorpus({ plans: count, seed = DEFAULT_SEED, from = join(root, 'content') }: CorpusOptions): Corpus {
+export function generateCorpus({ plans: count, seed = DEFAULT_SEED, from = join(root, 'content'), reports: reportShare = 0 }: CorpusOptions): Corpus {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -466,7 +473,55 @@ export function generateCorpus({ plans: count, seed = DEFAULT_SEED, from = join(
     agencies: [...realAgencies, ...agencies.filter((a) => !realAgencyIds.has(a.id)).map(({ id, data }) => ({ id, data }))],
     documents: documents.map(({ id, data }) => ({ id, data })),
     plans,
+    reports: reportShare > 0 ? yearlyReports(plans, reportShare, { chance, pick, rand }) : [],
   };
+}
+
+/** One yearly results report for a share of the published plans with targets (see CorpusOptions.reports). */
+function yearlyReports(
+  plans: readonly CorpusPlan[],
+  share: number,
+  { chance, pick, rand }: { chance: (p: number) => boolean; pick: <T>(list: readonly T[]) => T; rand: () => number },
+): Corpus['reports'] {
+  const reports: Corpus['reports'] = [];
+  for (const plan of plans) {
+    const { data } = plan;
+    if (data.status !== 'ban hành' || data.targets.length === 0 || !chance(share)) continue;
+    const issuedOn = iso(data.year + 1, 1, 15);
+    const results = data.targets.map((target, i) => {
+      if (target.value === null) {
+        return { plan: plan.slug, target: i + 1, value: null, unit: null, outcome: 'Đã triển khai thực hiện theo kế hoạch', status: 'đạt' as const, evidence: `Về chỉ tiêu "${target.text}": đã triển khai thực hiện theo kế hoạch.` };
+      }
+      const value = Math.round(target.value * (0.85 + rand() * 0.3) * 10) / 10;
+      const status = value > target.value ? ('vượt' as const) : value === target.value ? ('đạt' as const) : pick(['chưa đạt', 'đang thực hiện'] as const);
+      return { plan: plan.slug, target: i + 1, value, unit: target.unit, outcome: null, status, evidence: `Kết quả ${target.indicator ?? target.text}: ${value}${target.unit ?? ''}.` };
+    });
+    const met = results.filter((r) => r.status === 'đạt' || r.status === 'vượt').length;
+    const body = `## I. KẾT QUẢ THỰC HIỆN\n\n${results.map((r) => `- ${r.evidence}`).join('\n')}\n\n## II. PHƯƠNG HƯỚNG NĂM ${data.year + 1}\n\nTiếp tục thực hiện các nhiệm vụ của kế hoạch.\n`;
+    reports.push({
+      slug: `bao-cao-ket-qua-${plan.slug}`,
+      data: {
+        title: `Kết quả thực hiện Kế hoạch ${data.title.charAt(0).toLowerCase()}${data.title.slice(1)}`,
+        docType: 'Báo cáo',
+        number: data.number,
+        symbol: data.symbol ? data.symbol.replace(/^KH/, 'BC') : null,
+        issuer: data.issuer,
+        place: data.place,
+        issuedOn,
+        year: data.year,
+        status: 'ban hành',
+        plans: [plan.slug],
+        period: { kind: 'năm', from: iso(data.year, 1, 1), to: iso(data.year, 12, 31) },
+        summary: `Đạt ${met}/${results.length} chỉ tiêu của kế hoạch năm ${data.year}.`,
+        results,
+        fulfils: data.deadlines.slice(0, 2).map((_, i) => ({ plan: plan.slug, deadline: i + 1, on: issuedOn })),
+        signer: data.signer,
+        source: { file: `bao-cao-ket-qua-${plan.slug}.pdf`, sha256: createHash('sha256').update(body).digest('hex'), signed: false },
+      },
+      body,
+    });
+  }
+  return reports;
 }
 
 function signerOf(role: Role): { authority: string | null; title: string }[] {
@@ -565,6 +620,7 @@ function planBody(input: BodyInput): string {
 /** What `writeCorpus` wrote. */
 export interface CorpusSummary {
   plans: number;
+  reports: number;
   agencies: number;
   documents: number;
   years: string;
@@ -595,9 +651,14 @@ export function writeCorpus(dir: string, options: CorpusOptions): CorpusSummary 
     years.add(data.year);
     write(join(dir, 'plans', String(data.year), `${slug}.mdx`), renderPlanFile(data as unknown as Record<string, Yaml>, body));
   }
+  for (const { slug, data, body } of corpus.reports) {
+    mkdirSync(join(dir, 'reports', String(data.year)), { recursive: true });
+    write(join(dir, 'reports', String(data.year), `${slug}.mdx`), renderPlanFile(data as unknown as Record<string, Yaml>, body));
+  }
   const sorted = [...years].sort();
   return {
     plans: corpus.plans.length,
+    reports: corpus.reports.length,
     agencies: corpus.agencies.length,
     documents: corpus.documents.length,
     years: `${sorted[0]}–${sorted.at(-1)}`,
