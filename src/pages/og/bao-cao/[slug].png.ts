@@ -5,7 +5,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { getCatalog } from '../../../lib/catalog/from-collections';
-import { reportCardFile, reportCardRouteParam } from '../../../lib/og/report-cards';
+import { reportCardData, reportCardFile, reportCardRouteParam } from '../../../lib/og/report-cards';
+import { cardCacheKey } from '../../../lib/og/cards';
 import { CARD_FORMATS, type CardFormat } from '../../../lib/og/template';
 import { site } from '../../../site.config';
 
@@ -13,9 +14,11 @@ export const prerender = true;
 
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
-  return catalog.reports.flatMap(({ slug }) =>
-    CARD_FORMATS.map((format) => ({ params: { slug: reportCardRouteParam(slug, format) }, props: { slug, format } })),
-  );
+  const context = { site, siteUrl: import.meta.env.SITE ? new URL(import.meta.env.SITE).href : site.portalUrl, base: import.meta.env.BASE_URL };
+  return catalog.reports.flatMap(({ slug }) => {
+    const data = reportCardData(catalog, slug, context);
+    return CARD_FORMATS.map((format) => ({ params: { slug: reportCardRouteParam(slug, format) }, props: { slug, format }, cacheKey: cardCacheKey(data, format) }));
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ slug: string; format: CardFormat }> = async ({ props, site: siteUrl }) => {
