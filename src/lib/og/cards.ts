@@ -14,10 +14,10 @@ import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
-import { cardFontsHash, createFontMeasure, loadCardFonts } from './fonts';
+import { cardFontsHash, createFontMeasure } from './fonts';
 import type { Measure } from './fit-text';
 import { renderCardPng } from './render';
-import { buildCardTree, CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
+import { buildCardTree, TEMPLATE_VERSION, type CardFormat } from './template';
 
 /** Where rendered cards are kept between builds; OG_CACHE_DIR overrides it (e.g. a CI cache folder). */
 export function defaultCardCacheDir(root: string = process.cwd()): string {
