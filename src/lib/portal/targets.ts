@@ -23,10 +23,11 @@ import { latestResult, type TargetResultView } from './reports';
 export const TARGET_OVERVIEW_TOPICS = 5;
 /**
  * /chi-tieu/: indicator rows per topic table. With TARGET_OVERVIEW_CELL this bounds the page: a
- * value with its agency and plan link is about 450 bytes, so 5 × 5 × 3 × 2 values stay near 80 KB
- * at any number of plans (at 5,000 plans, 6 rows of 3 values made 129 KB).
+ * value with its agency and plan link is about 450 bytes (more with a qualitative target's whole
+ * text), so 5 × 4 × 3 × 2 values stay under 100 KB at any number of plans. Measured at 5,000
+ * plans: 6 rows of 3 values made 129 KB, 5 rows of 2 with the whole texts 103 KB.
  */
-export const TARGET_OVERVIEW_ROWS = 5;
+export const TARGET_OVERVIEW_ROWS = 4;
 /** /chi-tieu/: year columns per topic table (the newest years). */
 export const TARGET_OVERVIEW_YEARS = 3;
 /** /chi-tieu/: values shown per cell before "và N kế hoạch khác". */
