@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
-import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../lib/search/record';
+import type { SearchRecord } from '../lib/search/record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
 import { buildVocabulary } from '../lib/search/vocabulary';
 import { directoryRecords, type DirectorySearchRecord } from '../lib/search/directory';
