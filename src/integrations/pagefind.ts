@@ -130,7 +130,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const directory = directoryRecords(catalog, base);
         let built = 0;
         const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, async (path) => {
-          const cached = cachedSearchRecords(catalog, base, buildCachePath('search-records.json', root), code);
+          const cached = cachedSearchRecords(catalog, base, buildCachePath('search-records', root), code);
           built = cached.built;
           await writePagefindIndex(cached.records, path, directory);
         });

@@ -6,7 +6,7 @@ export const CACHE_DIR_ENV = 'KE_HOACH_CACHE_DIR';
 /**
  * The one folder a deployment keeps between builds: Astro's cache (content store, incremental
  * page manifest and copies of the rendered pages) in `astro/`, share cards in `og/`, the search
- * index in `pagefind/` and its records in `search-records.json`, parsed and rendered content in `content/`. Deleting it gives a correct cold build. `.cache` under the project root,
+ * index in `pagefind/` and its records in `search-records/`, parsed and rendered content in `content/`. Deleting it gives a correct cold build. `.cache` under the project root,
  * or KE_HOACH_CACHE_DIR (relative to the root, or absolute).
  * @example buildCacheDir('/srv/site', {}) // '/srv/site/.cache'
  */
@@ -16,7 +16,7 @@ export function buildCacheDir(root: string = process.cwd(), env: Record<string, 
   return isAbsolute(dir) ? dir : resolve(root, dir);
 }
 
-/** A named part of the build cache: 'astro', 'content' (parsed and rendered content), 'og', 'pagefind', 'search-records.json'. */
-export function buildCachePath(part: 'astro' | 'content' | 'og' | 'pagefind' | 'search-records.json', root?: string, env?: Record<string, string | undefined>): string {
+/** A named part of the build cache: 'astro', 'content' (parsed and rendered content), 'og', 'pagefind', 'search-records'. */
+export function buildCachePath(part: 'astro' | 'content' | 'og' | 'pagefind' | 'search-records', root?: string, env?: Record<string, string | undefined>): string {
   return join(buildCacheDir(root, env), part);
 }
