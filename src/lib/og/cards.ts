@@ -124,3 +124,34 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
 
   return { cards, hits, misses: missing.size, ms: performance.now() - started, workers };
 }
+
+/**
+ * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
+ * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
+ * other image routes only read their file; without (the dev server), only the requested card.
+ * Used by the plan cards and the report cards.
+ */
+export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
+  const batches = new WeakMap<Catalog, Promise<RenderCardsResult>>();
+  const all = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): Promise<RenderCardsResult> => {
+    let batch = batches.get(catalog);
+    if (!batch) {
+      batch = renderCards(jobsOf(catalog, context), options).then((result) => {
+        const rendered = result.misses > 0 ? `${result.misses} rendered, ${result.workers} at a time,` : '0 rendered';
+        console.log(`[og] ${result.cards.size} ${what}: ${result.hits} from cache, ${rendered} in ${(result.ms / 1000).toFixed(1)} s`);
+        return result;
+      });
+      batches.set(catalog, batch);
+    }
+    return batch;
+  };
+  const file = async (catalog: Catalog, context: Context, job: () => CardJob, { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> => {
+    const one = job();
+    if (batch) {
+      const card = (await all(catalog, context, options)).cards.get(one.id);
+      if (card) return card.file;
+    }
+    return (await renderCards([one], options)).cards.get(one.id)!.file;
+  };
+  return { all, file };
+}

@@ -7,7 +7,7 @@ import { paths } from '../paths';
 import type { SiteConfig } from '../../site.config';
 import { planCardData, portalAddress, type CardData } from './card-data';
 import { CARD_FORMATS, type CardFormat } from './template';
-import { cardCacheKey, renderCards, type CardJob, type RenderCardsOptions, type RenderCardsResult } from './cards';
+import { cardBatch, cardCacheKey, type CardJob, type RenderCardsOptions } from './cards';
 
 /** Public path (relative to the base path) of a plan's card. */
 export function cardImagePath(slug: string, format: CardFormat): string {
@@ -60,43 +60,15 @@ export function planCardJobs(catalog: Catalog, context: PlanCardContext): CardJo
   });
 }
 
-const batches = new WeakMap<Catalog, Promise<RenderCardsResult>>();
+const planCards = cardBatch('share cards', planCardJobs);
 
-/**
- * Renders every card of the catalog once (cache hits cost a stat, misses go to the worker pool)
- * and remembers the result for this catalog, so each image route of a build only reads its file.
- * Prints one line for the person running the build.
- */
-export function renderCatalogCards(catalog: Catalog, context: PlanCardContext, options: RenderCardsOptions = {}): Promise<RenderCardsResult> {
-  let batch = batches.get(catalog);
-  if (!batch) {
-    batch = renderCards(planCardJobs(catalog, context), options).then((result) => {
-      const seconds = (result.ms / 1000).toFixed(1);
-      const workers = result.workers > 0 ? ` on ${result.workers} worker${result.workers > 1 ? 's' : ''}` : '';
-      console.log(`[og] ${result.cards.size} share cards: ${result.hits} from cache, ${result.misses} rendered${workers} in ${seconds} s`);
-      return result;
-    });
-    batches.set(catalog, batch);
-  }
-  return batch;
-}
+/** Renders every plan card of the catalog once per build and remembers the result. */
+export const renderCatalogCards = planCards.all;
 
 /**
  * The cached PNG file of one plan card. With `batch`, the first call renders the whole catalog in
  * parallel (a build); without, only this card (the dev server, one request at a time).
  */
-export async function catalogCardFile(
-  catalog: Catalog,
-  slug: string,
-  format: CardFormat,
-  context: PlanCardContext,
-  { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {},
-): Promise<string> {
-  const id = cardJobId(slug, format);
-  if (batch) {
-    const card = (await renderCatalogCards(catalog, context, options)).cards.get(id);
-    if (card) return card.file;
-  }
-  const result = await renderCards([{ id, data: catalogCardData(catalog, slug, context), format }], options);
-  return result.cards.get(id)!.file;
+export function catalogCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
+  return planCards.file(catalog, context, () => ({ id: cardJobId(slug, format), data: catalogCardData(catalog, slug, context), format }), options);
 }

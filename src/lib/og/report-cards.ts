@@ -11,7 +11,7 @@ import { achievedText, periodLabel, RESULT_STATUS, tallyHeadline, tallyResults }
 import { formatVietnameseDate } from '../vn/dates';
 import { cardFrame, portalAddress, type CardData, type CardHighlight } from './card-data';
 import type { PlanCardContext } from './plan-cards';
-import { renderCards, type CardJob, type RenderCardsOptions, type RenderCardsResult } from './cards';
+import { cardBatch, type CardJob, type RenderCardsOptions } from './cards';
 import { CARD_FORMATS, type CardFormat } from './template';
 
 /** Public path (relative to the base path) of a report's card. */
@@ -76,23 +76,9 @@ export function reportCardJobs(catalog: Catalog, context: PlanCardContext): Card
   });
 }
 
-const batches = new WeakMap<Catalog, Promise<RenderCardsResult>>();
+const reportCards = cardBatch('report share cards', reportCardJobs);
 
 /** The cached PNG of one report card; in a build the first call renders every report card at once. */
-export async function reportCardFile(
-  catalog: Catalog,
-  slug: string,
-  format: CardFormat,
-  context: PlanCardContext,
-  { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {},
-): Promise<string> {
-  const id = reportCardJobId(slug, format);
-  if (batch) {
-    let pending = batches.get(catalog);
-    if (!pending) batches.set(catalog, (pending = renderCards(reportCardJobs(catalog, context), options)));
-    const card = (await pending).cards.get(id);
-    if (card) return card.file;
-  }
-  const result = await renderCards([{ id, data: reportCardData(catalog, slug, context), format }], options);
-  return result.cards.get(id)!.file;
+export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
+  return reportCards.file(catalog, context, () => ({ id: reportCardJobId(slug, format), data: reportCardData(catalog, slug, context), format }), options);
 }
