@@ -26,6 +26,18 @@ export interface EnglishPage {
   nav: PaginationNav | null;
   /** Published plans, with or without English. */
   planCount: number;
+  /** "3 of the 5000 published plans have English key information, newest first." */
+  countText: string;
+}
+
+/**
+ * What the page says of its list.
+ * @example englishCountText(0, 5, null) // 'None of the 5 published plans has English key information yet.'
+ */
+export function englishCountText(withEnglish: number, planCount: number, shown: { first: number; last: number } | null): string {
+  if (withEnglish === 0) return `None of the ${planCount} published plans has English key information yet.`;
+  const order = shown ? `; plans ${shown.first}–${shown.last}, newest first` : ', newest first';
+  return `${withEnglish} of the ${planCount} published plans ${withEnglish === 1 ? 'has' : 'have'} English key information${order}.`;
 }
 
 function row(catalog: Catalog, { slug, data }: PlanEntry): EnglishPlanRow {
@@ -43,9 +55,8 @@ function row(catalog: Catalog, { slug, data }: PlanEntry): EnglishPlanRow {
 /** Every page of `/en/` (page 1 at `en/`, the others at `en/trang/{n}/`); one empty page when no plan has English. */
 export function englishPages(catalog: Catalog): EnglishPage[] {
   const rows = catalog.plans.filter((plan) => plan.data.titleEn !== null).map((plan) => row(catalog, plan));
-  return paginate(rows, PLAN_PAGE_SIZE).map((slice) => ({
-    slice,
-    nav: paginationNav(slice.page, slice.pageCount, paths.english()),
-    planCount: catalog.plans.length,
-  }));
+  return paginate(rows, PLAN_PAGE_SIZE).map((slice) => {
+    const nav = paginationNav(slice.page, slice.pageCount, paths.english());
+    return { slice, nav, planCount: catalog.plans.length, countText: englishCountText(slice.total, catalog.plans.length, nav ? slice : null) };
+  });
 }

@@ -25,6 +25,7 @@ describe('/en/ page model', () => {
     ]);
     expect(page!.slice.items[0]!.titleVi).toBe('Kế hoạch Kế hoạch c-2025');
     expect(page!.slice.items[0]!.issuer).toBe('Sở Thông tin và Truyền thông tỉnh Tây Ninh');
+    expect(page!.countText).toBe('2 of the 3 published plans have English key information, newest first.');
   });
 
   it('has one empty page when no plan has English, and pages of 50 when many do', () => {
@@ -34,6 +35,8 @@ describe('/en/ page model', () => {
     expect(pages.map((p) => p.slice.items.length)).toEqual([50, 50, 20]);
     expect(pages[1]!.nav!.previous!.path).toBe('en/');
     expect(pages[1]!.nav!.next!.path).toBe('en/trang/3/');
+    expect(pages[1]!.countText).toBe('120 of the 120 published plans have English key information; plans 51–100, newest first.');
+    expect(englishPages(fixtureCatalog({ agencies, plans: [fixturePlan('a')] }))[0]!.countText).toBe('None of the 1 published plans has English key information yet.');
   });
 
   it('refuses an English summary without an English title, in Vietnamese', () => {
