@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { tableColumns } from '../../../src/lib/opendata/csv';
 import { tableRowSchemas, type TableName } from '../../../src/lib/opendata/record-schemas';
 import { columnHeader, tableXlsx, withFixedZipTimestamps, xlsxColumns } from '../../../src/lib/opendata/xlsx';
@@ -74,6 +74,22 @@ describe('withFixedZipTimestamps', () => {
     expect(withFixedZipTimestamps(workbook).equals(workbook)).toBe(true);
     const files = unzipSync(workbook);
     expect(Object.keys(files)).toContain('xl/workbook.xml');
+    // A zip written now carries today's time and date in every local header (offset 10) and
+    // central directory entry (offset 12); stamped, they are 00:00 and 1980-01-01, and the files inside are the same.
+    const fresh = Buffer.from(zipSync({ 'a.txt': strToU8('một'), 'b/c.txt': strToU8('hai') }, { mtime: new Date('2024-03-25T10:20:30') }));
+    const stamped = withFixedZipTimestamps(fresh);
+    const stamps = (zip: Buffer) => {
+      const out: number[] = [];
+      for (let at = zip.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\x01\x02', at + 4, 'latin1')) {
+        out.push(zip.readUInt16LE(at + 12), zip.readUInt16LE(at + 14));
+        const local = zip.readUInt32LE(at + 42);
+        out.push(zip.readUInt16LE(local + 10), zip.readUInt16LE(local + 12));
+      }
+      return out;
+    };
+    expect(stamps(fresh).some((n) => n !== 0 && n !== 0x21)).toBe(true);
+    expect(stamps(stamped)).toEqual([0, 0x21, 0, 0x21, 0, 0x21, 0, 0x21]);
+    expect(unzipSync(stamped)).toEqual(unzipSync(fresh));
   });
 
   it('refuses what is not a zip', () => {
