@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from '../../src/lib/catalog/build';
 import { loadContent } from '../../src/lib/content/load';
-import { buildSearchRecord, searchRecordContext, type SearchRecord } from '../../src/lib/search/record';
+import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from '../../src/lib/search/record';
 import { normalizeQuery } from '../../src/lib/search/query';
 import { PAGEFIND_OPTIONS } from '../../src/lib/search/client-config';
 import { writePagefindIndex } from '../../src/integrations/pagefind';
@@ -25,7 +25,7 @@ import { dirStats } from './search';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** One shard's search records: its corpus written and loaded as a build would, URLs under `/{name}/`. */
-function shardRecords(work: string, name: string, plans: number, seed: number): { records: SearchRecord[]; ms: number } {
+function shardRecords(work: string, name: string, plans: number, seed: number): { records: IndexRecord[]; ms: number } {
   const started = performance.now();
   const contentDir = join(work, `content-${name}`);
   writeCorpus(contentDir, { plans, seed });
@@ -33,7 +33,7 @@ function shardRecords(work: string, name: string, plans: number, seed: number): 
   if (content.problems.length > 0) throw new Error(`shard ${name}: ${content.problems.length} content problems`);
   const catalog = buildCatalog(content);
   const ctx = searchRecordContext(catalog, `/${name}/`);
-  return { records: catalog.plans.map((plan) => buildSearchRecord(plan, ctx)), ms: performance.now() - started };
+  return { records: catalog.plans.map((plan) => indexRecord(buildSearchRecord(plan, ctx))), ms: performance.now() - started };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -51,7 +51,7 @@ export async function bench(options: { plans?: number | string; queries?: string
     { name: 'tinh-b', seed: 202 },
   ];
   const figures: Record<string, string | number> = { 'plans per shard': plans };
-  const allRecords: SearchRecord[] = [];
+  const allRecords: IndexRecord[] = [];
   for (const shard of shards) {
     const { records, ms } = shardRecords(work, shard.name, plans, shard.seed);
     allRecords.push(...records);

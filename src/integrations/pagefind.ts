@@ -1,17 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
 import { buildCatalog } from '../lib/catalog/build';
-import type { SearchRecord } from '../lib/search/record';
+import { indexRecord, type IndexRecord } from '../lib/search/record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
-import { buildVocabulary } from '../lib/search/vocabulary';
-import { directoryRecords, type DirectorySearchRecord } from '../lib/search/directory';
+import { VocabularyCounter } from '../lib/search/vocabulary';
+import { directoryRecords } from '../lib/search/directory';
 import { buildCachePath } from '../lib/build/cache-dir';
 import { outputKey, reuseOutput } from '../lib/build/reuse-output';
 import { renderKey } from '../lib/build/cache-key';
@@ -55,40 +55,52 @@ async function resultIds(outputPath: string): Promise<Map<string, string>> {
  * under its Pagefind id and the vocabulary for near-miss suggestions (gzip, fixed mtime so the
  * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
  * always closed.
+ *
+ * The records are read one at a time: each goes to Pagefind, its stored record to a staging
+ * folder until Pagefind has named it, its terms into the vocabulary counts. Nothing of a record
+ * stays in memory but its URL, so a stream (record-cache.ts) indexes 50,000 plans in the memory
+ * of a few.
  */
 export async function writePagefindIndex(
-  records: readonly SearchRecord[],
+  records: Iterable<IndexRecord> | AsyncIterable<IndexRecord>,
   outputPath: string,
-  directory: readonly DirectorySearchRecord[] = [],
+  directory: readonly IndexRecord[] = [],
 ): Promise<IndexStats> {
+  await mkdir(dirname(outputPath), { recursive: true });
+  const staging = await mkdtemp(join(dirname(outputPath), '.search-records-'));
   try {
-    const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
-    if (!index) throw new Error('Pagefind createIndex: no index returned');
-    for (const record of records) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
-    for (const record of directory) check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
-    check('addHTMLFile (no-match record)', await index.addHTMLFile({ url: NO_MATCH_URL, content: NO_MATCH_HTML }));
-    check('writeFiles', await index.writeFiles({ outputPath }));
+    const staged: string[] = [];
+    const vocabulary = new VocabularyCounter();
+    try {
+      const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
+      if (!index) throw new Error('Pagefind createIndex: no index returned');
+      const add = async (record: IndexRecord) => {
+        check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
+        await writeFile(join(staging, String(staged.length)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
+        staged.push(record.url);
+        vocabulary.add(record.terms);
+      };
+      for await (const record of records) await add(record);
+      const plans = staged.length;
+      for (const record of directory) await add(record);
+      const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
+      await add({ url: NO_MATCH_URL, html: NO_MATCH_HTML, stored: none, terms: [] });
+      check('writeFiles', await index.writeFiles({ outputPath }));
+      const ids = await resultIds(outputPath);
+      await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
+      for (const [i, url] of staged.entries()) {
+        const id = ids.get(url);
+        if (!id) throw new Error(`Pagefind wrote no result for ${url === NO_MATCH_URL ? 'the no-match record' : url}`);
+        await rename(join(staging, String(i)), join(outputPath, storedRecordPath(id)));
+      }
+      await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(vocabulary.result()), { level: 9 }));
+      return { records: plans, outputPath };
+    } finally {
+      await pagefind.close();
+    }
   } finally {
-    await pagefind.close();
+    await rm(staging, { recursive: true, force: true });
   }
-  const ids = await resultIds(outputPath);
-  await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
-  for (const record of records) {
-    const id = ids.get(record.url);
-    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
-    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
-  }
-  for (const record of directory) {
-    const id = ids.get(record.url);
-    if (!id) throw new Error(`Pagefind wrote no result for ${record.url}`);
-    await writeFile(join(outputPath, storedRecordPath(id)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
-  }
-  const noMatch = ids.get(NO_MATCH_URL);
-  if (!noMatch) throw new Error('Pagefind wrote no no-match record');
-  const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
-  await writeFile(join(outputPath, storedRecordPath(noMatch)), gzipSync(JSON.stringify(none), { level: 9 }));
-  await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(buildVocabulary([...records, ...directory].map((r) => r.terms.keys()))), { level: 9 }));
-  return { records: records.length, outputPath };
 }
 
 /** sha256 of the code the index depends on: the lockfile, the integration, the site config and every file under src/lib. */
@@ -130,9 +142,9 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const directory = directoryRecords(catalog, base);
         let built = 0;
         const how = await reuseOutput(buildCachePath('pagefind', root), key, outputPath, async (path) => {
-          const cached = cachedSearchRecords(catalog, base, buildCachePath('search-records', root), code);
-          built = cached.built;
-          await writePagefindIndex(cached.records, path, directory);
+          const { records, stats } = cachedSearchRecords(catalog, base, buildCachePath('search-records', root), code);
+          await writePagefindIndex(records, path, directory.map(indexRecord));
+          built = stats.built;
         });
         const verb = how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : `Đã lập chỉ mục tìm kiếm (${built} bản ghi kế hoạch làm mới)`;
         logger.info(`${verb} ${catalog.plans.length} kế hoạch, ${directory.length} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - started)} ms)`);

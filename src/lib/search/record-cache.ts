@@ -5,70 +5,74 @@
  * plan (about 4 ms a plan), so after one edit only that plan's record is built again; the others
  * are read back.
  *
- * The records (about 18 KB a plan as JSON, so 0.9 GB at 50,000 plans: more than one JavaScript
- * string can hold) are kept in 64 shard files by the first character of their key. A build
- * rewrites only the shards whose set of keys changed, and a shard keeps only the records of the
- * last build, so the cache does not grow with edits.
+ * The records come out as a stream, in the catalog's order (newest first, the order Pagefind
+ * breaks score ties in), and each is read, or built and written, only when the index asks for it.
+ * A build therefore holds one record at a time, not all of them: at 50,000 plans the records
+ * would take gigabytes of heap. Each record is its own file, `<cacheDir>/<2 hex>/<hash of key>.json`,
+ * holding only what the index keeps (IndexRecord: about 7 KB a plan as JSON). Once the stream has
+ * been read to its end, files of keys this build did not use are deleted, so the cache does not
+ * grow with edits.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
-import { buildSearchRecord, searchRecordContext, type SearchRecord } from './record';
+import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from './record';
 
-type StoredRecord = Omit<SearchRecord, 'terms'> & { terms: [string, number][] };
-
-/** Shard of a key (base64url): its first character, as a file-name-safe code. */
-function shardOf(key: string): string {
-  return key.charCodeAt(0).toString(16);
+interface CachedRecord extends IndexRecord {
+  /** The full key: the file name is only its hash. */
+  key: string;
 }
 
-function readShard(file: string): Map<string, StoredRecord> {
+export interface RecordStream {
+  /** Every published plan's record, in catalog order; read it once. */
+  records: Iterable<IndexRecord>;
+  /** Records read back from the cache, and records built, counted as the stream is read. */
+  stats: { hits: number; built: number };
+}
+
+function read(file: string, key: string): IndexRecord | undefined {
   try {
-    return new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, StoredRecord][]);
+    const { key: stored, ...record } = JSON.parse(readFileSync(file, 'utf8')) as CachedRecord;
+    return stored === key ? record : undefined;
   } catch {
-    // A shard cut short by a crash is only a cache: its records are built again.
-    return new Map();
+    // Missing, or cut short by a crash: it is only a cache, the record is built again.
+    return undefined;
   }
-}
-
-export interface CachedRecords {
-  records: SearchRecord[];
-  /** Records read back from the cache, and records built. */
-  hits: number;
-  built: number;
 }
 
 /** The search records of every published plan, built only for plans whose key is not in `cacheDir`. */
-export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): CachedRecords {
-  const previous = new Map<string, Map<string, StoredRecord>>();
-  if (existsSync(cacheDir)) for (const name of readdirSync(cacheDir)) if (name.endsWith('.json')) previous.set(name.slice(0, -5), readShard(join(cacheDir, name)));
-  const ctx = searchRecordContext(catalog, base);
-  const kept = new Map<string, [string, StoredRecord][]>();
-  let hits = 0;
-  const records = catalog.plans.map((plan) => {
-    const key = renderKey(catalog, plan, base, codeKey);
-    const shard = shardOf(key);
-    const list = kept.get(shard) ?? [];
-    kept.set(shard, list);
-    const stored = previous.get(shard)?.get(key);
-    if (stored) {
-      hits++;
-      list.push([key, stored]);
-      return { ...stored, terms: new Map(stored.terms) };
+export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): RecordStream {
+  const stats = { hits: 0, built: 0 };
+  function* records(): Generator<IndexRecord> {
+    const ctx = searchRecordContext(catalog, base);
+    const used = new Set<string>();
+    for (const plan of catalog.plans) {
+      const key = renderKey(catalog, plan, base, codeKey);
+      const name = createHash('sha256').update(key).digest('hex');
+      const dir = join(cacheDir, name.slice(0, 2));
+      const file = join(dir, `${name.slice(2)}.json`);
+      used.add(file);
+      const cached = read(file, key);
+      if (cached) {
+        stats.hits++;
+        yield cached;
+        continue;
+      }
+      const record = indexRecord(buildSearchRecord(plan, ctx));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, ...record } satisfies CachedRecord));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+      stats.built++;
+      yield record;
     }
-    const record = buildSearchRecord(plan, ctx);
-    list.push([key, { ...record, terms: [...record.terms] }]);
-    return record;
-  });
-  mkdirSync(cacheDir, { recursive: true });
-  for (const [shard, list] of kept) {
-    const before = previous.get(shard);
-    if (before && before.size === list.length && list.every(([key]) => before.has(key))) continue;
-    const file = join(cacheDir, `${shard}.json`);
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(list));
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    // Every key of this build is known: drop the rest (and files of older cache layouts).
+    if (!existsSync(cacheDir)) return;
+    for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isFile() && !used.has(path)) rmSync(path, { force: true });
+    }
   }
-  for (const shard of previous.keys()) if (!kept.has(shard)) rmSync(join(cacheDir, `${shard}.json`), { force: true });
-  return { records, hits, built: records.length - hits };
+  return { records: records(), stats };
 }

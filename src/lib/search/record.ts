@@ -65,6 +65,24 @@ export function searchRecordContext(catalog: Pick<Catalog, 'agencies' | 'documen
   };
 }
 
+/**
+ * What the index needs of a record, and all the build keeps of it: Pagefind's document, the stored
+ * result and the distinct terms (for the vocabulary). The build streams these into Pagefind one at
+ * a time, so memory does not grow with the number of plans.
+ */
+export interface IndexRecord {
+  /** Result URL, base path included: Pagefind's key for the record. */
+  url: string;
+  html: string;
+  stored: object;
+  terms: string[];
+}
+
+/** The part of a plan's or directory entry's record the index keeps (see IndexRecord). */
+export function indexRecord(record: { url: string; html: string; stored: object; terms: Map<string, number> }): IndexRecord {
+  return { url: record.url, html: record.html, stored: record.stored, terms: [...record.terms.keys()] };
+}
+
 export interface SearchRecord {
   slug: string;
   /** Result URL, base path included. */

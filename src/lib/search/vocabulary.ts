@@ -15,14 +15,31 @@ export interface Vocabulary {
 const WORD = /^[a-z]{2,}$/;
 
 /**
+ * Counts the plans using each word, one record at a time (the build streams its records), and
+ * gives the vocabulary once all are counted.
+ */
+export class VocabularyCounter {
+  readonly #counts = new Map<string, number>();
+
+  /** One record's terms; a term given twice counts once. */
+  add(terms: Iterable<string>): void {
+    for (const term of new Set(terms)) if (WORD.test(term)) this.#counts.set(term, (this.#counts.get(term) ?? 0) + 1);
+  }
+
+  result(): Vocabulary {
+    const words = [...this.#counts.keys()].sort();
+    return { words, counts: words.map((w) => this.#counts.get(w)!) };
+  }
+}
+
+/**
  * The vocabulary of records, each given as its distinct folded terms.
  * @example buildVocabulary([['dan', 'van', '33ctttg'], ['dan']]) // { words: ['dan', 'van'], counts: [2, 1] }
  */
 export function buildVocabulary(records: Iterable<Iterable<string>>): Vocabulary {
-  const counts = new Map<string, number>();
-  for (const terms of records) for (const term of new Set(terms)) if (WORD.test(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const words = [...counts.keys()].sort();
-  return { words, counts: words.map((w) => counts.get(w)!) };
+  const counter = new VocabularyCounter();
+  for (const terms of records) counter.add(terms);
+  return counter.result();
 }
 
 /** Optimal string alignment distance (Levenshtein with transpositions), or `max + 1` once it exceeds `max`. */

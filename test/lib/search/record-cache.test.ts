@@ -1,37 +1,68 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../../src/lib/catalog/build';
+import type { Catalog } from '../../../src/lib/catalog/build';
 import { cachedSearchRecords } from '../../../src/lib/search/record-cache';
-import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
+import { buildSearchRecord, indexRecord, searchRecordContext } from '../../../src/lib/search/record';
 import { seedCatalog, seedContent } from '../portal/seed-catalog';
 
 const dir = mkdtempSync(join(tmpdir(), 'search-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Reads the whole stream, as the index does. */
+function read(catalog: Catalog, base: string, code: string) {
+  const { records, stats } = cachedSearchRecords(catalog, base, dir, code);
+  return { records: [...records], ...stats };
+}
+
+const files = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
 describe('cachedSearchRecords', () => {
   const catalog = seedCatalog();
-  const fresh = catalog.plans.map((plan) => buildSearchRecord(plan, searchRecordContext(catalog, '/')));
+  const fresh = catalog.plans.map((plan) => indexRecord(buildSearchRecord(plan, searchRecordContext(catalog, '/'))));
 
-  it('builds every record into an empty cache, then reads every one back, equal to a fresh build', () => {
-    const cold = cachedSearchRecords(catalog, '/', dir, 'code-1');
-    expect([cold.built, cold.hits]).toEqual([fresh.length, 0]);
-    expect(readdirSync(dir).every((name) => name.endsWith('.json'))).toBe(true);
-    const warm = cachedSearchRecords(catalog, '/', dir, 'code-1');
-    expect([warm.built, warm.hits]).toEqual([0, fresh.length]);
-    expect(warm.records).toEqual(fresh);
-    expect(warm.records[0]!.terms).toBeInstanceOf(Map);
+  it('builds nothing until the stream is read', () => {
+    const { stats } = cachedSearchRecords(catalog, '/', dir, 'code-1');
+    expect(stats).toEqual({ hits: 0, built: 0 });
+    expect(existsSync(dir) ? files() : []).toEqual([]);
   });
 
-  it('builds again only the edited plan, and everything when the code or the base path changes', () => {
+  it('builds every record into an empty cache, then reads every one back, equal to a fresh build and in catalog order', () => {
+    const cold = read(catalog, '/', 'code-1');
+    expect([cold.built, cold.hits]).toEqual([fresh.length, 0]);
+    expect(cold.records).toEqual(fresh);
+    expect(files()).toHaveLength(fresh.length);
+    const warm = read(catalog, '/', 'code-1');
+    expect([warm.built, warm.hits]).toEqual([0, fresh.length]);
+    expect(warm.records).toEqual(fresh);
+  });
+
+  it('builds again only the edited plan, everything when the code or the base path changes, and keeps one file per plan', () => {
     const content = seedContent();
     const [first, ...rest] = content.plans;
     const edited = buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} Đã sửa đổi.` } }, ...rest] });
-    const afterEdit = cachedSearchRecords(edited, '/', dir, 'code-1');
+    const afterEdit = read(edited, '/', 'code-1');
     expect([afterEdit.built, afterEdit.hits]).toEqual([1, fresh.length - 1]);
-    expect(afterEdit.records.find((r) => r.slug === first!.slug)!.blocks.join(' ')).toContain('Đã sửa đổi.');
-    expect(cachedSearchRecords(edited, '/', dir, 'code-2').built).toBe(fresh.length);
-    expect(cachedSearchRecords(edited, '/ke-hoach-mo/', dir, 'code-2').built).toBe(fresh.length);
+    const record = afterEdit.records.find((r) => r.url.includes(first!.slug))!;
+    expect((record.stored as { text: string }).text).toContain('Đã sửa đổi.');
+    expect(files()).toHaveLength(fresh.length);
+    expect(read(edited, '/', 'code-2').built).toBe(fresh.length);
+    expect(read(edited, '/ke-hoach-mo/', 'code-2').built).toBe(fresh.length);
+    expect(files()).toHaveLength(fresh.length);
+  });
+
+  it('builds a record again when its file is cut short or belongs to another key, and drops files of older layouts', () => {
+    read(catalog, '/', 'code-1');
+    const [one, two] = files();
+    writeFileSync(one!, '{"key":"x","url":');
+    writeFileSync(two!, JSON.stringify({ key: 'another key', url: '/', html: '', stored: {}, terms: [] }));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '4a.json'), '[]');
+    const again = read(catalog, '/', 'code-1');
+    expect([again.built, again.hits]).toEqual([2, fresh.length - 2]);
+    expect(again.records).toEqual(fresh);
+    expect(files()).toHaveLength(fresh.length);
   });
 });
