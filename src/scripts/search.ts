@@ -3,7 +3,7 @@
  * folded query, re-ranks the top results by phrase and title, and renders them with excerpts.
  * Loaded by src/pages/tim-kiem/index.astro only; Pagefind itself is fetched on first use.
  */
-import { normalizeQuery } from '../lib/search/query';
+import { normalizeQuery, preloadQuery } from '../lib/search/query';
 import { rerankResults } from '../lib/search/rank';
 import { buildExcerpt } from '../lib/search/excerpt';
 import {
@@ -280,8 +280,10 @@ export function startSearchPage(root: HTMLElement | null): void {
   });
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
+    // A search still running is for words the reader has gone on typing: it stops before fetching results.
+    generation++;
     // Fetch the index chunks of the words typed so far while the typing pause runs.
-    const typed = normalizeQuery(input.value).pagefind;
+    const typed = preloadQuery(input.value);
     if (typed) void loadPagefind(bundle).then((pf) => pf.preload(typed), () => undefined);
     typingTimer = setTimeout(() => {
       const state = readForm();

@@ -50,3 +50,21 @@ export function normalizeQuery(input: string): NormalizedQuery {
   const ask = (end: string) => (searched.length > 0 ? searched.map((t) => indexedTerm(t, end)).join(' ') : null);
   return { text: original, terms, required: searched, written, pagefind: ask(TERM_END), directory: ask(DIRECTORY_TERM_END) };
 }
+
+/** Shortest word being typed whose index chunk is fetched before the typing pause ends. */
+export const PRELOAD_MIN_LENGTH = 3;
+
+/**
+ * What to fetch index chunks for while the reader is still typing: the Pagefind terms of the
+ * words typed so far, leaving out the word being typed while it is shorter than
+ * PRELOAD_MIN_LENGTH. The index is split into chunks by term, so "c", "ch" and "chuyen" each lie
+ * in another chunk: preloading every prefix fetches chunks no search uses, and a phone pays for
+ * them. The left-out word's chunk is fetched when the search runs.
+ * @example preloadQuery('dân c') // 'danǂ' (see TERM_END)
+ * @example preloadQuery('dân chủ') // 'danǂ chuǂ'
+ */
+export function preloadQuery(input: string): string | null {
+  const [, done = '', typing = ''] = /^(.*?)(\S*)$/su.exec(input) ?? [];
+  const word = normalizeQuery(typing).terms.join('');
+  return normalizeQuery(word.length >= PRELOAD_MIN_LENGTH ? input : done).pagefind;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, normalizeQuery } from '../../../src/lib/search/query';
+import { MAX_QUERY_LENGTH, normalizeQuery, preloadQuery } from '../../../src/lib/search/query';
 import { TERM_END } from '../../../src/lib/search/client-config';
 
 /** The Pagefind query without the end marks, to read. */
@@ -47,5 +47,30 @@ describe('normalizeQuery', () => {
   it('keeps the text as typed, cut to the maximum length', () => {
     expect(normalizeQuery('Đảng  ủy').text).toBe('Đảng ủy');
     expect(normalizeQuery('a '.repeat(500)).text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  });
+});
+
+describe('preloadQuery', () => {
+  const preloaded = (q: string) => preloadQuery(q)?.replaceAll(TERM_END, '') ?? null;
+
+  it('leaves out the word being typed while it is shorter than three letters', () => {
+    expect(preloaded('d')).toBeNull();
+    expect(preloaded('dâ')).toBeNull();
+    expect(preloaded('dân')).toBe('dan');
+    expect(preloaded('dân c')).toBe('dan');
+    expect(preloaded('dân ch')).toBe('dan');
+    expect(preloaded('dân chủ')).toBe('dan chu');
+  });
+
+  it('keeps a short word once a space ends it, and drops stop words as the search does', () => {
+    expect(preloaded('dân chủ ở ')).toBe('dan chu');
+    expect(preloaded('cơ ')).toBe('co');
+    expect(preloaded('dân chủ ở cơ sở ')).toBe(searched('dân chủ ở cơ sở'));
+  });
+
+  it('treats a document number being typed as one word', () => {
+    expect(preloaded('33/CT-TTg')).toBe(searched('33/CT-TTg'));
+    expect(preloaded('Chỉ thị 33/C')).toBe(searched('Chỉ thị 33/C'));
+    expect(preloaded('Chỉ thị 33')).toBe('chi thi');
   });
 });
