@@ -19,6 +19,8 @@ export const paths = {
   planJson: (slug: string) => `api/v1/plans/${slug}.json`,
   ogImage: (slug: string) => `og/${slug}.png`,
   ogSquareImage: (slug: string) => `og/${slug}-vuong.png`,
+  /** A plan's card of either format. */
+  ogCard: (slug: string, format: 'landscape' | 'square') => (format === 'landscape' ? paths.ogImage(slug) : paths.ogSquareImage(slug)),
   /** The file a plan was made from, when published: "ban-goc/{slug}.pdf". */
   original: (slug: string, ext: string) => `ban-goc/${slug}${ext}`,
   reports: () => 'bao-cao/',

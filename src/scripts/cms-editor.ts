@@ -11,7 +11,12 @@ import { planLabels } from '../lib/cms/labels';
 import { IMPORT_STASH_KEY, type ImportStash } from '../lib/cms/stash';
 import type { Problem } from '../lib/content/problems';
 import type { Agency } from '../schemas/agency';
-import { planSchema } from '../schemas/plan';
+import { planSchema, type Plan } from '../schemas/plan';
+import { planCardData, type CardDataInput } from '../lib/og/card-data';
+import { CARD_FORMATS, CARD_SIZES } from '../lib/og/template';
+import { cardAltText, cardDownloadLabel } from '../lib/og/labels';
+import type { CardPreview } from '../lib/og/preview';
+import { paths } from '../lib/paths';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Decap's globals are untyped */
 type Immutable = { get(key: string): any; toJS(): any };
@@ -50,7 +55,7 @@ async function localBackendAnswers(url: string): Promise<boolean> {
 
 window.CMS_MANUAL_INIT = true;
 const [registry] = await Promise.all([
-  fetch(new URL('danh-muc.json', here)).then((r) => r.json() as Promise<EditorRegistry & { registries: { agencies: ({ id: string } & Agency)[] } }>),
+  fetch(new URL('danh-muc.json', here)).then((r) => r.json() as Promise<EditorRegistry & { registries: { agencies: ({ id: string } & Agency)[] }; shareCard: Pick<CardDataInput, 'site' | 'portal'> }>),
   loadScript(new URL('decap/decap-cms.js', here).href),
 ]);
 const CMS = window.CMS;
@@ -117,6 +122,101 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(new URL('xem-truoc.css', here).href);
 const { h, createClass } = window;
+
+/* ---------- Preview: the share cards, drawn as the build will draw them ---------- */
+
+let cardPreview: Promise<CardPreview> | undefined;
+
+/** takumi's WebAssembly renderer and the card fonts, fetched from the portal on first use (about 1.8 MB with gzip). */
+function loadCardPreview(): Promise<CardPreview> {
+  cardPreview ??= import('../lib/og/preview').then(({ createCardPreview }) =>
+    createCardPreview(async (name) => {
+      const response = await fetch(new URL(`anh-chia-se/${name}`, here));
+      if (!response.ok) throw new Error(`không tải được ${name} (${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    }),
+  );
+  cardPreview.catch(() => (cardPreview = undefined));
+  return cardPreview;
+}
+
+/** Wait after the last edit before drawing the cards again. */
+const CARD_DELAY_MS = 400;
+
+interface CardImage {
+  format: (typeof CARD_FORMATS)[number];
+  url: string;
+}
+
+/**
+ * "Ảnh chia sẻ": both cards of the plan being edited, the same PNGs the build will publish
+ * (src/lib/og/preview.ts), each with its download link, so staff can share the image as soon as the
+ * plan is ready. Redrawn a moment after the last edit.
+ */
+const ShareCards = createClass({
+  getInitialState: () => ({ images: [] as CardImage[], error: null as string | null }),
+  componentDidMount(this: any) {
+    this.draw();
+  },
+  componentDidUpdate(this: any, previous: { cardKey: string }) {
+    if (previous.cardKey !== this.props.cardKey) this.draw();
+  },
+  componentWillUnmount(this: any) {
+    this.gone = true;
+    clearTimeout(this.timer);
+    for (const image of this.state.images as CardImage[]) URL.revokeObjectURL(image.url);
+  },
+  draw(this: any) {
+    clearTimeout(this.timer);
+    const ticket = (this.ticket = (this.ticket ?? 0) + 1);
+    this.timer = setTimeout(async () => {
+      try {
+        const preview = await loadCardPreview();
+        const images: CardImage[] = [];
+        for (const format of CARD_FORMATS) images.push({ format, url: URL.createObjectURL(new Blob([await preview(this.props.data, format)], { type: 'image/png' })) });
+        if (this.gone || ticket !== this.ticket) {
+          for (const image of images) URL.revokeObjectURL(image.url);
+          return;
+        }
+        for (const image of this.state.images as CardImage[]) URL.revokeObjectURL(image.url);
+        this.setState({ images, error: null });
+      } catch (error) {
+        if (!this.gone && ticket === this.ticket) this.setState({ error: error instanceof Error ? error.message : String(error) });
+      }
+    }, this.state.images.length === 0 ? 0 : CARD_DELAY_MS);
+  },
+  render(this: any) {
+    const { images, error } = this.state as { images: CardImage[]; error: string | null };
+    const { alt, slug } = this.props as { alt: string; slug: string };
+    const status = error ? `Chưa tạo được ảnh chia sẻ: ${error}` : images.length === 0 ? 'Đang tạo ảnh chia sẻ…' : '';
+    return h(
+      'section',
+      { className: 'panel preview-cards', id: 'anh-chia-se', 'aria-labelledby': 'anh-chia-se-tieu-de' },
+      h('h2', { id: 'anh-chia-se-tieu-de' }, 'Ảnh chia sẻ'),
+      h('p', null, 'Đúng ảnh sẽ đăng kèm kế hoạch khi xuất bản, tạo lại mỗi khi bạn sửa nội dung. Có thể tải về để gửi qua Zalo ngay.'),
+      h('p', { role: 'status', 'aria-live': 'polite' }, status),
+      ...images.map(({ format, url }) =>
+        h(
+          'figure',
+          { key: format },
+          h('img', { src: url, alt, width: CARD_SIZES[format].width, height: CARD_SIZES[format].height }),
+          h('figcaption', null, h('a', { href: url, download: paths.ogCard(slug, format).split('/').pop() }, cardDownloadLabel(format))),
+        ),
+      ),
+    );
+  },
+});
+
+/** The card data of a plan being edited, with the deployment's site and address. */
+function editedCardData(plan: Plan) {
+  return planCardData({
+    plan,
+    issuer: agencies.get(plan.issuer)?.data,
+    agencyShortName: (id) => agencies.get(id)?.data.shortName,
+    site: registry.shareCard.site,
+    portal: registry.shareCard.portal,
+  });
+}
 CMS.registerPreviewTemplate(
   'plans',
   createClass({
@@ -128,12 +228,19 @@ CMS.registerPreviewTemplate(
         return h('div', { className: 'preview-pending' }, h('h2', null, 'Chưa xem trước được: nội dung còn lỗi'), h('ul', null, ...problems.map((p) => h('li', null, formatEntryProblems([p])))));
       }
       const parts = planPreview(parsed.data, agencies);
+      const card = editedCardData(parsed.data);
       return h(
         'article',
         { className: 'plan' },
         h('div', { dangerouslySetInnerHTML: { __html: parts.before } }),
         h('section', { className: 'plan-body prose', id: 'toan-van' }, h('h2', null, parts.bodyHeading), this.props.widgetFor('body')),
         h('div', { dangerouslySetInnerHTML: { __html: parts.after } }),
+        h(ShareCards, {
+          data: card,
+          cardKey: JSON.stringify(card),
+          alt: cardAltText(parsed.data, card.agencyName),
+          slug: (this.props.entry.get('slug') as string | undefined) || 'anh-chia-se',
+        }),
       );
     },
   }),

@@ -26,7 +26,10 @@ import { headersFromFile } from '../support/headers';
 
 const base = process.env.BASE_PATH ?? '/';
 const repo = mkdtempSync(join(tmpdir(), 'ke-hoach-mo-bien-tap-'));
-const draft = join(repo, 'content/plans/2025/dan-van-chinh-quyen-2025-so-tttt-tay-ninh.mdx');
+const slug = 'dan-van-chinh-quyen-2025-so-tttt-tay-ninh';
+const draft = join(repo, `content/plans/2025/${slug}.mdx`);
+/** The site built from the saved plan (the save step), for the share-card step. */
+let built: string;
 let backend: ChildProcess;
 let site: StaticSite;
 let browser: Browser;
@@ -120,11 +123,27 @@ describe('/quan-tri/nhap/: import in the browser', () => {
     const { problems } = checkContent(join(repo, 'content'));
     expect(formatProblems(problems)).toBe('');
     // The saved plan builds into a public page like any other.
-    const out = await buildSite('bien-tap', { KE_HOACH_CONTENT_DIR: join(repo, 'content') });
-    const html = readFileSync(join(out, 'ke-hoach/dan-van-chinh-quyen-2025-so-tttt-tay-ninh/index.html'), 'utf8');
+    built = await buildSite('bien-tap', { KE_HOACH_CONTENT_DIR: join(repo, 'content') });
+    const html = readFileSync(join(built, `ke-hoach/${slug}/index.html`), 'utf8');
     expect(html).toContain(summary);
-    rmSync(out, { recursive: true, force: true });
   }, 300_000);
+
+  it('previews both share cards of the plan being edited: the very PNGs the build published, with download links', async () => {
+    const preview = page.frames().find((frame) => frame !== page.mainFrame());
+    expect(preview, 'Decap’s preview pane').toBeDefined();
+    const cards = preview!.locator('#anh-chia-se');
+    await expect.poll(() => cards.locator('img').count(), { timeout: 60_000 }).toBe(2);
+    expect(await cards.getByRole('heading').innerText()).toBe('Ảnh chia sẻ');
+    expect(await cards.getByRole('link').allInnerTexts()).toEqual([expect.stringMatching(/^Tải ảnh chia sẻ \(1200×630/), expect.stringMatching(/^Tải ảnh vuông \(1080×1080/)]);
+    expect(await cards.locator('img').first().getAttribute('alt')).toMatch(/^Ảnh giới thiệu kế hoạch “Thực hiện công tác dân vận chính quyền năm 2025” của Sở Thông tin và Truyền thông/);
+    // What the links download, against the files the build wrote.
+    for (const [i, file] of [`${slug}.png`, `${slug}-vuong.png`].entries()) {
+      const [download] = await Promise.all([page.waitForEvent('download'), cards.locator('a[download]').nth(i).click()]);
+      expect(download.suggestedFilename()).toBe(file);
+      expect(Buffer.compare(readFileSync(await download.path()), readFileSync(join(built, 'og', file))), file).toBe(0);
+    }
+    rmSync(built, { recursive: true, force: true });
+  }, 120_000);
 
   it('ran every step under the Content-Security-Policy headers public/_headers gives /quan-tri/, with no violation', () => {
     expect(cspViolations).toEqual([]);

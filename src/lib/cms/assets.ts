@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadCardFonts } from '../og/fonts';
+import { CARD_PREVIEW_FILES, CARD_PREVIEW_WASM } from '../og/preview';
 
 // Decap CMS is served from the portal itself (no CDN, no foreign service): its bundle and the
 // chunks it loads on demand, without source maps.
@@ -34,4 +37,25 @@ let version: string | undefined;
 export function editorAssetKey(name: string): string {
   version ??= (JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
   return `decap-cms@${version}/${name}/${statSync(join(distDir, name)).size}`;
+}
+
+/**
+ * The file of one share-card preview asset (a name from CARD_PREVIEW_FILES, served under
+ * `/quan-tri/anh-chia-se/`): takumi's WebAssembly renderer, or a card font as `.woff` or `.woff2`.
+ */
+export function cardPreviewAssetPath(name: string): string {
+  if (name === CARD_PREVIEW_WASM) return join(dirname(require.resolve('@takumi-rs/wasm')), '..', 'pkg', 'takumi_wasm_bg.wasm');
+  const face = loadCardFonts().find((font) => name === `${font.name}-${font.weight}.woff` || name === `${font.name}-${font.weight}.woff2`);
+  if (!face || !CARD_PREVIEW_FILES.includes(name)) throw new Error(`not a card preview asset: ${name}`);
+  return name.endsWith('.woff2') ? `${face.path}2` : face.path;
+}
+
+/** Content type of a card preview asset. */
+export function cardPreviewAssetType(name: string): string {
+  return name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.woff2') ? 'font/woff2' : 'font/woff';
+}
+
+/** Incremental-build key of a card preview asset: its bytes' hash. */
+export function cardPreviewAssetKey(name: string): string {
+  return createHash('sha256').update(readFileSync(cardPreviewAssetPath(name))).digest('base64url');
 }

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
-import { cardFontsHash, createFontMeasure } from './fonts';
+import { cardFontMeasure, cardFontsHash } from './fonts';
 import type { Measure } from './fit-text';
 import { renderCardPng } from './render';
 import { buildCardTree, TEMPLATE_VERSION, type CardFormat } from './template';
@@ -107,7 +107,7 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
     cards.set(job.id, { id: job.id, format: job.format, file, hit });
   }
 
-  const measure = options.measure ?? (defaultMeasure ??= createFontMeasure());
+  const measure = options.measure ?? (defaultMeasure ??= cardFontMeasure());
   const workers = Math.min(options.concurrency ?? availableParallelism(), missing.size);
   const limit = pLimit(Math.max(1, workers));
   await Promise.all(

@@ -16,3 +16,11 @@ export type FontWeight = (typeof FONT_WEIGHTS)[number];
 
 /** CSS font-family value for every text node of a card. */
 export const FONT_FAMILY = FONT_SUBSETS.map((s) => s.family).join(', ');
+
+/**
+ * Every font face the cards register, in registration order (weights, then subsets in fallback
+ * order), with the file name the editor's card preview fetches it under.
+ */
+export const CARD_FONT_FACES = FONT_WEIGHTS.flatMap((weight) =>
+  FONT_SUBSETS.map(({ subset, family }) => ({ subset, family, weight, file: `${family}-${weight}` })),
+);

@@ -4,14 +4,14 @@
  */
 import type { Catalog } from '../catalog/build';
 import { paths } from '../paths';
-import type { SiteConfig } from '../../site.config';
+import { site, type SiteConfig } from '../../site.config';
 import { planCardData, portalAddress, type CardData } from './card-data';
 import { CARD_FORMATS, type CardFormat } from './template';
 import { cardBatch, cardCacheKey, type CardJob, type RenderCardsOptions } from './cards';
 
 /** Public path (relative to the base path) of a plan's card. */
 export function cardImagePath(slug: string, format: CardFormat): string {
-  return format === 'landscape' ? paths.ogImage(slug) : paths.ogSquareImage(slug);
+  return paths.ogCard(slug, format);
 }
 
 /**
@@ -32,6 +32,14 @@ export interface PlanCardContext {
   siteUrl: string;
   /** Deployment base path ("/" or "/ke-hoach-mo/"). */
   base: string;
+}
+
+/**
+ * This deployment's card context: the site config, its public address (Astro's `site`, else the
+ * config's portalUrl) and the base path. The card routes and the editor's preview use it alike.
+ */
+export function deploymentCardContext(siteUrl: URL | string | undefined, base: string): PlanCardContext {
+  return { site, siteUrl: siteUrl ? new URL(siteUrl).href : site.portalUrl, base };
 }
 
 /** Card data of one plan of the catalog. */

@@ -9,9 +9,8 @@
  * per card, and PNGs 2.5× smaller (takumi writes a palette PNG when the card has few colours).
  */
 import { Renderer } from '@takumi-rs/core';
-import { fromJsx } from '@takumi-rs/helpers/jsx';
 import { loadCardFonts, type CardFont } from './fonts';
-import { CARD_SIZES, type CardFormat, type CardNode } from './template';
+import { CARD_SIZES, takumiTree, type CardFormat, type CardNode } from './template';
 
 // One renderer per font list: registering fonts parses them, so it is done once.
 const renderers = new WeakMap<CardFont[], Promise<Renderer>>();
@@ -39,8 +38,7 @@ export async function renderTree(
   { fonts = loadCardFonts(), output = 'png' }: { fonts?: CardFont[]; output?: RenderOutput } = {},
 ): Promise<Buffer> {
   const renderer = await rendererFor(fonts);
-  // The tree has the shape of a React element, which is what fromJsx reads.
-  const { node, css } = await fromJsx(tree as unknown as Parameters<typeof fromJsx>[0], { defaultStyles: false });
+  const { node, css } = await takumiTree(tree);
   return Buffer.from(await renderer.render(node, { ...size, format: output, css }));
 }
 

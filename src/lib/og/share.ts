@@ -5,6 +5,7 @@
 import { CARD_SIZES, TEMPLATE_VERSION, type CardFormat } from './template';
 import { cardImagePath } from './plan-cards';
 import { reportCardImagePath } from './report-cards';
+import { cardAltText } from './labels';
 
 export interface ShareUrls {
   facebook: string;
@@ -33,11 +34,6 @@ export function shareUrls(pageUrl: string, text: string): ShareUrls {
  */
 export function versionedCardPath(slug: string, format: CardFormat): string {
   return `${cardImagePath(slug, format)}?v=${TEMPLATE_VERSION}`;
-}
-
-/** Text alternative of a plan's card: what it shows, in the order it shows it. */
-export function cardAltText(plan: { docType: string; title: string }, agencyName: string): string {
-  return `Ảnh giới thiệu ${plan.docType.toLocaleLowerCase('vi')} “${plan.title}” của ${agencyName}`;
 }
 
 /** The `og` prop of Base.astro for a plan page: the landscape card, its size and text alternative. */

@@ -8,6 +8,7 @@
 import type { CardData, CardHighlight } from './card-data';
 import { FONT_FAMILY } from './families';
 import { fitText, type FittedText, type Measure } from './fit-text';
+import { fromJsx } from '@takumi-rs/helpers/jsx';
 import { withUnit } from '../vn/numbers';
 
 /**
@@ -29,6 +30,15 @@ type Style = Record<string, string | number>;
 export interface CardNode {
   type: 'div';
   props: { style: Style; children?: string | CardNode | CardNode[] };
+}
+
+/**
+ * A tree as takumi draws it, natively in the build (render.ts) and as WebAssembly in the editor's
+ * preview (preview.ts): the tree has the shape of a React element, which is what fromJsx reads,
+ * and no browser default style applies, so the template alone decides the layout.
+ */
+export function takumiTree(tree: CardNode): ReturnType<typeof fromJsx> {
+  return fromJsx(tree as unknown as Parameters<typeof fromJsx>[0], { defaultStyles: false });
 }
 
 function box(style: Style, children?: string | CardNode | (CardNode | null | false)[]): CardNode {
@@ -139,7 +149,7 @@ export function buildCardTree(data: CardData, format: CardFormat, measure: Measu
 
 /**
  * Lays out the card for one plan in one format. `measure` must measure with the fonts the renderer
- * uses (createFontMeasure) for the layout to hold; tests pass a fake one to check the rules.
+ * uses (cardFontMeasure) for the layout to hold; tests pass a fake one to check the rules.
  */
 export function layoutCard(data: CardData, format: CardFormat, measure: Measure): CardLayout {
   const L = LAYOUTS[format];

@@ -5,17 +5,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { getCatalog } from '../../lib/catalog/from-collections';
-import { catalogCardFile, catalogCardKey, cardRouteParam } from '../../lib/og/plan-cards';
+import { catalogCardFile, catalogCardKey, cardRouteParam, deploymentCardContext } from '../../lib/og/plan-cards';
 import { CARD_FORMATS, type CardFormat } from '../../lib/og/template';
-import { site } from '../../site.config';
 
 export const prerender = true;
 
-const cardContext = (siteUrl: URL | undefined) => ({ site, siteUrl: siteUrl?.href ?? site.portalUrl, base: import.meta.env.BASE_URL });
+const cardContext = (siteUrl: URL | string | undefined) => deploymentCardContext(siteUrl, import.meta.env.BASE_URL);
 
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
-  const context = cardContext(import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
+  const context = cardContext(import.meta.env.SITE);
   return catalog.plans.flatMap(({ slug }) =>
     CARD_FORMATS.map((format) => ({ params: { slug: cardRouteParam(slug, format) }, props: { slug, format }, cacheKey: catalogCardKey(catalog, slug, format, context) })),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createFontMeasure, fontForChar, loadCardFonts, parseCardFonts } from '../../../src/lib/og/fonts';
+import { loadCardFonts, parseCardFonts } from '../../../src/lib/og/fonts';
+import { createFontMeasure, fontForChar } from '../../../src/lib/og/measure';
 import { FONT_FAMILY, FONT_SUBSETS, FONT_WEIGHTS } from '../../../src/lib/og/families';
 import { renderTree } from '../../../src/lib/og/render';
 import { CARD_SIZES, type CardNode } from '../../../src/lib/og/template';

@@ -8,7 +8,7 @@ import { buildCatalog } from '../../../src/lib/catalog/build';
 import { site } from '../../../src/site.config';
 import { planCardJobs } from '../../../src/lib/og/plan-cards';
 import { cardCacheKey, renderCards } from '../../../src/lib/og/cards';
-import { createFontMeasure } from '../../../src/lib/og/fonts';
+import { cardFontMeasure } from '../../../src/lib/og/fonts';
 import { renderCardPng } from '../../../src/lib/og/render';
 import { buildCardTree, CARD_SIZES } from '../../../src/lib/og/template';
 import { extremeCard } from './fixtures';
@@ -56,12 +56,12 @@ describe('renderCards', () => {
 
   it('draws the same bytes one at a time as in a parallel batch', async () => {
     const job = jobs.find((j) => j.format === 'landscape')!;
-    const direct = await renderCardPng(buildCardTree(job.data, job.format, createFontMeasure()), job.format);
+    const direct = await renderCardPng(buildCardTree(job.data, job.format, cardFontMeasure()), job.format);
     expect(readFileSync(cold.cards.get(job.id)!.file).equals(direct)).toBe(true);
   });
 
   it('keeps the densest card (longest texts in every slot) under 200 KB', async () => {
-    const png = await renderCardPng(buildCardTree(extremeCard, 'square', createFontMeasure()), 'square');
+    const png = await renderCardPng(buildCardTree(extremeCard, 'square', cardFontMeasure()), 'square');
     expect(readPngSize(png)).toEqual(CARD_SIZES.square);
     expect(png.length).toBeLessThan(200 * 1024);
   });

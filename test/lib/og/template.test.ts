@@ -6,7 +6,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { site } from '../../../src/site.config';
 import { catalogCardData } from '../../../src/lib/og/plan-cards';
-import { createFontMeasure } from '../../../src/lib/og/fonts';
+import { cardFontMeasure } from '../../../src/lib/og/fonts';
 import { FONT_FAMILY } from '../../../src/lib/og/families';
 import { ELLIPSIS, type Measure } from '../../../src/lib/og/fit-text';
 import { CARD_FORMATS, CARD_SIZES, TEMPLATE_VERSION, layoutCard, type CardLayout, type CardNode } from '../../../src/lib/og/template';
@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const content = loadContent(join(root, 'content'));
 const catalog = buildCatalog({ plans: content.plans, agencies: content.agencies, documents: content.documents });
 const context = { site, siteUrl: site.portalUrl, base: '/' };
-const measure = createFontMeasure();
+const measure = cardFontMeasure();
 
 /** Every fitted text stays inside its box, and the title's lines fit the height left for it. */
 function expectNoOverflow(layout: CardLayout, m: Measure = measure) {

@@ -8,13 +8,13 @@ import { getCatalog } from '../../../lib/catalog/from-collections';
 import { reportCardData, reportCardFile, reportCardRouteParam } from '../../../lib/og/report-cards';
 import { cardCacheKey } from '../../../lib/og/cards';
 import { CARD_FORMATS, type CardFormat } from '../../../lib/og/template';
-import { site } from '../../../site.config';
+import { deploymentCardContext } from '../../../lib/og/plan-cards';
 
 export const prerender = true;
 
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
-  const context = { site, siteUrl: import.meta.env.SITE ? new URL(import.meta.env.SITE).href : site.portalUrl, base: import.meta.env.BASE_URL };
+  const context = deploymentCardContext(import.meta.env.SITE, import.meta.env.BASE_URL);
   return catalog.reports.flatMap(({ slug }) => {
     const data = reportCardData(catalog, slug, context);
     return CARD_FORMATS.map((format) => ({ params: { slug: reportCardRouteParam(slug, format) }, props: { slug, format }, cacheKey: cardCacheKey(data, format) }));
@@ -23,7 +23,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ slug: string; format: CardFormat }> = async ({ props, site: siteUrl }) => {
   const catalog = await getCatalog();
-  const context = { site, siteUrl: siteUrl?.href ?? site.portalUrl, base: import.meta.env.BASE_URL };
+  const context = deploymentCardContext(siteUrl, import.meta.env.BASE_URL);
   const file = await reportCardFile(catalog, props.slug, props.format, context, { batch: !import.meta.env.DEV });
   return new Response(await readFile(file), { headers: { 'Content-Type': 'image/png' } });
 };
