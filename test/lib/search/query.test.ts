@@ -53,12 +53,12 @@ describe('normalizeQuery', () => {
 describe('preloadQuery', () => {
   const preloaded = (q: string) => preloadQuery(q)?.replaceAll(TERM_END, '') ?? null;
 
-  it('leaves out the word being typed while it is shorter than three letters', () => {
+  it('leaves out the word being typed while it is one letter', () => {
     expect(preloaded('d')).toBeNull();
-    expect(preloaded('dâ')).toBeNull();
+    expect(preloaded('dâ')).toBe('da');
     expect(preloaded('dân')).toBe('dan');
     expect(preloaded('dân c')).toBe('dan');
-    expect(preloaded('dân ch')).toBe('dan');
+    expect(preloaded('dân ch')).toBe('dan ch');
     expect(preloaded('dân chủ')).toBe('dan chu');
   });
 
@@ -71,6 +71,6 @@ describe('preloadQuery', () => {
   it('treats a document number being typed as one word', () => {
     expect(preloaded('33/CT-TTg')).toBe(searched('33/CT-TTg'));
     expect(preloaded('Chỉ thị 33/C')).toBe(searched('Chỉ thị 33/C'));
-    expect(preloaded('Chỉ thị 33')).toBe('chi thi');
+    expect(preloaded('Chỉ thị 3')).toBe('chi thi');
   });
 });
