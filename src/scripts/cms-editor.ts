@@ -9,6 +9,8 @@ import { checkEntryFile, formatEntryProblems, type EditorRegistry } from '../lib
 import { agencyLookup, planPreview } from '../lib/cms/preview';
 import { planLabels } from '../lib/cms/labels';
 import { IMPORT_STASH_KEY, type ImportStash } from '../lib/cms/stash';
+import { localBackendAnswers } from '../lib/cms/local-backend';
+import { newEntryRoute } from '../lib/cms/backup';
 import type { Problem } from '../lib/content/problems';
 import type { Agency } from '../schemas/agency';
 import { planSchema, type Plan } from '../schemas/plan';
@@ -40,17 +42,6 @@ function loadScript(src: string): Promise<void> {
     script.onerror = () => reject(new Error(`không tải được ${src}`));
     document.head.append(script);
   });
-}
-
-/** The local backend (`decap-server`, started by `npm run dev`) answers only on this machine. */
-async function localBackendAnswers(url: string): Promise<boolean> {
-  if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname)) return false;
-  try {
-    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }
 
 window.CMS_MANUAL_INIT = true;
@@ -269,7 +260,8 @@ function showImportFindings(): void {
   if (!raw) return;
   const stash = JSON.parse(raw) as ImportStash;
   const entry = stash.path.replace(/^content\/plans\/|\.mdx$/g, '');
-  if (!decodeURIComponent(location.hash).startsWith(`#/collections/plans/entries/${entry}`)) return;
+  const route = stash.viaBackup ? newEntryRoute('plans') : `#/collections/plans/entries/${entry}`;
+  if (!decodeURIComponent(location.hash).startsWith(route)) return;
   showPanel(
     'km-review',
     '',
@@ -280,7 +272,7 @@ function showImportFindings(): void {
 }
 
 const localUrl = new URL(settings.localBackend ?? 'api/v1', location.href).href;
-const local = await localBackendAnswers(localUrl);
+const local = await localBackendAnswers(localUrl, location.hostname);
 // The local backend writes straight into the working copy: no branches, so no editorial workflow.
 CMS.init(local ? { config: { local_backend: { url: localUrl }, publish_mode: 'simple' } } : {});
 showImportFindings();

@@ -150,6 +150,65 @@ describe('/quan-tri/nhap/: import in the browser', () => {
   });
 });
 
+describe('/quan-tri/nhap/ on a deployed portal: the draft reaches the editor of a git-host backend', () => {
+  let remote: Page;
+  const dialogs: string[] = [];
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    // Decap's in-memory "test-repo" backend stands in for Forgejo or GitLab, and the local backend does not answer.
+    remote = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    remote.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    remote.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await remote.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.includes(LOCAL_BACKEND_PATH)) return route.fulfill({ status: 404, body: '' });
+      const response = await route.fetch();
+      const path = new URL(url).pathname.slice(base.length - 1);
+      const headers = { ...response.headers(), ...Object.fromEntries(headersFromFile(headersFile(), path)) };
+      if (!url.endsWith('/quan-tri/config.yml')) return route.fulfill({ response, headers });
+      const config = (await response.text()).replace(/^backend:\n(  (name|repo|branch|base_url|api_root|auth_type|app_id): .*\n)+/m, 'backend:\n  name: test-repo\n');
+      expect(config).toContain('name: test-repo');
+      return route.fulfill({ response, headers, body: config });
+    });
+  });
+
+  afterAll(() => remote?.close());
+
+  it('opens the imported draft as a new plan, filled in with the findings marked, and saves it to the backend', async () => {
+    await remote.goto(`${site.url}quan-tri/nhap/`);
+    await remote.setInputFiles('#tep-van-ban', join(repo, 'ke-hoach-15.docx'));
+    const open = remote.getByRole('button', { name: 'Mở bản nháp trong trình biên tập' });
+    await open.waitFor({ timeout: 60_000 });
+    expect(await remote.locator('#ket-qua-nhap').innerText()).toMatch(/hỏi có tải bản sao lưu trên máy không, chọn OK \(Đồng ý\) để mở bản nháp này/);
+    expect(describeViolations(await runAxe(remote))).toBe('');
+    await open.click();
+    await remote.waitForURL(/quan-tri\/#\/collections\/plans\/new/, { timeout: 60_000 });
+    const login = remote.getByRole('button', { name: 'Đăng nhập' });
+    const title = remote.locator('textarea[id^="title-field-"]').first();
+    await Promise.race([login.waitFor({ timeout: 90_000 }).then(() => login.click()), title.waitFor({ timeout: 90_000 })]);
+    await expect.poll(() => title.inputValue(), { timeout: 60_000 }).toBe('Thực hiện công tác dân vận chính quyền năm 2025');
+    // Decap's own question (its Vietnamese locale), which the import page announces.
+    expect(dialogs).toEqual([expect.stringMatching(/bản sao lưu trên máy .* tải lên/)]);
+    expect(await remote.locator('input[id^="number-field-"]').first().inputValue()).toBe('15');
+    await expect.poll(() => remote.locator('.km-review').allInnerTexts(), { timeout: 30_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Cần kiểm tra:.*địa danh/)]),
+    );
+    expect(await remote.locator('#km-review').innerText()).toMatch(/ke-hoach-15\.docx: \d+ mục cần kiểm tra/);
+    // Saved through the backend (editorial workflow: an unpublished entry), in this project's file format.
+    await remote.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect
+      .poll(() => remote.evaluate(() => JSON.stringify(Object.entries((window as unknown as { repoFilesUnpublished?: object }).repoFilesUnpublished ?? {}))), { timeout: 30_000 })
+      .toMatch(/number: \\"15\\"[^]*status: \\"dự thảo\\"/);
+    expect(violations).toEqual([]);
+  }, 240_000);
+});
+
 /** A form control of Decap's editor, by the schema field it edits (ids are "{field}-field-{n}"). */
 function field(tag: 'input' | 'textarea', name: string) {
   return page.locator(`${tag}[id^="${name}-field-"]`).first();

@@ -35,3 +35,14 @@ export async function persistDraft(backendUrl: string, path: string, raw: string
     options: { collectionName: 'plans', commitMessage, useWorkflow: false, status: 'draft' },
   });
 }
+
+/** The local backend (`decap-server`, started by `npm run dev`) answers only on this machine. */
+export async function localBackendAnswers(url: string, hostname: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(hostname)) return false;
+  try {
+    const response = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftEntryPath, persistDraft } from '../../../src/lib/cms/local-backend';
+import { draftEntryPath, localBackendAnswers, persistDraft } from '../../../src/lib/cms/local-backend';
 
 /** A stand-in for decap-server: answers getEntry from `files`, records persistEntry. */
 function fakeBackend(files: Record<string, string>) {
@@ -40,5 +40,21 @@ describe('draftEntryPath', () => {
   it('files a draft under its year, or at the top while the year is unknown', () => {
     expect(draftEntryPath({ slug: 'dan-van-2025', plan: { year: 2025 } as never })).toBe('content/plans/2025/dan-van-2025.mdx');
     expect(draftEntryPath({ slug: 'ke-hoach', plan: { year: null } as never })).toBe('content/plans/ke-hoach.mdx');
+  });
+});
+
+describe('localBackendAnswers', () => {
+  const answering = (async () => new Response('{}', { status: 200 })) as typeof fetch;
+  it('asks only on this machine: a deployed portal saves to its git host, never to a local server', async () => {
+    let asked = 0;
+    const counting = (async () => (asked++, new Response('{}'))) as typeof fetch;
+    expect(await localBackendAnswers('/quan-tri/api/v1', 'congthongtin.tayninh.gov.vn', counting)).toBe(false);
+    expect(asked).toBe(0);
+    for (const host of ['localhost', '127.0.0.1', '[::1]']) expect(await localBackendAnswers('/quan-tri/api/v1', host, answering), host).toBe(true);
+  });
+
+  it('is false when the local backend does not run or refuses', async () => {
+    expect(await localBackendAnswers('/x', 'localhost', (async () => new Response('', { status: 404 })) as typeof fetch)).toBe(false);
+    expect(await localBackendAnswers('/x', 'localhost', (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch)).toBe(false);
   });
 });
