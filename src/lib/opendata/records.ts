@@ -5,7 +5,7 @@ import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import type { DocumentReference } from '../../schemas/document-reference';
 import { apiPaths, urlOf, type PublishContext } from './context';
-import { mdxToPlainText } from '../content/plain-text';
+import { plainTextCached } from '../content/mdx-body';
 import { reportDate } from '../catalog/build';
 import { periodLabel, tallyResults } from '../portal/reports';
 import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schemas';
@@ -129,7 +129,7 @@ export function planRecord(catalog: Catalog, plan: PlanEntry, ctx: PublishContex
     signer: { authority: data.signer.authority, title: data.signer.title, name: data.signer.name },
     source: { file: data.source.file, sha256: data.source.sha256, signed: data.source.signed },
     inferred: data.inferred.map((mark) => ({ field: mark.field, note: mark.note })),
-    bodyText: mdxToPlainText(plan.body ?? ''),
+    bodyText: plainTextCached(plan.body ?? ''),
   };
 }
 
