@@ -100,6 +100,24 @@ describe('/quan-tri/nhap/: import in the browser', () => {
     expect(await page.locator('#km-review').innerText()).toMatch(/ke-hoach-15\.docx: \d+ mục cần kiểm tra/);
   }, 180_000);
 
+  it('fits a 360 px phone: the form as wide as the screen, the preview with the share cards below it', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 10_000 }).toBeLessThanOrEqual(360);
+      for (const control of [field('textarea', 'title'), field('textarea', 'summary')]) {
+        const box = (await control.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(360);
+      }
+      const preview = (await page.locator('iframe').first().boundingBox())!;
+      const form = (await field('textarea', 'title').boundingBox())!;
+      expect(preview.width).toBeLessThanOrEqual(360);
+      expect(preview.y).toBeGreaterThan(form.y);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('refuses to save what npm run check would reject, with its message, and writes nothing', async () => {
     const before = readFileSync(draft, 'utf8');
     await replace(field('input', 'number'), '15a');
