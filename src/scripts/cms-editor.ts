@@ -5,10 +5,10 @@
  */
 import '../styles/editor.css';
 import { CMS_FORMATS, entryToFile, fileToEntry, normalizeEntryData, type CmsCollection } from '../lib/cms/format';
-import { checkEntryFile, formatEntryProblems, type EditorRegistry } from '../lib/cms/check-entry';
+import { checkEntryFile, formatEntryProblems, withAdditions, type EditorRegistry } from '../lib/cms/check-entry';
 import { agencyLookup, planPreview } from '../lib/cms/preview';
 import { planLabels } from '../lib/cms/labels';
-import { IMPORT_STASH_KEY, type ImportStash } from '../lib/cms/stash';
+import { IMPORT_STASH_KEY, readAdditions, recordAddition, type ImportStash } from '../lib/cms/stash';
 import { localBackendAnswers } from '../lib/cms/local-backend';
 import { newEntryRoute } from '../lib/cms/backup';
 import type { Problem } from '../lib/content/problems';
@@ -73,7 +73,7 @@ function entryPath(collection: CmsCollection, entry: Immutable, data: Record<str
 function checkEntry(entry: Immutable): Problem[] {
   const collection = entry.get('collection') as CmsCollection;
   const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
-  return checkEntryFile({ collection, path: entryPath(collection, entry, data), text: entryToFile(collection, data) }, registry);
+  return checkEntryFile({ collection, path: entryPath(collection, entry, data), text: entryToFile(collection, data) }, withAdditions(registry, readAdditions(localStorage)));
 }
 
 function showPanel(id: string, className: string, heading: string, items: string[]): void {
@@ -102,7 +102,13 @@ CMS.registerEventListener({ name: 'preSave', handler: refuseIfProblems });
 CMS.registerEventListener({ name: 'prePublish', handler: refuseIfProblems });
 CMS.registerEventListener({
   name: 'postSave',
-  handler: () => {
+  handler: ({ entry }: { entry: Immutable }) => {
+    // An agency or document saved here is known to the check of the plans that cite it, before the next build.
+    const collection = entry.get('collection') as CmsCollection;
+    if (collection !== 'plans') {
+      const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
+      recordAddition(localStorage, { collection, path: entryPath(collection, entry, data), text: entryToFile(collection, data) });
+    }
     localStorage.removeItem(IMPORT_STASH_KEY);
     document.getElementById('km-review')?.remove();
     document.querySelectorAll('.km-review').forEach((node) => node.remove());

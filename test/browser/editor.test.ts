@@ -38,7 +38,8 @@ const cspViolations: string[] = [];
 
 beforeAll(async () => {
   cpSync(join(root, 'content'), join(repo, 'content'), { recursive: true });
-  writeFileSync(join(repo, 'ke-hoach-15.docx'), await samplePlanDocx({ dateLine: false }));
+  writeFileSync(join(repo, 'ke-hoach-15.docx'), await samplePlanDocx({ dateLine: false, unknownBasis: true }));
+  writeFileSync(join(repo, 'ke-hoach-15-ban-sao.docx'), await samplePlanDocx({ dateLine: false }));
   const port = await freePort();
   backend = await startLocalBackend(repo, port);
   site = await serveStatic(dist, base, { proxy: { path: LOCAL_BACKEND_PATH, target: `http://127.0.0.1:${port}/api/v1` } });
@@ -81,6 +82,20 @@ describe('/quan-tri/nhap/: import in the browser', () => {
     expect(text).toMatch(/Địa danh: không tìm thấy địa danh ban hành/);
     expect(describeViolations(await runAxe(page))).toBe('');
   }, 90_000);
+
+  it('proposes the basis document the registry lacks, and adds it to content/documents/ after the editor’s check', async () => {
+    const result = page.locator('#ket-qua-nhap');
+    const proposal = result.locator('.import-proposals li').filter({ hasText: '07/CT-UBND' });
+    expect(await result.getByRole('heading', { name: /Đề xuất thêm vào danh mục \(1\)/ }).count()).toBe(1);
+    expect(await proposal.innerText()).toMatch(/Văn bản: Chỉ thị 07\/CT-UBND của .* ngày 20\/02\/2025 — mã .*dùng ở: Căn cứ/);
+    await proposal.getByRole('button', { name: 'Thêm vào danh mục' }).click();
+    await expect.poll(() => proposal.locator('[role=status]').innerText(), { timeout: 30_000 }).toMatch(/Đã thêm content\/documents\/.+\.yaml/);
+    const path = (await proposal.locator('[role=status]').innerText()).match(/content\/documents\/\S+\.yaml/)![0];
+    const added = readFileSync(join(repo, path), 'utf8');
+    expect(added).toContain('number: "07/CT-UBND"');
+    expect(added).toContain('date: "2025-02-20"');
+    expect(describeViolations(await runAxe(page))).toBe('');
+  }, 60_000);
 
   it('saves the draft through the local backend and opens it with the flagged fields marked', async () => {
     await page.getByRole('button', { name: 'Lưu bản nháp và mở trong trình biên tập' }).click();
@@ -200,7 +215,7 @@ describe('/quan-tri/nhap/ on a deployed portal: the draft reaches the editor of 
 
   it('opens the imported draft as a new plan, filled in with the findings marked, and saves it to the backend', async () => {
     await remote.goto(`${site.url}quan-tri/nhap/`);
-    await remote.setInputFiles('#tep-van-ban', join(repo, 'ke-hoach-15.docx'));
+    await remote.setInputFiles('#tep-van-ban', join(repo, 'ke-hoach-15-ban-sao.docx'));
     const open = remote.getByRole('button', { name: 'Mở bản nháp trong trình biên tập' });
     await open.waitFor({ timeout: 60_000 });
     expect(await remote.locator('#ket-qua-nhap').innerText()).toMatch(/hỏi có tải bản sao lưu trên máy không, chọn OK \(Đồng ý\) để mở bản nháp này/);
@@ -217,7 +232,7 @@ describe('/quan-tri/nhap/ on a deployed portal: the draft reaches the editor of 
     await expect.poll(() => remote.locator('.km-review').allInnerTexts(), { timeout: 30_000 }).toEqual(
       expect.arrayContaining([expect.stringMatching(/Cần kiểm tra:.*địa danh/)]),
     );
-    expect(await remote.locator('#km-review').innerText()).toMatch(/ke-hoach-15\.docx: \d+ mục cần kiểm tra/);
+    expect(await remote.locator('#km-review').innerText()).toMatch(/ke-hoach-15-ban-sao\.docx: \d+ mục cần kiểm tra/);
     // Saved through the backend (editorial workflow: an unpublished entry), in this project's file format.
     await remote.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect

@@ -3,9 +3,11 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 /**
  * A made-up plan of Sở TTTT Tây Ninh as a Word file, laid out as signed plans are: the letterhead
  * and the signature as borderless two-column tables. `dateLine: false` leaves out the place-and-date
- * line, as unnumbered copies do, so the draft lacks `place` and `issuedOn`.
+ * line, as unnumbered copies do, so the draft lacks `place` and `issuedOn`. `unknownBasis: true`
+ * adds a basis document no registry has (a made-up Chỉ thị 07/CT-UBND of 2025), which the import
+ * proposes as a new registry entry.
  */
-export async function samplePlanDocx(options: { dateLine?: boolean } = {}): Promise<Buffer> {
+export async function samplePlanDocx(options: { dateLine?: boolean; unknownBasis?: boolean } = {}): Promise<Buffer> {
   const row = (...cells: Paragraph[][]) => new TableRow({ children: cells.map((children) => new TableCell({ children })) });
   const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
   const motto = [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true), p('Độc lập - Tự do - Hạnh phúc', true)];
@@ -22,6 +24,7 @@ export async function samplePlanDocx(options: { dateLine?: boolean } = {}): Prom
           new Paragraph(
             'Căn cứ Kế hoạch số 696/KH-UBND ngày 06/3/2025 của UBND tỉnh về việc thực hiện công tác dân vận chính quyền năm 2025 trên địa bàn tỉnh Tây Ninh;',
           ),
+          ...(options.unknownBasis ? [new Paragraph('Căn cứ Chỉ thị số 07/CT-UBND ngày 20/02/2025 của UBND tỉnh Tây Ninh về tăng cường công tác dân vận;')] : []),
           new Paragraph('Sở Thông tin và Truyền thông ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2025 như sau:'),
           new Paragraph('I. MỤC ĐÍCH, YÊU CẦU'),
           new Paragraph('Nâng cao hiệu quả công tác dân vận; tỷ lệ hồ sơ trễ hạn <5% {mục tiêu}.'),

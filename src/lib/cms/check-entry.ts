@@ -64,3 +64,30 @@ export function checkEntryFile(entry: { collection: CmsCollection; path: string;
 export function formatEntryProblems(problems: readonly Problem[]): string {
   return problems.map(formatProblem).join('\n');
 }
+
+/** A registry entry saved from this browser since the build that made `danh-muc.json`. */
+export interface RegistryAddition {
+  collection: Exclude<CmsCollection, 'plans'>;
+  /** Repository path, `content/agencies/{id}.yaml`. */
+  path: string;
+  text: string;
+}
+
+/**
+ * The registry with entries saved since it was built: the build publishes `danh-muc.json` once,
+ * so an agency or document added from the import page or the editor is unknown to it until the
+ * next build, and a plan citing it could not be saved meanwhile. Additions the registry already
+ * has (the site was rebuilt since) are left out, as is one whose file does not parse.
+ */
+export function withAdditions(registry: EditorRegistry, additions: readonly RegistryAddition[]): EditorRegistry {
+  const known = new Set(registry.sources.map((s) => s.file));
+  const fresh = additions.filter((a) => !known.has(a.path));
+  if (fresh.length === 0) return registry;
+  const content = emptyContent('content');
+  for (const { collection, path, text } of fresh) {
+    const folder = FOLDERS[collection];
+    if (path.startsWith(folder)) addEntryText(content, KINDS[collection], text, path, path.slice(folder.length));
+  }
+  const added = content.sources.filter((s) => s.valid);
+  return { sources: [...registry.sources.filter((s) => !added.some((a) => a.file === s.file)), ...added] };
+}

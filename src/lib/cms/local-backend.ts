@@ -9,11 +9,11 @@ export function draftEntryPath(result: Pick<ImportResult, 'slug' | 'plan'>): str
 }
 
 /**
- * Saves a draft file through the editor's local backend (`decap-server`, which `npm run dev` runs
+ * Saves a draft file (a plan, or a registry entry the import proposes) through the editor's local backend (`decap-server`, which `npm run dev` runs
  * beside the site), the same call Decap makes when it saves an entry. Refuses to overwrite an
  * existing file, so a second import of the same document never loses a reviewed draft.
  */
-export async function persistDraft(backendUrl: string, path: string, raw: string, commitMessage: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function persistDraft(backendUrl: string, path: string, raw: string, commitMessage: string, fetchImpl: typeof fetch = fetch, collection: 'plans' | 'agencies' | 'documents' = 'plans'): Promise<void> {
   const call = async (action: string, params: Record<string, unknown>) => {
     let response: Response;
     try {
@@ -30,9 +30,9 @@ export async function persistDraft(backendUrl: string, path: string, raw: string
   }
   await call('persistEntry', {
     branch: 'main',
-    entry: { slug: path.split('/').pop()!.replace(/\.mdx$/, ''), path, raw },
+    entry: { slug: path.split('/').pop()!.replace(/\.(mdx|yaml)$/, ''), path, raw },
     assets: [],
-    options: { collectionName: 'plans', commitMessage, useWorkflow: false, status: 'draft' },
+    options: { collectionName: collection, commitMessage, useWorkflow: false, status: 'draft' },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { ReviewMark } from './review';
+import type { RegistryAddition } from './check-entry';
 
 /**
  * What the import page hands to the editor, in the browser's localStorage: the findings to mark on
@@ -17,3 +18,22 @@ export interface ImportStash {
 }
 
 export const IMPORT_STASH_KEY = 'ke-hoach-mo:nhap';
+
+/** localStorage key of the registry entries saved from this browser since the last build (see `withAdditions`). */
+export const REGISTRY_ADDITIONS_KEY = 'ke-hoach-mo:danh-muc-moi';
+
+/** The additions kept in `storage`, or none when absent or unreadable. */
+export function readAdditions(storage: Pick<Storage, 'getItem'>): RegistryAddition[] {
+  try {
+    const value = JSON.parse(storage.getItem(REGISTRY_ADDITIONS_KEY) ?? '[]') as unknown;
+    return Array.isArray(value) ? (value as RegistryAddition[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Records one more addition (replacing an earlier version of the same file). */
+export function recordAddition(storage: Pick<Storage, 'getItem' | 'setItem'>, addition: RegistryAddition): void {
+  const others = readAdditions(storage).filter((a) => a.path !== addition.path);
+  storage.setItem(REGISTRY_ADDITIONS_KEY, JSON.stringify([...others, addition]));
+}
