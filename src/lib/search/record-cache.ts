@@ -9,7 +9,7 @@
  * breaks score ties in), and each is read, or built and written, only when the index asks for it.
  * A build therefore holds one record at a time, not all of them: at 50,000 plans the records
  * would take gigabytes of heap. Each record is its own file, `<cacheDir>/<2 hex>/<hash of key>.json`,
- * holding only what the index keeps (IndexRecord: about 7 KB a plan as JSON). Once the stream has
+ * holding only what the index keeps (IndexRecord: 14.4 KB a plan as JSON in the 5,000-plan bench corpus). Once the stream has
  * been read to its end, files of keys this build did not use are deleted, so the cache does not
  * grow with edits.
  */
