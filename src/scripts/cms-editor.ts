@@ -10,11 +10,11 @@ import { agencyLookup, planPreview } from '../lib/cms/preview';
 import { planLabels } from '../lib/cms/labels';
 import { IMPORT_STASH_KEY, readAdditions, recordAddition, type ImportStash } from '../lib/cms/stash';
 import { localBackendAnswers } from '../lib/cms/local-backend';
-import { newEntryRoute } from '../lib/cms/backup';
+import { newEntryRoute, planEntryRoute } from '../lib/cms/backup';
 import type { Problem } from '../lib/content/problems';
 import type { Agency } from '../schemas/agency';
-import { planSchema, type Plan } from '../schemas/plan';
-import { planCardData, type CardDataInput } from '../lib/og/card-data';
+import { planSchema } from '../schemas/plan';
+import { planCardDataWith, type CardDataInput } from '../lib/og/card-data';
 import { CARD_FORMATS, CARD_SIZES } from '../lib/og/template';
 import { cardAltText, cardDownloadLabel } from '../lib/og/labels';
 import type { CardPreview } from '../lib/og/preview';
@@ -204,16 +204,6 @@ const ShareCards = createClass({
   },
 });
 
-/** The card data of a plan being edited, with the deployment's site and address. */
-function editedCardData(plan: Plan) {
-  return planCardData({
-    plan,
-    issuer: agencies.get(plan.issuer)?.data,
-    agencyShortName: (id) => agencies.get(id)?.data.shortName,
-    site: registry.shareCard.site,
-    portal: registry.shareCard.portal,
-  });
-}
 CMS.registerPreviewTemplate(
   'plans',
   createClass({
@@ -225,7 +215,7 @@ CMS.registerPreviewTemplate(
         return h('div', { className: 'preview-pending' }, h('h2', null, 'Chưa xem trước được: nội dung còn lỗi'), h('ul', null, ...problems.map((p) => h('li', null, formatEntryProblems([p])))));
       }
       const parts = planPreview(parsed.data, agencies);
-      const card = editedCardData(parsed.data);
+      const card = planCardDataWith(parsed.data, agencies, registry.shareCard);
       return h(
         'article',
         { className: 'plan' },
@@ -265,8 +255,7 @@ function showImportFindings(): void {
   const raw = localStorage.getItem(IMPORT_STASH_KEY);
   if (!raw) return;
   const stash = JSON.parse(raw) as ImportStash;
-  const entry = stash.path.replace(/^content\/plans\/|\.mdx$/g, '');
-  const route = stash.viaBackup ? newEntryRoute('plans') : `#/collections/plans/entries/${entry}`;
+  const route = stash.viaBackup ? newEntryRoute('plans') : planEntryRoute(stash.path);
   if (!decodeURIComponent(location.hash).startsWith(route)) return;
   showPanel(
     'km-review',

@@ -14,7 +14,7 @@ import { reviewMarks } from '../lib/cms/review';
 import { planLabels } from '../lib/cms/labels';
 import { IMPORT_STASH_KEY, readAdditions, recordAddition, type ImportStash } from '../lib/cms/stash';
 import { draftEntryPath, localBackendAnswers, persistDraft } from '../lib/cms/local-backend';
-import { entryBackup, newEntryBackupKey, newEntryRoute } from '../lib/cms/backup';
+import { entryBackup, newEntryBackupKey, newEntryRoute, planEntryRoute } from '../lib/cms/backup';
 import { importReportView } from '../lib/cms/import-view';
 import { registryProposals, type RegistryProposal } from '../lib/cms/proposals';
 import { checkEntryFile, formatEntryProblems, withAdditions, type EditorRegistry } from '../lib/cms/check-entry';
@@ -74,7 +74,7 @@ async function showResult(result: ImportResult, fileName: string, known: Registr
     try {
       const path = draftEntryPath(result);
       const stash: ImportStash = { title: view.title, sourceFile: fileName, path, marks: reviewMarks(result.report, planLabels) };
-      let route = `#/collections/plans/entries/${path.replace(/^content\/plans\/|\.mdx$/g, '')}`;
+      let route = planEntryRoute(path);
       if (saves) {
         await persistDraft(localBackend, path, result.file, `Thêm bản nháp "${view.title}" từ tệp ${fileName}`);
       } else {
@@ -130,7 +130,7 @@ function proposalItem(proposal: RegistryProposal, fileName: string, saves: boole
       if (saves) {
         const problems = checkEntryFile({ collection: proposal.collection, path: proposal.path, text: file }, withAdditions(await editorData, readAdditions(localStorage)));
         if (problems.length > 0) throw new Error(`chưa thêm được, cần sửa trong biểu mẫu: ${formatEntryProblems(problems)}`);
-        await persistDraft(localBackend, proposal.path, file, `Thêm ${kind.toLowerCase()} "${proposal.label}" từ tệp ${fileName}`, fetch, proposal.collection);
+        await persistDraft(localBackend, proposal.path, file, `Thêm ${kind.toLowerCase()} "${proposal.label}" từ tệp ${fileName}`);
         // Known to the editor's check from now on, before the next build republishes the registry.
         recordAddition(localStorage, { collection: proposal.collection, path: proposal.path, text: file });
         status.textContent = ` Đã thêm ${proposal.path}.`;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadCardFonts } from '../og/fonts';
-import { CARD_PREVIEW_FILES, CARD_PREVIEW_WASM } from '../og/preview';
+import { CARD_PREVIEW_WASM } from '../og/preview';
 
 // Decap CMS is served from the portal itself (no CDN, no foreign service): its bundle and the
 // chunks it loads on demand, without source maps.
@@ -45,8 +45,8 @@ export function editorAssetKey(name: string): string {
  */
 export function cardPreviewAssetPath(name: string): string {
   if (name === CARD_PREVIEW_WASM) return join(dirname(require.resolve('@takumi-rs/wasm')), '..', 'pkg', 'takumi_wasm_bg.wasm');
-  const face = loadCardFonts().find((font) => name === `${font.name}-${font.weight}.woff` || name === `${font.name}-${font.weight}.woff2`);
-  if (!face || !CARD_PREVIEW_FILES.includes(name)) throw new Error(`not a card preview asset: ${name}`);
+  const face = loadCardFonts().find((font) => name === `${font.file}.woff` || name === `${font.file}.woff2`);
+  if (!face) throw new Error(`not a card preview asset: ${name}`);
   return name.endsWith('.woff2') ? `${face.path}2` : face.path;
 }
 

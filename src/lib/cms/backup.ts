@@ -30,3 +30,11 @@ export function entryBackup(raw: string, now = new Date()): EntryBackup {
 export function newEntryRoute(collection: string): string {
   return `#/collections/${collection}/new`;
 }
+
+/**
+ * The editor's route for a saved plan, by its repository path.
+ * @example planEntryRoute('content/plans/2025/ke-hoach-a.mdx') // '#/collections/plans/entries/2025/ke-hoach-a'
+ */
+export function planEntryRoute(path: string): string {
+  return `#/collections/plans/entries/${path.replace(/^content\/plans\/|\.mdx$/g, '')}`;
+}

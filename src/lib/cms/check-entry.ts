@@ -16,6 +16,14 @@ const KINDS: Record<CmsCollection, ContentKind> = { plans: 'plan', agencies: 'ag
 const FOLDERS: Record<CmsCollection, string> = { plans: 'content/plans/', agencies: 'content/agencies/', documents: 'content/documents/' };
 
 /**
+ * The collection a repository path belongs to, by its folder.
+ * @example collectionOfPath('content/documents/ct-33-2024.yaml') // 'documents'
+ */
+export function collectionOfPath(path: string): CmsCollection | undefined {
+  return (Object.keys(FOLDERS) as CmsCollection[]).find((collection) => path.startsWith(FOLDERS[collection]));
+}
+
+/**
  * The registry for the editor, from content the build has loaded. Plans are reduced to their id,
  * path and publication (their bodies and fields are not needed by any cross-check on another entry).
  */
@@ -81,13 +89,9 @@ export interface RegistryAddition {
  */
 export function withAdditions(registry: EditorRegistry, additions: readonly RegistryAddition[]): EditorRegistry {
   const known = new Set(registry.sources.map((s) => s.file));
-  const fresh = additions.filter((a) => !known.has(a.path));
+  const fresh = additions.filter((a) => !known.has(a.path) && collectionOfPath(a.path) === a.collection);
   if (fresh.length === 0) return registry;
   const content = emptyContent('content');
-  for (const { collection, path, text } of fresh) {
-    const folder = FOLDERS[collection];
-    if (path.startsWith(folder)) addEntryText(content, KINDS[collection], text, path, path.slice(folder.length));
-  }
-  const added = content.sources.filter((s) => s.valid);
-  return { sources: [...registry.sources.filter((s) => !added.some((a) => a.file === s.file)), ...added] };
+  for (const { collection, path, text } of fresh) addEntryText(content, KINDS[collection], text, path, path.slice(FOLDERS[collection].length));
+  return { sources: [...registry.sources, ...content.sources.filter((s) => s.valid)] };
 }

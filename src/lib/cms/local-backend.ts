@@ -1,4 +1,5 @@
 import type { ImportResult } from '../import/import-plan';
+import { collectionOfPath } from './check-entry';
 
 /**
  * Where the editor keeps an imported draft: `content/plans/{year}/{slug}.mdx`, the importer's own
@@ -9,11 +10,14 @@ export function draftEntryPath(result: Pick<ImportResult, 'slug' | 'plan'>): str
 }
 
 /**
- * Saves a draft file (a plan, or a registry entry the import proposes) through the editor's local backend (`decap-server`, which `npm run dev` runs
+ * Saves a draft file (a plan, or a registry entry the import proposes; the collection is the
+ * path's folder) through the editor's local backend (`decap-server`, which `npm run dev` runs
  * beside the site), the same call Decap makes when it saves an entry. Refuses to overwrite an
  * existing file, so a second import of the same document never loses a reviewed draft.
  */
-export async function persistDraft(backendUrl: string, path: string, raw: string, commitMessage: string, fetchImpl: typeof fetch = fetch, collection: 'plans' | 'agencies' | 'documents' = 'plans'): Promise<void> {
+export async function persistDraft(backendUrl: string, path: string, raw: string, commitMessage: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  const collection = collectionOfPath(path);
+  if (!collection) throw new Error(`${path} không nằm trong thư mục nội dung nào (content/plans/, content/agencies/, content/documents/)`);
   const call = async (action: string, params: Record<string, unknown>) => {
     let response: Response;
     try {

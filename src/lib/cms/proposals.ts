@@ -8,12 +8,13 @@
  * plan pass the check.
  */
 import type { ImportResult } from '../import/import-plan';
+import type { RegistryAddition } from './check-entry';
 import { agencyDraftFile } from '../import/issuer';
 import { planLabels } from './labels';
 import { fieldLabel } from './review';
 
 export interface RegistryProposal {
-  collection: 'agencies' | 'documents';
+  collection: RegistryAddition['collection'];
   /** The id the draft plan uses, and the entry's file name. */
   id: string;
   path: string;

@@ -93,6 +93,19 @@ export interface CardDataInput {
 }
 
 /**
+ * The card data of a plan whose agencies are looked up by id (the catalog's, or the editor's
+ * registry), in a deployment's frame: its site and the portal address printed at the bottom.
+ */
+export function planCardDataWith(plan: Plan, agencies: ReadonlyMap<string, { data: Agency }>, frame: Pick<CardDataInput, 'site' | 'portal'>): CardData {
+  return planCardData({
+    plan,
+    issuer: agencies.get(plan.issuer)?.data,
+    agencyShortName: (id) => agencies.get(id)?.data.shortName,
+    ...frame,
+  });
+}
+
+/**
  * Picks the card's content: up to three measurable targets; for plans without them the first
  * deadlines in date order; else up to three qualitative targets; else the summary alone.
  */

@@ -17,8 +17,10 @@ export interface CardFont {
   name: string;
   weight: FontWeight;
   style: 'normal';
-  /** Absolute path of the .woff file (workers read the file themselves). */
+  /** Absolute path of the .woff file (the `.woff2` of the same face is beside it). */
   path: string;
+  /** Name the editor's card preview fetches the face under, without extension ("BVP-vi-700"). */
+  file: string;
   data: Buffer;
 }
 
@@ -37,9 +39,9 @@ let loaded: CardFont[] | undefined;
 
 /** Every subset × weight the cards use, in FONT_SUBSETS order (which is the fallback order). */
 export function loadCardFonts(): CardFont[] {
-  loaded ??= CARD_FONT_FACES.map(({ subset, family, weight }) => {
+  loaded ??= CARD_FONT_FACES.map(({ subset, family, weight, file }) => {
     const path = resolveFontFile(`be-vietnam-pro-${subset}-${weight}-normal.woff`);
-    return { name: family, weight, style: 'normal' as const, path, data: readFileSync(path) };
+    return { name: family, weight, style: 'normal' as const, path, file, data: readFileSync(path) };
   });
   return loaded;
 }

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog/build';
 import { paths } from '../paths';
 import { site, type SiteConfig } from '../../site.config';
-import { planCardData, portalAddress, type CardData } from './card-data';
+import { planCardDataWith, portalAddress, type CardData } from './card-data';
 import { CARD_FORMATS, type CardFormat } from './template';
 import { cardBatch, cardCacheKey, type CardJob, type RenderCardsOptions } from './cards';
 
@@ -46,13 +46,7 @@ export function deploymentCardContext(siteUrl: URL | string | undefined, base: s
 export function catalogCardData(catalog: Catalog, slug: string, context: PlanCardContext): CardData {
   const entry = catalog.planBySlug.get(slug);
   if (!entry) throw new Error(`no plan "${slug}" in the catalog`);
-  return planCardData({
-    plan: entry.data,
-    issuer: catalog.agencies.get(entry.data.issuer)?.data,
-    agencyShortName: (id) => catalog.agencies.get(id)?.data.shortName,
-    site: context.site,
-    portal: portalAddress(context.siteUrl, context.base),
-  });
+  return planCardDataWith(entry.data, catalog.agencies, { site: context.site, portal: portalAddress(context.siteUrl, context.base) });
 }
 
 /** The content hash of one plan card (its PNG's name in the card cache), e.g. as an incremental-build key. */

@@ -12,7 +12,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { mdxBlocks } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
-import { indexedTerm, stripTermEnd, type StoredSearchRecord } from './client-config';
+import { indexedTerm, stripTermEnd, type StoredDirectoryRecord, type StoredSearchRecord } from './client-config';
 
 /*
  * One plan as the search index sees it: an HTML document made from the plan's data (never from the
@@ -74,12 +74,12 @@ export interface IndexRecord {
   /** Result URL, base path included: Pagefind's key for the record. */
   url: string;
   html: string;
-  stored: object;
+  stored: StoredSearchRecord | StoredDirectoryRecord;
   terms: string[];
 }
 
 /** The part of a plan's or directory entry's record the index keeps (see IndexRecord). */
-export function indexRecord(record: { url: string; html: string; stored: object; terms: Map<string, number> }): IndexRecord {
+export function indexRecord(record: { url: string; html: string; stored: IndexRecord['stored']; terms: Map<string, number> }): IndexRecord {
   return { url: record.url, html: record.html, stored: record.stored, terms: [...record.terms.keys()] };
 }
 
@@ -94,8 +94,6 @@ export interface SearchRecord {
   filters: Record<SearchFilter, string[]>;
   /** Sort keys: `ngay` is the issue date, else 1 January of the plan's year. */
   sort: Record<string, string>;
-  /** Everything the terms come from (title, summary, panels, body, issuer…), as written, block by block. */
-  blocks: string[];
   /** Indexed terms with how often the plan uses them: folded words and document-number keys. */
   terms: Map<string, number>;
   /** Keys of the documents the plan implements (weighted). */
@@ -232,5 +230,5 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
     card: planCardHtml(planCard(plan, ctx.agencies), { base: ctx.base, level: 3 }),
     text: [data.summary, ...body].join('\n').normalize('NFC'),
   };
-  return { slug: plan.slug, url, stored, html: document, filters, sort, blocks, terms, basisKeys };
+  return { slug: plan.slug, url, stored, html: document, filters, sort, terms, basisKeys };
 }

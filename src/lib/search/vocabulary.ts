@@ -16,7 +16,8 @@ const WORD = /^[a-z]{2,}$/;
 
 /**
  * Counts the plans using each word, one record at a time (the build streams its records), and
- * gives the vocabulary once all are counted.
+ * gives the vocabulary once all are counted. Numbers and document-number keys are left out.
+ * @example const c = new VocabularyCounter(); c.add(['dan', 'van', '33ctttg']); c.add(['dan']); c.result() // { words: ['dan', 'van'], counts: [2, 1] }
  */
 export class VocabularyCounter {
   readonly #counts = new Map<string, number>();
@@ -30,16 +31,6 @@ export class VocabularyCounter {
     const words = [...this.#counts.keys()].sort();
     return { words, counts: words.map((w) => this.#counts.get(w)!) };
   }
-}
-
-/**
- * The vocabulary of records, each given as its distinct folded terms.
- * @example buildVocabulary([['dan', 'van', '33ctttg'], ['dan']]) // { words: ['dan', 'van'], counts: [2, 1] }
- */
-export function buildVocabulary(records: Iterable<Iterable<string>>): Vocabulary {
-  const counter = new VocabularyCounter();
-  for (const terms of records) counter.add(terms);
-  return counter.result();
 }
 
 /** Optimal string alignment distance (Levenshtein with transpositions), or `max + 1` once it exceeds `max`. */

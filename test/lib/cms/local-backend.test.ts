@@ -19,13 +19,21 @@ describe('persistDraft', () => {
     const backend = fakeBackend({});
     await persistDraft('http://x/api/v1', 'content/plans/2025/ke-hoach.mdx', '---\n---\n', 'Thêm bản nháp', backend.fetchImpl);
     expect(backend.files['content/plans/2025/ke-hoach.mdx']).toBe('---\n---\n');
-    expect(backend.calls[1]).toMatchObject({ action: 'persistEntry', params: { entry: { slug: 'ke-hoach' }, options: { commitMessage: 'Thêm bản nháp', useWorkflow: false } } });
+    expect(backend.calls[1]).toMatchObject({ action: 'persistEntry', params: { entry: { slug: 'ke-hoach' }, options: { collectionName: 'plans', commitMessage: 'Thêm bản nháp', useWorkflow: false } } });
   });
 
   it('never overwrites a file that exists, and says what to do', async () => {
     const backend = fakeBackend({ 'content/plans/2025/ke-hoach.mdx': 'đã rà soát' });
     await expect(persistDraft('http://x/api/v1', 'content/plans/2025/ke-hoach.mdx', 'mới', 'm', backend.fetchImpl)).rejects.toThrow(/đã có tệp content\/plans\/2025\/ke-hoach\.mdx/);
     expect(backend.files['content/plans/2025/ke-hoach.mdx']).toBe('đã rà soát');
+  });
+
+  it('saves a registry entry into its own collection, by its folder, and refuses a path outside content/', async () => {
+    const backend = fakeBackend({});
+    await persistDraft('http://x/api/v1', 'content/documents/ct-07-ubnd-2025.yaml', 'type: "Chỉ thị"\n', 'Thêm văn bản', backend.fetchImpl);
+    expect(backend.calls[1]).toMatchObject({ params: { entry: { slug: 'ct-07-ubnd-2025', path: 'content/documents/ct-07-ubnd-2025.yaml' }, options: { collectionName: 'documents' } } });
+    await expect(persistDraft('http://x/api/v1', 'src/pages/x.astro', 'x', 'm', backend.fetchImpl)).rejects.toThrow(/không nằm trong thư mục nội dung/);
+    expect(backend.files['src/pages/x.astro']).toBeUndefined();
   });
 
   it('says in Vietnamese when the local backend is not running', async () => {

@@ -25,8 +25,13 @@ describe('createCardPreview (the editor’s share cards, WebAssembly)', () => {
   }, 120_000);
 
   it('serves each file it asks for from node_modules, with its content type', () => {
-    for (const name of CARD_PREVIEW_FILES) expect(readFileSync(cardPreviewAssetPath(name)).length, name).toBeGreaterThan(1000);
-    expect(CARD_PREVIEW_FILES.map(cardPreviewAssetType)).toContain('application/wasm');
+    // The file's own signature, against the type it is served with.
+    const SIGNATURES: Record<string, string> = { 'application/wasm': '\0asm', 'font/woff': 'wOFF', 'font/woff2': 'wOF2' };
+    expect(CARD_PREVIEW_FILES).toHaveLength(1 + 2 * 9);
+    for (const name of CARD_PREVIEW_FILES) {
+      const bytes = readFileSync(cardPreviewAssetPath(name));
+      expect(bytes.subarray(0, 4).toString('latin1'), name).toBe(SIGNATURES[cardPreviewAssetType(name)]);
+    }
     expect(() => cardPreviewAssetPath('../../package.json')).toThrow(/not a card preview asset/);
   });
 });

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, closeWords, editDistance, suggestQueries } from '../../../src/lib/search/vocabulary';
+import { closeWords, editDistance, suggestQueries, VocabularyCounter } from '../../../src/lib/search/vocabulary';
 import { normalizeQuery } from '../../../src/lib/search/query';
 import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
 import { seedCatalog } from '../portal/seed-catalog';
 
 const catalog = seedCatalog();
 const ctx = searchRecordContext(catalog, '/');
-const vocabulary = buildVocabulary(catalog.plans.map((plan) => buildSearchRecord(plan, ctx).terms.keys()));
+/** The vocabulary of records given as their terms, counted as the build counts them. */
+function vocabularyOf(records: Iterable<string>[]) {
+  const counter = new VocabularyCounter();
+  for (const terms of records) counter.add(terms);
+  return counter.result();
+}
+const vocabulary = vocabularyOf(catalog.plans.map((plan) => buildSearchRecord(plan, ctx).terms.keys()));
 const suggest = (q: string) => {
   const query = normalizeQuery(q);
   return suggestQueries(query.terms, vocabulary, 3, query.written);
 };
 
-describe('buildVocabulary', () => {
+describe('VocabularyCounter', () => {
   it('counts the plans using each word, leaving numbers and document keys out', () => {
-    expect(buildVocabulary([['dan', 'van', '33ctttg', '2024'], ['dan', 'dan']])).toEqual({ words: ['dan', 'van'], counts: [2, 1] });
+    expect(vocabularyOf([['dan', 'van', '33ctttg', '2024'], ['dan', 'dan']])).toEqual({ words: ['dan', 'van'], counts: [2, 1] });
   });
 
   it('holds the words of the seed plans, sorted', () => {
