@@ -1,13 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { planSchema } from './schemas/plan';
-import { agencySchema } from './schemas/agency';
-import { documentSchema } from './schemas/document';
-import { reportSchema } from './schemas/report';
-import { contentLoader } from './lib/content/loader';
+import { contentLoader, contentStamp } from './lib/content/loader';
 
-const plans = defineCollection({ loader: contentLoader('plan'), schema: planSchema });
-const agencies = defineCollection({ loader: contentLoader('agency'), schema: agencySchema });
-const documents = defineCollection({ loader: contentLoader('document'), schema: documentSchema });
-const reports = defineCollection({ loader: contentLoader('report'), schema: reportSchema });
+// Each collection holds a stamp per file; pages read the content through getCatalog
+// (src/lib/catalog/from-collections.ts), checked against src/schemas/ by src/lib/content/.
+const plans = defineCollection({ loader: contentLoader('plan'), schema: contentStamp });
+const agencies = defineCollection({ loader: contentLoader('agency'), schema: contentStamp });
+const documents = defineCollection({ loader: contentLoader('document'), schema: contentStamp });
+const reports = defineCollection({ loader: contentLoader('report'), schema: contentStamp });
 
 export const collections = { plans, agencies, documents, reports };

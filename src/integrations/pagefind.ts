@@ -7,7 +7,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
-import { buildCatalog } from '../lib/catalog/build';
+import { catalogOf } from '../lib/catalog/build';
 import { indexRecord, type IndexRecord } from '../lib/search/record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
 import { VocabularyCounter } from '../lib/search/vocabulary';
@@ -130,7 +130,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         const started = performance.now();
         const folder = resolve(root, options.contentDir ?? contentDir());
         // Same folder and baseDir as the content check of this build, so its parse is reused.
-        const catalog = buildCatalog(loadContentCached(folder, { baseDir: root }));
+        const catalog = catalogOf(loadContentCached(folder, { baseDir: root }));
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
         // The index is made from the content (every plan's digest and the registries), the base
         // path and code: the packages (the lockfile), this file, the site config and src/lib (the

@@ -8,7 +8,7 @@
  * Every key also covers the agency and document registries, because components print agency and
  * document names looked up by id: renaming an agency re-renders every page (rare, and correct).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Catalog, PlanEntry } from '../catalog/build';
 
 interface CatalogDigests {
@@ -50,55 +50,55 @@ export function planDigest(catalog: Catalog, plan: PlanEntry): string {
 }
 
 /**
- * Feeds `value` to the hash as stable JSON: object keys in insertion order (the catalog builds
+ * Appends `value` to `out` as stable JSON: object keys in insertion order (the catalog builds
  * them deterministically), Maps and Sets as arrays, a plan of this catalog as its digest (so a
  * list of fifty plans hashes fifty short strings, not fifty bodies). Erring on the side of more
- * inputs only costs a re-render; missing one would publish a stale page.
+ * inputs only costs a re-render; missing one would publish a stale page. The parts are hashed in
+ * one update: one `hash.update` per part cost 4 s of native calls at 5,000 plans.
  */
-function feed(hash: Hash, catalog: Catalog, value: unknown, seen: Set<object>): void {
+function feed(out: string[], catalog: Catalog, value: unknown, seen: Set<object>): void {
   if (value === null || typeof value !== 'object') {
-    hash.update(value === undefined ? 'u' : JSON.stringify(value) ?? String(value));
+    out.push(value === undefined ? 'u' : JSON.stringify(value) ?? String(value));
     return;
   }
   if (seen.has(value)) throw new Error('renderKey: the page model is circular');
   const entry = value as PlanEntry;
   if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) {
-    hash.update(`P${planDigest(catalog, entry)}`);
+    out.push(`P${planDigest(catalog, entry)}`);
     return;
   }
   // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
   // plan's title and number: the plan's digest joins the key.
   for (const ref of [(value as { plan?: unknown }).plan, entry.slug]) {
     const named = typeof ref === 'string' ? catalog.planBySlug.get(ref) : undefined;
-    if (named) hash.update(`R${planDigest(catalog, named)}`);
+    if (named) out.push(`R${planDigest(catalog, named)}`);
   }
   seen.add(value);
   if (Array.isArray(value) || value instanceof Set) {
-    hash.update('[');
+    out.push('[');
     for (const item of value) {
-      feed(hash, catalog, item, seen);
-      hash.update(',');
+      feed(out, catalog, item, seen);
+      out.push(',');
     }
-    hash.update(']');
+    out.push(']');
   } else if (value instanceof Map) {
-    hash.update('M[');
+    out.push('M[');
     for (const [k, v] of value) {
-      feed(hash, catalog, k, seen);
-      hash.update(':');
-      feed(hash, catalog, v, seen);
-      hash.update(',');
+      feed(out, catalog, k, seen);
+      out.push(':');
+      feed(out, catalog, v, seen);
+      out.push(',');
     }
-    hash.update(']');
+    out.push(']');
   } else {
-    hash.update('{');
+    out.push('{');
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'function') continue;
-      hash.update(JSON.stringify(k));
-      hash.update(':');
-      feed(hash, catalog, v, seen);
-      hash.update(',');
+      out.push(JSON.stringify(k), ':');
+      feed(out, catalog, v, seen);
+      out.push(',');
     }
-    hash.update('}');
+    out.push('}');
   }
   seen.delete(value);
 }
@@ -110,10 +110,10 @@ function feed(hash: Hash, catalog: Catalog, value: unknown, seen: Set<object>): 
  * @example renderKey(catalog, page, planFilters(catalog), catalog.plans.length)
  */
 export function renderKey(catalog: Catalog, ...shown: unknown[]): string {
-  const hash = createHash('sha256').update(catalogDigests(catalog).registries);
+  const out = [catalogDigests(catalog).registries];
   for (const value of shown) {
-    hash.update('\n');
-    feed(hash, catalog, value, new Set());
+    out.push('\n');
+    feed(out, catalog, value, new Set());
   }
-  return hash.digest('base64url');
+  return createHash('sha256').update(out.join('')).digest('base64url');
 }

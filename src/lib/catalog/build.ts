@@ -13,8 +13,10 @@ import { slugify } from '../vn/slug';
 export interface PlanEntry {
   slug: string;
   data: Plan;
-  /** Raw MDX body (optional: pages render it through Astro instead). */
+  /** Raw MDX body. */
   body?: string;
+  /** 1-based line of the body's first line in its file (line numbers of body problems). */
+  bodyLine?: number;
 }
 export interface AgencyEntry {
   id: string;
@@ -29,6 +31,7 @@ export interface ReportEntry {
   slug: string;
   data: Report;
   body?: string;
+  bodyLine?: number;
 }
 
 /**
@@ -181,10 +184,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Builds every cross-plan index once per build, in time linear in the size of the content.
- * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
- */
-/**
  * A plan or a results report is on the public portal once issued: a "dự thảo" (draft, e.g. saved
  * from the editor) is checked like any other but never published, in no page, feed, dataset, card
  * or search record.
@@ -193,7 +192,33 @@ export function isPublished(entry: { data: { status?: string } }): boolean {
   return entry.data.status !== 'dự thảo';
 }
 
-export function buildCatalog(input: { plans: PlanEntry[]; agencies: AgencyEntry[]; documents: DocumentEntry[]; reports?: ReportEntry[] }): Catalog {
+/**
+ * `buildCatalog` once per loaded content in the process: the pages (from their bundle) and the
+ * search index (from its integration) share one catalog of the same parse (`loadContentCached`).
+ */
+export function catalogOf(input: CatalogInput): Catalog {
+  const catalogs = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.catalogs')] ??= new WeakMap()) as WeakMap<CatalogInput, Catalog>;
+  let catalog = catalogs.get(input);
+  if (!catalog) {
+    catalog = buildCatalog(input);
+    catalogs.set(input, catalog);
+  }
+  return catalog;
+}
+
+/** What a catalog is built from: every plan, agency, document and report, drafts included. */
+export interface CatalogInput {
+  plans: PlanEntry[];
+  agencies: AgencyEntry[];
+  documents: DocumentEntry[];
+  reports?: ReportEntry[];
+}
+
+/**
+ * Builds every cross-plan index once per build, in time linear in the size of the content.
+ * Assumes the content passed validation (ids resolve); unknown ids are skipped, not thrown on.
+ */
+export function buildCatalog(input: CatalogInput): Catalog {
   const plans = input.plans.filter(isPublished).sort(comparePlansNewestFirst);
   const planBySlug = new Map(plans.map((p) => [p.slug, p]));
   const planOrder = new Map(plans.map((p, i) => [p.slug, i]));

@@ -1,26 +1,25 @@
+import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { buildCatalog, type Catalog } from './build';
+import { contentDir } from '../content/dir';
+import { loadContentCached } from '../content/load';
+import { catalogOf, type Catalog } from './build';
 
 let cached: Promise<Catalog> | undefined;
 
 /**
  * The catalog of the current build, computed once and shared by every page and endpoint
  * (a build with 10,000 plans must not rebuild the cross-plan indexes per page).
+ *
+ * It is built from the content check's own parse (`loadContentCached`, shared in the process),
+ * not from Astro's store: the store holds one stamp per file (src/lib/content/loader.ts), and
+ * reading it here only ties this module to the content, so `astro dev` reloads the catalog when a
+ * file changes.
  */
 export function getCatalog(): Promise<Catalog> {
   cached ??= (async () => {
-    const [plans, agencies, documents, reports] = await Promise.all([
-      getCollection('plans'),
-      getCollection('agencies'),
-      getCollection('documents'),
-      getCollection('reports'),
-    ]);
-    return buildCatalog({
-      plans: plans.map((entry) => ({ slug: entry.id, data: entry.data, body: entry.body })),
-      agencies: agencies.map((entry) => ({ id: entry.id, data: entry.data })),
-      documents: documents.map((entry) => ({ id: entry.id, data: entry.data })),
-      reports: reports.map((entry) => ({ slug: entry.id, data: entry.data, body: entry.body })),
-    });
+    await Promise.all([getCollection('plans'), getCollection('agencies'), getCollection('documents'), getCollection('reports')]);
+    const root = process.cwd();
+    return catalogOf(loadContentCached(resolve(root, contentDir()), { baseDir: root }));
   })();
   return cached;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { cached, cacheKey } from './cache';
+import { cached, cacheKey, pipelineFingerprint } from './cache';
 import { idFromPath } from './ids';
 import { discoverContentFiles } from './discover';
 import { processBodyCached } from './mdx-body';
@@ -46,16 +46,24 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
   return content;
 }
 
-const loaded = new Map<string, { stamp: string; content: LoadedContent }>();
+/**
+ * Parses shared by every copy of this module in the process: the build loads it three times (the
+ * content check and the loader through Astro's config loader, the pages from their bundle), and
+ * the pages would otherwise parse every file again. Keyed by folder and code fingerprint.
+ */
+const loaded: Map<string, { stamp: string; content: LoadedContent }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.loaded-content')] ??= new Map()) as Map<
+  string,
+  { stamp: string; content: LoadedContent }
+>;
 
 /**
- * `loadContent`, parsed once per state of the folder: the build's integrations (content check,
- * search index) share one parse instead of re-reading every plan. The stamp is every file's path,
- * size and mtime, so an edit (e.g. under `astro dev`) is seen at once.
+ * `loadContent`, parsed once per state of the folder: the build's check, its loader, its pages and
+ * its search index share one parse instead of re-reading every plan. The stamp is every file's
+ * path, size and mtime, so an edit (e.g. under `astro dev`) is seen at once.
  */
 export function loadContentCached(rootDir: string, options: LoadOptions = {}): LoadedContent {
   const root = resolve(rootDir);
-  const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}`;
+  const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}\0${pipelineFingerprint() ?? ''}`;
   const discovered = discoverContentFiles(root, (abs) => abs);
   const stamp = [
     ...discovered.files.map(({ abs }) => {
@@ -70,7 +78,6 @@ export function loadContentCached(rootDir: string, options: LoadOptions = {}): L
   loaded.set(key, { stamp, content });
   return content;
 }
-
 
 /** What reading one file adds to `LoadedContent`: the unit the on-disk cache stores. */
 interface FileResult {

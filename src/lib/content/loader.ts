@@ -1,20 +1,28 @@
 /**
- * The Astro content loader of plans, agencies and documents. It reads the content folder through
- * `loadContentCached` — the same discovery, YAML parsing and schema checks as `npm run check` — so
- * the build publishes exactly what the check saw. A plan's body is rendered by the safe pipeline
- * (`mdx-body.ts`) to sanitized HTML in `rendered.html`: no body ever becomes a Vite module or
- * JavaScript. Results are cached by content hash in `.cache/content/`; an entry whose digest is
- * unchanged in Astro's store is left as it is.
+ * The Astro content loader of plans, agencies, documents and reports. It reads the content folder
+ * through `loadContentCached` — the same discovery, YAML parsing and schema checks as
+ * `npm run check` — so the build publishes exactly what the check saw, and it stops the build on a
+ * file with a problem of its own, a body the safe pipeline (`mdx-body.ts`) refuses included.
+ *
+ * Astro's store keeps only a stamp per file (`{ file }` and a digest of the file and the code):
+ * the pages read the content from the same shared parse (`getCatalog`). Astro writes its store
+ * into a JavaScript module of the build; with every plan's data, body and HTML in it, that module
+ * was 100 MB at 5,000 plans, and compiling it again after each edit took 11 s. The stamps still
+ * change with every edit, so `astro dev` reloads the pages that read the collections.
  */
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
+import { z } from 'astro/zod';
 import { pipelineFingerprint } from './cache';
 import { contentDir } from './dir';
 import { loadContentCached, type ContentKind, type ContentSource } from './load';
 import { processBodyCached } from './mdx-body';
 import { formatProblems, problem, type Problem } from './problems';
+
+/** What Astro's store holds for an entry: the file it came from (project-relative). */
+export const contentStamp = z.object({ file: z.string() });
 
 const COLLECTION_FOLDERS: Record<ContentKind, string> = { plan: 'plans', agency: 'agencies', document: 'documents', report: 'reports' };
 
@@ -44,7 +52,7 @@ export function contentLoader(kind: ContentKind, options: { dir?: string } = {})
   };
 }
 
-/** Stores every entry of `kind`, renders plan bodies, and removes entries whose file is gone. */
+/** Stamps every entry of `kind`, checks changed bodies, and removes entries whose file is gone. */
 async function sync({ store, parseData, generateDigest, logger, watcher }: LoaderContext, kind: ContentKind, dir: string, root: string): Promise<void> {
   const content = loadContentCached(dir, { baseDir: root });
   const sources = content.sources.filter((s) => s.kind === kind);
@@ -53,7 +61,7 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
   // schema, or a body the safe pipeline refuses) stops the build, and nothing of it is published.
   const problems: Problem[] = content.problems.filter((p) => files.has(p.file));
   const fingerprint = pipelineFingerprint() ?? '';
-  const changed: Array<{ source: ContentSource; digest: string; html?: string }> = [];
+  const changed: Array<{ source: ContentSource; digest: string }> = [];
   const untouched = new Set(store.keys());
   for (const source of sources) {
     untouched.delete(source.id);
@@ -61,15 +69,12 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
     const digest = generateDigest(JSON.stringify([fingerprint, source.file, source.raw ?? null, source.body ?? null, source.bodyLine ?? null]));
     if (store.get(source.id)?.digest === digest) continue;
     if (!source.valid && !problems.some((p) => p.file === source.file)) problems.push(problem(source.file, '', 'tệp không hợp lệ'));
-    if (source.body === undefined) {
-      changed.push({ source, digest });
-      continue;
+    if (source.body !== undefined) {
+      for (const issue of processBodyCached(source.body, source.bodyLine).issues) {
+        problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
+      }
     }
-    const body = processBodyCached(source.body, source.bodyLine);
-    for (const issue of body.issues) {
-      problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
-    }
-    changed.push({ source, digest, html: body.html });
+    changed.push({ source, digest });
   }
   if (problems.length > 0) {
     const report = `Nội dung có lỗi, không thể xuất bản:\n\n${formatProblems(problems)}`;
@@ -78,14 +83,13 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
     logger.warn(report);
   }
   const broken = new Set(problems.map((p) => p.file));
-  for (const { source, digest, html } of changed) {
+  for (const { source, digest } of changed) {
     if (broken.has(source.file)) {
       store.delete(source.id);
       continue;
     }
-    const data = await parseData({ id: source.id, data: source.raw as Record<string, unknown> });
-    const entry = { id: source.id, data, filePath: source.file, digest };
-    store.set(html === undefined ? entry : { ...entry, body: source.body, rendered: { html } });
+    const data = await parseData({ id: source.id, data: { file: source.file } });
+    store.set({ id: source.id, data, filePath: source.file, digest });
   }
   for (const id of untouched) store.delete(id);
   if (kind === 'plan' && changed.length > 0) logger.info(`${changed.length} kế hoạch được nạp lại`);

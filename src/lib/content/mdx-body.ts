@@ -396,6 +396,14 @@ export function processBodyCached(body: string, firstLine = 1): ProcessedBody {
 }
 
 /**
+ * The sanitized HTML of a plan's or report's body, through the cache the content check filled.
+ * @example bodyHtml(catalog.planBySlug.get(slug)!)
+ */
+export function bodyHtml(entry: { body?: string; bodyLine?: number }): string {
+  return entry.body === undefined ? '' : processBodyCached(entry.body, entry.bodyLine).html ?? '';
+}
+
+/**
  * `mdxToPlainText` through the on-disk cache: the open data's `bodyText` of a body seen before is
  * read back instead of parsed again (about 1 ms a plan; the DCAT catalog sizes every plan record,
  * so without it a one-plan edit re-read every body).

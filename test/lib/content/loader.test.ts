@@ -28,8 +28,6 @@ interface StoredEntry {
   data: Record<string, unknown>;
   digest?: string | number;
   filePath?: string;
-  body?: string;
-  rendered?: { html: string };
 }
 
 /** Runs a loader the way Astro's content layer does, against a Map for a store; returns the entries and how many were (re)written. */
@@ -59,17 +57,30 @@ async function runLoader(kind: 'plan' | 'agency' | 'document', dir: string, entr
 describe('contentLoader: entries', () => {
   const dir = 'test/fixtures/content/valid';
 
-  it('a plan carries its body and the sanitized HTML; nothing stored names an absolute path', async () => {
+  it('stores a stamp per file, never the data, body or HTML (the pages read the shared parse); no absolute path', async () => {
     const { entries } = await runLoader('plan', dir);
     const plan = entries.get('ke-hoach-mau')!;
-    expect(plan.filePath).toBe(`${dir}/plans/2024/ke-hoach-mau.mdx`);
-    expect(plan.rendered!.html).toContain('<h2 id="i-mục-đích-yêu-cầu">I. MỤC ĐÍCH, YÊU CẦU</h2>');
-    expect(plan.rendered!.html).toContain('tỷ lệ hồ sơ trễ hạn &#x3C;5%');
-    expect(plan.body).toContain('## I. MỤC ĐÍCH, YÊU CẦU');
+    expect(plan).toEqual({ id: 'ke-hoach-mau', data: { file: `${dir}/plans/2024/ke-hoach-mau.mdx` }, filePath: `${dir}/plans/2024/ke-hoach-mau.mdx`, digest: expect.any(String) });
     expect(JSON.stringify([...entries.values()])).not.toContain(root);
     const agencies = await runLoader('agency', dir);
     expect([...agencies.entries.keys()].sort()).toEqual(['so-mau', 'ubnd-tinh-mau']);
-    expect(agencies.entries.get('so-mau')).not.toHaveProperty('rendered');
+    expect(agencies.entries.get('so-mau')!.data).toEqual({ file: `${dir}/agencies/so-mau.yaml` });
+  });
+
+  it('an edit to a file changes its stamp, so Astro (and `astro dev`) sees it', async () => {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    const work = mkdtempSync(join(root, 'tmp', 'loader-stamp-'));
+    try {
+      cpSync(VALID, work, { recursive: true });
+      const rel = relative(root, work);
+      const first = await runLoader('plan', rel);
+      writeFileSync(join(work, 'plans/2024/ke-hoach-mau.mdx'), planWithBody('Nội dung đã sửa.'));
+      const again = await runLoader('plan', rel, new Map(first.entries));
+      expect(again.writes).toBe(1);
+      expect(again.entries.get('ke-hoach-mau')!.digest).not.toBe(first.entries.get('ke-hoach-mau')!.digest);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('same content, same digests: a second run writes nothing, a fresh store gets the same entries', async () => {

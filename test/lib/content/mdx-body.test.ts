@@ -1,6 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findBodyViolations, parseBody, processBody, renderBody, UnsafeBodyError, type BodyTree } from '../../../src/lib/content/mdx-body';
+import { join } from 'node:path';
+import { bodyHtml, findBodyViolations, parseBody, processBody, renderBody, UnsafeBodyError, type BodyTree } from '../../../src/lib/content/mdx-body';
+import { loadContent } from '../../../src/lib/content/load';
+import { root } from '../../support/build';
 
 const messages = (body: string, firstLine = 1) => processBody(body, firstLine).issues.map((i) => `${i.line}: ${i.message}`);
 const html = (body: string) => processBody(body).html;
@@ -165,5 +168,16 @@ describe('renderBody: defence in depth', () => {
     expect(result.html).toBeUndefined();
     expect(result.issues.length).toBe(2);
     expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('bodyHtml: the HTML a plan page shows', () => {
+  it("renders a loaded plan's body, sanitized, with heading ids; no body gives no HTML", () => {
+    const plan = loadContent(join(root, 'test/fixtures/content/valid')).plans.find((p) => p.slug === 'ke-hoach-mau')!;
+    const html = bodyHtml(plan);
+    expect(html).toContain('<h2 id="i-mục-đích-yêu-cầu">I. MỤC ĐÍCH, YÊU CẦU</h2>');
+    expect(html).toContain('tỷ lệ hồ sơ trễ hạn &#x3C;5%');
+    expect(html).toBe(processBody(plan.body, plan.bodyLine).html);
+    expect(bodyHtml({})).toBe('');
   });
 });
