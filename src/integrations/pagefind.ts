@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzipSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContentCached } from '../lib/content/load';
@@ -27,6 +28,11 @@ export interface IndexStats {
   outputPath: string;
 }
 
+/** Records sent to Pagefind before waiting for the oldest answer; fragment files read at once. */
+const IN_FLIGHT = 64;
+
+const gunzip = promisify(gunzipCallback);
+
 /** Throws with every message when a Pagefind response carries errors. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind ${step}: ${response.errors.join('; ')}`);
@@ -40,11 +46,16 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 async function resultIds(outputPath: string): Promise<Map<string, string>> {
   const dir = join(outputPath, 'fragment');
   const ids = new Map<string, string>();
-  for (const file of await readdir(dir)) {
-    if (!file.endsWith('.pf_fragment')) continue;
-    const raw = gunzipSync(await readFile(join(dir, file))).toString('utf8');
-    const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
-    ids.set(url, file.slice(0, -'.pf_fragment'.length));
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment')).sort();
+  // IN_FLIGHT files at a time: reads and gunzip run on libuv's threads, on every core.
+  for (let start = 0; start < files.length; start += IN_FLIGHT) {
+    await Promise.all(
+      files.slice(start, start + IN_FLIGHT).map(async (file) => {
+        const raw = (await gunzip(await readFile(join(dir, file)))).toString('utf8');
+        const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
+        ids.set(url, file.slice(0, -'.pf_fragment'.length));
+      }),
+    );
   }
   return ids;
 }
@@ -74,17 +85,29 @@ export async function writePagefindIndex(
     try {
       const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
       if (!index) throw new Error('Pagefind createIndex: no index returned');
+      // Up to IN_FLIGHT records travel at once: Pagefind's service handles its messages one by
+      // one in the order they are sent, so the index is the same as with one at a time, while
+      // Node reads, compresses and writes the next records (measured at 5,000 plans: 5.9–6.7 s
+      // against 8.8–11.8 s one at a time).
+      const pending = new Set<Promise<unknown>>();
       const add = async (record: IndexRecord) => {
-        check(`addHTMLFile ${record.url}`, await index.addHTMLFile({ url: record.url, content: record.html }));
-        await writeFile(join(staging, String(staged.length)), gzipSync(JSON.stringify(record.stored), { level: 9 }));
+        const position = staged.length;
         staged.push(record.url);
         vocabulary.add(record.terms);
+        const done = Promise.all([
+          index.addHTMLFile({ url: record.url, content: record.html }).then((response) => check(`addHTMLFile ${record.url}`, response)),
+          writeFile(join(staging, String(position)), gzipSync(JSON.stringify(record.stored), { level: 9 })),
+        ]);
+        pending.add(done);
+        done.then(() => pending.delete(done), () => undefined);
+        if (pending.size >= IN_FLIGHT) await Promise.race(pending);
       };
       for await (const record of records) await add(record);
       const plans = staged.length;
       for (const record of directory) await add(record);
       const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
       await add({ url: NO_MATCH_URL, html: NO_MATCH_HTML, stored: none, terms: [] });
+      await Promise.all(pending);
       check('writeFiles', await index.writeFiles({ outputPath }));
       const ids = await resultIds(outputPath);
       await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
