@@ -29,30 +29,44 @@ export const CONTENT_CACHE_ENV = 'KE_HOACH_CONTENT_CACHE';
 /** Source folders whose code decides what a record holds: the loaders, the schemas and the rules they call. */
 const CODE_DIRS = ['src/lib/content', 'src/schemas', 'src/lib/vn', 'src/lib/documents'];
 
-let fingerprint: string | null | undefined;
+const fingerprints = new Map<string, string | null>();
 
 /**
- * A hash of the code and dependencies that produce cached records, or null when the sources are
- * not where this module expects them (then nothing is cached rather than risk a stale record).
+ * A hash of source files and folders of the project (paths relative to its root; a folder is every
+ * .ts/.js/.mjs/.json file under it), or null when the sources are not where this module expects
+ * them (then nothing is cached rather than risk a stale record). Computed once per process.
+ * @example sourceFingerprint(['src/lib', 'package-lock.json'])
  */
-export function pipelineFingerprint(): string | null {
-  if (fingerprint !== undefined) return fingerprint;
+export function sourceFingerprint(parts: readonly string[]): string | null {
+  const id = parts.join('\0');
+  const known = fingerprints.get(id);
+  if (known !== undefined) return known;
   const hash = createHash('sha256');
+  let fingerprint: string | null;
   try {
-    for (const dir of CODE_DIRS) {
-      const abs = join(PROJECT_ROOT, dir);
+    for (const part of parts) {
+      const abs = join(PROJECT_ROOT, part);
+      if (!statSync(abs).isDirectory()) {
+        hash.update(readFileSync(abs));
+        continue;
+      }
       for (const name of readdirSync(abs, { recursive: true }).map(String).sort()) {
         const file = join(abs, name);
         if (!/\.(ts|js|mjs|json)$/.test(name) || !statSync(file).isFile()) continue;
-        hash.update(`${dir}/${name}\0`).update(readFileSync(file)).update('\0');
+        hash.update(`${part}/${name}\0`).update(readFileSync(file)).update('\0');
       }
     }
-    hash.update(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
     fingerprint = hash.digest('hex');
   } catch {
     fingerprint = null;
   }
+  fingerprints.set(id, fingerprint);
   return fingerprint;
+}
+
+/** A hash of the code and dependencies that produce cached records (null: caching is off). */
+export function pipelineFingerprint(): string | null {
+  return sourceFingerprint([...CODE_DIRS, 'package-lock.json']);
 }
 
 function enabled(): boolean {
@@ -93,6 +107,19 @@ function pruneOtherGenerations(): void {
   }
 }
 
+/** The record stored for `key`, if any (undefined also when the cache is off or the file is torn). */
+export function cachedRecord<T>(namespace: string, key: string): T | undefined {
+  if (!enabled()) return undefined;
+  const path = recordPath(namespace, key);
+  if (!existsSync(path)) return undefined;
+  try {
+    return deserialize(readFileSync(path)) as T;
+  } catch {
+    // A torn or foreign file: the caller recomputes and overwrites it.
+    return undefined;
+  }
+}
+
 /**
  * The record for `key`, or the result of `compute` (stored for next time). Records are stored with
  * the structured-clone serializer, so `undefined` array items (a failed field) survive the trip.
@@ -100,17 +127,12 @@ function pruneOtherGenerations(): void {
  */
 export function cached<T>(namespace: string, key: string, compute: () => T): T {
   if (!enabled()) return compute();
-  const path = recordPath(namespace, key);
-  if (existsSync(path)) {
-    try {
-      return deserialize(readFileSync(path)) as T;
-    } catch {
-      // A torn or foreign file: recompute and overwrite it.
-    }
-  }
+  const found = cachedRecord<T>(namespace, key);
+  if (found !== undefined) return found;
   const value = compute();
   try {
     pruneOtherGenerations();
+    const path = recordPath(namespace, key);
     mkdirSync(dirname(path), { recursive: true });
     // Write then rename, so a concurrent reader never sees half a record.
     const temp = `${path}.${process.pid}.tmp`;

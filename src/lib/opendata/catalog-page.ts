@@ -89,7 +89,7 @@ export function expectedSha256Sums(openData: OpenData): string {
     openData
       .allFiles()
       .filter((file) => file.path.startsWith(API_ROOT))
-      .map((file) => ({ path: file.path.slice(API_ROOT.length), sha256: openData.file(file.path).sha256 })),
+      .map((file) => ({ path: file.path.slice(API_ROOT.length), sha256: openData.summary(file.path).sha256 })),
   );
 }
 
@@ -147,7 +147,7 @@ export function catalogPage(openData: OpenData, options: { listMax?: Partial<Rec
   const { ctx } = openData;
   const url = (path: string) => urlOf(ctx, path);
   const pageFile = (file: OpenDataFile, fallbackLabel: string): CatalogPageFile => {
-    const { bytes } = openData.file(file.path);
+    const { bytes } = openData.summary(file.path);
     return { href: withBase(ctx.base, file.path), url: url(file.path), format: file.format, label: file.label ?? fallbackLabel, bytes, size: formatBytes(bytes) };
   };
   // A plan without an issue date is dated 1 January of its year; say "năm 2025", not a day nobody signed.
@@ -181,7 +181,7 @@ export function catalogPage(openData: OpenData, options: { listMax?: Partial<Rec
   };
 
   const datasets = openData.datasets.map((dataset): CatalogPageDataset => {
-    const total = dataset.files.reduce((sum, f) => sum + openData.file(f.path).bytes, 0);
+    const total = dataset.files.reduce((sum, f) => sum + openData.summary(f.path).bytes, 0);
     const cap = dataset.collection ? (listMax[dataset.id] ?? 0) : Infinity;
     const files = dataset.files.slice(0, cap).map((file) => pageFile(file, fileName(file.path)));
     return {

@@ -135,7 +135,7 @@ export function dataPackage(openData: OpenData) {
     keywords: ['kế hoạch', 'dữ liệu mở', 'Tây Ninh'],
     resources: tableNames.map((name) => {
       const path = apiPaths.table(name, 'csv');
-      const file = openData.file(path);
+      const file = openData.summary(path);
       const dataset = titles.get(name);
       return {
         name,

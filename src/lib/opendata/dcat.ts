@@ -63,7 +63,7 @@ export function dcatCatalog(openData: OpenData) {
   const byteSize = (bytes: number) => ({ '@value': String(bytes), '@type': 'xsd:nonNegativeInteger' });
 
   const collectionDistribution = (dataset: Dataset, collection: FileCollection) => {
-    const bytes = dataset.files.reduce((sum, file) => sum + openData.file(file.path).bytes, 0);
+    const bytes = dataset.files.reduce((sum, file) => sum + openData.summary(file.path).bytes, 0);
     const count = dataset.files.length.toLocaleString('vi-VN');
     const index = urlOf(ctx, collection.index);
     return {
@@ -84,7 +84,7 @@ export function dcatCatalog(openData: OpenData) {
   };
 
   const distribution = (file: OpenDataFile, title: string) => {
-    const rendered = openData.file(file.path);
+    const rendered = openData.summary(file.path);
     const url = urlOf(ctx, file.path);
     return {
       '@id': `${url}#phan-phoi`,

@@ -1,9 +1,10 @@
 import { getCatalog } from '../catalog/from-collections';
 import { site } from '../../site.config';
-import type { PublishContext } from './context';
+import { apiPaths, type PublishContext } from './context';
+import { tableNames } from './record-schemas';
 import { contentType, createOpenData, type FileFormat, type OpenData } from './open-data';
 
-const NEEDS_WORKBOOKS: ReadonlySet<FileFormat> = new Set<FileFormat>(['XLSX', 'JSON-LD', 'Data Package']);
+const SIZES_EVERY_FILE: ReadonlySet<FileFormat> = new Set<FileFormat>(['JSON-LD', 'Data Package']);
 
 /** The publish context of the current Astro build (`site` and `base` from astro.config.mjs). */
 export function publishContext(): PublishContext {
@@ -20,9 +21,10 @@ export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
   const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
-  // Only a workbook, and the DCAT catalog and datapackage.json (which size every file, workbooks
-  // included), need the workbooks written; a feed page or a plan record does not wait for them.
-  if (NEEDS_WORKBOOKS.has(entry.format)) await openData.prepare();
+  // A workbook needs itself written; the DCAT catalog and datapackage.json (which size every file)
+  // need the workbooks whose size is not kept from an earlier build; nothing else waits for them.
+  if (entry.format === 'XLSX') await openData.prepare(tableNames.filter((name) => apiPaths.table(name, 'xlsx') === path));
+  if (SIZES_EVERY_FILE.has(entry.format)) await openData.prepareSummaries();
   return new Response(toBodyInit(openData.file(path).body), { headers: { 'Content-Type': contentType(entry.format) } });
 }
 

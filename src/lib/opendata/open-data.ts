@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/build';
+import { renderKey } from '../build/cache-key';
+import { cached, cachedRecord, cacheKey, sourceFingerprint } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -12,7 +15,7 @@ import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows } from './records';
-import { memberUrlPattern, type Dataset, type DatasetId, type OpenData, type OpenDataFile, type RenderedFile } from './types';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type RenderedFile } from './types';
 
 export * from './types';
 
@@ -61,12 +64,28 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
 
 const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 
+/** Where kept file summaries live in the content cache (src/lib/content/cache.ts). */
+const SUMMARY_NAMESPACE = 'open-data-summaries';
+
+/** The code an open-data file is rendered by: the libraries, schemas, site config and packages. */
+function openDataCode(): string {
+  return sourceFingerprint(['src/lib', 'src/schemas', 'src/site.config.ts', 'package-lock.json']) ?? '';
+}
+
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rows = tableRows(catalog, ctx);
+  const context = JSON.stringify([ctx.site, ctx.base]);
+  // A table file is a function of its rows (which hold the URLs of the publish context) and code.
+  const rowDigests = new Map<TableName, string>();
+  const rowsKey = (name: TableName) => {
+    let digest = rowDigests.get(name);
+    if (digest === undefined) rowDigests.set(name, (digest = createHash('sha256').update(JSON.stringify(rows[name])).digest('base64url')));
+    return `${context}|${digest}`;
+  };
   // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
   // a build whose open-data pages all come from the incremental cache never writes them.
   const workbooks = new Map<TableName, Buffer>();
-  let prepared: Promise<void> | undefined;
+  const writing = new Map<TableName, Promise<void>>();
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
@@ -76,11 +95,13 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       format: 'JSON',
       schema: apiPaths.schema(name),
       render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
+      key: () => rowsKey(name),
     },
-    { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]) },
+    { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]), key: () => rowsKey(name) },
     {
       path: apiPaths.table(name, 'xlsx'),
       format: 'XLSX',
+      key: () => rowsKey(name),
       render: () => {
         const workbook = workbooks.get(name);
         if (!workbook) throw new Error(`Open data: ${name}.xlsx is not written yet; await openData.prepare() first`);
@@ -114,6 +135,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         schema: apiPaths.schema('plan'),
         label: plan.slug,
         render: () => toJson(checked(planRecordSchema, planRecord(catalog, plan, ctx), plan.slug)),
+        // A record shows the plan and the registries it names, addressed in the publish context.
+        key: () => renderKey(catalog, plan, ctx),
       })),
     },
     tableDataset('targets', 'targets', [], catalog.targets.map((t) => t.plan)),
@@ -135,6 +158,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         format: 'iCalendar' as const,
         label: catalog.agencies.get(agency)!.data.name,
         render: () => deadlinesCalendar(catalog, ctx, { agency }),
+        // An agency's calendar shows its deadline rows (each with its plan's title and number: the
+        // plan's digest joins the key), the registries' names and the publish context.
+        key: () => renderKey(catalog, agency, catalog.agencies.get(agency)!.deadlines, ctx),
       })),
     },
     tableDataset('citations', 'citations', [], catalog.citations.map((c) => c.plan)),
@@ -160,6 +186,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     format: 'JSON Schema',
     label: `JSON Schema của ${name === 'plan' ? 'plans/{mã}.json' : `${name}.json`}`,
     render: () => toJson(jsonSchemaFor(name, ctx)),
+    key: () => context,
   }));
 
   const metadataFiles: OpenDataFile[] = [
@@ -174,6 +201,13 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const byPath = new Map(registry.map((f) => [f.path, f]));
   if (byPath.size !== registry.length) throw new Error('Open data: two files share a path');
   const rendered = new Map<string, RenderedFile>();
+  const summaries = new Map<string, FileSummary>();
+  const code = openDataCode();
+  /** The key a file's summary is kept under: its path, its inputs' key and the code; none for a file without a key. */
+  const summaryKey = (path: string): string | undefined => {
+    const key = byPath.get(path)?.key;
+    return key && code ? cacheKey(SUMMARY_NAMESPACE, code, path, key()) : undefined;
+  };
 
   const openData: OpenData = {
     catalog,
@@ -187,20 +221,49 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     allFiles: () => registry,
     entry: (path) => byPath.get(path),
     file(path) {
-      const cached = rendered.get(path);
-      if (cached) return cached;
+      const known = rendered.get(path);
+      if (known) return known;
       const entry = byPath.get(path);
       if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
       const body = entry.render();
       const result = { body, bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length, sha256: sha256Hex(body) };
       rendered.set(path, result);
+      // Kept for later builds, whose catalogs can then size this file without rendering it.
+      const key = summaryKey(path);
+      if (key !== undefined) cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));
       return result;
     },
-    prepare() {
-      prepared ??= (async () => {
-        for (const name of TABLE_NAMES) workbooks.set(name, await tableXlsx(name, rows[name]));
-      })();
-      return prepared;
+    summary(path) {
+      const known = rendered.get(path) ?? summaries.get(path);
+      if (known) return { bytes: known.bytes, sha256: known.sha256 };
+      const key = summaryKey(path);
+      if (key === undefined) {
+        const { bytes, sha256 } = openData.file(path);
+        return { bytes, sha256 };
+      }
+      const kept = cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
+      if (kept) summaries.set(path, kept);
+      const { bytes, sha256 } = kept ?? openData.file(path);
+      return { bytes, sha256 };
+    },
+    prepare(tables = TABLE_NAMES) {
+      return Promise.all(
+        tables.map((name) => {
+          let written = writing.get(name);
+          if (!written) writing.set(name, (written = tableXlsx(name, rows[name]).then((workbook) => void workbooks.set(name, workbook))));
+          return written;
+        }),
+      ).then(() => undefined);
+    },
+    prepareSummaries() {
+      return openData.prepare(TABLE_NAMES.filter((name) => {
+        const path = apiPaths.table(name, 'xlsx');
+        if (rendered.has(path) || summaries.has(path)) return false;
+        const key = summaryKey(path);
+        const kept = key === undefined ? undefined : cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
+        if (kept) summaries.set(path, kept);
+        return !kept;
+      }));
     },
     text(path) {
       const { body } = openData.file(path);

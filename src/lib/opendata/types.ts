@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/build';
 import type { PublishContext } from './context';
 import { urlOf } from './context';
-import type { TableRows } from './record-schemas';
+import type { TableName, TableRows } from './record-schemas';
 
 /*
  * Types and constants of the open-data registry (open-data.ts builds it; dcat.ts, datapackage.ts
@@ -42,6 +42,12 @@ export interface OpenDataFile {
   label?: string;
   /** The file's bytes: text (UTF-8 when served) or binary (a workbook). */
   render: () => string | Buffer;
+  /**
+   * A key of everything the file is made from but the code (its rows, or the plan and registries
+   * it shows, and the publish context), where one is cheaper than rendering: the route's
+   * incremental cache key, and the key its size and checksum are kept under between builds.
+   */
+  key?: () => string;
 }
 
 export type DatasetId =
@@ -96,6 +102,14 @@ export interface Dataset {
   collection?: FileCollection;
 }
 
+/** What the catalogs (DCAT, datapackage.json, /du-lieu-mo/) say of a file: its size and checksum. */
+export interface FileSummary {
+  /** Size in bytes of the body as served (text in UTF-8). */
+  bytes: number;
+  /** sha256 of the body, hex. */
+  sha256: string;
+}
+
 export interface RenderedFile {
   body: string | Buffer;
   /** Size in bytes of the body as served (text in UTF-8). */
@@ -121,8 +135,16 @@ export interface OpenData {
   feedArchiveFiles: OpenDataFile[];
   /** Renders (once) and returns a file by its path; throws for an unknown path. */
   file(path: string): RenderedFile;
-  /** Writes the workbooks (once); `file` of an .xlsx path throws until it has resolved. */
-  prepare(): Promise<void>;
+  /**
+   * Size and checksum of a file: of its render in this build, or, for a file with a `key`, as
+   * kept from an earlier build under that key and the code's fingerprint (rendered and kept when
+   * missing). A one-plan edit so sizes 5,000 unchanged plan records without rendering them.
+   */
+  summary(path: string): FileSummary;
+  /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
+  prepare(tables?: readonly TableName[]): Promise<void>;
+  /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */
+  prepareSummaries(): Promise<void>;
   /** The body of a text file (JSON, CSV, iCalendar…); throws for a binary one (a workbook). */
   text(path: string): string;
   /** Every published file known to the registry, datasets first. */

@@ -38,3 +38,36 @@ describe('the open-data registry', () => {
     expect(() => openData.file('api/v1/khong-co.json')).toThrow(/khong-co/);
   });
 });
+
+describe('sizes and checksums kept between builds', () => {
+  const keyed = () => openData.allFiles().filter((file) => file.key);
+
+  it('sizes every keyed file of an unchanged catalog without rendering it, and the catalogs come out the same', async () => {
+    // `openData` rendered every file, which keeps each keyed file's summary; a later build starts afresh.
+    for (const file of openData.allFiles()) openData.file(file.path);
+    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
+    expect(keyed().length).toBeGreaterThan(catalog.plans.length);
+    for (const { path } of keyed()) {
+      again.entry(path)!.render = () => {
+        throw new Error(`${path} rendered`);
+      };
+    }
+    await again.prepareSummaries();
+    for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
+    for (const path of ['api/v1/catalog.jsonld', 'api/v1/datapackage.json']) expect(again.text(path), path).toBe(openData.text(path));
+  });
+
+  it('renders a file again when what it shows changed, and keys it apart', async () => {
+    const content = loadContent(join(root, 'content'));
+    const [first, ...rest] = content.plans;
+    const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
+    const again = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
+    for (const path of [`api/v1/plans/${first!.slug}.json`, 'api/v1/plans.csv']) {
+      expect(again.entry(path)!.key!()).not.toBe(openData.entry(path)!.key!());
+      expect(again.summary(path).sha256).not.toBe(openData.summary(path).sha256);
+      expect(again.summary(path)).toEqual({ bytes: again.file(path).bytes, sha256: again.file(path).sha256 });
+    }
+    // A table whose rows the edit did not touch keeps its key.
+    expect(again.entry('api/v1/documents.csv')!.key!()).toBe(openData.entry('api/v1/documents.csv')!.key!());
+  });
+});

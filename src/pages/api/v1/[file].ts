@@ -5,19 +5,18 @@ import { getOpenData, serveOpenData } from '../../../lib/opendata/from-astro';
 
 /**
  * Every file directly under api/v1/: the tables (.json, .csv, .xlsx), deadlines.ics, the DCAT
- * catalog and datapackage.json, all from the open-data registry. One route keyed by the whole
- * catalog (every plan's digest, the registries, the reports) and the publish context: an
- * incremental build with no content change copies them all instead of rendering them, and any
- * change renders them all again (each of them lists every plan).
+ * catalog and datapackage.json, all from the open-data registry. A table is keyed by its rows
+ * (open-data.ts), so an edit that leaves a table's rows as they were does not write it again; the
+ * others by the whole catalog (every plan's digest, the registries, the reports) and the publish
+ * context, so any content change renders them again.
  */
 export const getStaticPaths = (async () => {
   const openData = await getOpenData();
   const catalogKey = renderKey(openData.catalog, openData.catalog.plans, openData.ctx);
   return openData
     .allFiles()
-    .map((file) => file.path)
-    .filter((path) => path.startsWith(API_ROOT) && !path.slice(API_ROOT.length).includes('/'))
-    .map((path) => ({ params: { file: path.slice(API_ROOT.length) }, cacheKey: `${catalogKey}|${path}` }));
+    .filter(({ path }) => path.startsWith(API_ROOT) && !path.slice(API_ROOT.length).includes('/'))
+    .map(({ path, key }) => ({ params: { file: path.slice(API_ROOT.length) }, cacheKey: `${path}|${key ? key() : catalogKey}` }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(`${API_ROOT}${params.file}`);
