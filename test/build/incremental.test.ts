@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { astroBuild, root, withBuildLock } from '../support/build';
+import { DEFAULT_SEED, writeCorpus } from '../../scripts/bench/corpus';
 
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
@@ -60,6 +61,12 @@ function plan(relativePath: string): string {
   return join(content, 'plans', relativePath);
 }
 
+/** The incremental output has files, and every one equals the cold build's. */
+function check(name: string, { incremental, cold }: { incremental: string; cold: string }): void {
+  expect(files(incremental).length, name).toBeGreaterThan(50);
+  expect(differences(incremental, cold), `${name}: files that differ from a cold build`).toEqual([]);
+}
+
 function edit(file: string, change: (text: string) => string): void {
   const before = readFileSync(file, 'utf8');
   const after = change(before);
@@ -86,10 +93,6 @@ describe('incremental build', () => {
   it('equals a cold build byte for byte after every step of an edit sequence, and reuses what did not change', { timeout: 900_000 }, async () => {
     // The copy has its own .astro/ and cache; each build still takes the lock so that builds take turns on the two cores.
     {
-      const check = (name: string, { incremental, cold }: { incremental: string; cold: string }) => {
-        expect(files(incremental).length, name).toBeGreaterThan(50);
-        expect(differences(incremental, cold), `${name}: files that differ from a cold build`).toEqual([]);
-      };
 
       // The first build fills the cache (it is a cold build itself).
       const first = await buildBoth({ cold: false });
@@ -148,5 +151,28 @@ describe('incremental build', () => {
       expect(differences(afterMove, template.cold), 'content moved: files that differ from a cold build').toEqual([]);
       expect(existsSync(join(work, 'cache', 'astro', 'incremental-build.json'))).toBe(true);
     }
+  });
+
+  it('equals a cold build after edits that move paginated lists and feed archive pages (a generated province)', { timeout: 900_000 }, async () => {
+    // The bench's corpus, small: enough plans for feed archive pages and agencies' long lists.
+    content = join(work, 'corpus');
+    writeCorpus(content, { plans: 160, seed: DEFAULT_SEED });
+    const first = await buildBoth({ cold: false });
+    const archives = files(first.incremental).filter((file) => /^feed\/luu-tru\/\d+\.xml$/.test(file));
+    expect(archives.length, 'feed archive pages').toBeGreaterThan(1);
+    expect(files(first.incremental).filter((file) => /^co-quan\/[^/]+\/[^/]+\/trang\/2\/index\.html$/.test(file)).length, "agencies' long lists").toBeGreaterThan(0);
+
+    // The oldest year's first plan edited: it is on the first feed archive page.
+    const oldestYear = readdirSync(join(content, 'plans')).sort()[0]!;
+    const oldest = join(content, 'plans', oldestYear, readdirSync(join(content, 'plans', oldestYear)).sort()[0]!);
+    edit(oldest, (text) => text.replace(/^title: "(.*)"$/m, 'title: "$1 (đã sửa)"'));
+    const edited = await buildBoth();
+    check('oldest plan edited', edited);
+    const redoneArchives = rendered(edited.log).filter((page) => /^\/feed\/luu-tru\/\d+\.xml$/.test(page));
+    expect(redoneArchives, 'only the archive page that holds it is written again').toEqual(['/feed/luu-tru/1.xml']);
+
+    // It deleted: every later entry moves up one place, on the archive pages and in the lists.
+    rmSync(oldest);
+    check('oldest plan deleted', await buildBoth());
   });
 });

@@ -193,9 +193,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     { path: apiPaths.dcat(), format: 'JSON-LD', render: () => toJson(dcatCatalog(openData)) },
     { path: apiPaths.dataPackage(), format: 'Data Package', render: () => toJson(dataPackage(openData)) },
   ];
-  const feedArchiveFiles: OpenDataFile[] = feedPages(catalog).archives.flatMap(({ page }) => [
-    { path: feedArchivePath(page!, 'xml'), format: 'Atom' as const, render: () => atomFeed(catalog, ctx, page) },
-    { path: feedArchivePath(page!, 'json'), format: 'JSON Feed' as const, render: () => jsonFeed(catalog, ctx, page) },
+  // An archive page shows its entries (each names its plan or report) and its neighbours.
+  const feedArchiveFiles: OpenDataFile[] = feedPages(catalog).archives.flatMap((archive) => [
+    { path: feedArchivePath(archive.page!, 'xml'), format: 'Atom' as const, render: () => atomFeed(catalog, ctx, archive.page), key: () => renderKey(catalog, 'xml', archive, ctx) },
+    { path: feedArchivePath(archive.page!, 'json'), format: 'JSON Feed' as const, render: () => jsonFeed(catalog, ctx, archive.page), key: () => renderKey(catalog, 'json', archive, ctx) },
   ]);
   const registry: OpenDataFile[] = [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles, ...feedArchiveFiles];
   const byPath = new Map(registry.map((f) => [f.path, f]));

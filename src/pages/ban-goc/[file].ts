@@ -15,6 +15,8 @@ export async function getStaticPaths() {
   return [...originals.values()].map((original) => ({
     params: { file: paths.original(original.slug, original.ext).replace(/^ban-goc\//, '') },
     props: { absPath: original.absPath, mediaType: ORIGINAL_TYPES[original.ext]!.mediaType },
+    // The file is the one the plan names by its sha256 (checked by findOriginals).
+    cacheKey: `${original.ext}|${catalog.planBySlug.get(original.slug)!.data.source.sha256}`,
   }));
 }
 

@@ -1,9 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../lib/catalog/from-collections';
 import { feedArchivePath, feedPages } from '../../../lib/opendata/feeds';
-import { serveOpenData } from '../../../lib/opendata/from-astro';
+import { getOpenData, serveOpenData } from '../../../lib/opendata/from-astro';
 
 /** /feed/luu-tru/{n}.xml: archive page n of the Atom feed (RFC 5005), oldest plans on page 1. */
-export const getStaticPaths = (async () => feedPages(await getCatalog()).archives.map(({ page }) => ({ params: { page: String(page) } }))) satisfies GetStaticPaths;
+// Keyed by the archive page's entries and neighbours (open-data.ts): a full archive page never
+// changes when plans are added, so it is copied, not written again.
+export const getStaticPaths = (async () => {
+  const openData = await getOpenData();
+  return feedPages(openData.catalog).archives.map(({ page }) => ({ params: { page: String(page) }, cacheKey: openData.entry(feedArchivePath(page!, 'xml'))!.key!() }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(feedArchivePath(Number(params.page), 'xml'));
