@@ -210,6 +210,14 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     return key && code ? cacheKey(SUMMARY_NAMESPACE, code, path, key()) : undefined;
   };
 
+  /** The summary an earlier build kept for this file's key, remembered for this build; none when missing. */
+  const keptSummary = (path: string): FileSummary | undefined => {
+    const key = summaryKey(path);
+    const kept = key === undefined ? undefined : cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
+    if (kept) summaries.set(path, kept);
+    return kept;
+  };
+
   const openData: OpenData = {
     catalog,
     ctx,
@@ -235,16 +243,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       return result;
     },
     summary(path) {
-      const known = rendered.get(path) ?? summaries.get(path);
-      if (known) return { bytes: known.bytes, sha256: known.sha256 };
-      const key = summaryKey(path);
-      if (key === undefined) {
-        const { bytes, sha256 } = openData.file(path);
-        return { bytes, sha256 };
-      }
-      const kept = cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
-      if (kept) summaries.set(path, kept);
-      const { bytes, sha256 } = kept ?? openData.file(path);
+      const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? openData.file(path);
       return { bytes, sha256 };
     },
     prepare(tables = TABLE_NAMES) {
@@ -259,11 +258,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     prepareSummaries() {
       return openData.prepare(TABLE_NAMES.filter((name) => {
         const path = apiPaths.table(name, 'xlsx');
-        if (rendered.has(path) || summaries.has(path)) return false;
-        const key = summaryKey(path);
-        const kept = key === undefined ? undefined : cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
-        if (kept) summaries.set(path, kept);
-        return !kept;
+        return !rendered.has(path) && !summaries.has(path) && !keptSummary(path);
       }));
     },
     text(path) {
