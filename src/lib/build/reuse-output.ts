@@ -2,6 +2,9 @@
  * Reuse of a whole generated folder (the search index) by content hash: when the key of this
  * build's inputs matches the one kept in the cache, the kept folder is copied instead of
  * generated again. Only the newest key is kept, so the cache does not grow with every edit.
+ *
+ * `keptOutput` and `copyOutput` are the two halves, for a build that produces the folder while
+ * it does other work and copies it into place at the end (src/integrations/pagefind.ts).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -14,23 +17,37 @@ export function outputKey(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+export interface KeptOutput {
+  /** The kept folder, `cacheRoot/<key>`. */
+  path: string;
+  how: 'reused' | 'produced';
+}
+
 /**
- * Fills `outputPath` from `cacheRoot/<key>` when present ('reused'); otherwise runs `produce` and
- * keeps a copy of its output under that key, removing older keys ('produced').
+ * Makes sure `cacheRoot/<key>` holds the output: 'reused' when it is there; otherwise `produce`
+ * writes it into a staging folder, renamed into place only once complete, and older keys are
+ * removed ('produced'). A failed `produce` leaves no folder under the key.
  */
-export async function reuseOutput(cacheRoot: string, key: string, outputPath: string, produce: (outputPath: string) => Promise<unknown>): Promise<'reused' | 'produced'> {
+export async function keptOutput(cacheRoot: string, key: string, produce: (outputPath: string) => Promise<unknown>): Promise<KeptOutput> {
   const kept = join(cacheRoot, key);
-  if (existsSync(kept)) {
-    rmSync(outputPath, { recursive: true, force: true });
-    cpSync(kept, outputPath, { recursive: true });
-    return 'reused';
-  }
-  await produce(outputPath);
+  if (existsSync(kept)) return { path: kept, how: 'reused' };
   mkdirSync(cacheRoot, { recursive: true });
   const staging = `${kept}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
-  cpSync(outputPath, staging, { recursive: true });
+  try {
+    await produce(staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   for (const name of readdirSync(cacheRoot)) if (join(cacheRoot, name) !== staging) rmSync(join(cacheRoot, name), { recursive: true, force: true });
   renameSync(staging, kept);
-  return 'produced';
+  return { path: kept, how: 'produced' };
 }
+
+/** Replaces `outputPath` with a copy of a kept folder. */
+export function copyOutput(kept: string, outputPath: string): void {
+  rmSync(outputPath, { recursive: true, force: true });
+  cpSync(kept, outputPath, { recursive: true });
+}
+

@@ -11,7 +11,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
 import { cardFontMeasure, cardFontsHash } from './fonts';
@@ -83,6 +83,10 @@ export function cardCacheKey(data: CardData, format: CardFormat): string {
 
 let defaultMeasure: Measure | undefined;
 let tempCounter = 0;
+// One pool of render slots for every batch of the process (plan and report cards start together
+// in a build): takumi renders on libuv's threads, and the file reads and writes of the pages
+// being rendered meanwhile need the rest of them (4 by default).
+let sharedSlots: LimitFunction | undefined;
 
 /**
  * Makes sure every job's PNG exists in the cache, rendering the missing ones across a worker
@@ -108,8 +112,9 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
   }
 
   const measure = options.measure ?? (defaultMeasure ??= cardFontMeasure());
-  const workers = Math.min(options.concurrency ?? availableParallelism(), missing.size);
-  const limit = pLimit(Math.max(1, workers));
+  const slots = Math.max(1, options.concurrency ?? availableParallelism());
+  const limit = options.concurrency === undefined ? (sharedSlots ??= pLimit(slots)) : pLimit(slots);
+  const workers = Math.min(slots, missing.size);
   await Promise.all(
     [...missing].map(([file, job]) =>
       limit(async () => {
@@ -129,6 +134,8 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
  * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
  * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
  * other image routes only read their file; without (the dev server), only the requested card.
+ * A build calls `start` from getStaticPaths, so the batch runs while the pages before the card
+ * routes render.
  * Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
@@ -136,7 +143,8 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
   const all = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): Promise<RenderCardsResult> => {
     let batch = batches.get(catalog);
     if (!batch) {
-      batch = renderCards(jobsOf(catalog, context), options).then((result) => {
+      batch = (async () => renderCards(jobsOf(catalog, context), options))().then((result) => {
+        if (result.cards.size === 0) return result;
         const rendered = result.misses > 0 ? `${result.misses} rendered, ${result.workers} at a time,` : '0 rendered';
         console.log(`[og] ${result.cards.size} ${what}: ${result.hits} from cache, ${rendered} in ${(result.ms / 1000).toFixed(1)} s`);
         return result;
@@ -144,6 +152,13 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
       batches.set(catalog, batch);
     }
     return batch;
+  };
+  /**
+   * Starts the batch without waiting for it (a build's getStaticPaths): the cards render on
+   * libuv's threads while Astro renders the pages before them. A failure surfaces in `file`.
+   */
+  const start = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): void => {
+    all(catalog, context, options).catch(() => undefined);
   };
   const file = async (catalog: Catalog, context: Context, job: () => CardJob, { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> => {
     const one = job();
@@ -153,5 +168,5 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     }
     return (await renderCards([one], options)).cards.get(one.id)!.file;
   };
-  return { all, file };
+  return { all, start, file };
 }

@@ -78,6 +78,9 @@ export function reportCardJobs(catalog: Catalog, context: PlanCardContext): Card
 
 const reportCards = cardBatch('report share cards', reportCardJobs);
 
+/** Starts rendering every report card in the background (a build's getStaticPaths). */
+export const startReportCards = reportCards.start;
+
 /** The cached PNG of one report card; in a build the first call renders every report card at once. */
 export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
   return reportCards.file(catalog, context, () => ({ id: reportCardJobId(slug, format), data: reportCardData(catalog, slug, context), format }), options);

@@ -2,15 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { outputKey, reuseOutput } from '../../../src/lib/build/reuse-output';
+import { copyOutput, keptOutput, outputKey } from '../../../src/lib/build/reuse-output';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('reuseOutput', () => {
-  it('produces on a new key, copies the kept output on the same key, and keeps only the newest key', async () => {
+describe('keptOutput', () => {
+  it('produces on a new key, reuses the kept folder on the same key, and keeps only the newest key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reuse-'));
     dirs.push(dir);
     const cache = join(dir, 'cache');
@@ -20,12 +20,33 @@ describe('reuseOutput', () => {
       mkdirSync(join(out, 'sub'), { recursive: true });
       writeFileSync(join(out, 'sub', 'index.txt'), text);
     };
-    expect(await reuseOutput(cache, outputKey('a'), join(dir, 'out1'), produce('A'))).toBe('produced');
-    expect(await reuseOutput(cache, outputKey('a'), join(dir, 'out2'), produce('never'))).toBe('reused');
-    expect(readFileSync(join(dir, 'out2', 'sub', 'index.txt'), 'utf8')).toBe('A');
-    expect(await reuseOutput(cache, outputKey('b'), join(dir, 'out3'), produce('B'))).toBe('produced');
+    const a = await keptOutput(cache, outputKey('a'), produce('A'));
+    expect(a).toEqual({ path: join(cache, outputKey('a')), how: 'produced' });
+    expect(await keptOutput(cache, outputKey('a'), produce('never'))).toEqual({ path: a.path, how: 'reused' });
+    copyOutput(a.path, join(dir, 'out'));
+    expect(readFileSync(join(dir, 'out', 'sub', 'index.txt'), 'utf8')).toBe('A');
+    const b = await keptOutput(cache, outputKey('b'), produce('B'));
+    expect(b.how).toBe('produced');
     expect(runs).toBe(2);
     expect(readdirSync(cache)).toEqual([outputKey('b')]);
+    // The copy replaces what the out folder held.
+    copyOutput(b.path, join(dir, 'out'));
+    expect(readFileSync(join(dir, 'out', 'sub', 'index.txt'), 'utf8')).toBe('B');
+  });
+
+  it('keeps nothing under the key when producing fails, and keeps the older key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reuse-'));
+    dirs.push(dir);
+    const cache = join(dir, 'cache');
+    await keptOutput(cache, outputKey('a'), async (out) => mkdirSync(out));
+    await expect(
+      keptOutput(cache, outputKey('b'), async (out) => {
+        mkdirSync(out);
+        writeFileSync(join(out, 'half'), 'x');
+        throw new Error('index failed');
+      }),
+    ).rejects.toThrow('index failed');
+    expect(readdirSync(cache)).toEqual([outputKey('a')]);
   });
 
   it('keys differ when parts differ, including how the text is split into parts', () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { site } from '../../../src/site.config';
 import { planCardJobs } from '../../../src/lib/og/plan-cards';
-import { cardCacheKey, renderCards } from '../../../src/lib/og/cards';
+import { cardBatch, cardCacheKey, renderCards, type CardJob } from '../../../src/lib/og/cards';
 import { cardFontMeasure } from '../../../src/lib/og/fonts';
 import { renderCardPng } from '../../../src/lib/og/render';
 import { buildCardTree, CARD_SIZES } from '../../../src/lib/og/template';
@@ -72,6 +72,36 @@ describe('renderCards', () => {
     expect(nfd.data.title).not.toBe(job.data.title);
     const result = await renderCards([nfd], { cacheDir });
     expect(readFileSync(result.cards.get('nfd')!.file).equals(readFileSync(cold.cards.get(job.id)!.file))).toBe(true);
+  });
+});
+
+describe('cardBatch', () => {
+  it('renders a batch started in the background once, and serves each file from it', async () => {
+    const asked: object[] = [];
+    const batch = cardBatch('test cards', (set: { jobs: CardJob[] }) => (asked.push(set), set.jobs));
+    const set = { jobs: jobs.slice(0, 2) };
+    batch.start(set, undefined, { cacheDir });
+    const file = await batch.file(set, undefined, () => set.jobs[1]!, { cacheDir });
+    expect(file).toBe(join(cacheDir, `${cardCacheKey(set.jobs[1]!.data, set.jobs[1]!.format)}.png`));
+    expect(readPngSize(readFileSync(file))).toEqual(CARD_SIZES[set.jobs[1]!.format]);
+    await batch.file(set, undefined, () => set.jobs[0]!, { cacheDir });
+    expect(asked).toEqual([set]);
+  });
+
+  it('reports a failed background batch where a card is asked for, not as an unhandled rejection', async () => {
+    const notADir = join(cacheDir, 'not-a-folder');
+    writeFileSync(notADir, '');
+    const batch = cardBatch('broken cards', (set: { jobs: CardJob[] }) => set.jobs);
+    const set = { jobs: jobs.slice(0, 1) };
+    batch.start(set, undefined, { cacheDir: join(notADir, 'og') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(batch.file(set, undefined, () => set.jobs[0]!, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    const throwing = cardBatch('throwing cards', (): CardJob[] => {
+      throw new Error('no card data');
+    });
+    const other = {};
+    expect(() => throwing.start(other, undefined)).not.toThrow();
+    await expect(throwing.all(other, undefined)).rejects.toThrow('no card data');
   });
 });
 
