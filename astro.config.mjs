@@ -4,6 +4,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import contentStore from './src/integrations/content-store.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
+import shareCards from './src/integrations/share-cards.ts';
 import { buildCachePath } from './src/lib/build/cache-dir.ts';
 import siteIdentity from './src/integrations/site-identity.ts';
 import { site } from './src/site.config.ts';
@@ -19,7 +20,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  integrations: [contentStore(), siteIdentity(), contentCheck(), checksums(), pagefindSearch()],
+  integrations: [contentStore(), siteIdentity(), contentCheck(), shareCards(), checksums(), pagefindSearch()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

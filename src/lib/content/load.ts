@@ -96,6 +96,9 @@ interface FileResult {
 function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
   const bytes = readFileSync(abs);
   const result = cached('files', cacheKey('file', kind, rel, file, bytes), () => readFile(kind, bytes, file, rel));
+  // A record read back from the cache holds the body twice (the serializer copies strings): keep one.
+  const entry = result.plan ?? result.report;
+  if (entry && result.source.body !== undefined) entry.body = result.source.body;
   content.sources.push(result.source);
   content.problems.push(...result.problems);
   if (result.plan) content.plans.push(result.plan);

@@ -65,8 +65,9 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
   const untouched = new Set(store.keys());
   for (const source of sources) {
     untouched.delete(source.id);
-    // `file` is relative to the project root; the digest covers what the entry holds and the code that made it.
-    const digest = generateDigest(JSON.stringify([fingerprint, source.file, source.raw ?? null, source.body ?? null, source.bodyLine ?? null]));
+    // `file` is relative to the project root; the digest covers what the entry holds (its checked
+    // fields, or the YAML of an entry that failed) and the code that made it.
+    const digest = generateDigest(JSON.stringify([fingerprint, source.file, source.valid ? source.fields : (source.raw ?? null), source.body ?? null, source.bodyLine ?? null]));
     if (store.get(source.id)?.digest === digest) continue;
     if (!source.valid && !problems.some((p) => p.file === source.file)) problems.push(problem(source.file, '', 'tệp không hợp lệ'));
     if (source.body !== undefined) {

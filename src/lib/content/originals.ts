@@ -95,13 +95,21 @@ export function findOriginals(rootDir: string, plans: readonly PlanSource[]): Ma
 const perCatalog = new WeakMap<object, Map<string, OriginalFile>>();
 
 /** `findOriginals` once per `owner` (the build's catalog), so the page and the download route hash each file once. */
-export function findOriginalsOnce(owner: object, rootDir: string, plans: readonly PlanSource[]): Map<string, OriginalFile> {
+export function findOriginalsOnce(owner: object, rootDir: string, plans: readonly PlanSource[] | (() => readonly PlanSource[])): Map<string, OriginalFile> {
   let found = perCatalog.get(owner);
   if (!found) {
-    found = findOriginals(rootDir, plans);
+    found = findOriginals(rootDir, typeof plans === 'function' ? plans() : plans);
     perCatalog.set(owner, found);
   }
   return found;
+}
+
+/**
+ * The kept originals of a build's published plans, looked up once per catalog: every plan page
+ * asks, so the list of plans is only made the first time.
+ */
+export function catalogOriginals(catalog: { plans: readonly { slug: string; data: PlanSource['data'] }[] }, rootDir: string): Map<string, OriginalFile> {
+  return findOriginalsOnce(catalog, rootDir, () => catalog.plans.map((p) => ({ slug: p.slug, file: `content/plans/${p.slug}`, data: p.data })));
 }
 
 /** Problems with the kept original files, for `npm run check` and the build's content check. */

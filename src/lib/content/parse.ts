@@ -58,7 +58,10 @@ export interface ContentSource {
   file: string;
   /** Folders between the collection folder and the file ("2024" for plans/2024/x.mdx). */
   folders: string[];
-  /** The parsed YAML, or undefined when it could not be parsed. */
+  /**
+   * The parsed YAML of an entry that failed its schema; undefined when it could not be parsed, and
+   * once the entry is valid, where `fields` holds the same data (50,000 plans need not keep both).
+   */
   raw: unknown;
   /**
    * The fields that passed their schema (all of them when `valid`), so cross-checks still run on
@@ -243,6 +246,7 @@ function validateEntry(content: LoadedContent, source: ContentSource, schema: Sc
   if (result.success) {
     source.valid = true;
     source.fields = result.data as Record<string, unknown>;
+    source.raw = undefined;
   } else {
     content.problems.push(...problemsFromIssues(file, result.error.issues, data, schema));
     source.fields = validFields(schema, data as Record<string, unknown>);

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
@@ -83,10 +83,15 @@ export function cardCacheKey(data: CardData, format: CardFormat): string {
 
 let defaultMeasure: Measure | undefined;
 let tempCounter = 0;
-// One pool of render slots for every batch of the process (plan and report cards start together
-// in a build): takumi renders on libuv's threads, and the file reads and writes of the pages
-// being rendered meanwhile need the rest of them (4 by default).
-let sharedSlots: LimitFunction | undefined;
+
+/**
+ * Batches by name and catalog, and the render slots, shared by every copy of this module in the
+ * process: a build loads it once for its integrations (which start the batch, see
+ * src/integrations/share-cards.ts) and once more inside the bundled pages (which read it).
+ */
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.card-batches')] ??= {
+  batches: new Map<string, WeakMap<object, Promise<RenderCardsResult>>>(),
+}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction };
 
 /**
  * Makes sure every job's PNG exists in the cache, rendering the missing ones across a worker
@@ -113,7 +118,10 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
 
   const measure = options.measure ?? (defaultMeasure ??= cardFontMeasure());
   const slots = Math.max(1, options.concurrency ?? availableParallelism());
-  const limit = options.concurrency === undefined ? (sharedSlots ??= pLimit(slots)) : pLimit(slots);
+  // One pool of render slots for every batch of the process (plan and report cards start together
+  // in a build): takumi renders on libuv's threads, and the file reads and writes of the pages
+  // being rendered meanwhile need the rest of them (4 by default).
+  const limit = options.concurrency === undefined ? (shared.slots ??= pLimit(slots)) : pLimit(slots);
   const workers = Math.min(slots, missing.size);
   await Promise.all(
     [...missing].map(([file, job]) =>
@@ -134,12 +142,12 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
  * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
  * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
  * other image routes only read their file; without (the dev server), only the requested card.
- * A build calls `start` from getStaticPaths, so the batch runs while the pages before the card
- * routes render.
+ * A build calls `start` before its pages render, so the batch runs beside them.
  * Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
-  const batches = new WeakMap<Catalog, Promise<RenderCardsResult>>();
+  let batches = shared.batches.get(what);
+  if (!batches) shared.batches.set(what, (batches = new WeakMap()));
   const all = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): Promise<RenderCardsResult> => {
     let batch = batches.get(catalog);
     if (!batch) {
@@ -154,8 +162,8 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     return batch;
   };
   /**
-   * Starts the batch without waiting for it (a build's getStaticPaths): the cards render on
-   * libuv's threads while Astro renders the pages before them. A failure surfaces in `file`.
+   * Starts the batch without waiting for it: the cards render on libuv's threads while Astro
+   * bundles and renders the pages. A failure surfaces in `file`.
    */
   const start = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): void => {
     all(catalog, context, options).catch(() => undefined);
@@ -164,7 +172,10 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     const one = job();
     if (batch) {
       const card = (await all(catalog, context, options)).cards.get(one.id);
-      if (card) return card.file;
+      // The batch may have been started with another context (another site address or base
+      // path): its card is only this one when the content hash, the file's name, is the same.
+      if (card && basename(card.file) === `${cardCacheKey(one.data, one.format)}.png`) return card.file;
+      if (card) console.warn(`[og] ${one.id}: the ${what} of this build were started with another site address or base path; rendered alone`);
     }
     return (await renderCards([one], options)).cards.get(one.id)!.file;
   };

@@ -15,7 +15,7 @@ import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows } from './records';
-import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type RenderedFile } from './types';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
 export * from './types';
 
@@ -201,7 +201,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const registry: OpenDataFile[] = [...datasets.flatMap((d) => d.files), ...schemaFiles, ...metadataFiles, ...feedArchiveFiles];
   const byPath = new Map(registry.map((f) => [f.path, f]));
   if (byPath.size !== registry.length) throw new Error('Open data: two files share a path');
-  const rendered = new Map<string, RenderedFile>();
+  /** Sizes and checksums: of the files rendered in this build, and of those kept from earlier builds. */
+  const rendered = new Map<string, FileSummary>();
   const summaries = new Map<string, FileSummary>();
   const code = openDataCode();
   /** The key a file's summary is kept under: its path, its inputs' key and the code; none for a file without a key. */
@@ -230,13 +231,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     allFiles: () => registry,
     entry: (path) => byPath.get(path),
     file(path) {
-      const known = rendered.get(path);
-      if (known) return known;
       const entry = byPath.get(path);
       if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
       const body = entry.render();
       const result = { body, bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length, sha256: sha256Hex(body) };
-      rendered.set(path, result);
+      rendered.set(path, { bytes: result.bytes, sha256: result.sha256 });
       // Kept for later builds, whose catalogs can then size this file without rendering it.
       const key = summaryKey(path);
       if (key !== undefined) cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));

@@ -133,7 +133,11 @@ export interface OpenData {
    * reached from the feeds themselves, not listed one by one in the catalog.
    */
   feedArchiveFiles: OpenDataFile[];
-  /** Renders (once) and returns a file by its path; throws for an unknown path. */
+  /**
+   * Renders and returns a file by its path; throws for an unknown path. The body is not kept (a
+   * build serves each file once, and 50,000 plans' records would not fit in memory); its size and
+   * checksum are, for `summary`.
+   */
   file(path: string): RenderedFile;
   /**
    * Size and checksum of a file: of its render in this build, or, for a file with a `key`, as

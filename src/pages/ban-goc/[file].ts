@@ -6,12 +6,12 @@ import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { getCatalog } from '../../lib/catalog/from-collections';
 import { contentDir } from '../../lib/content/dir';
-import { findOriginalsOnce, ORIGINAL_TYPES } from '../../lib/content/originals';
+import { catalogOriginals, ORIGINAL_TYPES } from '../../lib/content/originals';
 import { paths } from '../../lib/paths';
 
 export async function getStaticPaths() {
   const catalog = await getCatalog();
-  const originals = findOriginalsOnce(catalog, contentDir(), catalog.plans.map((p) => ({ slug: p.slug, file: `content/plans/${p.slug}`, data: p.data })));
+  const originals = catalogOriginals(catalog, contentDir());
   return [...originals.values()].map((original) => ({
     params: { file: paths.original(original.slug, original.ext).replace(/^ban-goc\//, '') },
     props: { absPath: original.absPath, mediaType: ORIGINAL_TYPES[original.ext]!.mediaType },

@@ -1,12 +1,11 @@
 /**
  * /og/{slug}.png (1200×630) and /og/{slug}-vuong.png (1080×1080): each plan's share card. The first
- * image of a build renders every card at once, reusing cached PNGs (src/lib/og); a build starts
- * that batch from getStaticPaths, so it runs beside the pages rendered before this route.
+ * image of a build renders every card at once, reusing cached PNGs (src/lib/og).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { getCatalog } from '../../lib/catalog/from-collections';
-import { catalogCardFile, catalogCardKey, cardRouteParam, deploymentCardContext, startCatalogCards } from '../../lib/og/plan-cards';
+import { catalogCardFile, catalogCardKey, cardRouteParam, deploymentCardContext } from '../../lib/og/plan-cards';
 import { CARD_FORMATS, type CardFormat } from '../../lib/og/template';
 
 export const prerender = true;
@@ -16,8 +15,6 @@ const cardContext = (siteUrl: URL | string | undefined) => deploymentCardContext
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
   const context = cardContext(import.meta.env.SITE);
-  // A build renders the missing cards while the pages before this route render.
-  if (!import.meta.env.DEV) startCatalogCards(catalog, context);
   return catalog.plans.flatMap(({ slug }) =>
     CARD_FORMATS.map((format) => ({ params: { slug: cardRouteParam(slug, format) }, props: { slug, format }, cacheKey: catalogCardKey(catalog, slug, format, context) })),
   );

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { getCatalog } from '../../../lib/catalog/from-collections';
-import { reportCardData, reportCardFile, reportCardRouteParam, startReportCards } from '../../../lib/og/report-cards';
+import { reportCardData, reportCardFile, reportCardRouteParam } from '../../../lib/og/report-cards';
 import { cardCacheKey } from '../../../lib/og/cards';
 import { CARD_FORMATS, type CardFormat } from '../../../lib/og/template';
 import { deploymentCardContext } from '../../../lib/og/plan-cards';
@@ -15,8 +15,6 @@ export const prerender = true;
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
   const context = deploymentCardContext(import.meta.env.SITE, import.meta.env.BASE_URL);
-  // As the plan cards: a build renders the missing cards while the pages before this route render.
-  if (!import.meta.env.DEV) startReportCards(catalog, context);
   return catalog.reports.flatMap(({ slug }) => {
     const data = reportCardData(catalog, slug, context);
     return CARD_FORMATS.map((format) => ({ params: { slug: reportCardRouteParam(slug, format) }, props: { slug, format }, cacheKey: cardCacheKey(data, format) }));

@@ -1,0 +1,105 @@
+/**
+ * "Nothing changed since the last build": `npm run build` hashes everything a build reads (the
+ * content folder, the project's code and assets, the packages' lockfile, the build's environment
+ * and arguments, the Node version) and compares it with the stamp the last successful build left in
+ * the build cache. When the inputs are the same and the published folder is exactly as that build
+ * left it (every file's path, size and modification time), the build is skipped: its output would
+ * be the same bytes. Any difference, a missing stamp or `--force` runs the build.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Files and folders of the project that a build reads, relative to its root. */
+export const PROJECT_INPUTS = ['src', 'public', 'scripts/build.ts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'] as const;
+
+/**
+ * Environment variables a build may read: the project's own (KE_HOACH_*, SITE_URL, BASE_PATH,
+ * OG_CACHE_DIR), those Vite and Astro expose to the code (PUBLIC_*, VITE_*, ASTRO_*), and those
+ * that change how Node runs or formats (NODE_ENV, NODE_OPTIONS, TZ).
+ */
+export const BUILD_ENV = /^(KE_HOACH_\w+|SITE_URL|BASE_PATH|OG_CACHE_DIR|PUBLIC_\w+|VITE_\w+|ASTRO_\w+|NODE_ENV|NODE_OPTIONS|TZ)$/;
+
+const STAMP_VERSION = 1;
+
+/** What the last successful build left: the key of its inputs and the listing of its output. */
+export interface BuildStamp {
+  version: number;
+  key: string;
+  /** Absolute path of the published folder. */
+  outDir: string;
+  listing: string;
+}
+
+/** Every file under `path` (a file or a folder), sorted, as absolute paths; none when it does not exist. */
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function hashFiles(hash: Hash, label: string, base: string, files: string[]): void {
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    hash.update(`${label}:${relative(base, file).split(sep).join('/')}:${bytes.byteLength}\n`).update(bytes);
+  }
+}
+
+/**
+ * sha256 of a build's inputs: the content folder's files (paths and bytes), the project inputs,
+ * the build variables of `env`, the arguments passed to `astro build` and the Node version.
+ */
+export function buildInputsKey(root: string, options: { contentDir: string; env: Record<string, string | undefined>; args: readonly string[] }): string {
+  const hash = createHash('sha256');
+  hash.update(`stamp ${STAMP_VERSION}\nnode ${process.version}\nargs ${JSON.stringify(options.args)}\n`);
+  const env = Object.entries(options.env)
+    .filter(([name, value]) => BUILD_ENV.test(name) && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  hash.update(`env ${JSON.stringify(env)}\n`);
+  const content = resolve(root, options.contentDir);
+  hashFiles(hash, 'content', content, filesUnder(content));
+  for (const input of PROJECT_INPUTS) {
+    // The content folder may sit inside one of them (a test fixture under src/ would): hashed once.
+    hashFiles(hash, 'project', root, filesUnder(join(root, input)).filter((file) => !file.startsWith(content + sep)));
+  }
+  return hash.digest('hex');
+}
+
+/** sha256 of every file's path, size and modification time under `dir`; undefined when it is missing. */
+export function outputListing(dir: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir)) {
+    const stat = statSync(file);
+    hash.update(`${relative(dir, file).split(sep).join('/')}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The stamp in `file`, or undefined when there is none or it cannot be read. */
+export function readStamp(file: string): BuildStamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(file, 'utf8')) as BuildStamp;
+    return stamp.version === STAMP_VERSION ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the stamp of a build that just published `outDir` (written whole, then renamed). */
+export function writeStamp(file: string, key: string, outDir: string): void {
+  const listing = outputListing(resolve(outDir));
+  if (listing === undefined) return;
+  const stamp: BuildStamp = { version: STAMP_VERSION, key, outDir: resolve(outDir), listing };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(stamp));
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+/** True when the stamp is of the same inputs and `outDir` is exactly what that build published. */
+export function isUnchanged(stamp: BuildStamp | undefined, key: string, outDir: string): boolean {
+  return stamp !== undefined && stamp.key === key && stamp.outDir === resolve(outDir) && stamp.listing === outputListing(resolve(outDir));
+}

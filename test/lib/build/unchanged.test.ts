@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildInputsKey, isUnchanged, outputListing, readStamp, writeStamp } from '../../../src/lib/build/unchanged';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A project with code, a lockfile, content and a published site. */
+function project() {
+  const root = mkdtempSync(join(tmpdir(), 'unchanged-'));
+  dirs.push(root);
+  write(join(root, 'src/pages/index.astro'), '<h1>Kế hoạch</h1>');
+  write(join(root, 'public/favicon.svg'), '<svg/>');
+  write(join(root, 'package-lock.json'), '{}');
+  write(join(root, 'content/plans/2024/a.mdx'), '---\ntitle: "A"\n---\nNội dung.\n');
+  write(join(root, 'dist/index.html'), '<h1>Kế hoạch</h1>');
+  const env = { SITE_URL: 'https://so.example.gov.vn', HOME: '/root' };
+  const key = (over: { env?: Record<string, string | undefined>; args?: string[]; contentDir?: string } = {}) =>
+    buildInputsKey(root, { contentDir: over.contentDir ?? 'content', env: over.env ?? env, args: over.args ?? ['--mode', 'preview'] });
+  return { root, env, key };
+}
+
+describe('buildInputsKey', () => {
+  it('is the same for the same inputs, whatever the files’ times', () => {
+    const { root, key } = project();
+    const before = key();
+    utimesSync(join(root, 'content/plans/2024/a.mdx'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(key()).toBe(before);
+  });
+
+  it('changes with a content file edited, added or removed', () => {
+    const { root, key } = project();
+    const before = key();
+    write(join(root, 'content/plans/2024/a.mdx'), '---\ntitle: "A"\n---\nNội dung đã sửa.\n');
+    const edited = key();
+    expect(edited).not.toBe(before);
+    write(join(root, 'content/plans/2024/b.mdx'), '---\ntitle: "B"\n---\n');
+    const added = key();
+    expect(added).not.toBe(edited);
+    rmSync(join(root, 'content/plans/2024/b.mdx'));
+    expect(key()).toBe(edited);
+  });
+
+  it('changes with the code, the public files and the lockfile', () => {
+    const { root, key } = project();
+    let last = key();
+    for (const [file, text] of [
+      ['src/pages/index.astro', '<h1>Kế hoạch mở</h1>'],
+      ['src/lib/new.ts', 'export const x = 1;'],
+      ['public/favicon.svg', '<svg></svg>'],
+      ['package-lock.json', '{"lockfileVersion":3}'],
+      ['astro.config.mjs', 'export default {};'],
+    ] as const) {
+      write(join(root, file), text);
+      const next = key();
+      expect(next, file).not.toBe(last);
+      last = next;
+    }
+  });
+
+  it('changes with the build variables and arguments, not with other variables', () => {
+    const { env, key } = project();
+    const before = key();
+    expect(key({ env: { ...env, HOME: '/home/bien-tap' } })).toBe(before);
+    expect(key({ env: { ...env, SITE_URL: 'https://khac.example.gov.vn' } })).not.toBe(before);
+    expect(key({ env: { ...env, BASE_PATH: '/ke-hoach/' } })).not.toBe(before);
+    expect(key({ env: { ...env, KE_HOACH_CONTENT_DIR: 'content' } })).not.toBe(before);
+    expect(key({ args: ['--mode', 'production'] })).not.toBe(before);
+  });
+
+  it('reads the content folder it is given', () => {
+    const { root, key } = project();
+    write(join(root, 'other/plans/2024/a.mdx'), '---\ntitle: "Khác"\n---\n');
+    expect(key({ contentDir: 'other' })).not.toBe(key());
+  });
+});
+
+describe('isUnchanged', () => {
+  it('holds only for the stamp of the same inputs and the same, untouched out dir', () => {
+    const { root, key } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    const dist = join(root, 'dist');
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
+    writeStamp(stampFile, key(), dist);
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(true);
+    expect(isUnchanged(readStamp(stampFile), key(), join(root, 'dist2'))).toBe(false);
+    write(join(root, 'content/plans/2024/a.mdx'), 'sửa');
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
+  });
+
+  it('does not hold when the published folder was changed, added to or removed', () => {
+    const { root, key } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    const dist = join(root, 'dist');
+    writeStamp(stampFile, key(), dist);
+    const listing = outputListing(dist);
+    write(join(dist, 'index.html'), '<h1>Sửa tay</h1>');
+    expect(outputListing(dist)).not.toBe(listing);
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
+    writeStamp(stampFile, key(), dist);
+    write(join(dist, 'extra.html'), 'x');
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
+    rmSync(dist, { recursive: true });
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
+  });
+
+  it('ignores an unreadable stamp', () => {
+    const { root, key } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    write(stampFile, '{ torn');
+    expect(readStamp(stampFile)).toBeUndefined();
+    expect(isUnchanged(readStamp(stampFile), key(), join(root, 'dist'))).toBe(false);
+  });
+});
