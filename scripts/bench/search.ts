@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { buildCatalog } from '../../src/lib/catalog/build';
 import { loadContent } from '../../src/lib/content/load';
 import { buildSearchRecord, indexRecord, searchRecordContext } from '../../src/lib/search/record';
-import { writePagefindIndex } from '../../src/integrations/pagefind';
+import { writePagefindIndex } from '../../src/lib/search/pagefind-index';
 import { VOCABULARY_PATH } from '../../src/lib/search/client-config';
 import { directoryRecords } from '../../src/lib/search/directory';
 import { normalizeQuery } from '../../src/lib/search/query';

@@ -15,7 +15,7 @@ import { loadContent } from '../../src/lib/content/load';
 import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from '../../src/lib/search/record';
 import { normalizeQuery } from '../../src/lib/search/query';
 import { PAGEFIND_OPTIONS } from '../../src/lib/search/client-config';
-import { writePagefindIndex } from '../../src/integrations/pagefind';
+import { writePagefindIndex } from '../../src/lib/search/pagefind-index';
 import { launchBrowser } from '../../test/support/browser';
 import { serveStatic } from '../../test/support/static-server';
 import type { BenchResult } from '../bench';

@@ -1,137 +1,34 @@
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
-import { catalogOf } from '../lib/catalog/build';
-import { indexRecord, type IndexRecord } from '../lib/search/record';
-import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from '../lib/search/client-config';
-import { VocabularyCounter } from '../lib/search/vocabulary';
-import { directoryRecords } from '../lib/search/directory';
-import { buildCachePath } from '../lib/build/cache-dir';
-import { copyOutput, keptOutput, outputKey, type KeptOutput } from '../lib/build/reuse-output';
-import { renderKey } from '../lib/build/cache-key';
-import { cachedSearchRecords } from '../lib/search/record-cache';
-
-/** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
-export const SEARCH_LANGUAGE = 'vi';
-
-export interface IndexStats {
-  /** Records indexed. */
-  records: number;
-  /** Where the bundle was written. */
-  outputPath: string;
-}
-
-/** Records sent to Pagefind before waiting for the oldest answer; fragment files read at once. */
-const IN_FLIGHT = 64;
-
-const gunzip = promisify(gunzipCallback);
-
-/** Throws with every message when a Pagefind response carries errors. */
-function check<T extends { errors: string[] }>(step: string, response: T): T {
-  if (response.errors.length > 0) throw new Error(`Pagefind ${step}: ${response.errors.join('; ')}`);
-  return response;
-}
+import { copyOutput } from '../lib/build/reuse-output';
+import type { SiteSearchIndex } from '../lib/search/pagefind-index';
 
 /**
- * The id Pagefind gives each record (its fragment file name, "vi_1f2ba1f"), by record URL, read
- * back from the written fragments ("pagefind_dcd" then JSON, gzip).
+ * Runs scripts/search-index.ts in its own process and resolves with what it printed. Its errors
+ * go to the build's log; a failure rejects with its exit status. The process is stopped if the
+ * build ends first.
  */
-async function resultIds(outputPath: string): Promise<Map<string, string>> {
-  const dir = join(outputPath, 'fragment');
-  const ids = new Map<string, string>();
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.pf_fragment')).sort();
-  // IN_FLIGHT files at a time: reads and gunzip run on libuv's threads, on every core.
-  for (let start = 0; start < files.length; start += IN_FLIGHT) {
-    await Promise.all(
-      files.slice(start, start + IN_FLIGHT).map(async (file) => {
-        const raw = (await gunzip(await readFile(join(dir, file)))).toString('utf8');
-        const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
-        ids.set(url, file.slice(0, -'.pf_fragment'.length));
-      }),
-    );
-  }
-  return ids;
-}
-
-/**
- * Indexes the records with Pagefind's Node API and writes the bundle to `outputPath`
- * (`<outDir>/pagefind`), then beside it each result's stored record (card, text, ranking keys)
- * under its Pagefind id and the vocabulary for near-miss suggestions (gzip, fixed mtime so the
- * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
- * always closed.
- *
- * The records are read one at a time: each goes to Pagefind, its stored record to a staging
- * folder until Pagefind has named it, its terms into the vocabulary counts. Nothing of a record
- * stays in memory but its URL, so a stream (record-cache.ts) indexes 50,000 plans in the memory
- * of a few.
- */
-export async function writePagefindIndex(
-  records: Iterable<IndexRecord> | AsyncIterable<IndexRecord>,
-  outputPath: string,
-  directory: readonly IndexRecord[] = [],
-): Promise<IndexStats> {
-  await mkdir(dirname(outputPath), { recursive: true });
-  const staging = await mkdtemp(join(dirname(outputPath), '.search-records-'));
-  try {
-    const staged: string[] = [];
-    const vocabulary = new VocabularyCounter();
-    try {
-      const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
-      if (!index) throw new Error('Pagefind createIndex: no index returned');
-      // Up to IN_FLIGHT records travel at once: Pagefind's service handles its messages one by
-      // one in the order they are sent, so the index is the same as with one at a time, while
-      // Node reads, compresses and writes the next records (measured at 5,000 plans: 5.9–6.7 s
-      // against 8.8–11.8 s one at a time).
-      const pending = new Set<Promise<unknown>>();
-      const add = async (record: IndexRecord) => {
-        const position = staged.length;
-        staged.push(record.url);
-        vocabulary.add(record.terms);
-        const done = Promise.all([
-          index.addHTMLFile({ url: record.url, content: record.html }).then((response) => check(`addHTMLFile ${record.url}`, response)),
-          writeFile(join(staging, String(position)), gzipSync(JSON.stringify(record.stored), { level: 9 })),
-        ]);
-        pending.add(done);
-        done.then(() => pending.delete(done), () => undefined);
-        if (pending.size >= IN_FLIGHT) await Promise.race(pending);
-      };
-      for await (const record of records) await add(record);
-      const plans = staged.length;
-      for (const record of directory) await add(record);
-      const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
-      await add({ url: NO_MATCH_URL, html: NO_MATCH_HTML, stored: none, terms: [] });
-      await Promise.all(pending);
-      check('writeFiles', await index.writeFiles({ outputPath }));
-      const ids = await resultIds(outputPath);
-      await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
-      for (const [i, url] of staged.entries()) {
-        const id = ids.get(url);
-        if (!id) throw new Error(`Pagefind wrote no result for ${url === NO_MATCH_URL ? 'the no-match record' : url}`);
-        await rename(join(staging, String(i)), join(outputPath, storedRecordPath(id)));
-      }
-      await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(vocabulary.result()), { level: 9 }));
-      return { records: plans, outputPath };
-    } finally {
-      await pagefind.close();
-    }
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-}
-
-/** sha256 of the code the index depends on: the lockfile, the integration, the site config and every file under src/lib. */
-function codeKey(root: string, integrationFile: string): string {
-  const files = [join(root, 'package-lock.json'), integrationFile, join(root, 'src/site.config.ts')];
-  const lib = join(root, 'src/lib');
-  for (const entry of readdirSync(lib, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
-  return outputKey(...files.sort().flatMap((file) => [file.slice(root.length), existsSync(file) ? readFileSync(file) : '']));
+function searchIndexProcess(root: string, folder: string, base: string): Promise<SiteSearchIndex> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/search-index.ts'), '--base', base, '--content', folder], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const stop = () => child.kill();
+    process.once('exit', stop);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      process.off('exit', stop);
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) resolvePromise(JSON.parse(last) as SiteSearchIndex);
+      else reject(new Error(`Lập chỉ mục tìm kiếm thất bại (scripts/search-index.ts, ${signal ?? `mã thoát ${code}`}): xem lỗi ở trên.\n${out.slice(-2000)}`));
+    });
+  });
 }
 
 /**
@@ -141,36 +38,19 @@ function codeKey(root: string, integrationFile: string): string {
  * content-check.
  *
  * The records depend on the content and code only, not on the rendered pages, so the index is
- * built in the background from the start of the build (Pagefind indexes in its own process, on
- * the other core, while Astro bundles and renders) into the build cache, and `astro:build:done`
- * only waits for it and copies it into the out dir. An error in the index fails the build there.
+ * built from the start of the build by a process of its own (scripts/search-index.ts, which keeps
+ * it in the build cache; src/lib/search/pagefind-index.ts), on the other core while Astro bundles
+ * and renders on this one, and `astro:build:done` only waits for it and copies it into the out
+ * dir. An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
-  let index: Promise<{ kept: KeptOutput; plans: number; directory: number; built: number; ms: number }> | undefined;
+  let index: Promise<SiteSearchIndex> | undefined;
 
-  const buildIndex = async () => {
+  const buildIndex = () => {
     if (!config) throw new Error('astro:config:done did not run');
-    const started = performance.now();
     const root = fileURLToPath(config.root);
-    const folder = resolve(root, options.contentDir ?? contentDir());
-    // Same folder and baseDir as the content check of this build, so its parse is reused.
-    const catalog = catalogOf(loadContentCached(folder, { baseDir: root }));
-    // The index is made from the content (every plan's digest and the registries), the base
-    // path and code: the packages (the lockfile), this file, the site config and src/lib (the
-    // search lib shapes the records, the portal lib the cards they show). When none changed,
-    // the index kept from the last build is copied without building a single record.
-    const code = codeKey(root, fileURLToPath(import.meta.url));
-    const base = config.base;
-    const key = outputKey(renderKey(catalog, catalog.plans, base), code);
-    const directory = directoryRecords(catalog, base);
-    let built = 0;
-    const kept = await keptOutput(buildCachePath('pagefind', root), key, async (path) => {
-      const { records, stats } = cachedSearchRecords(catalog, base, buildCachePath('search-records', root), code);
-      await writePagefindIndex(records, path, directory.map(indexRecord));
-      built = stats.built;
-    });
-    return { kept, plans: catalog.plans.length, directory: directory.length, built, ms: performance.now() - started };
+    return searchIndexProcess(root, resolve(root, options.contentDir ?? contentDir()), config.base);
   };
 
   return {

@@ -4,7 +4,7 @@
  * generated again. Only the newest key is kept, so the cache does not grow with every edit.
  *
  * `keptOutput` and `copyOutput` are the two halves, for a build that produces the folder while
- * it does other work and copies it into place at the end (src/integrations/pagefind.ts).
+ * it does other work and copies it into place at the end (src/lib/search/pagefind-index.ts).
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
