@@ -50,57 +50,37 @@ export function planDigest(catalog: Catalog, plan: PlanEntry): string {
 }
 
 /**
- * Appends `value` to `out` as stable JSON: object keys in insertion order (the catalog builds
- * them deterministically), Maps and Sets as arrays, a plan of this catalog as its digest (so a
- * list of fifty plans hashes fifty short strings, not fifty bodies). Erring on the side of more
- * inputs only costs a re-render; missing one would publish a stale page. The parts are hashed in
- * one update: one `hash.update` per part cost 4 s of native calls at 5,000 plans.
+ * The JSON of what a page shows, for its key: object keys in insertion order (the catalog builds
+ * them deterministically), Maps and Sets as their entries, a plan of this catalog as its digest (so
+ * a list of fifty plans hashes fifty short strings, not fifty bodies), and a row that names a plan
+ * by `plan` or `slug` with that plan's digest beside it. Erring on the side of more inputs only
+ * costs a re-render; missing one would publish a stale page. JSON.stringify walks the model
+ * natively and asks this replacer about each value (half the time of a walk in JavaScript: 2.1 s
+ * against 4.3 s for the keys of 5,000 plan pages).
  */
-function feed(out: string[], catalog: Catalog, value: unknown, seen: Set<object>): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(value === undefined ? 'u' : JSON.stringify(value) ?? String(value));
-    return;
-  }
-  if (seen.has(value)) throw new Error('renderKey: the page model is circular');
-  const entry = value as PlanEntry;
-  if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) {
-    out.push(`P${planDigest(catalog, entry)}`);
-    return;
-  }
-  // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
-  // plan's title and number: the plan's digest joins the key.
-  for (const ref of [(value as { plan?: unknown }).plan, entry.slug]) {
-    const named = typeof ref === 'string' ? catalog.planBySlug.get(ref) : undefined;
-    if (named) out.push(`R${planDigest(catalog, named)}`);
-  }
-  seen.add(value);
-  if (Array.isArray(value) || value instanceof Set) {
-    out.push('[');
-    for (const item of value) {
-      feed(out, catalog, item, seen);
-      out.push(',');
+function shownJson(catalog: Catalog, shown: unknown[]): string {
+  // The row just wrapped with its plans' digests, met again as the wrapper's `$v`: kept as it is.
+  let inner: object | undefined;
+  return JSON.stringify(shown, function replacer(_key: string, value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    if (value === inner) {
+      inner = undefined;
+      return value;
     }
-    out.push(']');
-  } else if (value instanceof Map) {
-    out.push('M[');
-    for (const [k, v] of value) {
-      feed(out, catalog, k, seen);
-      out.push(':');
-      feed(out, catalog, v, seen);
-      out.push(',');
+    const entry = value as PlanEntry;
+    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
+    // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
+    // plan's title and number: the plan's digest joins the key.
+    let named: string[] | undefined;
+    for (const ref of [(value as { plan?: unknown }).plan, entry.slug]) {
+      const plan = typeof ref === 'string' ? catalog.planBySlug.get(ref) : undefined;
+      if (plan) (named ??= []).push(planDigest(catalog, plan));
     }
-    out.push(']');
-  } else {
-    out.push('{');
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'function') continue;
-      out.push(JSON.stringify(k), ':');
-      feed(out, catalog, v, seen);
-      out.push(',');
-    }
-    out.push('}');
-  }
-  seen.delete(value);
+    const plain = value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value;
+    if (!named) return plain;
+    if (plain === value) inner = value;
+    return { $plans: named, $v: plain };
+  });
 }
 
 /**
@@ -110,10 +90,5 @@ function feed(out: string[], catalog: Catalog, value: unknown, seen: Set<object>
  * @example renderKey(catalog, page, planFilters(catalog), catalog.plans.length)
  */
 export function renderKey(catalog: Catalog, ...shown: unknown[]): string {
-  const out = [catalogDigests(catalog).registries];
-  for (const value of shown) {
-    out.push('\n');
-    feed(out, catalog, value, new Set());
-  }
-  return createHash('sha256').update(out.join('')).digest('base64url');
+  return createHash('sha256').update(catalogDigests(catalog).registries).update('\n').update(shownJson(catalog, shown)).digest('base64url');
 }

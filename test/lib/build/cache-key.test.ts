@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog } from '../../../src/lib/catalog';
+import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const load = () => buildCatalog(loadContent(join(root, 'content')));
+
+const catalog = load();
+const [first, second] = catalog.plans;
+
+describe('renderKey on the seed plans', () => {
+  it('is the same for the same page model, and differs when anything shown differs', () => {
+    const page = { title: 'Kế hoạch', rows: [{ label: 'Năm', value: 2024 }], flags: new Set(['a']) };
+    expect(renderKey(catalog, page)).toBe(renderKey(catalog, structuredClone(page)));
+    expect(renderKey(catalog, { ...page, title: 'Kế hoạch mở' })).not.toBe(renderKey(catalog, page));
+    expect(renderKey(catalog, { ...page, rows: [{ label: 'Năm', value: 2025 }] })).not.toBe(renderKey(catalog, page));
+    expect(renderKey(catalog, { ...page, flags: new Set(['b']) })).not.toBe(renderKey(catalog, page));
+    expect(renderKey(catalog, new Map([['a', 1]]))).not.toBe(renderKey(catalog, new Map([['a', 2]])));
+    expect(renderKey(catalog, 'a', 'b')).not.toBe(renderKey(catalog, 'ab'));
+    expect(renderKey(catalog, page)).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('hashes a plan entry as its digest: a list of plans changes with any plan in it', () => {
+    expect(renderKey(catalog, [first, second])).toBe(renderKey(catalog, [first, second]));
+    expect(renderKey(catalog, [first, second])).not.toBe(renderKey(catalog, [second, first]));
+    const edited = load();
+    const plan = edited.plans[0]!;
+    plan.body = `${plan.body}\nĐoạn bổ sung.`;
+    expect(planDigest(edited, plan)).not.toBe(planDigest(catalog, first!));
+    expect(renderKey(edited, [plan])).not.toBe(renderKey(catalog, [first]));
+  });
+
+  it('adds the digest of the plan a row names by `plan` or `slug`, wherever the row appears', () => {
+    const row = { plan: first!.slug, label: 'Hạn' };
+    const edited = load();
+    edited.plans[0]!.data = { ...edited.plans[0]!.data, title: `${edited.plans[0]!.data.title} (sửa đổi)` };
+    expect(renderKey(edited, { rows: [row] })).not.toBe(renderKey(catalog, { rows: [row] }));
+    expect(renderKey(edited, { rows: [{ slug: first!.slug }] })).not.toBe(renderKey(catalog, { rows: [{ slug: first!.slug }] }));
+    // The same row twice, and a row holding another: both still hashed whole.
+    const nested = { plan: first!.slug, child: { plan: second!.slug, note: 'x' } };
+    expect(renderKey(catalog, [nested, nested])).not.toBe(renderKey(catalog, [nested, { ...nested, child: { ...nested.child, note: 'y' } }]));
+    expect(renderKey(catalog, [row, row])).not.toBe(renderKey(catalog, [row, { ...row, label: 'Khác' }]));
+  });
+
+  it('changes with the agency registry, which every page prints names from', () => {
+    const content = loadContent(join(root, 'content'));
+    const agency = content.agencies[0]!;
+    agency.data = { ...agency.data, name: `${agency.data.name} (mới)` };
+    expect(renderKey(buildCatalog(content), 'x')).not.toBe(renderKey(catalog, 'x'));
+  });
+
+  it('refuses a circular model', () => {
+    const page: Record<string, unknown> = { title: 'x' };
+    page.self = page;
+    expect(() => renderKey(catalog, page)).toThrow(/circular/);
+  });
+});
