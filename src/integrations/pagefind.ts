@@ -7,13 +7,13 @@ import { copyOutput } from '../lib/build/reuse-output';
 import type { SiteSearchIndex } from '../lib/search/pagefind-index';
 
 /**
- * Runs scripts/search-index.ts in its own process and resolves with what it printed. Its errors
+ * Runs search-index.ts (beside this file) in its own process and resolves with what it printed. Its errors
  * go to the build's log; a failure rejects with its exit status. The process is stopped if the
  * build ends first.
  */
 function searchIndexProcess(root: string, folder: string, base: string): Promise<SiteSearchIndex> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/search-index.ts'), '--base', base, '--content', folder], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/integrations/search-index.ts'), '--base', base, '--content', folder], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -26,7 +26,7 @@ function searchIndexProcess(root: string, folder: string, base: string): Promise
       process.off('exit', stop);
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code === 0 && last.startsWith('{')) resolvePromise(JSON.parse(last) as SiteSearchIndex);
-      else reject(new Error(`Lập chỉ mục tìm kiếm thất bại (scripts/search-index.ts, ${signal ?? `mã thoát ${code}`}): xem lỗi ở trên.\n${out.slice(-2000)}`));
+      else reject(new Error(`Lập chỉ mục tìm kiếm thất bại (src/integrations/search-index.ts, ${signal ?? `mã thoát ${code}`}): xem lỗi ở trên.\n${out.slice(-2000)}`));
     });
   });
 }
@@ -38,9 +38,9 @@ function searchIndexProcess(root: string, folder: string, base: string): Promise
  * content-check.
  *
  * The records depend on the content and code only, not on the rendered pages, so the index is
- * built from the start of the build by a process of its own (scripts/search-index.ts, which keeps
- * it in the build cache; src/lib/search/pagefind-index.ts), on the other core while Astro bundles
- * and renders on this one, and `astro:build:done` only waits for it and copies it into the out
+ * built from the start of the build by a process of its own (search-index.ts beside this file,
+ * which keeps it in the build cache; src/lib/search/pagefind-index.ts), on the other core while
+ * Astro bundles and renders on this one, and `astro:build:done` only waits for it and copies it into the out
  * dir. An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {

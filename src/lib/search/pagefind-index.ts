@@ -2,7 +2,7 @@
  * The site's search index: Pagefind's bundle of every plan, agency and cited document, built from
  * the content alone (src/lib/search/record.ts), with each result's stored record and the
  * vocabulary beside it. `buildSiteSearchIndex` is what a build runs (in its own process, see
- * scripts/search-index.ts); `writePagefindIndex` is the step the benchmarks also call.
+ * src/integrations/search-index.ts); `writePagefindIndex` is the step the benchmarks also call.
  */
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -131,7 +131,7 @@ export async function writePagefindIndex(
 
 /** sha256 of the code the index depends on: the lockfile, the site config, every file under src/lib and the index's entry script. */
 function codeKey(root: string): string {
-  const files = [join(root, 'package-lock.json'), join(root, 'src/site.config.ts'), join(root, 'scripts/search-index.ts')];
+  const files = [join(root, 'package-lock.json'), join(root, 'src/site.config.ts'), join(root, 'src/integrations/search-index.ts')];
   const lib = join(root, 'src/lib');
   for (const entry of readdirSync(lib, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
   return outputKey(...files.sort().flatMap((file) => [file.slice(root.length), existsSync(file) ? readFileSync(file) : '']));
