@@ -1,35 +1,10 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dir';
 import { copyOutput } from '../lib/build/reuse-output';
 import type { SiteSearchIndex } from '../lib/search/pagefind-index';
-
-/**
- * Runs search-index.ts (beside this file) in its own process and resolves with what it printed. Its errors
- * go to the build's log; a failure rejects with its exit status. The process is stopped if the
- * build ends first.
- */
-function searchIndexProcess(root: string, folder: string, base: string): Promise<SiteSearchIndex> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/integrations/search-index.ts'), '--base', base, '--content', folder], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const stop = () => child.kill();
-    process.once('exit', stop);
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      process.off('exit', stop);
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) resolvePromise(JSON.parse(last) as SiteSearchIndex);
-      else reject(new Error(`Lập chỉ mục tìm kiếm thất bại (src/integrations/search-index.ts, ${signal ?? `mã thoát ${code}`}): xem lỗi ở trên.\n${out.slice(-2000)}`));
-    });
-  });
-}
+import { runChild } from './child';
 
 /**
  * Builds the full-text search index of an `astro build`: one record per plan, agency and cited
@@ -50,7 +25,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
   const buildIndex = () => {
     if (!config) throw new Error('astro:config:done did not run');
     const root = fileURLToPath(config.root);
-    return searchIndexProcess(root, resolve(root, options.contentDir ?? contentDir()), config.base);
+    return runChild<SiteSearchIndex>(root, 'search-index.ts', ['--base', config.base, '--content', resolve(root, options.contentDir ?? contentDir())], 'Lập chỉ mục tìm kiếm');
   };
 
   return {

@@ -85,13 +85,24 @@ let defaultMeasure: Measure | undefined;
 let tempCounter = 0;
 
 /**
- * Batches by name and catalog, and the render slots, shared by every copy of this module in the
- * process: a build loads it once for its integrations (which start the batch, see
- * src/integrations/share-cards.ts) and once more inside the bundled pages (which read it).
+ * Batches by name and catalog, the render slots and the other process a build renders cards in,
+ * shared by every copy of this module in the process: a build loads it once for its integrations
+ * (src/integrations/share-cards.ts) and once more inside the bundled pages.
  */
 const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.card-batches')] ??= {
   batches: new Map<string, WeakMap<object, Promise<RenderCardsResult>>>(),
-}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction };
+}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction; rendering?: Promise<unknown> };
+
+/**
+ * Tells the batches of this process that another process is filling the card cache (a build's
+ * src/integrations/share-cards-render.ts): a batch waits for it, then finds its cards there, and
+ * renders only what is still missing (all of them if that process failed).
+ */
+export function cardsRenderingElsewhere(done: Promise<unknown>): void {
+  shared.rendering = done.catch((error: unknown) => {
+    console.warn(`[og] the share cards' own process failed; the cards are rendered in the build: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
 
 /**
  * Makes sure every job's PNG exists in the cache, rendering the missing ones across a worker
@@ -142,7 +153,8 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
  * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
  * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
  * other image routes only read their file; without (the dev server), only the requested card.
- * A build calls `start` before its pages render, so the batch runs beside them.
+ * In a build the cards are rendered by a process of their own, started with the build, and the
+ * batch waits for it (`cardsRenderingElsewhere`).
  * Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
@@ -151,7 +163,10 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
   const all = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): Promise<RenderCardsResult> => {
     let batch = batches.get(catalog);
     if (!batch) {
-      batch = (async () => renderCards(jobsOf(catalog, context), options))().then((result) => {
+      batch = (async () => {
+        await shared.rendering;
+        return renderCards(jobsOf(catalog, context), options);
+      })().then((result) => {
         if (result.cards.size === 0) return result;
         const rendered = result.misses > 0 ? `${result.misses} rendered, ${result.workers} at a time,` : '0 rendered';
         console.log(`[og] ${result.cards.size} ${what}: ${result.hits} from cache, ${rendered} in ${(result.ms / 1000).toFixed(1)} s`);
@@ -160,13 +175,6 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
       batches.set(catalog, batch);
     }
     return batch;
-  };
-  /**
-   * Starts the batch without waiting for it: the cards render on libuv's threads while Astro
-   * bundles and renders the pages. A failure surfaces in `file`.
-   */
-  const start = (catalog: Catalog, context: Context, options: RenderCardsOptions = {}): void => {
-    all(catalog, context, options).catch(() => undefined);
   };
   const file = async (catalog: Catalog, context: Context, job: () => CardJob, { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> => {
     const one = job();
@@ -179,5 +187,5 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     }
     return (await renderCards([one], options)).cards.get(one.id)!.file;
   };
-  return { all, start, file };
+  return { all, file };
 }

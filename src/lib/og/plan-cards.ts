@@ -67,9 +67,6 @@ const planCards = cardBatch('share cards', planCardJobs);
 /** Renders every plan card of the catalog once per build and remembers the result. */
 export const renderCatalogCards = planCards.all;
 
-/** Starts `renderCatalogCards` in the background (a build's getStaticPaths). */
-export const startCatalogCards = planCards.start;
-
 /**
  * The cached PNG file of one plan card. With `batch`, the first call renders the whole catalog in
  * parallel (a build); without, only this card (the dev server, one request at a time).

@@ -78,8 +78,8 @@ export function reportCardJobs(catalog: Catalog, context: PlanCardContext): Card
 
 const reportCards = cardBatch('report share cards', reportCardJobs);
 
-/** Starts rendering every report card in the background (a build's getStaticPaths). */
-export const startReportCards = reportCards.start;
+/** Renders every report card of the catalog once per build and remembers the result. */
+export const renderReportCards = reportCards.all;
 
 /** The cached PNG of one report card; in a build the first call renders every report card at once. */
 export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {

@@ -7,7 +7,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { site } from '../../../src/site.config';
 import { planCardJobs } from '../../../src/lib/og/plan-cards';
-import { cardBatch, cardCacheKey, renderCards, type CardJob } from '../../../src/lib/og/cards';
+import { cardBatch, cardCacheKey, cardsRenderingElsewhere, renderCards, type CardJob } from '../../../src/lib/og/cards';
 import { cardFontMeasure } from '../../../src/lib/og/fonts';
 import { renderCardPng } from '../../../src/lib/og/render';
 import { buildCardTree, CARD_SIZES } from '../../../src/lib/og/template';
@@ -19,7 +19,11 @@ const content = loadContent(join(root, 'content'));
 const catalog = buildCatalog({ plans: content.plans, agencies: content.agencies, documents: content.documents });
 const jobs = planCardJobs(catalog, { site, siteUrl: site.portalUrl, base: '/' });
 const cacheDir = mkdtempSync(join(tmpdir(), 'og-render-test-'));
-afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+const dirs: string[] = [];
+afterAll(() => {
+  rmSync(cacheDir, { recursive: true, force: true });
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('renderCards', () => {
   let cold: Awaited<ReturnType<typeof renderCards>>;
@@ -76,32 +80,43 @@ describe('renderCards', () => {
 });
 
 describe('cardBatch', () => {
-  it('renders a batch started in the background once, and serves each file from it', async () => {
-    const asked: object[] = [];
-    const batch = cardBatch('test cards', (set: { jobs: CardJob[] }) => (asked.push(set), set.jobs));
+  afterAll(() => cardsRenderingElsewhere(Promise.resolve()));
+
+  it('waits for the cards another process renders, then serves them from the cache', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'og-elsewhere-'));
+    dirs.push(elsewhere);
     const set = { jobs: jobs.slice(0, 2) };
-    batch.start(set, undefined, { cacheDir });
-    const file = await batch.file(set, undefined, () => set.jobs[1]!, { cacheDir });
-    expect(file).toBe(join(cacheDir, `${cardCacheKey(set.jobs[1]!.data, set.jobs[1]!.format)}.png`));
-    expect(readPngSize(readFileSync(file))).toEqual(CARD_SIZES[set.jobs[1]!.format]);
-    await batch.file(set, undefined, () => set.jobs[0]!, { cacheDir });
-    expect(asked).toEqual([set]);
+    let rendered = false;
+    cardsRenderingElsewhere(
+      new Promise((resolve) => setTimeout(resolve, 50)).then(async () => {
+        await renderCards(set.jobs, { cacheDir: elsewhere });
+        rendered = true;
+      }),
+    );
+    const batch = cardBatch('test cards', (s: { jobs: CardJob[] }) => s.jobs);
+    const file = await batch.file(set, undefined, () => set.jobs[1]!, { cacheDir: elsewhere });
+    expect(rendered).toBe(true);
+    expect(file).toBe(join(elsewhere, `${cardCacheKey(set.jobs[1]!.data, set.jobs[1]!.format)}.png`));
+    const result = await batch.all(set, undefined, { cacheDir: elsewhere });
+    expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 2, misses: 0 });
   });
 
-  it('reports a failed background batch where a card is asked for, not as an unhandled rejection', async () => {
-    const notADir = join(cacheDir, 'not-a-folder');
-    writeFileSync(notADir, '');
-    const batch = cardBatch('broken cards', (set: { jobs: CardJob[] }) => set.jobs);
+  it('renders the cards itself when the other process failed, and reports a failed batch where a card is asked for', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'og-own-'));
+    dirs.push(own);
+    cardsRenderingElsewhere(Promise.reject(new Error('tiến trình vẽ ảnh dừng')));
     const set = { jobs: jobs.slice(0, 1) };
-    batch.start(set, undefined, { cacheDir: join(notADir, 'og') });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(batch.file(set, undefined, () => set.jobs[0]!, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    const result = await cardBatch('fallback cards', (s: { jobs: CardJob[] }) => s.jobs).all(set, undefined, { cacheDir: own });
+    expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 0, misses: 1 });
+
+    const notADir = join(own, 'not-a-folder');
+    writeFileSync(notADir, '');
+    const broken = cardBatch('broken cards', (s: { jobs: CardJob[] }) => s.jobs);
+    await expect(broken.file(set, undefined, () => set.jobs[0]!, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
     const throwing = cardBatch('throwing cards', (): CardJob[] => {
       throw new Error('no card data');
     });
-    const other = {};
-    expect(() => throwing.start(other, undefined)).not.toThrow();
-    await expect(throwing.all(other, undefined)).rejects.toThrow('no card data');
+    await expect(throwing.all({}, undefined)).rejects.toThrow('no card data');
   });
 });
 
