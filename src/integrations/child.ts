@@ -30,3 +30,9 @@ export function runChild<T>(root: string, entry: string, args: readonly string[]
     });
   });
 }
+
+/** The value after `--name` in a child process's arguments, e.g. `childOption('base')`. */
+export function childOption(name: string, args: readonly string[] = process.argv.slice(2)): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}

@@ -15,8 +15,8 @@ import { runChild } from './child';
  * The records depend on the content and code only, not on the rendered pages, so the index is
  * built from the start of the build by a process of its own (search-index.ts beside this file,
  * which keeps it in the build cache; src/lib/search/pagefind-index.ts), on the other core while
- * Astro bundles and renders on this one, and `astro:build:done` only waits for it and copies it into the out
- * dir. An error in the index fails the build there.
+ * Astro bundles and renders on this one; `astro:build:done` only waits for it and copies it into
+ * the out dir. An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;

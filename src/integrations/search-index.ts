@@ -7,12 +7,8 @@
  */
 import { buildSiteSearchIndex } from '../lib/search/pagefind-index';
 import { contentDir } from '../lib/content/dir';
+import { childOption } from './child';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 const root = process.cwd();
-const result = await buildSiteSearchIndex(root, option('content') ?? contentDir(), option('base') ?? '/');
+const result = await buildSiteSearchIndex(root, childOption('content') ?? contentDir(), childOption('base') ?? '/');
 console.log(JSON.stringify(result));

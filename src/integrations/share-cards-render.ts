@@ -8,18 +8,14 @@
 import { resolve } from 'node:path';
 import { loadContentCached } from '../lib/content/load';
 import { contentDir } from '../lib/content/dir';
+import { childOption } from './child';
 import { catalogOf } from '../lib/catalog/build';
 import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
 import { renderReportCards } from '../lib/og/report-cards';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 const root = process.cwd();
-const catalog = catalogOf(loadContentCached(resolve(root, option('content') ?? contentDir()), { baseDir: root }));
-const context = deploymentCardContext(option('site'), option('base') ?? '/');
+const catalog = catalogOf(loadContentCached(resolve(root, childOption('content') ?? contentDir()), { baseDir: root }));
+const context = deploymentCardContext(childOption('site'), childOption('base') ?? '/');
 const [plans, reports] = await Promise.all([renderCatalogCards(catalog, context), renderReportCards(catalog, context)]);
 const summary = ({ hits, misses, ms }: { hits: number; misses: number; ms: number }) => ({ hits, misses, ms });
 console.log(JSON.stringify({ plans: summary(plans), reports: summary(reports) }));
