@@ -61,7 +61,9 @@ export function buildInputsKey(root: string, options: { contentDir: string; env:
   hash.update(`env ${JSON.stringify(env)}\n`);
   const content = resolve(root, options.contentDir);
   hashFiles(hash, 'content', content, filesUnder(content));
-  for (const input of PROJECT_INPUTS) {
+  // Vite reads PUBLIC_* variables from .env files too (.env, .env.local, .env.production…).
+  const envFiles = readdirSync(root).filter((name) => name.startsWith('.env'));
+  for (const input of [...PROJECT_INPUTS, ...envFiles]) {
     // The content folder may sit inside one of them (a test fixture under src/ would): hashed once.
     hashFiles(hash, 'project', root, filesUnder(join(root, input)).filter((file) => !file.startsWith(content + sep)));
   }

@@ -50,7 +50,7 @@ describe('buildInputsKey', () => {
     expect(key()).toBe(edited);
   });
 
-  it('changes with the code, the public files and the lockfile', () => {
+  it('changes with the code, the public files, the lockfile, the config and the .env files', () => {
     const { root, key } = project();
     let last = key();
     for (const [file, text] of [
@@ -59,6 +59,7 @@ describe('buildInputsKey', () => {
       ['public/favicon.svg', '<svg></svg>'],
       ['package-lock.json', '{"lockfileVersion":3}'],
       ['astro.config.mjs', 'export default {};'],
+      ['.env.production', 'PUBLIC_TEN_CONG=Cổng thông tin'],
     ] as const) {
       write(join(root, file), text);
       const next = key();
