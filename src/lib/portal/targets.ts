@@ -32,12 +32,16 @@ export const TARGET_OVERVIEW_ROWS = 4;
 export const TARGET_OVERVIEW_YEARS = 3;
 /** /chi-tieu/: values shown per cell before "và N kế hoạch khác". */
 export const TARGET_OVERVIEW_CELL = 2;
-/** /chi-tieu/{topic}/: indicator rows per page. */
-export const TARGET_TOPIC_PAGE_SIZE = 10;
+/**
+ * /chi-tieu/{topic}/: indicator rows per page. With TARGET_TOPIC_YEARS and TARGET_TOPIC_CELL this
+ * bounds the page: at 50,000 plans every cell is full, and 10 rows × 4 years × 4 values made
+ * 131 KB; 8 × 4 × 3 stays under 100 KB.
+ */
+export const TARGET_TOPIC_PAGE_SIZE = 8;
 /** /chi-tieu/{topic}/: year columns (the newest years; older ones have their year pages). */
 export const TARGET_TOPIC_YEARS = 4;
-/** /chi-tieu/{topic}/: values shown per cell. */
-export const TARGET_TOPIC_CELL = 4;
+/** /chi-tieu/{topic}/: values shown per cell (the year page has them all). */
+export const TARGET_TOPIC_CELL = 3;
 /** /chi-tieu/{topic}/nam/{year}/: targets per page. */
 export const TARGET_YEAR_PAGE_SIZE = 50;
 /** Longest qualitative target text printed in a table cell (the year page prints it whole). */
