@@ -6,9 +6,8 @@
  * index is made on the other core while Astro bundles and renders the pages on this one.
  */
 import { buildSiteSearchIndex } from '../lib/search/pagefind-index';
-import { contentDir } from '../lib/content/dir';
 import { childOption } from './child';
 
 const root = process.cwd();
-const result = await buildSiteSearchIndex(root, childOption('content') ?? contentDir(), childOption('base') ?? '/');
+const result = await buildSiteSearchIndex(root, childOption('content'), childOption('base') ?? '/');
 console.log(JSON.stringify(result));

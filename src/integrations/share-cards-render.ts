@@ -5,16 +5,13 @@
  * process of its own from the start of the build (src/integrations/share-cards.ts), so the cards
  * render while Astro bundles and renders the pages; the image routes then find them in the cache.
  */
-import { resolve } from 'node:path';
-import { loadContentCached } from '../lib/content/load';
-import { contentDir } from '../lib/content/dir';
+import { loadCatalog } from '../lib/catalog/load';
 import { childOption } from './child';
-import { catalogOf } from '../lib/catalog/build';
 import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
 import { renderReportCards } from '../lib/og/report-cards';
 
 const root = process.cwd();
-const catalog = catalogOf(loadContentCached(resolve(root, childOption('content') ?? contentDir()), { baseDir: root }));
+const catalog = loadCatalog(root, childOption('content'));
 const context = deploymentCardContext(childOption('site'), childOption('base') ?? '/');
 const [plans, reports] = await Promise.all([renderCatalogCards(catalog, context), renderReportCards(catalog, context)]);
 const summary = ({ hits, misses, ms }: { hits: number; misses: number; ms: number }) => ({ hits, misses, ms });

@@ -36,8 +36,10 @@ function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => join(entry.parentPath, entry.name))
+    .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+    // A link counts by what it points to; a link to a folder or to nothing is not a file to hash.
+    .filter(({ entry, path }) => entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() === true))
+    .map(({ path }) => path)
     .sort();
 }
 

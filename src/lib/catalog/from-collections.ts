@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentDir } from '../content/dir';
-import { loadContentCached } from '../content/load';
-import { catalogOf, type Catalog } from './build';
+import type { Catalog } from './build';
+import { loadCatalog } from './load';
 
 let cached: Promise<Catalog> | undefined;
 
@@ -18,8 +16,7 @@ let cached: Promise<Catalog> | undefined;
 export function getCatalog(): Promise<Catalog> {
   cached ??= (async () => {
     await Promise.all([getCollection('plans'), getCollection('agencies'), getCollection('documents'), getCollection('reports')]);
-    const root = process.cwd();
-    return catalogOf(loadContentCached(resolve(root, contentDir()), { baseDir: root }));
+    return loadCatalog(process.cwd());
   })();
   return cached;
 }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CardData } from './card-data';
 import { buildCachePath } from '../build/cache-dir';
@@ -180,10 +180,7 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     const one = job();
     if (batch) {
       const card = (await all(catalog, context, options)).cards.get(one.id);
-      // The batch may have been started with another context (another site address or base
-      // path): its card is only this one when the content hash, the file's name, is the same.
-      if (card && basename(card.file) === `${cardCacheKey(one.data, one.format)}.png`) return card.file;
-      if (card) console.warn(`[og] ${one.id}: the ${what} of this build were started with another site address or base path; rendered alone`);
+      if (card) return card.file;
     }
     return (await renderCards([one], options)).cards.get(one.id)!.file;
   };

@@ -40,7 +40,9 @@ import {
 import { relatedPlans, relatedReasonText } from './related-plans';
 import { shortenText } from './targets';
 import { formatBytes } from '../vn/numbers';
-import { ORIGINAL_TYPES, type OriginalFile } from '../content/originals';
+import { catalogOriginals, ORIGINAL_TYPES, type OriginalFile } from '../content/originals';
+import { planReports, type PlanReports } from './reports';
+import { renderKey } from '../build/cache-key';
 import { formatVietnameseDate } from '../vn/dates';
 
 /** How many targets, deadlines and basis documents the key-facts block shows before "xem tất cả". */
@@ -282,4 +284,26 @@ export function planPage(catalog: Catalog, slug: string, options: PlanPageOption
     }),
     inferredMark: INFERRED_MARK,
   };
+}
+
+/** Everything /ke-hoach/{slug}/ shows beside the body: its page model and its results reports. */
+export interface PlanPageView {
+  page: PlanPageModel;
+  reports: PlanReports;
+}
+
+/**
+ * The plan page's view, with the plan's original file when one is kept under `contentRoot`'s
+ * originals. The route makes it twice: in getStaticPaths for the key (`planPageKey`), then again
+ * for each page it renders, since 50,000 views kept as props until every page is written would not
+ * fit in memory.
+ */
+export function planPageView(catalog: Catalog, slug: string, ctx: PublishContext, contentRoot: string): PlanPageView {
+  const original = catalogOriginals(catalog, contentRoot).get(slug) ?? null;
+  return { page: planPage(catalog, slug, { ctx, original }), reports: planReports(catalog, slug) };
+}
+
+/** The plan page's cache key: its view and its MDX body (whose HTML it shows). */
+export function planPageKey(catalog: Catalog, slug: string, view: PlanPageView): string {
+  return renderKey(catalog, view.page, view.reports, catalog.planBySlug.get(slug)?.body ?? '');
 }

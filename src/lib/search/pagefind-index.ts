@@ -4,14 +4,13 @@
  * vocabulary beside it. `buildSiteSearchIndex` is what a build runs (in its own process, see
  * src/integrations/search-index.ts); `writePagefindIndex` is the step the benchmarks also call.
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { loadContentCached } from '../content/load';
-import { catalogOf } from '../catalog/build';
+import { loadCatalog } from '../catalog/load';
 import { indexRecord, type IndexRecord } from './record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from './client-config';
 import { VocabularyCounter } from './vocabulary';
@@ -150,16 +149,16 @@ export interface SiteSearchIndex {
 }
 
 /**
- * The search index of the content in `contentDir` for a site under `base`, kept in the build
+ * The search index of the content in `contentDir` (this build's folder when undefined) for a site under `base`, kept in the build
  * cache under the key of its inputs: the content (every plan's digest and the registries), the
  * base path and the code (the packages' lockfile, the site config and src/lib: the search lib
  * shapes the records, the portal lib the cards they show). When none changed, the kept index is
  * returned without building a single record.
  */
-export async function buildSiteSearchIndex(root: string, contentDir: string, base: string): Promise<SiteSearchIndex> {
+export async function buildSiteSearchIndex(root: string, contentDir: string | undefined, base: string): Promise<SiteSearchIndex> {
   const started = performance.now();
   // Same folder and baseDir as the build's content check, so a build in one process shares its parse.
-  const catalog = catalogOf(loadContentCached(resolve(root, contentDir), { baseDir: root }));
+  const catalog = loadCatalog(root, contentDir);
   const code = codeKey(root);
   const key = outputKey(renderKey(catalog, catalog.plans, base), code);
   const directory = directoryRecords(catalog, base);

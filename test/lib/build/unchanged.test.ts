@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildInputsKey, isUnchanged, outputListing, readStamp, writeStamp } from '../../../src/lib/build/unchanged';
@@ -76,6 +76,19 @@ describe('buildInputsKey', () => {
     expect(key({ env: { ...env, BASE_PATH: '/ke-hoach/' } })).not.toBe(before);
     expect(key({ env: { ...env, KE_HOACH_CONTENT_DIR: 'content' } })).not.toBe(before);
     expect(key({ args: ['--mode', 'production'] })).not.toBe(before);
+  });
+
+  it('follows a link to a file and passes over a link to a folder or to nothing', () => {
+    const { root, key } = project();
+    write(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung"\n---\n');
+    symlinkSync(join(root, 'shared'), join(root, 'content/plans/chung'));
+    symlinkSync(join(root, 'missing.mdx'), join(root, 'content/plans/hong.mdx'));
+    const before = key();
+    symlinkSync(join(root, 'shared/ke-hoach-chung.mdx'), join(root, 'content/plans/2024/chung.mdx'));
+    const linked = key();
+    expect(linked).not.toBe(before);
+    write(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung, đã sửa"\n---\n');
+    expect(key()).not.toBe(linked);
   });
 
   it('reads the content folder it is given', () => {

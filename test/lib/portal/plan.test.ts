@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_AFTER, KEY_FACTS_MAX, KEY_FACT_TEXT_MAX, planPage } from '../../../src/lib/portal/plan';
-import { seedCatalog } from './seed-catalog';
+import { fileURLToPath } from 'node:url';
+import { FOLD_AFTER, KEY_FACTS_MAX, KEY_FACT_TEXT_MAX, planPage, planPageKey, planPageView } from '../../../src/lib/portal/plan';
+import { planReports } from '../../../src/lib/portal/reports';
+import { catalogOriginals } from '../../../src/lib/content/originals';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureAgency, fixtureCatalog, fixturePlan } from './fixture-catalog';
 
 const ctx = { site: 'https://so.example.gov.vn', base: '/ke-hoach-mo/' };
@@ -77,5 +81,36 @@ describe('planPage', () => {
 
   it('throws for a slug that is not in the catalog', () => {
     expect(() => planPage(fixtureCatalog({}), 'khong-co', { ctx })).toThrow(/khong-co/);
+  });
+});
+
+describe('planPageView and planPageKey (the plan route)', () => {
+  const contentRoot = fileURLToPath(new URL('../../../content', import.meta.url));
+
+  it('is the page model with the kept original and the results reports, the same each time it is made', () => {
+    const catalog = seedCatalog();
+    const originals = catalogOriginals(catalog, contentRoot);
+    expect(originals.size).toBeGreaterThan(0);
+    for (const { slug } of catalog.plans) {
+      const view = planPageView(catalog, slug, ctx, contentRoot);
+      expect(view.page).toEqual(planPage(catalog, slug, { ctx, original: originals.get(slug) ?? null }));
+      expect(view.reports).toEqual(planReports(catalog, slug));
+      expect(planPageKey(catalog, slug, planPageView(catalog, slug, ctx, contentRoot))).toBe(planPageKey(catalog, slug, view));
+    }
+  });
+
+  it('changes its key with the body, the model and the reports', () => {
+    const catalog = seedCatalog();
+    const [a, b] = catalog.plans;
+    const view = planPageView(catalog, a!.slug, ctx, contentRoot);
+    const key = planPageKey(catalog, a!.slug, view);
+    expect(planPageKey(catalog, b!.slug, planPageView(catalog, b!.slug, ctx, contentRoot))).not.toBe(key);
+    expect(planPageKey(catalog, a!.slug, { ...view, page: { ...view.page, head: { ...view.page.head, title: 'khác' } } })).not.toBe(key);
+    const reported = { ...view.reports, deadlines: new Map([[0, { date: '2024-06-30', label: 'Đã báo cáo ngày 30/6/2024' } as never]]) };
+    expect(planPageKey(catalog, a!.slug, { ...view, reports: reported })).not.toBe(key);
+    const edited = buildCatalog(seedContent());
+    const plan = edited.planBySlug.get(a!.slug)!;
+    plan.body = `${plan.body}\nĐoạn bổ sung.`;
+    expect(planPageKey(edited, a!.slug, planPageView(edited, a!.slug, ctx, contentRoot))).not.toBe(key);
   });
 });
