@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dir';
-import { copyOutput } from '../lib/build/reuse-output';
-import type { SiteSearchIndex } from '../lib/search/pagefind-index';
+import { writeSiteSearchIndex, type SiteSearchIndex } from '../lib/search/pagefind-index';
 import { runChild } from './child';
 
 /**
@@ -14,9 +13,9 @@ import { runChild } from './child';
  *
  * The records depend on the content and code only, not on the rendered pages, so the index is
  * built from the start of the build by a process of its own (search-index.ts beside this file,
- * which keeps it in the build cache; src/lib/search/pagefind-index.ts), on the other core while
- * Astro bundles and renders on this one; `astro:build:done` only waits for it and copies it into
- * the out dir. An error in the index fails the build there.
+ * which keeps its parts in the build cache; src/lib/search/pagefind-index.ts), on the other core
+ * while Astro bundles and renders on this one; `astro:build:done` only waits for it and writes its
+ * parts into the out dir. An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
@@ -41,11 +40,15 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
       },
       'astro:build:done': async ({ dir, logger }) => {
         const waiting = performance.now();
-        const { kept, plans, directory, built, ms } = await (index ?? buildIndex());
+        const built = await (index ?? buildIndex());
         index = undefined;
+        const { plans, directory, parts, indexed, ms } = built;
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
-        copyOutput(kept.path, outputPath);
-        const verb = kept.how === 'reused' ? 'Dùng lại chỉ mục tìm kiếm' : `Đã lập chỉ mục tìm kiếm trong ${(ms / 1000).toFixed(1)} s, song song với các trang (${built} bản ghi kế hoạch làm mới)`;
+        writeSiteSearchIndex(built, outputPath);
+        const verb =
+          indexed === 0
+            ? `Dùng lại chỉ mục tìm kiếm (${parts.length} phần)`
+            : `Đã lập chỉ mục tìm kiếm trong ${(ms / 1000).toFixed(1)} s, song song với các trang (${indexed}/${parts.length} phần lập lại, ${built.built} bản ghi kế hoạch làm mới)`;
         // The last "(N ms)" is what the build waited for here, after the pages: npm run bench reads it.
         logger.info(`${verb}: ${plans} kế hoạch, ${directory} cơ quan và văn bản vào ${outputPath} (${Math.round(performance.now() - waiting)} ms)`);
       },

@@ -1,6 +1,7 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, runs Pagefind with the
- * folded query, re-ranks the top results by phrase and title, and renders them with excerpts.
+ * folded query over the parts of the index (src/lib/search/shards.ts: the newest plans first, then
+ * every year), re-ranks the top results by phrase and title, and renders them with excerpts.
  * Loaded by src/pages/tim-kiem/index.astro only; Pagefind itself is fetched on first use.
  */
 import { normalizeQuery, preloadQuery } from '../lib/search/query';
@@ -16,6 +17,8 @@ import {
   type StoredDirectoryRecord,
   type StoredSearchRecord,
 } from '../lib/search/client-config';
+import { MANIFEST_PATH, RUNTIME_FILES, mergeOrder, mergeShardResults, searchStages, type SearchManifest, type ShardInfo, type ShardResult } from '../lib/search/shards';
+import { searchStatus } from '../lib/search/status';
 
 /** Agencies and documents shown per kind. */
 const DIRECTORY_LIMIT = 5;
@@ -40,23 +43,84 @@ interface PagefindResult {
   score: number;
 }
 interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   preload(query: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+  init(): Promise<void>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
+/** The index: its manifest, and one Pagefind instance per part, made on first use. */
+interface SearchIndex {
+  manifest: SearchManifest;
+  open(shard: ShardInfo): Promise<Pagefind>;
+}
 
-function loadPagefind(bundle: string): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    await pf.options({ ...PAGEFIND_OPTIONS, basePath: bundle });
-    await pf.init();
-    return pf;
+let index: Promise<SearchIndex> | undefined;
+
+/**
+ * Every part's instance fetches Pagefind's WebAssembly from its own folder, and Pagefind keeps the
+ * first one it instantiates. Those requests are answered from one download of the copy beside the
+ * manifest (RUNTIME_FILES), instead of one per part. Other requests pass through untouched.
+ */
+function shareRuntime(bundle: string): void {
+  const folder = new URL(bundle, location.href).href;
+  const wasm = RUNTIME_FILES[1];
+  const fetchOriginal = window.fetch.bind(window);
+  let bytes: Promise<ArrayBuffer> | undefined;
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? new URL(input, location.href).href : '';
+    if (url.startsWith(folder) && url.endsWith(`/${wasm}`)) {
+      bytes ??= fetchOriginal(`${folder}${wasm}`).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${folder}${wasm}`);
+        return response.arrayBuffer();
+      });
+      bytes.catch(() => (bytes = undefined));
+      return bytes.then((body) => new Response(body.slice(0)));
+    }
+    return fetchOriginal(input, init);
+  };
+}
+
+function loadIndex(bundle: string): Promise<SearchIndex> {
+  index ??= (async () => {
+    shareRuntime(bundle);
+    const [manifest, runtime] = await Promise.all([
+      fetch(`${bundle}${MANIFEST_PATH}`).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${bundle}${MANIFEST_PATH}`);
+        return response.json() as Promise<SearchManifest>;
+      }),
+      import(/* @vite-ignore */ `${bundle}${RUNTIME_FILES[0]}`) as Promise<PagefindModule>,
+    ]);
+    const instances = new Map<string, Promise<Pagefind>>();
+    // Pagefind's WebAssembly module is one per page, set up by the first instance to load it; two
+    // instances loading it at once each set up their own and crash the page. So the part most
+    // searches read first is opened now, alone, and the others once its module is ready (an empty
+    // preload returns when the instance has its module and metadata).
+    let ready: Promise<unknown> | undefined;
+    const open = (shard: ShardInfo) => {
+      let instance = instances.get(shard.path);
+      if (!instance) {
+        const after = ready;
+        instance = (async () => {
+          await after?.catch(() => undefined);
+          const pf = runtime.createInstance({ ...PAGEFIND_OPTIONS, basePath: `${bundle}${shard.path}` });
+          await pf.init();
+          if (!after) await pf.preload('');
+          return pf;
+        })();
+        ready ??= instance;
+        instance.catch(() => instances.delete(shard.path));
+        instances.set(shard.path, instance);
+      }
+      return instance;
+    };
+    void open(manifest.recent ?? manifest.years[0] ?? manifest.directory).catch(() => undefined);
+    return { manifest, open };
   })();
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
+  index.catch(() => (index = undefined));
+  return index;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -87,7 +151,8 @@ function loadJson<T>(path: string): Promise<T> {
   return file;
 }
 
-const loadItem = (bundle: string, result: PagefindResult) => loadJson<StoredSearchRecord>(`${bundle}${storedRecordPath(result.id)}`);
+/** The stored record of a result, in the folder of the part it came from. */
+const loadItem = <T = StoredSearchRecord>(bundle: string, { shard, result }: ShardResult<PagefindResult>) => loadJson<T>(`${bundle}${shard.path}${storedRecordPath(result.id)}`);
 
 /** The plan card as the plan lists print it (built with the index), with the matching passage under it. */
 function renderItem(item: StoredSearchRecord, terms: string[]): Element {
@@ -121,7 +186,7 @@ export function startSearchPage(root: HTMLElement | null): void {
 
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending: PagefindResult[] = [];
+  let pending: ShardResult<PagefindResult>[] = [];
   let items: StoredSearchRecord[] = [];
   let shown = 0;
   let terms: string[] = [];
@@ -174,9 +239,11 @@ export function startSearchPage(root: HTMLElement | null): void {
   };
 
   /** Agencies and cited documents matching every word, apart from the plans ("Cơ quan", "Văn bản"). */
-  const showDirectory = async (pf: Pagefind, query: ReturnType<typeof normalizeQuery>, current: number) => {
-    const found = query.directory ? await pf.search(query.directory) : null;
-    const loaded = found ? await Promise.all(found.results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadJson<StoredDirectoryRecord | StoredSearchRecord>(`${bundle}${storedRecordPath(r.id)}`))) : [];
+  const showDirectory = async (searchIndex: SearchIndex, query: ReturnType<typeof normalizeQuery>, current: number) => {
+    const shard = searchIndex.manifest.directory;
+    const found = query.directory ? await (await searchIndex.open(shard)).search(query.directory) : null;
+    const results = mergeShardResults([{ shard, results: found?.results ?? [] }], 'score');
+    const loaded = await Promise.all(results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadItem<StoredDirectoryRecord | StoredSearchRecord>(bundle, r)));
     if (current !== generation) return;
     const entries = loaded.filter((e): e is StoredDirectoryRecord => 'kind' in e);
     for (const group of directory.querySelectorAll<HTMLElement>('[data-search-kind]')) {
@@ -218,6 +285,23 @@ export function startSearchPage(root: HTMLElement | null): void {
     suggestions.hidden = false;
   };
 
+  /**
+   * Shows a merged result list: the stored records of its first RERANK_WINDOW results, re-ranked by
+   * phrase and title when sorted by relevance, the first page of them; the rest load on "Xem thêm".
+   */
+  const showResults = async (results: ShardResult<PagefindResult>[], sort: SearchSort, current: number) => {
+    const loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
+    if (current !== generation) return false;
+    items = sort === 'phu-hop' && terms.length > 0 ? rerankResults(loaded, terms) : loaded;
+    pending = results.slice(RERANK_WINDOW);
+    shown = 0;
+    clear();
+    await showMore();
+    if (current !== generation) return false;
+    list.hidden = results.length === 0;
+    return true;
+  };
+
   const run = async (state: SearchState) => {
     const current = ++generation;
     const query = normalizeQuery(state.q);
@@ -229,37 +313,35 @@ export function startSearchPage(root: HTMLElement | null): void {
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      const pf = await loadPagefind(bundle);
+      const searchIndex = await loadIndex(bundle);
+      const { manifest } = searchIndex;
       const options = pagefindOptions(state);
       // Without words there is no relevance: list the newest first unless asked otherwise.
       if (!query.pagefind && state.sort === 'phu-hop') options.sort = { [DATE_SORT_KEY]: 'desc' };
-      const search = await pf.search(query.pagefind, options);
-      if (current !== generation || !search) return;
-      let results = search.results;
-      let loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
-      if (current !== generation) return;
-      // The no-match record comes alone, when no word of the query is in the index (see NO_MATCH_HTML).
-      if (loaded.some((item) => item.noMatch)) {
-        results = [];
-        loaded = [];
-      }
+      const order = mergeOrder(state.sort, Boolean(query.pagefind));
       terms = query.terms;
-      items = loaded;
-      if (state.sort === 'phu-hop' && terms.length > 0) items = rerankResults(items, terms);
-      pending = results.slice(RERANK_WINDOW);
-      shown = 0;
-      clear();
-      await showMore();
-      if (current !== generation) return;
-      list.hidden = results.length === 0;
-      empty.hidden = results.length > 0;
-      const what = query.text ? ` cho “${query.text}”` : '';
-      status.textContent =
-        results.length > 0
-          ? `Tìm thấy ${results.length} kế hoạch${what}.`
-          : `Không tìm thấy kế hoạch nào${what}.`;
-      if (results.length === 0 && query.pagefind) await suggest(state, query, current);
-      await showDirectory(pf, query, current);
+      const directoryShown = showDirectory(searchIndex, query, current);
+      let found = 0;
+      for (const stage of searchStages(manifest, state.filters)) {
+        const parts = await Promise.all(
+          stage.shards.map(async (shard) => ({ shard, results: (await (await searchIndex.open(shard)).search(query.pagefind, options))?.results ?? [] })),
+        );
+        if (current !== generation) return;
+        const results = mergeShardResults(parts, order);
+        found = results.length;
+        // The newest plans alone show what they match; with no match there, wait for every year.
+        if (!stage.complete && found === 0) {
+          clear();
+          status.textContent = searchStatus(0, query.text, { complete: false, searched: 0, total: manifest.plans });
+          continue;
+        }
+        if (!(await showResults(results, state.sort, current))) return;
+        empty.hidden = !stage.complete || found > 0;
+        const searched = stage.shards.reduce((n, shard) => n + shard.records, 0);
+        status.textContent = searchStatus(found, query.text, stage.complete ? { complete: true } : { complete: false, searched, total: manifest.plans });
+      }
+      if (found === 0 && query.pagefind) await suggest(state, query, current);
+      await directoryShown;
     } catch (error) {
       if (current !== generation) return;
       clear();
@@ -284,7 +366,16 @@ export function startSearchPage(root: HTMLElement | null): void {
     generation++;
     // Fetch the index chunks of the words typed so far while the typing pause runs.
     const typed = preloadQuery(input.value);
-    if (typed) void loadPagefind(bundle).then((pf) => pf.preload(typed), () => undefined);
+    if (typed) {
+      // In the parts a search reads first: the newest plans, or every year on a small site.
+      void loadIndex(bundle).then(
+        async (searchIndex) => {
+          const [first] = searchStages(searchIndex.manifest, readForm().filters);
+          await Promise.all((first?.shards ?? []).map(async (shard) => (await searchIndex.open(shard)).preload(typed)));
+        },
+        () => undefined,
+      );
+    }
     typingTimer = setTimeout(() => {
       const state = readForm();
       updateUrl(state, 'replace');
@@ -306,7 +397,7 @@ export function startSearchPage(root: HTMLElement | null): void {
     writeForm(state);
     void run(state);
   });
-  input.addEventListener('focus', () => void loadPagefind(bundle).catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void loadIndex(bundle).catch(() => undefined), { once: true });
 
   const initial = parseSearchState(location.search);
   writeForm(initial);

@@ -1,13 +1,11 @@
 /**
- * Reuse of a whole generated folder (the search index) by content hash: when the key of this
- * build's inputs matches the one kept in the cache, the kept folder is copied instead of
- * generated again. Only the newest key is kept, so the cache does not grow with every edit.
- *
- * `keptOutput` and `copyOutput` are the two halves, for a build that produces the folder while
- * it does other work and copies it into place at the end (src/lib/search/pagefind-index.ts).
+ * Reuse of a whole generated folder (a part of the search index) by content hash: when the key of
+ * this build's inputs matches the one kept in the cache, the kept folder is used instead of
+ * generated again. Only the newest key is kept, so the cache does not grow with every edit. The
+ * caller copies the kept folder into place (src/lib/search/pagefind-index.ts).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** sha256 (hex) of the given parts, each length-prefixed so that parts cannot run into each other. */
@@ -44,10 +42,3 @@ export async function keptOutput(cacheRoot: string, key: string, produce: (outpu
   renameSync(staging, kept);
   return { path: kept, how: 'produced' };
 }
-
-/** Replaces `outputPath` with a copy of a kept folder. */
-export function copyOutput(kept: string, outputPath: string): void {
-  rmSync(outputPath, { recursive: true, force: true });
-  cpSync(kept, outputPath, { recursive: true });
-}
-

@@ -1,22 +1,36 @@
 /**
- * The site's search index: Pagefind's bundle of every plan, agency and cited document, built from
+ * The site's search index: Pagefind bundles of every plan, agency and cited document, built from
  * the content alone (src/lib/search/record.ts), with each result's stored record and the
- * vocabulary beside it. `buildSiteSearchIndex` is what a build runs (in its own process, see
- * src/integrations/search-index.ts); `writePagefindIndex` is the step the benchmarks also call.
+ * vocabulary beside them, in the parts src/lib/search/shards.ts describes. `buildSiteSearchIndex`
+ * is what a build runs (in its own process, see src/integrations/search-index.ts) and
+ * `writeSiteSearchIndex` puts its parts in the out dir; `writePagefindIndex` writes one bundle.
  */
-import { dirname, join } from 'node:path';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gzipSync } from 'node:zlib';
+import { gunzip as gunzipCallback, gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadCatalog } from '../catalog/load';
 import { indexRecord, type IndexRecord } from './record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from './client-config';
-import { VocabularyCounter } from './vocabulary';
+import { VocabularyCounter, mergeVocabularies, type Vocabulary } from './vocabulary';
 import { directoryRecords } from './directory';
 import { buildCachePath } from '../build/cache-dir';
 import { keptOutput, outputKey, type KeptOutput } from '../build/reuse-output';
+import type { Catalog, PlanEntry } from '../catalog/build';
+import { planDate } from '../catalog/plan-date';
+import {
+  DIRECTORY_SHARD_PATH,
+  MANIFEST_PATH,
+  RECENT_PLANS,
+  RECENT_SHARD_PATH,
+  RUNTIME_FILES,
+  planShards,
+  yearShardPath,
+  type SearchManifest,
+  type ShardInfo,
+} from './shards';
 import { renderKey } from '../build/cache-key';
 import { cachedSearchRecords } from './record-cache';
 
@@ -28,6 +42,8 @@ export interface IndexStats {
   records: number;
   /** Where the bundle was written. */
   outputPath: string;
+  /** Pagefind id of the no-match record (NO_MATCH_HTML), which the page never shows. */
+  noMatch: string;
 }
 
 /** Records sent to Pagefind before waiting for the oldest answer; fragment files read at once. */
@@ -119,7 +135,7 @@ export async function writePagefindIndex(
         await rename(join(staging, String(i)), join(outputPath, storedRecordPath(id)));
       }
       await writeFile(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(vocabulary.result()), { level: 9 }));
-      return { records: plans, outputPath };
+      return { records: plans, outputPath, noMatch: ids.get(NO_MATCH_URL)! };
     } finally {
       await pagefind.close();
     }
@@ -136,37 +152,156 @@ function codeKey(root: string): string {
   return outputKey(...files.sort().flatMap((file) => [file.slice(root.length), existsSync(file) ? readFileSync(file) : '']));
 }
 
-/** What `buildSiteSearchIndex` did. */
-export interface SiteSearchIndex {
-  /** The index in the build cache (`pagefind/<key>`), to be copied to `<outDir>/pagefind/`. */
-  kept: KeptOutput;
+/** What a part says of itself, beside its bundle in the build cache. */
+const PART_INFO = 'phan.json';
+
+/** Files of Pagefind's bundle the search page never loads: its stock interfaces and its worker. */
+const UNUSED_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\.(js|css)$/;
+
+/** One part of the index to build (src/lib/search/shards.ts). */
+export interface IndexPart {
+  /** Folder under the bundle folder: "nam-2026/". */
+  path: string;
+  /** Its plans, in catalog order; null for the directory (agencies and documents). */
+  plans: readonly PlanEntry[] | null;
+}
+
+/**
+ * The parts of a catalog's index: one per year of the plans' dates (newest first), the newest
+ * `recentPlans` plans again when there are more, and the directory.
+ */
+export function indexParts(catalog: Pick<Catalog, 'plans'>, recentPlans: number = RECENT_PLANS): IndexPart[] {
+  const parts: IndexPart[] = planShards(catalog.plans, (plan) => planDate(plan.data)).map(({ year, plans }) => ({ path: yearShardPath(year), plans }));
+  if (catalog.plans.length > recentPlans) parts.push({ path: RECENT_SHARD_PATH, plans: catalog.plans.slice(0, recentPlans) });
+  parts.push({ path: DIRECTORY_SHARD_PATH, plans: null });
+  return parts;
+}
+
+/** A built part: what it holds and its bundle in the build cache. */
+export interface BuiltPart {
+  info: ShardInfo;
+  /** The bundle, `<index cache>/<part>/<key>`. */
+  path: string;
+  how: KeptOutput['how'];
+}
+
+/** What `buildSearchParts` did. */
+export interface SearchParts {
+  parts: BuiltPart[];
+  /** Plans on the site. */
   plans: number;
   /** Agencies and cited documents indexed. */
   directory: number;
-  /** Plan records made anew (the others came from `search-records/`). */
+  /** Plan records made anew (the others came from the record cache). */
   built: number;
+  /** Parts indexed anew (the others were reused). */
+  indexed: number;
+}
+
+/**
+ * Builds every part of the catalog's index that the cache does not hold. Each part is kept under
+ * `<cache.index>/<part>/<key>`, the key made of its inputs: its plans (their digests), the
+ * registries, the base path, the part's folder and the code. So an edited plan re-indexes its
+ * year's part (and the newest plans' part, when it is among them); the others are reused. Records
+ * come from `<cache.records>/<part>/` (record-cache.ts). Parts are indexed one after another:
+ * Pagefind's service holds one part's index in memory, not 50,000 plans'.
+ */
+export async function buildSearchParts(
+  catalog: Catalog,
+  base: string,
+  cache: { index: string; records: string },
+  code: string,
+  recentPlans: number = RECENT_PLANS,
+): Promise<SearchParts> {
+  const directory = directoryRecords(catalog, base);
+  const parts: BuiltPart[] = [];
+  let built = 0;
+  let indexed = 0;
+  const names = new Set<string>();
+  for (const part of indexParts(catalog, recentPlans)) {
+    const name = part.path.slice(0, -1);
+    names.add(name);
+    const key = outputKey(renderKey(catalog, part.plans ?? DIRECTORY_SHARD_PATH, base, part.path), code);
+    const kept = await keptOutput(join(cache.index, name), key, async (path) => {
+      const stream = part.plans ? cachedSearchRecords(catalog, base, join(cache.records, name), code, part.plans) : undefined;
+      const stats = await writePagefindIndex(stream?.records ?? [], path, part.plans ? [] : directory.map(indexRecord));
+      built += stream?.stats.built ?? 0;
+      indexed++;
+      const plans = part.plans ?? [];
+      const info: ShardInfo = {
+        path: part.path,
+        records: part.plans ? stats.records : directory.length,
+        years: [...new Set(plans.map((plan) => plan.data.year))].sort((a, b) => b - a),
+        since: plans.reduce<string | null>((oldest, plan) => (oldest === null || planDate(plan.data) < oldest ? planDate(plan.data) : oldest), null),
+        noMatch: stats.noMatch,
+      };
+      await writeFile(join(path, PART_INFO), JSON.stringify(info));
+      for (const file of await readdir(path)) if (UNUSED_FILE.test(file)) await rm(join(path, file));
+    });
+    parts.push({ info: JSON.parse(readFileSync(join(kept.path, PART_INFO), 'utf8')) as ShardInfo, path: kept.path, how: kept.how });
+  }
+  // Parts this catalog no longer has (a year without plans now, an older cache layout).
+  for (const dir of [cache.index, cache.records]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (!names.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  return { parts, plans: catalog.plans.length, directory: directory.length, built, indexed };
+}
+
+/** The manifest of built parts (src/lib/search/shards.ts). */
+export function searchManifest(index: Pick<SearchParts, 'parts' | 'plans'>): SearchManifest {
+  const infos = index.parts.map((part) => part.info);
+  const directory = infos.find((info) => info.path === DIRECTORY_SHARD_PATH);
+  if (!directory) throw new Error('the search index has no directory part');
+  return {
+    version: 1,
+    plans: index.plans,
+    recent: infos.find((info) => info.path === RECENT_SHARD_PATH) ?? null,
+    years: infos.filter((info) => info !== directory && info.path !== RECENT_SHARD_PATH),
+    directory,
+  };
+}
+
+/**
+ * Writes the site's search bundle to `outputPath` (`<outDir>/pagefind/`): each part's bundle in its
+ * folder, one copy of Pagefind's runtime (RUNTIME_FILES) for all of them, the manifest and the
+ * vocabulary of the whole site (the parts' vocabularies summed, the newest plans' part left out as
+ * it repeats plans). Pagefind's fragments are not copied: the page shows stored records
+ * (`ket-qua/`) and never asks Pagefind for a fragment.
+ */
+export function writeSiteSearchIndex(index: Pick<SearchParts, 'parts' | 'plans'>, outputPath: string): SearchManifest {
+  const manifest = searchManifest(index);
+  rmSync(outputPath, { recursive: true, force: true });
+  mkdirSync(outputPath, { recursive: true });
+  const skipped = new Set<string>([...RUNTIME_FILES, 'fragment', PART_INFO, VOCABULARY_PATH]);
+  for (const part of index.parts) {
+    cpSync(part.path, join(outputPath, part.info.path), { recursive: true, filter: (source) => !skipped.has(relative(part.path, source)) });
+  }
+  for (const file of RUNTIME_FILES) copyFileSync(join(index.parts[0]!.path, file), join(outputPath, file));
+  writeFileSync(join(outputPath, MANIFEST_PATH), JSON.stringify(manifest));
+  const vocabularies = index.parts
+    .filter((part) => part.info.path !== RECENT_SHARD_PATH)
+    .map((part) => JSON.parse(gunzipSync(readFileSync(join(part.path, VOCABULARY_PATH))).toString('utf8')) as Vocabulary);
+  writeFileSync(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(mergeVocabularies(vocabularies)), { level: 9 }));
+  return manifest;
+}
+
+/** What `buildSiteSearchIndex` did. */
+export interface SiteSearchIndex extends SearchParts {
   ms: number;
 }
 
 /**
- * The search index of the content in `contentDir` (this build's folder when undefined) for a site under `base`, kept in the build
- * cache under the key of its inputs: the content (every plan's digest and the registries), the
- * base path and the code (the packages' lockfile, the site config and src/lib: the search lib
- * shapes the records, the portal lib the cards they show). When none changed, the kept index is
- * returned without building a single record.
+ * The search index of the content in `contentDir` (this build's folder when undefined) for a site
+ * under `base`, in parts kept in the build cache (`pagefind/<part>/<key>`, records in
+ * `search-records/<part>/`); the code fingerprint covers the packages' lockfile, the site config
+ * and src/lib (the search lib shapes the records, the portal lib the cards they show). Parts whose
+ * inputs did not change are reused without building a single record.
  */
 export async function buildSiteSearchIndex(root: string, contentDir: string | undefined, base: string): Promise<SiteSearchIndex> {
   const started = performance.now();
   // Same folder and baseDir as the build's content check, so a build in one process shares its parse.
   const catalog = loadCatalog(root, contentDir);
-  const code = codeKey(root);
-  const key = outputKey(renderKey(catalog, catalog.plans, base), code);
-  const directory = directoryRecords(catalog, base);
-  let built = 0;
-  const kept = await keptOutput(buildCachePath('pagefind', root), key, async (path) => {
-    const { records, stats } = cachedSearchRecords(catalog, base, buildCachePath('search-records', root), code);
-    await writePagefindIndex(records, path, directory.map(indexRecord));
-    built = stats.built;
-  });
-  return { kept, plans: catalog.plans.length, directory: directory.length, built, ms: performance.now() - started };
+  const parts = await buildSearchParts(catalog, base, { index: buildCachePath('pagefind', root), records: buildCachePath('search-records', root) }, codeKey(root));
+  return { ...parts, ms: performance.now() - started };
 }

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../catalog/build';
+import type { Catalog, PlanEntry } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
 import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from './record';
 
@@ -42,13 +42,17 @@ function read(file: string, key: string): IndexRecord | undefined {
   }
 }
 
-/** The search records of every published plan, built only for plans whose key is not in `cacheDir`. */
-export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): RecordStream {
+/**
+ * The search records of `plans` (every published plan by default), built only for plans whose key
+ * is not in `cacheDir`. Files in `cacheDir` of plans not in `plans` are deleted: give each subset
+ * its own folder (the index parts do, src/lib/search/pagefind-index.ts).
+ */
+export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string, plans: readonly PlanEntry[] = catalog.plans): RecordStream {
   const stats = { hits: 0, built: 0 };
   function* records(): Generator<IndexRecord> {
     const ctx = searchRecordContext(catalog, base);
     const used = new Set<string>();
-    for (const plan of catalog.plans) {
+    for (const plan of plans) {
       const key = renderKey(catalog, plan, base, codeKey);
       const name = createHash('sha256').update(key).digest('hex');
       const dir = join(cacheDir, name.slice(0, 2));

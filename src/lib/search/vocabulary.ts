@@ -33,6 +33,18 @@ export class VocabularyCounter {
   }
 }
 
+/**
+ * One vocabulary from several counted apart (the index parts', src/lib/search/shards.ts): each
+ * word's counts summed. Exact when no plan was counted in two of them.
+ * @example mergeVocabularies([{ words: ['dan'], counts: [2] }, { words: ['dan', 'van'], counts: [1, 1] }]) // { words: ['dan', 'van'], counts: [3, 1] }
+ */
+export function mergeVocabularies(vocabularies: readonly Vocabulary[]): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const { words, counts: n } of vocabularies) words.forEach((word, i) => counts.set(word, (counts.get(word) ?? 0) + n[i]!));
+  const words = [...counts.keys()].sort();
+  return { words, counts: words.map((w) => counts.get(w)!) };
+}
+
 /** Optimal string alignment distance (Levenshtein with transpositions), or `max + 1` once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

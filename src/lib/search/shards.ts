@@ -1,0 +1,125 @@
+/**
+ * The search index in parts, so that neither a build nor a reader pays for every plan at once.
+ *
+ * - **Year parts** (`nam-2026/`, …): every plan, in the part of its date's year (planDate: the
+ *   issue date, else 1 January of its year), so the parts never overlap in date. An edit re-indexes
+ *   only its year's part; the others are reused from the build cache.
+ * - **The newest plans** (`moi-nhat/`): the RECENT_PLANS newest plans again, only when the site has
+ *   more than that. A search shows their matches first, while the year parts load: Pagefind's
+ *   metadata has one entry per page and a common word's posting list grows with the plans, so a
+ *   first search over 50,000 plans would download over a megabyte before showing anything.
+ * - **Agencies and documents** (`danh-ba/`): the directory (src/lib/search/directory.ts).
+ *
+ * Each part is a whole Pagefind bundle; `chi-muc.json` beside them (SearchManifest) says what each
+ * holds. The browser runs one Pagefind instance per part it needs and merges their results
+ * (mergeShardResults): Pagefind's own `mergeIndex` gives no way to tell which part a result came
+ * from, and sorts merged results by score even when asked to sort by date.
+ *
+ * No Node API here: the search page imports it too.
+ */
+import type { SearchFilter, SearchSort } from './url-state';
+
+/** Plans in the first part a search reads, when the site has more. */
+export const RECENT_PLANS = 1000;
+
+/** The manifest's path under the bundle folder. */
+export const MANIFEST_PATH = 'chi-muc.json';
+
+/** Pagefind's runtime, copied from a part to the bundle folder so that one copy serves every part. */
+export const RUNTIME_FILES = ['pagefind.js', 'wasm.unknown.pagefind'] as const;
+
+/** What a part holds, written beside its bundle by the indexer (`phan.json`) and gathered into the manifest. */
+export interface ShardInfo {
+  /** Folder under the bundle folder, with the trailing slash: "nam-2026/". */
+  path: string;
+  /** Plans indexed (agencies and documents for the directory). */
+  records: number;
+  /** `nam` filter values (plan years) of its plans, newest first. */
+  years: number[];
+  /** Date of its oldest plan (ISO), or null without plans. */
+  since: string | null;
+  /** Pagefind id of its no-match record (client-config.ts NO_MATCH_HTML): never a result. */
+  noMatch: string;
+}
+
+/** `chi-muc.json`: the parts of the site's search index. */
+export interface SearchManifest {
+  version: 1;
+  /** Plans on the site. */
+  plans: number;
+  /** The newest plans again, searched first; null when the year parts hold no more than RECENT_PLANS. */
+  recent: ShardInfo | null;
+  /** Year parts, newest first. */
+  years: ShardInfo[];
+  directory: ShardInfo;
+}
+
+/** Folder of a year's part. */
+export const yearShardPath = (year: number) => `nam-${year}/`;
+export const RECENT_SHARD_PATH = 'moi-nhat/';
+export const DIRECTORY_SHARD_PATH = 'danh-ba/';
+
+/**
+ * Plans grouped by the year of their date, newest year first, each group in the order given.
+ * @example planShards([{ date: '2025-03-01' }, { date: '2024-12-30' }], (p) => p.date) // [{ year: 2025, plans: [...] }, { year: 2024, plans: [...] }]
+ */
+export function planShards<T>(plans: readonly T[], dateOf: (plan: T) => string): { year: number; plans: T[] }[] {
+  const byYear = new Map<number, T[]>();
+  for (const plan of plans) {
+    const year = Number(dateOf(plan).slice(0, 4));
+    let list = byYear.get(year);
+    if (!list) byYear.set(year, (list = []));
+    list.push(plan);
+  }
+  return [...byYear].sort(([a], [b]) => b - a).map(([year, plans]) => ({ year, plans }));
+}
+
+/** One round of a search: the parts it reads, and whether their results are the whole answer. */
+export interface SearchStage {
+  shards: ShardInfo[];
+  complete: boolean;
+}
+
+/**
+ * The rounds a search runs. Asked for years, only the parts holding plans of those years, at once.
+ * Otherwise the newest plans first (when the site has that part), then every year part.
+ */
+export function searchStages(manifest: SearchManifest, filters: Pick<Record<SearchFilter, string[]>, 'nam'>): SearchStage[] {
+  if (filters.nam.length > 0) {
+    const years = new Set(filters.nam.map(Number));
+    return [{ shards: manifest.years.filter((s) => s.years.some((y) => years.has(y))), complete: true }];
+  }
+  const all: SearchStage = { shards: manifest.years, complete: true };
+  return manifest.recent ? [{ shards: [manifest.recent], complete: false }, all] : [all];
+}
+
+/** A result of one part's search, with the part it came from. */
+export interface ShardResult<R extends { id: string; score: number }> {
+  shard: ShardInfo;
+  result: R;
+}
+
+/**
+ * One list from the parts' results (each in Pagefind's order for its part, no-match record
+ * dropped). By relevance: highest score first, ties in the parts' order (newest part first), then
+ * each part's own order. By date: the parts are disjoint in date and each is sorted already, so
+ * the lists follow one another, newest part first or oldest part first.
+ */
+export function mergeShardResults<R extends { id: string; score: number }>(
+  parts: readonly { shard: ShardInfo; results: readonly R[] }[],
+  order: 'score' | 'newest' | 'oldest',
+): ShardResult<R>[] {
+  const lists = parts.map(({ shard, results }) => results.filter((r) => r.id !== shard.noMatch).map((result) => ({ shard, result })));
+  if (order === 'oldest') lists.reverse();
+  const merged = lists.flat();
+  // Array#sort is stable: equal scores keep the parts' order.
+  if (order === 'score') merged.sort((a, b) => b.result.score - a.result.score);
+  return merged;
+}
+
+/** The order a search's results are merged in. */
+export function mergeOrder(sort: SearchSort, hasWords: boolean): 'score' | 'newest' | 'oldest' {
+  if (sort === 'cu-nhat') return 'oldest';
+  if (sort === 'moi-nhat' || !hasWords) return 'newest';
+  return 'score';
+}
