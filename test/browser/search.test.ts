@@ -18,6 +18,11 @@ import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
 import { foldVietnamese } from '../../src/lib/vn/text';
 import { normalizeQuery } from '../../src/lib/search/query';
+import { buildCatalog } from '../../src/lib/catalog/build';
+import { buildSearchParts, writeSiteSearchIndex } from '../../src/lib/search/pagefind-index';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -408,6 +413,55 @@ describe('filters, sort and the URL', () => {
     expect(advice).toMatch(/bỏ dấu/);
     expect(advice).toMatch(/33\/CT-TTg/);
   });
+});
+
+describe('a site with more plans than the first part holds', () => {
+  // The seed plans indexed as a large site's are (src/lib/search/shards.ts), with the newest two
+  // plans as the part read first, served in place of the site's index; the year parts answer late.
+  const RECENT = 2;
+  const YEAR_PARTS_DELAY_MS = 1500;
+  let fixture: string;
+
+  beforeAll(async () => {
+    fixture = mkdtempSync(join(tmpdir(), 'search-parts-site-'));
+    const catalog = buildCatalog(content);
+    const parts = await buildSearchParts(catalog, base, { index: join(fixture, 'cache', 'pagefind'), records: join(fixture, 'cache', 'records') }, 'test', { recentPlans: RECENT, partPlans: 1 });
+    writeSiteSearchIndex(parts, join(fixture, 'pagefind'));
+  }, 120_000);
+  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+
+  it("shows the newest plans' matches first, saying so, then the whole answer as a small site gives it", async () => {
+    const query = 'dan';
+    const expected = allWordsPlans(query);
+    const newest = buildCatalog(content).plans.slice(0, RECENT).map((p) => p.slug);
+    const whole = await search(q(query));
+    expect(new Set(whole.slugs)).toEqual(expected);
+
+    const context = await browser.newContext();
+    try {
+      const staged = await context.newPage();
+      const prefix = new URL('pagefind/', site.url).pathname;
+      await staged.route(`**${prefix}**`, async (route) => {
+        const path = new URL(route.request().url()).pathname.slice(prefix.length);
+        if (path.startsWith('nam-')) await new Promise((r) => setTimeout(r, YEAR_PARTS_DELAY_MS));
+        const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+        await route.fulfill({ body: readFileSync(join(fixture, 'pagefind', path)), contentType: type });
+      });
+      await staged.goto(new URL(`tim-kiem/?${q(query)}`, site.url).href);
+      const partial = `${newest.filter((slug) => expected.has(slug)).length} kế hoạch cho “${query}” trong ${RECENT} kế hoạch mới nhất. Đang tìm trong tất cả ${content.plans.length} kế hoạch…`;
+      await staged.waitForFunction((text) => document.querySelector('[data-search-status]')?.textContent === text, partial);
+      expect(await staged.getAttribute('#tim-kiem', 'aria-busy')).toBe('true');
+      const first = await staged.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')!.replace(/\/$/, '').split('/').pop()!));
+      expect(new Set(first)).toEqual(new Set(newest.filter((slug) => expected.has(slug))));
+
+      await staged.waitForFunction(() => !document.getElementById('tim-kiem')!.hasAttribute('aria-busy'));
+      expect(await staged.textContent('[data-search-status]')).toBe(`Tìm thấy ${expected.size} kế hoạch cho “${query}”.`);
+      const slugs = await staged.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')!.replace(/\/$/, '').split('/').pop()!));
+      expect(slugs).toEqual(whole.slugs);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
 
 describe('accessibility and loading', () => {

@@ -23,16 +23,17 @@ import { planDate } from '../catalog/plan-date';
 import {
   DIRECTORY_SHARD_PATH,
   MANIFEST_PATH,
+  PART_PLANS,
   RECENT_PLANS,
   RECENT_SHARD_PATH,
   RUNTIME_FILES,
-  planShards,
+  yearParts,
   yearShardPath,
   type SearchManifest,
   type ShardInfo,
 } from './shards';
 import { renderKey } from '../build/cache-key';
-import { cachedSearchRecords } from './record-cache';
+import { cachedSearchRecords, pruneSearchRecords } from './record-cache';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -167,14 +168,18 @@ export interface IndexPart {
 }
 
 /**
- * The parts of a catalog's index: one per year of the plans' dates (newest first), the newest
- * `recentPlans` plans again when there are more, and the directory.
+ * The parts of a catalog's index (src/lib/search/shards.ts): the newest `recentPlans` plans when
+ * there are more, the other plans in year parts of about `partPlans` (newest first), and the
+ * directory.
  */
-export function indexParts(catalog: Pick<Catalog, 'plans'>, recentPlans: number = RECENT_PLANS): IndexPart[] {
-  const parts: IndexPart[] = planShards(catalog.plans, (plan) => planDate(plan.data)).map(({ year, plans }) => ({ path: yearShardPath(year), plans }));
-  if (catalog.plans.length > recentPlans) parts.push({ path: RECENT_SHARD_PATH, plans: catalog.plans.slice(0, recentPlans) });
-  parts.push({ path: DIRECTORY_SHARD_PATH, plans: null });
-  return parts;
+export function indexParts(catalog: Pick<Catalog, 'plans'>, recentPlans: number = RECENT_PLANS, partPlans: number = PART_PLANS): IndexPart[] {
+  const recent = catalog.plans.length > recentPlans ? catalog.plans.slice(0, recentPlans) : [];
+  const years = yearParts(catalog.plans.slice(recent.length), (plan) => planDate(plan.data), partPlans);
+  return [
+    ...(recent.length > 0 ? [{ path: RECENT_SHARD_PATH, plans: recent }] : []),
+    ...years.map(({ from, to, plans }) => ({ path: yearShardPath(from, to), plans })),
+    { path: DIRECTORY_SHARD_PATH, plans: null },
+  ];
 }
 
 /** A built part: what it holds and its bundle in the build cache. */
@@ -201,9 +206,9 @@ export interface SearchParts {
 /**
  * Builds every part of the catalog's index that the cache does not hold. Each part is kept under
  * `<cache.index>/<part>/<key>`, the key made of its inputs: its plans (their digests), the
- * registries, the base path, the part's folder and the code. So an edited plan re-indexes its
- * year's part (and the newest plans' part, when it is among them); the others are reused. Records
- * come from `<cache.records>/<part>/` (record-cache.ts). Parts are indexed one after another:
+ * registries, the base path, the part's folder and the code. So an edited plan re-indexes the one
+ * part holding it; a new plan, the newest plans' part and the part the oldest of them moves to.
+ * Records come from `cache.records` (record-cache.ts). Parts are indexed one after another:
  * Pagefind's service holds one part's index in memory, not 50,000 plans'.
  */
 export async function buildSearchParts(
@@ -211,19 +216,19 @@ export async function buildSearchParts(
   base: string,
   cache: { index: string; records: string },
   code: string,
-  recentPlans: number = RECENT_PLANS,
+  sizes: { recentPlans?: number; partPlans?: number } = {},
 ): Promise<SearchParts> {
   const directory = directoryRecords(catalog, base);
   const parts: BuiltPart[] = [];
   let built = 0;
   let indexed = 0;
   const names = new Set<string>();
-  for (const part of indexParts(catalog, recentPlans)) {
+  for (const part of indexParts(catalog, sizes.recentPlans, sizes.partPlans)) {
     const name = part.path.slice(0, -1);
     names.add(name);
     const key = outputKey(renderKey(catalog, part.plans ?? DIRECTORY_SHARD_PATH, base, part.path), code);
     const kept = await keptOutput(join(cache.index, name), key, async (path) => {
-      const stream = part.plans ? cachedSearchRecords(catalog, base, join(cache.records, name), code, part.plans) : undefined;
+      const stream = part.plans ? cachedSearchRecords(catalog, base, cache.records, code, part.plans) : undefined;
       const stats = await writePagefindIndex(stream?.records ?? [], path, part.plans ? [] : directory.map(indexRecord));
       built += stream?.stats.built ?? 0;
       indexed++;
@@ -240,11 +245,12 @@ export async function buildSearchParts(
     });
     parts.push({ info: JSON.parse(readFileSync(join(kept.path, PART_INFO), 'utf8')) as ShardInfo, path: kept.path, how: kept.how });
   }
-  // Parts this catalog no longer has (a year without plans now, an older cache layout).
-  for (const dir of [cache.index, cache.records]) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) if (!names.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
-  }
+  // Parts this catalog no longer has (years now in another part, an older cache layout), and
+  // records of plans gone or changed. Records are kept by plan, not by part, so a plan moving to
+  // another part (years joining a part, the newest plans' part moving on) is not built again.
+  const gone = existsSync(cache.index) ? readdirSync(cache.index).filter((name) => !names.has(name)) : [];
+  for (const name of gone) rmSync(join(cache.index, name), { recursive: true, force: true });
+  if (indexed > 0 || gone.length > 0) pruneSearchRecords(catalog, base, cache.records, code);
   return { parts, plans: catalog.plans.length, directory: directory.length, built, indexed };
 }
 
@@ -265,9 +271,8 @@ export function searchManifest(index: Pick<SearchParts, 'parts' | 'plans'>): Sea
 /**
  * Writes the site's search bundle to `outputPath` (`<outDir>/pagefind/`): each part's bundle in its
  * folder, one copy of Pagefind's runtime (RUNTIME_FILES) for all of them, the manifest and the
- * vocabulary of the whole site (the parts' vocabularies summed, the newest plans' part left out as
- * it repeats plans). Pagefind's fragments are not copied: the page shows stored records
- * (`ket-qua/`) and never asks Pagefind for a fragment.
+ * vocabulary of the whole site (the parts' vocabularies summed). Pagefind's fragments are not
+ * copied: the page shows stored records (`ket-qua/`) and never asks Pagefind for a fragment.
  */
 export function writeSiteSearchIndex(index: Pick<SearchParts, 'parts' | 'plans'>, outputPath: string): SearchManifest {
   const manifest = searchManifest(index);
@@ -279,9 +284,7 @@ export function writeSiteSearchIndex(index: Pick<SearchParts, 'parts' | 'plans'>
   }
   for (const file of RUNTIME_FILES) copyFileSync(join(index.parts[0]!.path, file), join(outputPath, file));
   writeFileSync(join(outputPath, MANIFEST_PATH), JSON.stringify(manifest));
-  const vocabularies = index.parts
-    .filter((part) => part.info.path !== RECENT_SHARD_PATH)
-    .map((part) => JSON.parse(gunzipSync(readFileSync(join(part.path, VOCABULARY_PATH))).toString('utf8')) as Vocabulary);
+  const vocabularies = index.parts.map((part) => JSON.parse(gunzipSync(readFileSync(join(part.path, VOCABULARY_PATH))).toString('utf8')) as Vocabulary);
   writeFileSync(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(mergeVocabularies(vocabularies)), { level: 9 }));
   return manifest;
 }

@@ -42,10 +42,27 @@ function read(file: string, key: string): IndexRecord | undefined {
   }
 }
 
+/** Where a plan's record is kept, and the full key the file must hold. */
+function recordFile(catalog: Catalog, plan: PlanEntry, base: string, cacheDir: string, codeKey: string): { key: string; dir: string; file: string } {
+  const key = renderKey(catalog, plan, base, codeKey);
+  const name = createHash('sha256').update(key).digest('hex');
+  const dir = join(cacheDir, name.slice(0, 2));
+  return { key, dir, file: join(dir, `${name.slice(2)}.json`) };
+}
+
+/** Deletes every file in `cacheDir` but `kept` (records of other keys, older cache layouts). */
+function dropOthers(cacheDir: string, kept: Set<string>): void {
+  if (!existsSync(cacheDir)) return;
+  for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !kept.has(path)) rmSync(path, { force: true });
+  }
+}
+
 /**
  * The search records of `plans` (every published plan by default), built only for plans whose key
- * is not in `cacheDir`. Files in `cacheDir` of plans not in `plans` are deleted: give each subset
- * its own folder (the index parts do, src/lib/search/pagefind-index.ts).
+ * is not in `cacheDir`. Read to its end over the whole catalog, the stream deletes the files of
+ * other keys; for a part of the catalog, call pruneSearchRecords once every part is read.
  */
 export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string, plans: readonly PlanEntry[] = catalog.plans): RecordStream {
   const stats = { hits: 0, built: 0 };
@@ -53,10 +70,7 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
     const ctx = searchRecordContext(catalog, base);
     const used = new Set<string>();
     for (const plan of plans) {
-      const key = renderKey(catalog, plan, base, codeKey);
-      const name = createHash('sha256').update(key).digest('hex');
-      const dir = join(cacheDir, name.slice(0, 2));
-      const file = join(dir, `${name.slice(2)}.json`);
+      const { key, dir, file } = recordFile(catalog, plan, base, cacheDir, codeKey);
       used.add(file);
       const cached = read(file, key);
       if (cached) {
@@ -71,12 +85,13 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
       stats.built++;
       yield record;
     }
-    // Every key of this build is known: drop the rest (and files of older cache layouts).
-    if (!existsSync(cacheDir)) return;
-    for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
-      const path = join(entry.parentPath, entry.name);
-      if (entry.isFile() && !used.has(path)) rmSync(path, { force: true });
-    }
+    // Every key of this build is known: drop the rest.
+    if (plans === catalog.plans) dropOthers(cacheDir, used);
   }
   return { records: records(), stats };
+}
+
+/** Deletes the kept records of plans no longer in the catalog, or of an older code or base path. */
+export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): void {
+  dropOthers(cacheDir, new Set(catalog.plans.map((plan) => recordFile(catalog, plan, base, cacheDir, codeKey).file)));
 }

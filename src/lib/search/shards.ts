@@ -1,19 +1,22 @@
 /**
  * The search index in parts, so that neither a build nor a reader pays for every plan at once.
  *
- * - **Year parts** (`nam-2026/`, …): every plan, in the part of its date's year (planDate: the
- *   issue date, else 1 January of its year), so the parts never overlap in date. An edit re-indexes
- *   only its year's part; the others are reused from the build cache.
- * - **The newest plans** (`moi-nhat/`): the RECENT_PLANS newest plans again, only when the site has
- *   more than that. A search shows their matches first, while the year parts load: Pagefind's
- *   metadata has one entry per page and a common word's posting list grows with the plans, so a
- *   first search over 50,000 plans would download over a megabyte before showing anything.
+ * - **The newest plans** (`moi-nhat/`): the RECENT_PLANS newest plans, when the site has more. A
+ *   search shows their matches first, while the other parts load: Pagefind's metadata has one entry
+ *   per page and a common word's posting list grows with the plans, so a first search over 50,000
+ *   plans in one index downloads over a megabyte before it can show anything.
+ * - **Year parts** (`nam-2026/`, `nam-2015-2019/`): the other plans, by the year of their date
+ *   (planDate: the issue date, else 1 January of its year), consecutive years together until a
+ *   part holds PART_PLANS plans, counted from the oldest year, so that adding plans changes only
+ *   the newest part. Parts never share a plan and follow one another in date. Each part costs a
+ *   reader a few requests per query whatever its size, so parts are not smaller than that.
  * - **Agencies and documents** (`danh-ba/`): the directory (src/lib/search/directory.ts).
  *
- * Each part is a whole Pagefind bundle; `chi-muc.json` beside them (SearchManifest) says what each
- * holds. The browser runs one Pagefind instance per part it needs and merges their results
- * (mergeShardResults): Pagefind's own `mergeIndex` gives no way to tell which part a result came
- * from, and sorts merged results by score even when asked to sort by date.
+ * An edit re-indexes only the part holding the plan (and the part a plan moves into); the others
+ * are reused from the build cache. Each part is a whole Pagefind bundle; `chi-muc.json` beside them
+ * (SearchManifest) says what each holds. The browser runs one Pagefind instance per part it needs
+ * and merges their results (mergeShardResults): Pagefind's own `mergeIndex` gives no way to tell
+ * which part a result came from, and sorts merged results by score even when asked for dates.
  *
  * No Node API here: the search page imports it too.
  */
@@ -21,6 +24,9 @@ import type { SearchFilter, SearchSort } from './url-state';
 
 /** Plans in the first part a search reads, when the site has more. */
 export const RECENT_PLANS = 1000;
+
+/** Plans from which a year part holds no further year. */
+export const PART_PLANS = 4000;
 
 /** The manifest's path under the bundle folder. */
 export const MANIFEST_PATH = 'chi-muc.json';
@@ -47,23 +53,29 @@ export interface SearchManifest {
   version: 1;
   /** Plans on the site. */
   plans: number;
-  /** The newest plans again, searched first; null when the year parts hold no more than RECENT_PLANS. */
+  /** The newest plans, searched first; null when the site has no more than RECENT_PLANS. */
   recent: ShardInfo | null;
-  /** Year parts, newest first. */
+  /** Year parts (the other plans), newest first. */
   years: ShardInfo[];
   directory: ShardInfo;
 }
 
-/** Folder of a year's part. */
-export const yearShardPath = (year: number) => `nam-${year}/`;
+/**
+ * Folder of a year part.
+ * @example yearShardPath(2026, 2026) // 'nam-2026/'
+ * @example yearShardPath(2015, 2019) // 'nam-2015-2019/'
+ */
+export const yearShardPath = (from: number, to: number) => (from === to ? `nam-${to}/` : `nam-${from}-${to}/`);
 export const RECENT_SHARD_PATH = 'moi-nhat/';
 export const DIRECTORY_SHARD_PATH = 'danh-ba/';
 
 /**
- * Plans grouped by the year of their date, newest year first, each group in the order given.
- * @example planShards([{ date: '2025-03-01' }, { date: '2024-12-30' }], (p) => p.date) // [{ year: 2025, plans: [...] }, { year: 2024, plans: [...] }]
+ * Plans grouped by the year of their date into year parts: from the oldest year, consecutive
+ * years join a part until it holds `partPlans` plans. Newest part first; in a part, the newest
+ * year's plans first, each year's in the order given.
+ * @example yearParts([{ date: '2025-03-01' }, { date: '2024-12-30' }], (p) => p.date, 1) // [{ from: 2025, to: 2025, plans: [...] }, { from: 2024, to: 2024, plans: [...] }]
  */
-export function planShards<T>(plans: readonly T[], dateOf: (plan: T) => string): { year: number; plans: T[] }[] {
+export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, partPlans: number = PART_PLANS): { from: number; to: number; plans: T[] }[] {
   const byYear = new Map<number, T[]>();
   for (const plan of plans) {
     const year = Number(dateOf(plan).slice(0, 4));
@@ -71,7 +83,15 @@ export function planShards<T>(plans: readonly T[], dateOf: (plan: T) => string):
     if (!list) byYear.set(year, (list = []));
     list.push(plan);
   }
-  return [...byYear].sort(([a], [b]) => b - a).map(([year, plans]) => ({ year, plans }));
+  const parts: { from: number; to: number; years: T[][] }[] = [];
+  for (const [year, list] of [...byYear].sort(([a], [b]) => a - b)) {
+    const open = parts.at(-1);
+    if (open && open.years.reduce((n, l) => n + l.length, 0) < partPlans) {
+      open.to = year;
+      open.years.push(list);
+    } else parts.push({ from: year, to: year, years: [list] });
+  }
+  return parts.reverse().map(({ from, to, years }) => ({ from, to, plans: years.reverse().flat() }));
 }
 
 /** One round of a search: the parts it reads, and whether their results are the whole answer. */
@@ -82,15 +102,16 @@ export interface SearchStage {
 
 /**
  * The rounds a search runs. Asked for years, only the parts holding plans of those years, at once.
- * Otherwise the newest plans first (when the site has that part), then every year part.
+ * Otherwise the newest plans first (when the site has that part), then every part (the newest
+ * plans' part again: its index chunks are loaded already).
  */
 export function searchStages(manifest: SearchManifest, filters: Pick<Record<SearchFilter, string[]>, 'nam'>): SearchStage[] {
+  const all = [...(manifest.recent ? [manifest.recent] : []), ...manifest.years];
   if (filters.nam.length > 0) {
     const years = new Set(filters.nam.map(Number));
-    return [{ shards: manifest.years.filter((s) => s.years.some((y) => years.has(y))), complete: true }];
+    return [{ shards: all.filter((s) => s.years.some((y) => years.has(y))), complete: true }];
   }
-  const all: SearchStage = { shards: manifest.years, complete: true };
-  return manifest.recent ? [{ shards: [manifest.recent], complete: false }, all] : [all];
+  return manifest.recent ? [{ shards: [manifest.recent], complete: false }, { shards: all, complete: true }] : [{ shards: all, complete: true }];
 }
 
 /** A result of one part's search, with the part it came from. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeWords, editDistance, suggestQueries, VocabularyCounter } from '../../../src/lib/search/vocabulary';
+import { closeWords, editDistance, mergeVocabularies, suggestQueries, VocabularyCounter } from '../../../src/lib/search/vocabulary';
 import { normalizeQuery } from '../../../src/lib/search/query';
 import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
 import { seedCatalog } from '../portal/seed-catalog';
@@ -27,6 +27,19 @@ describe('VocabularyCounter', () => {
     expect(vocabulary.words).toContain('chuyen');
     expect(vocabulary.words).toEqual([...vocabulary.words].sort());
     expect(vocabulary.counts[vocabulary.words.indexOf('dan')]).toBe(catalog.plans.length);
+  });
+});
+
+describe('mergeVocabularies', () => {
+  it('gives the vocabulary of the seed plans counted in parts as counted at once', () => {
+    const terms = catalog.plans.map((plan) => [...buildSearchRecord(plan, ctx).terms.keys()]);
+    const parts = [terms.slice(0, 2), terms.slice(2, 3), terms.slice(3), []].map((part) => vocabularyOf(part));
+    expect(mergeVocabularies(parts)).toEqual(vocabulary);
+  });
+
+  it('sums the counts of a word in several parts and keeps the words sorted', () => {
+    expect(mergeVocabularies([{ words: ['van'], counts: [1] }, { words: ['dan', 'van'], counts: [2, 3] }])).toEqual({ words: ['dan', 'van'], counts: [2, 4] });
+    expect(mergeVocabularies([])).toEqual({ words: [], counts: [] });
   });
 });
 

@@ -1,0 +1,142 @@
+/**
+ * The search index in parts (src/lib/search/shards.ts) built with Pagefind from the seed plans:
+ * which parts an edit re-indexes, what the site's bundle holds, and that the parts together give
+ * the vocabulary and records of the whole catalog.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { planDate } from '../../../src/lib/catalog/plan-date';
+import { buildSearchParts, indexParts, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
+import { MANIFEST_PATH, RUNTIME_FILES, type SearchManifest } from '../../../src/lib/search/shards';
+import { VOCABULARY_PATH, storedRecordPath } from '../../../src/lib/search/client-config';
+import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
+import { VocabularyCounter } from '../../../src/lib/search/vocabulary';
+import { directoryRecords } from '../../../src/lib/search/directory';
+import { seedCatalog, seedContent } from '../portal/seed-catalog';
+
+const dir = mkdtempSync(join(tmpdir(), 'search-parts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cache = { index: join(dir, 'cache', 'pagefind'), records: join(dir, 'cache', 'search-records') };
+const catalog = seedCatalog();
+/** Two newest plans in a part of their own and a part per year, so the seed content has every kind of part. */
+const RECENT = 2;
+const SIZES = { recentPlans: RECENT, partPlans: 1 };
+const yearOf = (plan: { data: Parameters<typeof planDate>[0] }) => Number(planDate(plan.data).slice(0, 4));
+/** Years of the plans after the newest two, newest first: one part each. */
+const years = [...new Set(catalog.plans.slice(RECENT).map(yearOf))].sort((a, b) => b - a);
+const build = (c = catalog) => buildSearchParts(c, '/', cache, 'code-1', SIZES);
+/** The part holding a plan of the seed catalog. */
+const partOf = (slug: string) => (catalog.plans.findIndex((p) => p.slug === slug) < RECENT ? 'moi-nhat/' : `nam-${yearOf(catalog.planBySlug.get(slug)!)}/`);
+const produced = (parts: { how: string; info: { path: string } }[]) => parts.filter((p) => p.how === 'produced').map((p) => p.info.path).sort();
+const gzJson = (path: string) => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8'));
+
+/** The seed content with one plan's summary changed. */
+function edited(slug: string) {
+  const content = seedContent();
+  return buildCatalog({ ...content, plans: content.plans.map((p) => (p.slug === slug ? { ...p, data: { ...p.data, summary: `${p.data.summary} Đã sửa.` } } : p)) });
+}
+
+describe('indexParts', () => {
+  it('has the newest plans when there are more, the other plans by year (newest first), and the directory', () => {
+    const parts = indexParts(catalog, RECENT, 1);
+    expect(parts.map((p) => p.path)).toEqual(['moi-nhat/', ...years.map((y) => `nam-${y}/`), 'danh-ba/']);
+    expect(parts[0]!.plans).toEqual(catalog.plans.slice(0, RECENT));
+    // Every plan in exactly one part.
+    expect(parts.flatMap((p) => p.plans ?? [])).toEqual(catalog.plans);
+    const allYears = [...new Set(catalog.plans.map(yearOf))].sort((a, b) => b - a);
+    expect(indexParts(catalog, catalog.plans.length, 1).map((p) => p.path)).toEqual([...allYears.map((y) => `nam-${y}/`), 'danh-ba/']);
+    // Small years share a part.
+    expect(indexParts(catalog, catalog.plans.length).map((p) => p.path)).toEqual([`nam-${allYears.at(-1)}-${allYears[0]}/`, 'danh-ba/']);
+  });
+});
+
+describe('buildSearchParts', () => {
+  it('indexes every part into an empty cache, then reuses every one', async () => {
+    const cold = await build();
+    expect([cold.indexed, cold.built]).toEqual([years.length + 2, catalog.plans.length]);
+    expect(cold.parts.every((p) => p.how === 'produced')).toBe(true);
+    const warm = await build();
+    expect([warm.indexed, warm.built]).toEqual([0, 0]);
+    expect(warm.parts.map((p) => p.path)).toEqual(cold.parts.map((p) => p.path));
+  });
+
+  it('re-indexes only the part holding an edited plan, building that one record', async () => {
+    const oldest = catalog.plans.at(-1)!;
+    const afterOld = await build(edited(oldest.slug));
+    expect(produced(afterOld.parts)).toEqual([partOf(oldest.slug)]);
+    expect(afterOld.built).toBe(1);
+    const newest = catalog.plans[0]!;
+    const afterNew = await build(edited(newest.slug));
+    // The oldest plan's part goes back to the content as it is.
+    expect(produced(afterNew.parts)).toEqual([partOf(newest.slug), partOf(oldest.slug)].sort());
+    expect(afterNew.built).toBe(2);
+    expect(produced((await build()).parts)).toEqual([partOf(newest.slug)]);
+  });
+
+  it('moves the oldest of the newest plans to its year when a plan is added, reusing its record', async () => {
+    const content = seedContent();
+    const [newest] = catalog.plans;
+    const added = { ...content.plans.find((p) => p.slug === newest!.slug)!, slug: `${newest!.slug}-ban-moi` };
+    const more = await build(buildCatalog({ ...content, plans: [...content.plans, added] }));
+    const moved = catalog.plans[RECENT - 1]!;
+    expect(produced(more.parts)).toEqual(['moi-nhat/', `nam-${yearOf(moved)}/`].sort());
+    expect(more.built).toBe(1);
+    await build();
+  });
+
+  it('drops the cache of a year left without plans, and the records of plans gone', async () => {
+    const content = seedContent();
+    const oldestYear = years.at(-1)!;
+    const gone = catalog.plans.slice(RECENT).filter((p) => yearOf(p) === oldestYear);
+    const fewer = buildCatalog({ ...content, plans: content.plans.filter((p) => !gone.some((g) => g.slug === p.slug)) });
+    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    expect(records()).toBe(catalog.plans.length);
+    await build(fewer);
+    expect(existsSync(join(cache.index, `nam-${oldestYear}`))).toBe(false);
+    expect(records()).toBe(catalog.plans.length - gone.length);
+    expect(produced((await build()).parts)).toContain(`nam-${oldestYear}/`);
+    expect(records()).toBe(catalog.plans.length);
+  });
+});
+
+describe('writeSiteSearchIndex', () => {
+  it('writes each part, one runtime, the manifest and the whole vocabulary, and no file the page never loads', async () => {
+    const parts = await build();
+    const out = join(dir, 'site', 'pagefind');
+    const manifest = writeSiteSearchIndex(parts, out);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8'))).toEqual(manifest);
+    expect(manifest.plans).toBe(catalog.plans.length);
+    expect(manifest.years.map((p) => p.path)).toEqual(years.map((y) => `nam-${y}/`));
+    expect(manifest.years.reduce((n, p) => n + p.records, RECENT)).toBe(catalog.plans.length);
+    expect(manifest.recent).toMatchObject({ path: 'moi-nhat/', records: RECENT });
+    expect(manifest.directory.records).toBe(catalog.agencies.size + catalog.documents.size);
+    for (const year of manifest.years) expect(year.years.length).toBeGreaterThan(0);
+
+    expect(readdirSync(out).sort()).toEqual([...RUNTIME_FILES, MANIFEST_PATH, VOCABULARY_PATH, 'danh-ba', 'moi-nhat', ...years.map((y) => `nam-${y}`)].sort());
+    for (const info of [...manifest.years, manifest.recent!, manifest.directory]) {
+      const files = readdirSync(join(out, info.path));
+      expect(files).not.toContain('fragment');
+      expect(files.filter((f) => /^pagefind(-ui|-component-ui|-worker|-highlight|-modular-ui)?\.(js|css)$/.test(f) || f.startsWith('wasm.'))).toEqual([]);
+      expect(files).toEqual(expect.arrayContaining(['pagefind-entry.json', 'index', 'ket-qua']));
+      // The no-match id names the part's no-match record; every other stored record is a result.
+      expect(gzJson(join(out, info.path, storedRecordPath(info.noMatch)))).toMatchObject({ noMatch: true });
+      expect(readdirSync(join(out, info.path, 'ket-qua'))).toHaveLength(info.records + 1);
+    }
+
+    const counter = new VocabularyCounter();
+    const ctx = searchRecordContext(catalog, '/');
+    for (const plan of catalog.plans) counter.add(buildSearchRecord(plan, ctx).terms.keys());
+    for (const record of directoryRecords(catalog, '/')) counter.add(record.terms.keys());
+    expect(gzJson(join(out, VOCABULARY_PATH))).toEqual(counter.result());
+  });
+
+  it('refuses parts without the directory', () => {
+    expect(() => writeSiteSearchIndex({ parts: [], plans: 0 }, join(dir, 'none'))).toThrow(/directory/);
+  });
+});
+
+export type { SearchManifest };

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { mergeOrder, mergeShardResults, searchStages, yearParts, yearShardPath, type SearchManifest, type ShardInfo } from '../../../src/lib/search/shards';
+import { planDate } from '../../../src/lib/catalog/plan-date';
+import { seedCatalog } from '../portal/seed-catalog';
+
+const part = (path: string, records: number, years: number[], noMatch = 'vi_none'): ShardInfo => ({ path, records, years, since: years.length ? `${years.at(-1)}-01-01` : null, noMatch });
+const y2026 = part('nam-2026/', 3000, [2026]);
+const y2025 = part('nam-2025/', 4000, [2025, 2026]);
+const y2024 = part('nam-2024/', 4000, [2024]);
+const recent = part('moi-nhat/', 1000, [2026]);
+const directory = part('danh-ba/', 300, []);
+const big: SearchManifest = { version: 1, plans: 11000, recent, years: [y2026, y2025, y2024], directory };
+const small: SearchManifest = { version: 1, plans: 5, recent: null, years: [part('nam-2025/', 2, [2025]), part('nam-2024/', 3, [2024])], directory };
+
+describe('yearParts', () => {
+  it('puts every seed plan in the part of its date year, newest first, keeping the catalog order within a part', () => {
+    const catalog = seedCatalog();
+    const parts = yearParts(catalog.plans, (plan) => planDate(plan.data), 1);
+    expect(parts.map((p) => p.from)).toEqual([...parts.map((p) => p.from)].sort((a, b) => b - a));
+    expect(parts.flatMap((p) => p.plans)).toHaveLength(catalog.plans.length);
+    for (const { from, to, plans } of parts) {
+      expect(from).toBe(to);
+      for (const plan of plans) expect(planDate(plan.data).slice(0, 4)).toBe(String(from));
+      expect(plans).toEqual(catalog.plans.filter((plan) => plans.includes(plan)));
+    }
+    // Small years together: all the seed plans in one part.
+    expect(yearParts(catalog.plans, (plan) => planDate(plan.data))).toHaveLength(1);
+  });
+
+  it('groups by the date, not by the year a plan is for: a plan for 2025 signed in December 2024 sorts with 2024', () => {
+    const plans = [
+      { slug: 'a', date: '2025-01-05' },
+      { slug: 'b', date: '2024-12-20' },
+      { slug: 'c', date: '2024-03-01' },
+    ];
+    expect(yearParts(plans, (p) => p.date, 1).map(({ from, plans }) => [from, plans.map((p) => p.slug)])).toEqual([
+      [2025, ['a']],
+      [2024, ['b', 'c']],
+    ]);
+    expect(yearParts([], (p: { date: string }) => p.date)).toEqual([]);
+  });
+
+  it('joins consecutive years from the oldest until a part holds enough plans, so new plans change only the newest part', () => {
+    const counts: Record<number, number> = { 2015: 2, 2016: 1, 2017: 3, 2018: 1, 2019: 1, 2020: 1 };
+    const plans = Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ date: `${year}-0${i + 1}-01` })));
+    const ranges = (list: typeof plans) => yearParts(list, (p) => p.date, 3).map((p) => `${p.from}-${p.to}:${p.plans.length}`);
+    expect(ranges(plans)).toEqual(['2018-2020:3', '2017-2017:3', '2015-2016:3']);
+    expect(ranges([...plans, { date: '2021-05-01' }, { date: '2022-05-01' }])).toEqual(['2021-2022:2', '2018-2020:3', '2017-2017:3', '2015-2016:3']);
+    expect(yearShardPath(2019, 2021)).toBe('nam-2019-2021/');
+    expect(yearShardPath(2026, 2026)).toBe('nam-2026/');
+  });
+});
+
+describe('searchStages', () => {
+  it('reads the newest plans first, then every part, on a site with more plans than the first part holds', () => {
+    expect(searchStages(big, { nam: [] })).toEqual([
+      { shards: [recent], complete: false },
+      { shards: [recent, y2026, y2025, y2024], complete: true },
+    ]);
+  });
+
+  it('reads every year at once on a small site', () => {
+    expect(searchStages(small, { nam: [] })).toEqual([{ shards: small.years, complete: true }]);
+  });
+
+  it('reads only the parts holding plans of the years asked for, at once, and none for a year without plans', () => {
+    expect(searchStages(big, { nam: ['2026'] })).toEqual([{ shards: [recent, y2026, y2025], complete: true }]);
+    expect(searchStages(big, { nam: ['2024', '2025'] })).toEqual([{ shards: [y2025, y2024], complete: true }]);
+    expect(searchStages(big, { nam: ['1999'] })).toEqual([{ shards: [], complete: true }]);
+  });
+});
+
+describe('mergeShardResults', () => {
+  const a = { ...y2026, noMatch: 'vi_nm' };
+  const b = { ...y2025, noMatch: 'vi_nm' };
+  const parts = [
+    { shard: a, results: [{ id: 'vi_a1', score: 2 }, { id: 'vi_a2', score: 1 }] },
+    { shard: b, results: [{ id: 'vi_b1', score: 3 }, { id: 'vi_b2', score: 1 }, { id: 'vi_b3', score: 0.5 }] },
+  ];
+  const ids = (list: { shard: ShardInfo; result: { id: string } }[]) => list.map(({ shard, result }) => `${shard.path}${result.id}`);
+
+  it('by relevance: highest score first, equal scores in part order (newest first), each result with its part', () => {
+    expect(ids(mergeShardResults(parts, 'score'))).toEqual(['nam-2025/vi_b1', 'nam-2026/vi_a1', 'nam-2026/vi_a2', 'nam-2025/vi_b2', 'nam-2025/vi_b3']);
+  });
+
+  it('by date: the parts one after another, each in its own order', () => {
+    expect(ids(mergeShardResults(parts, 'newest'))).toEqual(['nam-2026/vi_a1', 'nam-2026/vi_a2', 'nam-2025/vi_b1', 'nam-2025/vi_b2', 'nam-2025/vi_b3']);
+    expect(ids(mergeShardResults(parts, 'oldest'))).toEqual(['nam-2025/vi_b1', 'nam-2025/vi_b2', 'nam-2025/vi_b3', 'nam-2026/vi_a1', 'nam-2026/vi_a2']);
+  });
+
+  it("drops each part's no-match record, so a query of absent words counts nothing", () => {
+    const absent = [
+      { shard: a, results: [{ id: 'vi_nm', score: 1 }] },
+      { shard: b, results: [{ id: 'vi_nm', score: 1 }] },
+    ];
+    expect(mergeShardResults(absent, 'score')).toEqual([]);
+    expect(mergeShardResults([{ shard: a, results: [{ id: 'vi_x', score: 1 }] }, { shard: b, results: [{ id: 'vi_nm', score: 9 }] }], 'score')).toHaveLength(1);
+  });
+});
+
+describe('mergeOrder', () => {
+  it('sorts by relevance only when there are words to be relevant to', () => {
+    expect(mergeOrder('phu-hop', true)).toBe('score');
+    expect(mergeOrder('phu-hop', false)).toBe('newest');
+    expect(mergeOrder('moi-nhat', true)).toBe('newest');
+    expect(mergeOrder('cu-nhat', true)).toBe('oldest');
+  });
+});
