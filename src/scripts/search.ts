@@ -320,7 +320,9 @@ export function startSearchPage(root: HTMLElement | null): void {
       if (!query.pagefind && state.sort === 'phu-hop') options.sort = { [DATE_SORT_KEY]: 'desc' };
       const order = mergeOrder(state.sort, Boolean(query.pagefind));
       terms = query.terms;
-      const directoryShown = showDirectory(searchIndex, query, current);
+      // Agencies and documents show under the plans: searched once the first plans are on screen,
+      // so that the first results do not wait for the directory's part.
+      let directoryShown: Promise<void> | undefined;
       let found = 0;
       for (const stage of searchStages(manifest, state.filters)) {
         const parts = await Promise.all(
@@ -339,9 +341,10 @@ export function startSearchPage(root: HTMLElement | null): void {
         empty.hidden = !stage.complete || found > 0;
         const searched = stage.shards.reduce((n, shard) => n + shard.records, 0);
         status.textContent = searchStatus(found, query.text, stage.complete ? { complete: true } : { complete: false, searched, total: manifest.plans });
+        directoryShown ??= showDirectory(searchIndex, query, current);
       }
       if (found === 0 && query.pagefind) await suggest(state, query, current);
-      await directoryShown;
+      await (directoryShown ?? showDirectory(searchIndex, query, current));
     } catch (error) {
       if (current !== generation) return;
       clear();
