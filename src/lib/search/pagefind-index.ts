@@ -237,7 +237,6 @@ export async function buildSearchParts(
         path: part.path,
         records: part.plans ? stats.records : directory.length,
         years: [...new Set(plans.map((plan) => plan.data.year))].sort((a, b) => b - a),
-        since: plans.reduce<string | null>((oldest, plan) => (oldest === null || planDate(plan.data) < oldest ? planDate(plan.data) : oldest), null),
         noMatch: stats.noMatch,
       };
       await writeFile(join(path, PART_INFO), JSON.stringify(info));

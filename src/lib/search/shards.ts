@@ -42,8 +42,6 @@ export interface ShardInfo {
   records: number;
   /** `nam` filter values (plan years) of its plans, newest first. */
   years: number[];
-  /** Date of its oldest plan (ISO), or null without plans. */
-  since: string | null;
   /** Pagefind id of its no-match record (client-config.ts NO_MATCH_HTML): never a result. */
   noMatch: string;
 }

@@ -3,7 +3,7 @@ import { mergeOrder, mergeShardResults, searchStages, yearParts, yearShardPath, 
 import { planDate } from '../../../src/lib/catalog/plan-date';
 import { seedCatalog } from '../portal/seed-catalog';
 
-const part = (path: string, records: number, years: number[], noMatch = 'vi_none'): ShardInfo => ({ path, records, years, since: years.length ? `${years.at(-1)}-01-01` : null, noMatch });
+const part = (path: string, records: number, years: number[], noMatch = 'vi_none'): ShardInfo => ({ path, records, years, noMatch });
 const y2026 = part('nam-2026/', 3000, [2026]);
 const y2025 = part('nam-2025/', 4000, [2025, 2026]);
 const y2024 = part('nam-2024/', 4000, [2024]);
