@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import type { Catalog } from '../../../src/lib/catalog/build';
-import { cachedSearchRecords } from '../../../src/lib/search/record-cache';
+import { cachedSearchRecords, pruneSearchRecords } from '../../../src/lib/search/record-cache';
 import { buildSearchRecord, indexRecord, searchRecordContext } from '../../../src/lib/search/record';
 import { seedCatalog, seedContent } from '../portal/seed-catalog';
 
@@ -64,5 +64,22 @@ describe('cachedSearchRecords', () => {
     expect([again.built, again.hits]).toEqual([2, fresh.length - 2]);
     expect(again.records).toEqual(fresh);
     expect(files()).toHaveLength(fresh.length);
+  });
+
+  it('reads a part of the catalog without deleting the records of the other plans, which pruning keeps while they are in the catalog', () => {
+    read(catalog, '/', 'code-1');
+    const [first, second] = catalog.plans;
+    const { records, stats } = cachedSearchRecords(catalog, '/', dir, 'code-1', [second!, first!]);
+    expect([...records].map((r) => r.url)).toEqual([second!, first!].map((plan) => fresh[catalog.plans.indexOf(plan)]!.url));
+    expect(stats).toEqual({ hits: 2, built: 0 });
+    expect(files()).toHaveLength(fresh.length);
+    pruneSearchRecords(catalog, '/', dir, 'code-1');
+    expect(files()).toHaveLength(fresh.length);
+    const content = seedContent();
+    const fewer = buildCatalog({ ...content, plans: content.plans.filter((p) => p.slug !== first!.slug) });
+    pruneSearchRecords(fewer, '/', dir, 'code-1');
+    expect(files()).toHaveLength(fresh.length - 1);
+    pruneSearchRecords(fewer, '/', dir, 'code-2');
+    expect(files()).toEqual([]);
   });
 });
