@@ -64,7 +64,10 @@ let index: Promise<SearchIndex> | undefined;
  * first one it instantiates. Those requests are answered from one download of the copy beside the
  * manifest (RUNTIME_FILES), instead of one per part. Other requests pass through untouched.
  */
+let runtimeShared = false;
 function shareRuntime(bundle: string): void {
+  if (runtimeShared) return;
+  runtimeShared = true;
   const folder = new URL(bundle, location.href).href;
   const wasm = RUNTIME_FILES[1];
   const fetchOriginal = window.fetch.bind(window);
@@ -87,7 +90,9 @@ function loadIndex(bundle: string): Promise<SearchIndex> {
   index ??= (async () => {
     shareRuntime(bundle);
     const [manifest, runtime] = await Promise.all([
-      fetch(`${bundle}${MANIFEST_PATH}`).then((response) => {
+      // Revalidated on every visit: after a build, a manifest from the browser's cache could name
+      // parts that are gone.
+      fetch(`${bundle}${MANIFEST_PATH}`, { cache: 'no-cache' }).then((response) => {
         if (!response.ok) throw new Error(`${response.status} ${bundle}${MANIFEST_PATH}`);
         return response.json() as Promise<SearchManifest>;
       }),
