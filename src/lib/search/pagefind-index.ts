@@ -295,8 +295,8 @@ export interface SiteSearchIndex extends SearchParts {
 
 /**
  * The search index of the content in `contentDir` (this build's folder when undefined) for a site
- * under `base`, in parts kept in the build cache (`pagefind/<part>/<key>`, records in
- * `search-records/<part>/`); the code fingerprint covers the packages' lockfile, the site config
+ * under `base`, in parts kept in the build cache (`pagefind/<part>/<key>`, records by plan in
+ * `search-records/`); the code fingerprint covers the packages' lockfile, the site config
  * and src/lib (the search lib shapes the records, the portal lib the cards they show). Parts whose
  * inputs did not change are reused without building a single record.
  */
