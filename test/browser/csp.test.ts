@@ -124,6 +124,9 @@ describe('Content-Security-Policy', () => {
         const page = await openPage(context);
         await page.goto(new URL('tim-kiem/?q=dan+van', site.url).href);
         await page.waitForSelector('[data-search-results] li', { timeout: 20_000 });
+        // Every part of the search done (agencies and documents load after the plans), so that
+        // nothing is still loading when the violations are read and the context closes.
+        await page.waitForSelector('#tim-kiem:not([aria-busy])', { timeout: 20_000 });
         expect(await page.$$eval('[data-search-results] li', (els) => els.length)).toBeGreaterThan(0);
         expect(await violations(page)).toEqual([]);
         await context.close();
