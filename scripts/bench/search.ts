@@ -61,13 +61,14 @@ function benchContent(plans: number, seed: number) {
   writeCorpus(contentDir, { plans, seed });
   const content = loadContent(contentDir);
   if (content.problems.length > 0) throw new Error(`the scale corpus has ${content.problems.length} content problems, first: ${JSON.stringify(content.problems[0])}`);
-  const catalog = (list = content.plans) => buildCatalog({ plans: list, agencies: content.agencies, documents: content.documents });
+  const catalogOf = (list: typeof content.plans) => buildCatalog({ plans: list, agencies: content.agencies, documents: content.documents });
+  const catalog = catalogOf(content.plans);
   /** The catalog with the plan at `position` (catalog order, newest first) edited. */
   const edit = (position: number) => {
-    const slug = catalog().plans[position]!.slug;
-    return catalog(content.plans.map((p) => (p.slug === slug ? { ...p, data: { ...p.data, summary: `${p.data.summary} (sửa đổi)` } } : p)));
+    const slug = catalog.plans[position]!.slug;
+    return catalogOf(content.plans.map((p) => (p.slug === slug ? { ...p, data: { ...p.data, summary: `${p.data.summary} (sửa đổi)` } } : p)));
   };
-  return { catalog: catalog(), edit };
+  return { catalog, edit };
 }
 
 /** The search page's elements that src/scripts/search.ts drives (ids and data attributes only). */
