@@ -10,7 +10,8 @@
  * focusing the box to that moment (Resource Timing: pagefind.js, its wasm, the manifest, entry and
  * meta files, index chunks and the stored records shown); and the whole answer, with every byte
  * fetched until the network is idle. Also: how long re-indexing takes after one plan is edited.
- * Budgets (issue 12): results within 1 s of the last keystroke; first query ≤ 300 KB.
+ * Budgets (issue 12), judged on the first results: within 1 s of the last keystroke; the first
+ * query's downloads up to them ≤ 300 KB. The whole answer's time and bytes are reported beside.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
@@ -129,8 +130,9 @@ export async function bench({
     // year), then the newest plan; the index goes back to the corpus after each.
     const edits: string[] = [];
     for (const position of [Math.floor(catalog.plans.length / 2), 0]) {
+      const edited = corpus.edit(position);
       const started = performance.now();
-      const again = await buildSearchParts(corpus.edit(position), '/', cache, 'bench');
+      const again = await buildSearchParts(edited, '/', cache, 'bench');
       edits.push(`${secs(performance.now() - started)} (${again.indexed} of ${again.parts.length} parts, ${again.built} record built)`);
       await buildSearchParts(catalog, '/', cache, 'bench');
     }

@@ -100,9 +100,9 @@ function loadIndex(bundle: string): Promise<SearchIndex> {
     ]);
     const instances = new Map<string, Promise<Pagefind>>();
     // Pagefind's WebAssembly module is one per page, set up by the first instance to load it; two
-    // instances loading it at once each set up their own and crash the page. So the part most
-    // searches read first is opened now, alone, and the others once its module is ready (an empty
-    // preload returns when the instance has its module and metadata).
+    // instances loading it at once each set up their own and crash the page. So the first part
+    // opened (on focus, the part this form's search reads first) opens alone, and the others once
+    // its module is ready (an empty preload returns when the instance has its module and metadata).
     let ready: Promise<unknown> | undefined;
     const open = (shard: ShardInfo) => {
       let instance = instances.get(shard.path);
@@ -116,12 +116,15 @@ function loadIndex(bundle: string): Promise<SearchIndex> {
           return pf;
         })();
         ready ??= instance;
-        instance.catch(() => instances.delete(shard.path));
+        instance.catch(() => {
+          instances.delete(shard.path);
+          // The next part opened sets the module up, alone.
+          if (ready === instance) ready = undefined;
+        });
         instances.set(shard.path, instance);
       }
       return instance;
     };
-    void open(manifest.recent ?? manifest.years[0] ?? manifest.directory).catch(() => undefined);
     return { manifest, open };
   })();
   index.catch(() => (index = undefined));
@@ -195,6 +198,8 @@ export function startSearchPage(root: HTMLElement | null): void {
   let items: StoredSearchRecord[] = [];
   let shown = 0;
   let terms: string[] = [];
+  /** Bumped whenever a new result list replaces the shown one. */
+  let listVersion = 0;
 
   const readForm = (): SearchState => {
     const state = emptySearchState();
@@ -222,10 +227,14 @@ export function startSearchPage(root: HTMLElement | null): void {
 
   const showMore = async () => {
     const start = shown;
-    // Past the re-ranked window, load the next page in Pagefind's order.
+    const version = listVersion;
+    // Past the re-ranked window, load the next page in the merged order.
     while (items.length < start + PAGE_SIZE && pending.length > 0) {
       const batch = pending.splice(0, PAGE_SIZE);
-      items.push(...(await Promise.all(batch.map((r) => loadItem(bundle, r)))));
+      const loaded = await Promise.all(batch.map((r) => loadItem(bundle, r)));
+      // Another list replaced this one meanwhile (the whole answer after the newest plans'): drop these.
+      if (version !== listVersion) return 0;
+      items.push(...loaded);
     }
     const next = items.slice(start, start + PAGE_SIZE);
     for (const item of next) list.append(renderItem(item, terms));
@@ -243,12 +252,22 @@ export function startSearchPage(root: HTMLElement | null): void {
     suggestions.replaceChildren();
   };
 
-  /** Agencies and cited documents matching every word, apart from the plans ("Cơ quan", "Văn bản"). */
+  /**
+   * Agencies and cited documents matching every word, apart from the plans ("Cơ quan", "Văn bản").
+   * When they cannot be loaded, the section stays hidden and the plans found are kept.
+   */
   const showDirectory = async (searchIndex: SearchIndex, query: ReturnType<typeof normalizeQuery>, current: number) => {
     const shard = searchIndex.manifest.directory;
-    const found = query.directory ? await (await searchIndex.open(shard)).search(query.directory) : null;
-    const results = mergeShardResults([{ shard, results: found?.results ?? [] }], 'score');
-    const loaded = await Promise.all(results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadItem<StoredDirectoryRecord | StoredSearchRecord>(bundle, r)));
+    let loaded: (StoredDirectoryRecord | StoredSearchRecord)[];
+    try {
+      const found = query.directory ? await (await searchIndex.open(shard)).search(query.directory) : null;
+      const results = mergeShardResults([{ shard, results: found?.results ?? [] }], 'score');
+      loaded = await Promise.all(results.slice(0, 4 * DIRECTORY_LIMIT).map((r) => loadItem<StoredDirectoryRecord | StoredSearchRecord>(bundle, r)));
+    } catch (error) {
+      if (current === generation) directory.hidden = true;
+      console.error(error);
+      return;
+    }
     if (current !== generation) return;
     const entries = loaded.filter((e): e is StoredDirectoryRecord => 'kind' in e);
     for (const group of directory.querySelectorAll<HTMLElement>('[data-search-kind]')) {
@@ -297,6 +316,7 @@ export function startSearchPage(root: HTMLElement | null): void {
   const showResults = async (results: ShardResult<PagefindResult>[], sort: SearchSort, current: number) => {
     const loaded = await Promise.all(results.slice(0, RERANK_WINDOW).map((r) => loadItem(bundle, r)));
     if (current !== generation) return false;
+    listVersion++;
     items = sort === 'phu-hop' && terms.length > 0 ? rerankResults(loaded, terms) : loaded;
     pending = results.slice(RERANK_WINDOW);
     shown = 0;
@@ -314,6 +334,8 @@ export function startSearchPage(root: HTMLElement | null): void {
       clear();
       directory.hidden = true;
       status.textContent = state.q.trim() ? 'Hãy nhập từ khóa có chữ hoặc số.' : '';
+      // A search this one overtook left the page busy: it will not clear that itself.
+      root.removeAttribute('aria-busy');
       return;
     }
     root.setAttribute('aria-busy', 'true');
@@ -329,7 +351,7 @@ export function startSearchPage(root: HTMLElement | null): void {
       // so that the first results do not wait for the directory's part.
       let directoryShown: Promise<void> | undefined;
       let found = 0;
-      for (const stage of searchStages(manifest, state.filters)) {
+      for (const stage of searchStages(manifest, state)) {
         const parts = await Promise.all(
           stage.shards.map(async (shard) => ({ shard, results: (await (await searchIndex.open(shard)).search(query.pagefind, options))?.results ?? [] })),
         );
@@ -378,7 +400,7 @@ export function startSearchPage(root: HTMLElement | null): void {
       // In the parts a search reads first: the newest plans, or every year on a small site.
       void loadIndex(bundle).then(
         async (searchIndex) => {
-          const [first] = searchStages(searchIndex.manifest, readForm().filters);
+          const [first] = searchStages(searchIndex.manifest, readForm());
           await Promise.all((first?.shards ?? []).map(async (shard) => (await searchIndex.open(shard)).preload(typed)));
         },
         () => undefined,
@@ -405,7 +427,19 @@ export function startSearchPage(root: HTMLElement | null): void {
     writeForm(state);
     void run(state);
   });
-  input.addEventListener('focus', () => void loadIndex(bundle).catch(() => undefined), { once: true });
+  // On focus, fetch Pagefind and open the part a search of this form reads first.
+  input.addEventListener(
+    'focus',
+    () =>
+      void loadIndex(bundle).then(
+        (searchIndex) => {
+          const first = searchStages(searchIndex.manifest, readForm())[0]?.shards[0] ?? searchIndex.manifest.directory;
+          return searchIndex.open(first).catch(() => undefined);
+        },
+        () => undefined,
+      ),
+    { once: true },
+  );
 
   const initial = parseSearchState(location.search);
   writeForm(initial);

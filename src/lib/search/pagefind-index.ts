@@ -39,7 +39,7 @@ import { cachedSearchRecords, pruneSearchRecords } from './record-cache';
 export const SEARCH_LANGUAGE = 'vi';
 
 export interface IndexStats {
-  /** Records indexed. */
+  /** Records indexed from `records` (plans), the directory's apart. */
   records: number;
   /** Where the bundle was written. */
   outputPath: string;
@@ -169,8 +169,8 @@ export interface IndexPart {
 
 /**
  * The parts of a catalog's index (src/lib/search/shards.ts): the newest `recentPlans` plans when
- * there are more, the other plans in year parts of about `partPlans` (newest first), and the
- * directory.
+ * there are more, the other plans in year parts of at least `partPlans` but the newest (a year is
+ * never split, so a part may hold more), newest first, and the directory.
  */
 export function indexParts(catalog: Pick<Catalog, 'plans'>, recentPlans: number = RECENT_PLANS, partPlans: number = PART_PLANS): IndexPart[] {
   const recent = catalog.plans.length > recentPlans ? catalog.plans.slice(0, recentPlans) : [];

@@ -5,13 +5,14 @@
  * plan (about 4 ms a plan), so after one edit only that plan's record is built again; the others
  * are read back.
  *
- * The records come out as a stream, in the catalog's order (newest first, the order Pagefind
- * breaks score ties in), and each is read, or built and written, only when the index asks for it.
- * A build therefore holds one record at a time, not all of them: at 50,000 plans the records
- * would take gigabytes of heap. Each record is its own file, `<cacheDir>/<2 hex>/<hash of key>.json`,
- * holding only what the index keeps (IndexRecord: 14.4 KB a plan as JSON in the 5,000-plan bench corpus). Once the stream has
- * been read to its end, files of keys this build did not use are deleted, so the cache does not
- * grow with edits.
+ * The records come out as a stream, in the order of the plans asked for (an index part's plans,
+ * newest first: the order Pagefind breaks score ties in), and each is read, or built and written,
+ * only when the index asks for it. A build therefore holds one record at a time, not all of them:
+ * at 50,000 plans the records would take gigabytes of heap. Each record is its own file,
+ * `<cacheDir>/<2 hex>/<hash of key>.json`, holding only what the index keeps (IndexRecord: 14.4 KB
+ * a plan as JSON in the 5,000-plan bench corpus). Files of keys no plan of the catalog has are
+ * deleted by pruneSearchRecords (or at the end of a stream over the whole catalog), so the cache
+ * does not grow with edits.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ interface CachedRecord extends IndexRecord {
 }
 
 export interface RecordStream {
-  /** Every published plan's record, in catalog order; read it once. */
+  /** The record of every plan asked for, in that order; read it once. */
   records: Iterable<IndexRecord>;
   /** Records read back from the cache, and records built, counted as the stream is read. */
   stats: { hits: number; built: number };

@@ -7,9 +7,10 @@
  *   plans in one index downloads over a megabyte before it can show anything.
  * - **Year parts** (`nam-2026/`, `nam-2015-2019/`): the other plans, by the year of their date
  *   (planDate: the issue date, else 1 January of its year), consecutive years together until a
- *   part holds PART_PLANS plans, counted from the oldest year, so that adding plans changes only
- *   the newest part. Parts never share a plan and follow one another in date. Each part costs a
- *   reader a few requests per query whatever its size, so parts are not smaller than that.
+ *   part holds PART_PLANS plans, counted from the oldest year, so that adding plans dated in the
+ *   newest year changes only the newest part (a year is never split). Parts never share a plan
+ *   and follow one another in date. Each part costs a reader a few requests per query whatever
+ *   its size, so parts are not smaller than that.
  * - **Agencies and documents** (`danh-ba/`): the directory (src/lib/search/directory.ts).
  *
  * An edit re-indexes only the part holding the plan (and the part a plan moves into); the others
@@ -100,16 +101,18 @@ export interface SearchStage {
 
 /**
  * The rounds a search runs. Asked for years, only the parts holding plans of those years, at once.
- * Otherwise the newest plans first (when the site has that part), then every part (the newest
- * plans' part again: its index chunks are loaded already).
+ * Asked for the oldest first, every part at once: the newest plans would all be replaced. Otherwise
+ * the newest plans first (when the site has that part), then every part (the newest plans' part
+ * again: its index chunks are loaded already).
  */
-export function searchStages(manifest: SearchManifest, filters: Pick<Record<SearchFilter, string[]>, 'nam'>): SearchStage[] {
+export function searchStages(manifest: SearchManifest, state: { filters: Pick<Record<SearchFilter, string[]>, 'nam'>; sort?: SearchSort }): SearchStage[] {
   const all = [...(manifest.recent ? [manifest.recent] : []), ...manifest.years];
-  if (filters.nam.length > 0) {
-    const years = new Set(filters.nam.map(Number));
+  if (state.filters.nam.length > 0) {
+    const years = new Set(state.filters.nam.map(Number));
     return [{ shards: all.filter((s) => s.years.some((y) => years.has(y))), complete: true }];
   }
-  return manifest.recent ? [{ shards: [manifest.recent], complete: false }, { shards: all, complete: true }] : [{ shards: all, complete: true }];
+  if (!manifest.recent || state.sort === 'cu-nhat') return [{ shards: all, complete: true }];
+  return [{ shards: [manifest.recent], complete: false }, { shards: all, complete: true }];
 }
 
 /** A result of one part's search, with the part it came from. */
@@ -121,7 +124,9 @@ export interface ShardResult<R extends { id: string; score: number }> {
 /**
  * One list from the parts' results (each in Pagefind's order for its part, no-match record
  * dropped). By relevance: highest score first, ties in the parts' order (newest part first), then
- * each part's own order. By date: the parts are disjoint in date and each is sorted already, so
+ * each part's own order. Pagefind weighs a word by how rare it is in the part, so the scores of two
+ * parts are close but not equal measures (as with Pagefind's own multisite search); the page
+ * re-ranks the top results by phrase and title (rank.ts) on top of them. By date: the parts are disjoint in date and each is sorted already, so
  * the lists follow one another, newest part first or oldest part first.
  */
 export function mergeShardResults<R extends { id: string; score: number }>(

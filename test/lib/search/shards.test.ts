@@ -53,20 +53,25 @@ describe('yearParts', () => {
 
 describe('searchStages', () => {
   it('reads the newest plans first, then every part, on a site with more plans than the first part holds', () => {
-    expect(searchStages(big, { nam: [] })).toEqual([
+    expect(searchStages(big, { filters: { nam: [] } })).toEqual([
       { shards: [recent], complete: false },
       { shards: [recent, y2026, y2025, y2024], complete: true },
     ]);
   });
 
+  it('reads every part at once when asked for the oldest first: the newest plans would all be replaced', () => {
+    expect(searchStages(big, { filters: { nam: [] }, sort: 'cu-nhat' })).toEqual([{ shards: [recent, y2026, y2025, y2024], complete: true }]);
+    expect(searchStages(big, { filters: { nam: [] }, sort: 'moi-nhat' })[0]).toEqual({ shards: [recent], complete: false });
+  });
+
   it('reads every year at once on a small site', () => {
-    expect(searchStages(small, { nam: [] })).toEqual([{ shards: small.years, complete: true }]);
+    expect(searchStages(small, { filters: { nam: [] } })).toEqual([{ shards: small.years, complete: true }]);
   });
 
   it('reads only the parts holding plans of the years asked for, at once, and none for a year without plans', () => {
-    expect(searchStages(big, { nam: ['2026'] })).toEqual([{ shards: [recent, y2026, y2025], complete: true }]);
-    expect(searchStages(big, { nam: ['2024', '2025'] })).toEqual([{ shards: [y2025, y2024], complete: true }]);
-    expect(searchStages(big, { nam: ['1999'] })).toEqual([{ shards: [], complete: true }]);
+    expect(searchStages(big, { filters: { nam: ['2026'] } })).toEqual([{ shards: [recent, y2026, y2025], complete: true }]);
+    expect(searchStages(big, { filters: { nam: ['2024', '2025'] } })).toEqual([{ shards: [y2025, y2024], complete: true }]);
+    expect(searchStages(big, { filters: { nam: ['1999'] } })).toEqual([{ shards: [], complete: true }]);
   });
 });
 
