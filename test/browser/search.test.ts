@@ -462,6 +462,29 @@ describe('a site with more plans than the first part holds', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('is no longer busy when the box is cleared while the year parts load', async () => {
+    const context = await browser.newContext();
+    try {
+      const staged = await context.newPage();
+      const prefix = new URL('pagefind/', site.url).pathname;
+      await staged.route(`**${prefix}**`, async (route) => {
+        const path = new URL(route.request().url()).pathname.slice(prefix.length);
+        if (path.startsWith('nam-')) await new Promise((r) => setTimeout(r, YEAR_PARTS_DELAY_MS));
+        await route.fulfill({ body: readFileSync(join(fixture, 'pagefind', path)), contentType: path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).catch(() => undefined);
+      });
+      await staged.goto(new URL(`tim-kiem/?${q('dan')}`, site.url).href);
+      await staged.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Đang tìm'));
+      await staged.fill('#tu-khoa', '');
+      await staged.waitForTimeout(YEAR_PARTS_DELAY_MS + 500);
+      expect(await staged.getAttribute('#tim-kiem', 'aria-busy')).toBeNull();
+      expect((await staged.textContent('[data-search-status]'))?.trim()).toBe('');
+      expect(await staged.isHidden('[data-search-results]')).toBe(true);
+      await staged.unrouteAll({ behavior: 'ignoreErrors' });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
 
 describe('accessibility and loading', () => {
