@@ -38,6 +38,13 @@ import {
 /** Wait after the last keystroke before searching (the index chunks are fetched meanwhile, see preload). */
 const TYPING_DELAY_MS = 180;
 
+/**
+ * Wait between the newest plans' results and searching every part. A reader still typing makes
+ * that search stale before it starts, and its downloads (a chunk per word and part) would hold up
+ * the next query's first results on a slow connection.
+ */
+const WHOLE_ANSWER_DELAY_MS = 400;
+
 interface PagefindResult {
   id: string;
   score: number;
@@ -351,7 +358,11 @@ export function startSearchPage(root: HTMLElement | null): void {
       // so that the first results do not wait for the directory's part.
       let directoryShown: Promise<void> | undefined;
       let found = 0;
-      for (const stage of searchStages(manifest, state)) {
+      for (const [round, stage] of searchStages(manifest, state).entries()) {
+        if (round > 0) {
+          await new Promise((resolve) => setTimeout(resolve, WHOLE_ANSWER_DELAY_MS));
+          if (current !== generation) return;
+        }
         const parts = await Promise.all(
           stage.shards.map(async (shard) => ({ shard, results: (await (await searchIndex.open(shard)).search(query.pagefind, options))?.results ?? [] })),
         );
