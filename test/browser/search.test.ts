@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, runAxe } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent, type LoadedPlan } from '../../src/lib/content/load';
@@ -430,6 +430,20 @@ describe('a site with more plans than the first part holds', () => {
   }, 120_000);
   afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
+  /** A page of a new context whose search index is the fixture's, the year parts answering late. */
+  async function stagedPage(context: BrowserContext): Promise<Page> {
+    const staged = await context.newPage();
+    const prefix = new URL('pagefind/', site.url).pathname;
+    await staged.route(`**${prefix}**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.slice(prefix.length);
+      if (path.startsWith('nam-')) await new Promise((r) => setTimeout(r, YEAR_PARTS_DELAY_MS));
+      const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+      // A page closed meanwhile no longer takes the answer.
+      await route.fulfill({ body: readFileSync(join(fixture, 'pagefind', path)), contentType: type }).catch(() => undefined);
+    });
+    return staged;
+  }
+
   it("shows the newest plans' matches first, saying so, then the whole answer as a small site gives it", async () => {
     const query = 'dan';
     const expected = allWordsPlans(query);
@@ -439,14 +453,7 @@ describe('a site with more plans than the first part holds', () => {
 
     const context = await browser.newContext();
     try {
-      const staged = await context.newPage();
-      const prefix = new URL('pagefind/', site.url).pathname;
-      await staged.route(`**${prefix}**`, async (route) => {
-        const path = new URL(route.request().url()).pathname.slice(prefix.length);
-        if (path.startsWith('nam-')) await new Promise((r) => setTimeout(r, YEAR_PARTS_DELAY_MS));
-        const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-        await route.fulfill({ body: readFileSync(join(fixture, 'pagefind', path)), contentType: type });
-      });
+      const staged = await stagedPage(context);
       await staged.goto(new URL(`tim-kiem/?${q(query)}`, site.url).href);
       const partial = `${newest.filter((slug) => expected.has(slug)).length} kế hoạch cho “${query}” trong ${RECENT} kế hoạch mới nhất. Đang tìm trong tất cả ${content.plans.length} kế hoạch…`;
       await staged.waitForFunction((text) => document.querySelector('[data-search-status]')?.textContent === text, partial);
@@ -466,13 +473,7 @@ describe('a site with more plans than the first part holds', () => {
   it('is no longer busy when the box is cleared while the year parts load', async () => {
     const context = await browser.newContext();
     try {
-      const staged = await context.newPage();
-      const prefix = new URL('pagefind/', site.url).pathname;
-      await staged.route(`**${prefix}**`, async (route) => {
-        const path = new URL(route.request().url()).pathname.slice(prefix.length);
-        if (path.startsWith('nam-')) await new Promise((r) => setTimeout(r, YEAR_PARTS_DELAY_MS));
-        await route.fulfill({ body: readFileSync(join(fixture, 'pagefind', path)), contentType: path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).catch(() => undefined);
-      });
+      const staged = await stagedPage(context);
       await staged.goto(new URL(`tim-kiem/?${q('dan')}`, site.url).href);
       await staged.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Đang tìm'));
       await staged.fill('#tu-khoa', '');
