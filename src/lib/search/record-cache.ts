@@ -11,8 +11,7 @@
  * at 50,000 plans the records would take gigabytes of heap. Each record is its own file,
  * `<cacheDir>/<2 hex>/<hash of key>.json`, holding only what the index keeps (IndexRecord: 14.4 KB
  * a plan as JSON in the 5,000-plan bench corpus). Files of keys no plan of the catalog has are
- * deleted by pruneSearchRecords (or at the end of a stream over the whole catalog), so the cache
- * does not grow with edits.
+ * deleted by pruneSearchRecords, so the cache does not grow with edits.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,28 +50,17 @@ function recordFile(catalog: Catalog, plan: PlanEntry, base: string, cacheDir: s
   return { key, dir, file: join(dir, `${name.slice(2)}.json`) };
 }
 
-/** Deletes every file in `cacheDir` but `kept` (records of other keys, older cache layouts). */
-function dropOthers(cacheDir: string, kept: Set<string>): void {
-  if (!existsSync(cacheDir)) return;
-  for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    if (entry.isFile() && !kept.has(path)) rmSync(path, { force: true });
-  }
-}
-
 /**
- * The search records of `plans` (every published plan by default), built only for plans whose key
- * is not in `cacheDir`. Read to its end over the whole catalog, the stream deletes the files of
- * other keys; for a part of the catalog, call pruneSearchRecords once every part is read.
+ * The search records of `plans` (an index part's, or every published plan), built only for plans
+ * whose key is not in `cacheDir`. Nothing is deleted here: pruneSearchRecords does that once every
+ * part is read.
  */
 export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string, plans: readonly PlanEntry[] = catalog.plans): RecordStream {
   const stats = { hits: 0, built: 0 };
   function* records(): Generator<IndexRecord> {
     const ctx = searchRecordContext(catalog, base);
-    const used = new Set<string>();
     for (const plan of plans) {
       const { key, dir, file } = recordFile(catalog, plan, base, cacheDir, codeKey);
-      used.add(file);
       const cached = read(file, key);
       if (cached) {
         stats.hits++;
@@ -86,13 +74,17 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
       stats.built++;
       yield record;
     }
-    // Every key of this build is known: drop the rest.
-    if (plans === catalog.plans) dropOthers(cacheDir, used);
   }
   return { records: records(), stats };
 }
 
 /** Deletes the kept records of plans no longer in the catalog, or of an older code or base path. */
 export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): void {
-  dropOthers(cacheDir, new Set(catalog.plans.map((plan) => recordFile(catalog, plan, base, cacheDir, codeKey).file)));
+  if (!existsSync(cacheDir)) return;
+  const kept = new Set(catalog.plans.map((plan) => recordFile(catalog, plan, base, cacheDir, codeKey).file));
+  // Records of other keys, and files of older cache layouts.
+  for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !kept.has(path)) rmSync(path, { force: true });
+  }
 }

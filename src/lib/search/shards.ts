@@ -82,13 +82,14 @@ export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, p
     if (!list) byYear.set(year, (list = []));
     list.push(plan);
   }
-  const parts: { from: number; to: number; years: T[][] }[] = [];
+  const parts: { from: number; to: number; count: number; years: T[][] }[] = [];
   for (const [year, list] of [...byYear].sort(([a], [b]) => a - b)) {
     const open = parts.at(-1);
-    if (open && open.years.reduce((n, l) => n + l.length, 0) < partPlans) {
+    if (open && open.count < partPlans) {
       open.to = year;
+      open.count += list.length;
       open.years.push(list);
-    } else parts.push({ from: year, to: year, years: [list] });
+    } else parts.push({ from: year, to: year, count: list.length, years: [list] });
   }
   return parts.reverse().map(({ from, to, years }) => ({ from, to, plans: years.reverse().flat() }));
 }

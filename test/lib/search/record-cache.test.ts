@@ -11,10 +11,12 @@ import { seedCatalog, seedContent } from '../portal/seed-catalog';
 const dir = mkdtempSync(join(tmpdir(), 'search-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Reads the whole stream, as the index does. */
+/** Reads the whole stream, then prunes, as the index does. */
 function read(catalog: Catalog, base: string, code: string) {
   const { records, stats } = cachedSearchRecords(catalog, base, dir, code);
-  return { records: [...records], ...stats };
+  const all = [...records];
+  pruneSearchRecords(catalog, base, dir, code);
+  return { records: all, ...stats };
 }
 
 const files = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
