@@ -6,7 +6,7 @@
  * empty cache folder through KE_HOACH_CACHE_DIR).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { astroBuild, root, withBuildLock } from '../support/build';
 import { DEFAULT_SEED, writeCorpus } from '../../scripts/bench/corpus';
@@ -98,6 +98,8 @@ describe('incremental build', () => {
       const first = await buildBoth({ cold: false });
       expect(rendered(first.log).length, 'an empty cache renders everything').toBeGreaterThan(50);
 
+      const editedPage = join('ke-hoach', 'dan-chu-co-so-2024-so-tttt-tay-ninh', 'index.html');
+      const publishedBefore = readFileSync(join(first.incremental, editedPage), 'utf8');
       // A plan edited: its title and its text.
       edit(plan('2024/dan-chu-co-so-2024-so-tttt-tay-ninh.mdx'), (text) =>
         text.replace('title: "Thực hiện dân chủ ở cơ sở năm 2024"', 'title: "Thực hiện dân chủ ở cơ sở năm 2024 (đã sửa)"').replace(/\n*$/, '\n\nĐoạn bổ sung sau khi sửa.\n'),
@@ -113,6 +115,12 @@ describe('incremental build', () => {
         '/og/dan-chu-co-so-2024-so-tttt-tay-ninh-vuong.png',
         '/og/dan-chu-co-so-2024-so-tttt-tay-ninh.png',
       ]);
+      // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
+      // rendered again replaces its cached copy: the site published before keeps its own bytes.
+      const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;
+      expect(statSync(join(edited.incremental, restored)).ino, `${restored} is the cached file`).toBe(statSync(join(first.incremental, restored)).ino);
+      expect(readFileSync(join(first.incremental, editedPage), 'utf8'), 'the earlier output is untouched').toBe(publishedBefore);
+      expect(readFileSync(join(edited.incremental, editedPage), 'utf8')).toContain('(đã sửa)');
 
       // A plan added (a copy of another, with its own title).
       const source = readFileSync(plan('2024/dan-van-chinh-quyen-2024-ubnd-xa-minh-tam.mdx'), 'utf8');

@@ -5,8 +5,8 @@
  * is what a build runs (in its own process, see src/integrations/search-index.ts) and
  * `writeSiteSearchIndex` puts its parts in the out dir; `writePagefindIndex` writes one bundle.
  */
-import { dirname, join, relative } from 'node:path';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gunzipSync, gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ import { VocabularyCounter, mergeVocabularies, type Vocabulary } from './vocabul
 import { directoryRecords } from './directory';
 import { buildCachePath } from '../build/cache-dir';
 import { keptOutput, outputKey, type KeptOutput } from '../build/reuse-output';
+import { linkOrCopySync, linkTree } from '../build/link';
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { planDate } from '../catalog/plan-date';
 import {
@@ -270,7 +271,8 @@ export function searchManifest(index: Pick<SearchParts, 'parts' | 'plans'>): Sea
 /**
  * Writes the site's search bundle to `outputPath` (`<outDir>/pagefind/`): each part's bundle in its
  * folder, one copy of Pagefind's runtime (RUNTIME_FILES) for all of them, the manifest and the
- * vocabulary of the whole site (the parts' vocabularies summed). Pagefind's fragments are not
+ * vocabulary of the whole site (the parts' vocabularies summed). The parts' files are linked from the
+ * cache, which never changes them in place (src/lib/build/link.ts). Pagefind's fragments are not
  * copied: the page shows stored records (`ket-qua/`) and never asks Pagefind for a fragment.
  */
 export function writeSiteSearchIndex(index: Pick<SearchParts, 'parts' | 'plans'>, outputPath: string): SearchManifest {
@@ -279,9 +281,9 @@ export function writeSiteSearchIndex(index: Pick<SearchParts, 'parts' | 'plans'>
   mkdirSync(outputPath, { recursive: true });
   const skipped = new Set<string>([...RUNTIME_FILES, 'fragment', PART_INFO, VOCABULARY_PATH]);
   for (const part of index.parts) {
-    cpSync(part.path, join(outputPath, part.info.path), { recursive: true, filter: (source) => !skipped.has(relative(part.path, source)) });
+    linkTree(part.path, join(outputPath, part.info.path), (path) => skipped.has(path));
   }
-  for (const file of RUNTIME_FILES) copyFileSync(join(index.parts[0]!.path, file), join(outputPath, file));
+  for (const file of RUNTIME_FILES) linkOrCopySync(join(index.parts[0]!.path, file), join(outputPath, file));
   writeFileSync(join(outputPath, MANIFEST_PATH), JSON.stringify(manifest));
   const vocabularies = index.parts.map((part) => JSON.parse(gunzipSync(readFileSync(join(part.path, VOCABULARY_PATH))).toString('utf8')) as Vocabulary);
   writeFileSync(join(outputPath, VOCABULARY_PATH), gzipSync(JSON.stringify(mergeVocabularies(vocabularies)), { level: 9 }));

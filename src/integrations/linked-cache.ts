@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { linkOrCopy, replaceFile } from '../lib/build/link';
+
+/** The two methods of Astro's incremental-build cache this integration replaces. */
+interface IncrementalCache {
+  restoreOutputFile(settings: AstroSettings, outputFile: string, destination: URL): Promise<boolean>;
+  writeOutputFile(settings: AstroSettings, outputFile: string, body: string | Uint8Array): Promise<void>;
+}
+interface AstroSettings {
+  config: { cacheDir: URL };
+}
+
+/** Where Astro keeps the copy of a rendered page (astro/dist/core/build/incremental.js). */
+function cachedOutputFile(settings: AstroSettings, outputFile: string): string {
+  return fileURLToPath(new URL(outputFile, new URL('dist/', settings.config.cacheDir)));
+}
+
+/**
+ * Astro's incremental build (`experimental.incrementalBuild`) copies every page it did not render
+ * from its cache into the out dir: about 25,000 files and 1 GB after one edit at 5,000 plans, and
+ * `npm run build` then deletes the previous site's copies. This integration makes Astro link those
+ * files instead (src/lib/build/link.ts), and write its cached copies by renaming a new file over the
+ * old, so that a file a published site shares with the cache is never changed in place.
+ *
+ * It replaces two methods of Astro's `IncrementalBuildCache` (astro/dist/core/build/incremental.js),
+ * a module Astro does not export, so the class is found by path and checked before it is changed:
+ * an Astro whose cache is shaped differently builds as before, copying, with a warning.
+ */
+export default function linkedCache(): AstroIntegration {
+  return {
+    name: 'ke-hoach-mo:linked-cache',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        const patched = patchIncrementalCache();
+        if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
+      },
+    },
+  };
+}
+
+const PATCHED = Symbol.for('ke-hoach-mo:linked-cache');
+
+/** Replaces the cache's restore and write methods; true when done (or done before), else why not. */
+export function patchIncrementalCache(): true | string {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('astro/package.json')), 'dist/core/build/incremental.js');
+  if (!existsSync(file)) return `không thấy ${file}`;
+  // require() of an ES module (Node ≥ 22.12) shares Node's module cache with Astro's own import; an
+  // import() here would go through Vite's loader of the config, which is closed by now.
+  const module = require(file) as { IncrementalBuildCache?: { prototype: IncrementalCache & { [PATCHED]?: boolean } } };
+  const proto = module.IncrementalBuildCache?.prototype;
+  if (!proto || typeof proto.restoreOutputFile !== 'function' || typeof proto.writeOutputFile !== 'function') return 'IncrementalBuildCache đã đổi';
+  if (proto[PATCHED]) return true;
+  // Folders made in the out dir, per cache (one per build), as Astro's own restore keeps them.
+  const madeBy = new WeakMap<object, Set<string>>();
+  proto.restoreOutputFile = async function restoreOutputFile(this: object, settings, outputFile, destination) {
+    let made = madeBy.get(this);
+    if (!made) madeBy.set(this, (made = new Set()));
+    const cached = cachedOutputFile(settings, outputFile);
+    if (!existsSync(cached)) return false;
+    const target = fileURLToPath(destination);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await linkOrCopy(cached, target);
+    return true;
+  };
+  proto.writeOutputFile = async function writeOutputFile(settings, outputFile, body) {
+    await replaceFile(cachedOutputFile(settings, outputFile), body);
+  };
+  proto[PATCHED] = true;
+  return true;
+}

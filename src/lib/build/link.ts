@@ -1,0 +1,80 @@
+/**
+ * Putting cached output into a build's out dir without copying its bytes: a hard link to the cached
+ * file, or a copy where the filesystem refuses links (the cache on another device, a filesystem
+ * without them). A build reuses nearly every file of the last one (36,700 files, about 1 GB at
+ * 5,000 plans), so linking saves writing that gigabyte on every build, and deleting the previous
+ * site afterwards only removes names, since the cache still holds the files.
+ *
+ * The rule that makes sharing safe: a cached file is never written in place. The caches that are
+ * linked from (Astro's page copies, src/integrations/linked-cache.ts; the search index parts,
+ * src/lib/build/reuse-output.ts) replace a file by writing a new one and renaming it over the old
+ * name, so a published page keeps its bytes until the next build publishes its own. Nothing may
+ * edit files of a published out dir in place either: a deploy step that rewrites pages must write
+ * copies (see the README, "Build cache").
+ */
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+
+/** Errors after which a copy is made instead: another device, links not supported or not allowed, too many links. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
+
+function refusesLink(error: unknown): boolean {
+  return NO_LINK.has((error as NodeJS.ErrnoException).code ?? '');
+}
+
+/** Makes `destination` (which must not exist) the same file as `source`, or a copy of it. */
+export async function linkOrCopy(source: string, destination: string): Promise<void> {
+  try {
+    await link(source, destination);
+  } catch (error) {
+    if (!refusesLink(error)) throw error;
+    await copyFile(source, destination);
+  }
+}
+
+/** `linkOrCopy`, synchronously. */
+export function linkOrCopySync(source: string, destination: string): void {
+  try {
+    linkSync(source, destination);
+  } catch (error) {
+    if (!refusesLink(error)) throw error;
+    copyFileSync(source, destination);
+  }
+}
+
+/**
+ * Puts every file under `source` at the same relative path under `destination` with
+ * `linkOrCopySync`, creating folders as needed; `skip(relativePath)` leaves a file or a whole folder
+ * out. `destination` must not hold those files yet.
+ */
+export function linkTree(source: string, destination: string, skip: (relativePath: string) => boolean = () => false): number {
+  let files = 0;
+  const walk = (dir: string) => {
+    const rel = relative(source, dir);
+    mkdirSync(join(destination, rel), { recursive: true });
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (skip(relative(source, path))) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        linkOrCopySync(path, join(destination, relative(source, path)));
+        files += 1;
+      }
+    }
+  };
+  walk(source);
+  return files;
+}
+
+/**
+ * Writes `body` to `file` as a new file renamed over the old name, never into the old file, which a
+ * published out dir may share (see above). A crash leaves the old file or the new one, never half.
+ */
+export async function replaceFile(file: string, body: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, body);
+  await rename(temporary, file);
+}
+

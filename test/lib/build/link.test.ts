@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linkOrCopy, linkTree, replaceFile } from '../../../src/lib/build/link';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'link-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('linkOrCopy and replaceFile', () => {
+  it('links a cached file into an out dir, and a replaced cache file leaves the published one as it was', async () => {
+    const dir = tempDir();
+    const cached = join(dir, 'cache', 'page.html');
+    const published = join(dir, 'dist', 'page.html');
+    mkdirSync(join(dir, 'cache'));
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(cached, 'bản cũ');
+    await linkOrCopy(cached, published);
+    expect(statSync(published).ino).toBe(statSync(cached).ino);
+    expect(statSync(cached).nlink).toBe(2);
+
+    await replaceFile(cached, 'bản mới');
+    expect(readFileSync(cached, 'utf8')).toBe('bản mới');
+    expect(readFileSync(published, 'utf8'), 'the published site keeps its bytes').toBe('bản cũ');
+    expect(statSync(published).nlink).toBe(1);
+    expect(readdirSync(join(dir, 'cache')), 'no temporary file is left').toEqual(['page.html']);
+  });
+
+  it('replaceFile makes the folder it writes into', async () => {
+    const dir = tempDir();
+    await replaceFile(join(dir, 'a', 'b', 'c.txt'), new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(join(dir, 'a', 'b', 'c.txt'))]).toEqual([1, 2, 3]);
+  });
+
+  it('fails on a missing source rather than publishing nothing', async () => {
+    const dir = tempDir();
+    await expect(linkOrCopy(join(dir, 'missing'), join(dir, 'out'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('linkTree', () => {
+  it('links every file at its relative path, making folders, and leaves out what skip names', () => {
+    const dir = tempDir();
+    const source = join(dir, 'part');
+    mkdirSync(join(source, 'index'), { recursive: true });
+    mkdirSync(join(source, 'fragment'), { recursive: true });
+    writeFileSync(join(source, 'entry.json'), '{}');
+    writeFileSync(join(source, 'index', 'a.pf_index'), 'A');
+    writeFileSync(join(source, 'fragment', 'x.pf_fragment'), 'X');
+    writeFileSync(join(source, 'phan.json'), '{}');
+    const target = join(dir, 'out', 'nam-2024');
+    const count = linkTree(source, target, (path) => path === 'fragment' || path === 'phan.json');
+    expect(count).toBe(2);
+    expect(readdirSync(target, { recursive: true }).map(String).sort()).toEqual(['entry.json', 'index', join('index', 'a.pf_index')]);
+    expect(statSync(join(target, 'index', 'a.pf_index')).ino).toBe(statSync(join(source, 'index', 'a.pf_index')).ino);
+  });
+});
