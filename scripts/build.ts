@@ -50,7 +50,8 @@ if (!force && isUnchanged(readStamp(stampFile), key, resolve(outDir))) {
 }
 
 try {
-  await publishAtomically(outDir, astroBuild);
+  // The new site is live once renamed into place; the previous one is deleted by a process of its own.
+  await publishAtomically(outDir, astroBuild, { removePrevious: 'background' });
 } catch (error) {
   console.error(`\nBuild thất bại; thư mục ${outDir}/ giữ nguyên bản đã xuất bản trước đó.\n${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

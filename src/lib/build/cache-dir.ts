@@ -7,6 +7,7 @@ export const CACHE_DIR_ENV = 'KE_HOACH_CACHE_DIR';
  * The one folder a deployment keeps between builds: Astro's cache (content store, incremental
  * page manifest and copies of the rendered pages) in `astro/`, share cards in `og/`, the search
  * index in `pagefind/<part>/` (src/lib/search/shards.ts) and its records in `search-records/`, parsed and rendered content (and the open-data files' sizes and checksums) in `content/`,
+ * `checksums.json`, the digests of the open-data files the last build wrote (src/lib/build/digest-cache.ts),
  * and `last-build.json`, the inputs of the last build `npm run build` published (src/lib/build/unchanged.ts). Deleting it gives a correct cold build. `.cache` under the project root,
  * or KE_HOACH_CACHE_DIR (relative to the root, or absolute).
  * @example buildCacheDir('/srv/site', {}) // '/srv/site/.cache'

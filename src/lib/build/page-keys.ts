@@ -6,6 +6,8 @@
 import type { Catalog } from '../catalog/build';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey } from './cache-key';
+import { agencyPage } from '../portal/agencies';
+import { agencyRecord } from '../portal/reports';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -23,4 +25,18 @@ function filterNav(catalog: Catalog): string {
 /** /ke-hoach/…: one page of a plan list, with the filter navigation and the total it shows. */
 export function planListKey(catalog: Catalog, page: PlanListPageData): string {
   return renderKey(catalog, page, filterNav(catalog));
+}
+
+/**
+ * /co-quan/{id}/: its page model and the record of commitments and results the page prints
+ * (`agencyRecord`: totals over every plan the agency issued, listed or not). The agencies the model
+ * holds (the agency, its parent, ancestors and children) are shown by name and link only, which the
+ * registries cover, so they join the key by id: hashing their whole views (every plan, duty and
+ * deadline of a provincial UBND) cost 10 ms a page and re-rendered a page for changes it does not show.
+ */
+export function agencyPageKey(catalog: Catalog, id: string): string {
+  const page = agencyPage(catalog, id);
+  const ids = (agencies: { id: string }[]) => agencies.map((agency) => agency.id);
+  const shown = { ...page, agency: page.agency.id, ancestors: ids(page.ancestors), parent: page.parent?.id ?? null, children: ids(page.children) };
+  return renderKey(catalog, shown, agencyRecord(catalog, id));
 }

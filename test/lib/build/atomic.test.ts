@@ -65,4 +65,16 @@ describe('publishAtomically', () => {
     await publishAtomically(dist, async (staging) => writeSite(staging, { 'index.html': 'new' }));
     expect(readdirSync(parent).sort()).toEqual(['dist', 'dist.keep']);
   });
+
+  it('can return as soon as the new site is in place, removing the previous one in the background', async () => {
+    const parent = sandbox();
+    const dist = join(parent, 'dist');
+    writeSite(dist, { 'index.html': 'old', 'ke-hoach/a/index.html': 'a' });
+    await publishAtomically(dist, async (staging) => writeSite(staging, { 'index.html': 'new' }), { removePrevious: 'background' });
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(dist, 'ke-hoach'))).toBe(false);
+    // The detached remover deletes the previous site shortly after.
+    for (let i = 0; i < 100 && readdirSync(parent).length > 1; i++) await new Promise((done) => setTimeout(done, 50));
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
 });

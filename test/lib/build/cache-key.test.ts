@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
+import { agencyPageKey } from '../../../src/lib/build/page-keys';
+import { agencyPage } from '../../../src/lib/portal/agencies';
+import { AGENCY_RECORD_PLANS, agencyRecord } from '../../../src/lib/portal/reports';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const load = () => buildCatalog(loadContent(join(root, 'content')));
@@ -56,5 +59,35 @@ describe('renderKey on the seed plans', () => {
     const page: Record<string, unknown> = { title: 'x' };
     page.self = page;
     expect(() => renderKey(catalog, page)).toThrow(/circular/);
+  });
+});
+
+describe('agencyPageKey', () => {
+  /**
+   * The seed plans, plus copies of one agency's plan (older each), so that it has more plans than its
+   * page lists; the copies give it no duty or deadline, so only the plan list and the record show them.
+   */
+  function withManyPlans(change?: (plans: ReturnType<typeof loadContent>['plans']) => void) {
+    const content = loadContent(join(root, 'content'));
+    const model = content.plans.find((plan) => plan.data.targets.length > 0)!;
+    for (let i = 1; i <= AGENCY_RECORD_PLANS + 5; i++) {
+      // Older and older: 2001-01-25 down to 2001-01-01.
+      const issuedOn = `2001-01-${String(AGENCY_RECORD_PLANS + 6 - i).padStart(2, '0')}`;
+      content.plans.push({ ...model, slug: `${model.slug}-ban-sao-${i}`, data: { ...model.data, title: `${model.data.title} (bản sao ${i})`, issuedOn, year: 2001, deadlines: [], assignments: [] } });
+    }
+    change?.(content.plans);
+    return { catalog: buildCatalog(content), issuer: model.data.issuer, oldest: `${model.slug}-ban-sao-${AGENCY_RECORD_PLANS + 5}` };
+  }
+
+  it('changes when a plan the page does not list changes a total it prints', () => {
+    const before = withManyPlans();
+    const page = agencyPage(before.catalog, before.issuer);
+    expect(page.plans.map((plan) => plan.slug), 'the oldest copy is not listed').not.toContain(before.oldest);
+    const after = withManyPlans((plans) => {
+      const plan = plans.find((p) => p.slug === before.oldest)!;
+      plan.data = { ...plan.data, targets: [...plan.data.targets, { ...plan.data.targets[0]! }] };
+    });
+    expect(agencyRecord(after.catalog, after.issuer).totals.targets).toBe(agencyRecord(before.catalog, before.issuer).totals.targets + 1);
+    expect(agencyPageKey(after.catalog, after.issuer)).not.toBe(agencyPageKey(before.catalog, before.issuer));
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * sha256 of many files of an out dir, reading only those that changed: a file whose inode, size
+ * and modification time are those recorded by the last build has the digest recorded then (the
+ * stat cache `git status` keeps for the same reason). Pages taken from the build cache are links to
+ * its files (src/lib/build/link.ts), so after one edit nearly every file is the same inode as before
+ * and is not read again. Nothing in a build writes a file in place, so a file with other bytes has
+ * another inode or another modification time.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { replaceFile } from './link';
+import { sha256Hex } from '../opendata/checksums';
+
+/** Reads in flight: libuv reads while this thread hashes. */
+const READS_IN_FLIGHT = 32;
+const VERSION = 1;
+
+/** What the record keeps of a file: inode, size, modification time (ms, fractional) and sha256. */
+type Recorded = [ino: number, size: number, mtimeMs: number, sha256: string];
+
+function readRecord(file: string): Map<string, Recorded> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { version: number; files: Record<string, Recorded> };
+    return data.version === VERSION ? new Map(Object.entries(data.files)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The sha256 (hex) of each file under `dir`, by relative path, in the order given (the record is kept
+ * by relative path, since each build writes into a new staging folder). `recordFile` keeps what the
+ * next call needs (written whole, then renamed, and holding only these files). `read` counts the
+ * files that were read.
+ */
+export async function fileDigests(dir: string, files: readonly string[], recordFile: string): Promise<{ digests: string[]; read: number }> {
+  const recorded = readRecord(recordFile);
+  const next: Record<string, Recorded> = {};
+  const limit = pLimit(READS_IN_FLIGHT);
+  let read = 0;
+  const digests = await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const path = join(dir, file);
+        const { ino, size, mtimeMs } = await stat(path);
+        const known = recorded.get(file);
+        let sha256: string;
+        if (known && known[0] === ino && known[1] === size && known[2] === mtimeMs) sha256 = known[3];
+        else {
+          sha256 = sha256Hex(await readFile(path));
+          read += 1;
+        }
+        next[file] = [ino, size, mtimeMs, sha256];
+        return sha256;
+      }),
+    ),
+  );
+  await replaceFile(recordFile, JSON.stringify({ version: VERSION, files: next }));
+  return { digests, read };
+}
