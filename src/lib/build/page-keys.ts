@@ -1,7 +1,7 @@
 /**
  * Cache keys of routes whose components look things up beyond the page model: each key is built
  * from the same calls the page makes (src/lib/build/cache-key.ts explains why). The plan page
- * needs none beyond its view: `planPageKey` (src/lib/portal/plan.ts) hashes its model, reports and body.
+ * has its own, from the inputs of its view: `planPageKey` (src/lib/portal/plan.ts).
  */
 import type { Catalog } from '../catalog/build';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';

@@ -303,7 +303,17 @@ export function planPageView(catalog: Catalog, slug: string, ctx: PublishContext
   return { page: planPage(catalog, slug, { ctx, original }), reports: planReports(catalog, slug) };
 }
 
-/** The plan page's cache key: its view and its MDX body (whose HTML it shows). */
-export function planPageKey(catalog: Catalog, slug: string, view: PlanPageView): string {
-  return renderKey(catalog, view.page, view.reports, catalog.planBySlug.get(slug)?.body ?? '');
+/**
+ * The plan page's cache key, from what `planPageView` and the route read rather than from the view
+ * itself (making 50,000 views only to hash them cost a minute a build): the plan (its digest covers
+ * its data and MDX body), the registries (agency and document names, in every key), the publish
+ * context, the kept original, the related plans with the text of each reason (topic labels come
+ * from other plans), and the results reports. `planPageKey` must change whenever the page does:
+ * test/lib/portal/plan.test.ts checks it against the page model after edits to every seed plan.
+ */
+export function planPageKey(catalog: Catalog, slug: string, ctx: PublishContext, contentRoot: string): string {
+  const plan = catalog.planBySlug.get(slug);
+  if (!plan) throw new Error(`Không có kế hoạch "${slug}" trong content/plans/`);
+  const related = relatedPlans(catalog, slug).map(({ plan: other, reasons }) => [other, reasons.map((reason) => relatedReasonText(catalog, reason))]);
+  return renderKey(catalog, plan, ctx, catalogOriginals(catalog, contentRoot).get(slug) ?? null, related, planReports(catalog, slug));
 }

@@ -95,22 +95,44 @@ describe('planPageView and planPageKey (the plan route)', () => {
       const view = planPageView(catalog, slug, ctx, contentRoot);
       expect(view.page).toEqual(planPage(catalog, slug, { ctx, original: originals.get(slug) ?? null }));
       expect(view.reports).toEqual(planReports(catalog, slug));
-      expect(planPageKey(catalog, slug, planPageView(catalog, slug, ctx, contentRoot))).toBe(planPageKey(catalog, slug, view));
+      expect(planPageKey(seedCatalog(), slug, ctx, contentRoot)).toBe(planPageKey(catalog, slug, ctx, contentRoot));
     }
   });
 
-  it('changes its key with the body, the model and the reports', () => {
+  it('changes its key whenever the page changes: an edit to any seed plan, checked on every plan page', () => {
     const catalog = seedCatalog();
-    const [a, b] = catalog.plans;
-    const view = planPageView(catalog, a!.slug, ctx, contentRoot);
-    const key = planPageKey(catalog, a!.slug, view);
-    expect(planPageKey(catalog, b!.slug, planPageView(catalog, b!.slug, ctx, contentRoot))).not.toBe(key);
-    expect(planPageKey(catalog, a!.slug, { ...view, page: { ...view.page, head: { ...view.page.head, title: 'khác' } } })).not.toBe(key);
-    const reported = { ...view.reports, deadlines: new Map([[0, { date: '2024-06-30', label: 'Đã báo cáo ngày 30/6/2024' } as never]]) };
-    expect(planPageKey(catalog, a!.slug, { ...view, reports: reported })).not.toBe(key);
-    const edited = buildCatalog(seedContent());
-    const plan = edited.planBySlug.get(a!.slug)!;
-    plan.body = `${plan.body}\nĐoạn bổ sung.`;
-    expect(planPageKey(edited, a!.slug, planPageView(edited, a!.slug, ctx, contentRoot))).not.toBe(key);
+    const before = new Map(catalog.plans.map(({ slug }) => [slug, { view: planPageView(catalog, slug, ctx, contentRoot), key: planPageKey(catalog, slug, ctx, contentRoot) }]));
+    const edits: [string, (plan: ReturnType<typeof seedContent>['plans'][number]) => void][] = [
+      ['title', (plan) => void (plan.data = { ...plan.data, title: `${plan.data.title} (sửa đổi)` })],
+      ['topics', (plan) => void (plan.data = { ...plan.data, topics: [plan.data.topics[0]!.toUpperCase(), ...plan.data.topics.slice(1)] })],
+      ['body', (plan) => void (plan.body = `${plan.body}\nĐoạn bổ sung.`)],
+    ];
+    let changedPages = 0;
+    for (const { slug: edited } of catalog.plans) {
+      for (const [what, edit] of edits) {
+        const content = seedContent();
+        edit(content.plans.find((plan) => plan.slug === edited)!);
+        const after = buildCatalog(content);
+        for (const { slug } of after.plans) {
+          const page = before.get(slug)!;
+          const view = planPageView(after, slug, ctx, contentRoot);
+          if (JSON.stringify(view) === JSON.stringify(page.view) && (slug !== edited || what !== 'body')) continue;
+          changedPages += 1;
+          expect(planPageKey(after, slug, ctx, contentRoot), `${slug} after the ${what} of ${edited} changed`).not.toBe(page.key);
+        }
+      }
+    }
+    // Every edit changes at least the edited plan's page; titles also change the pages that list it as related.
+    expect(changedPages).toBeGreaterThan(catalog.plans.length * edits.length);
+  });
+
+  it('changes its key with the publish context and the results reports', () => {
+    const catalog = seedCatalog();
+    const [a] = catalog.plans;
+    const key = planPageKey(catalog, a!.slug, ctx, contentRoot);
+    expect(planPageKey(catalog, a!.slug, { ...ctx, base: '/' }, contentRoot)).not.toBe(key);
+    const withReport = buildCatalog(seedContent());
+    withReport.reports = [...(withReport.reports ?? []), { slug: 'bao-cao-them', data: { plans: [a!.slug] } } as never];
+    expect(planPageKey(withReport, a!.slug, ctx, contentRoot), 'reports are in every key').not.toBe(key);
   });
 });
