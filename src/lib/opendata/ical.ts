@@ -1,5 +1,8 @@
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
-import type { Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
+import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
+import { renderKey } from '../build/cache-key';
+import { cached, cacheKey } from '../content/cache';
+import { openDataCode } from './code';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { site } from '../../site.config';
@@ -31,66 +34,134 @@ export interface CalendarOptions {
   agency?: string;
 }
 
-/**
- * RFC 5545 calendar of deadlines: one all-day VEVENT per deadline on its due day (`deadlineDueDate`,
- * DTSTART;VALUE=DATE) with reminders 7 days and 1 day before (VALARM), a stable UID, and DTSTAMP
- * taken from the plan's date so two builds of the same content are identical.
- */
-export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
-  const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
-  if (options.agency && !agency) throw new Error(`Open data: no agency "${options.agency}" for a calendar`);
-  const rows = agency ? agency.deadlines : catalog.deadlines;
-  const calendarUrl = urlOf(ctx, agency ? apiPaths.agencyIcs(agency.id) : apiPaths.deadlinesIcs());
-
-  const calendar = ical({
+/** The calendar's own lines (name, description, address…), without events. */
+function calendarShell(catalog: Catalog, ctx: PublishContext, agency: AgencyView | undefined) {
+  return ical({
     name: agency ? `Thời hạn của ${agency.data.shortName} (${site.name})` : `Thời hạn các kế hoạch (${site.name})`,
     description: agency
       ? `Các việc ${agency.data.name} phải hoàn thành theo các kế hoạch đăng trên ${site.name}.`
       : `Các việc các cơ quan, đơn vị phải hoàn thành theo các kế hoạch đăng trên ${site.name}.`,
     prodId: { company: site.agency, product: site.name, language: 'VI' },
     method: ICalCalendarMethod.PUBLISH,
-    url: calendarUrl,
+    url: urlOf(ctx, agency ? apiPaths.agencyIcs(agency.id) : apiPaths.deadlinesIcs()),
     ttl: 60 * 60 * 24,
   });
+}
 
-  for (const row of rows) {
-    const plan = catalog.planBySlug.get(row.plan);
-    if (!plan) continue;
-    const { deadline } = row;
-    const owner = catalog.agencies.get(deadline.owner)?.data.name ?? deadline.owner;
-    const submitTo = deadline.submitTo ? (catalog.agencies.get(deadline.submitTo)?.data.name ?? deadline.submitTo) : null;
-    const issuer = catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer;
-    const identifier = formatPlanNumber(plan.data);
-    const planUrl = urlOf(ctx, paths.plan(plan.slug));
-    const due = deadlineDueDate(deadline);
-    const description = [
-      `Việc: ${deadline.task}`,
-      `Thời hạn: ${deadlineWhen(deadline)} (phải xong trong ngày ${formatVietnameseDate(due, 'short')})`,
-      `Đơn vị thực hiện: ${owner}`,
-      submitTo ? `Gửi về: ${submitTo}` : null,
-      `Theo: ${plan.data.docType}${identifier ? ` ${identifier}` : ''} “${plan.data.title}” của ${issuer}`,
-      `Chi tiết: ${planUrl}`,
-    ].filter((line): line is string => line !== null);
+/** Adds the VEVENT of one deadline row of `plan` to `calendar`. */
+function addDeadlineEvent(calendar: ICalCalendar, catalog: Catalog, ctx: PublishContext, plan: PlanEntry, row: DeadlineRow): void {
+  const { deadline } = row;
+  const owner = catalog.agencies.get(deadline.owner)?.data.name ?? deadline.owner;
+  const submitTo = deadline.submitTo ? (catalog.agencies.get(deadline.submitTo)?.data.name ?? deadline.submitTo) : null;
+  const issuer = catalog.agencies.get(plan.data.issuer)?.data.name ?? plan.data.issuer;
+  const identifier = formatPlanNumber(plan.data);
+  const planUrl = urlOf(ctx, paths.plan(plan.slug));
+  const due = deadlineDueDate(deadline);
+  const description = [
+    `Việc: ${deadline.task}`,
+    `Thời hạn: ${deadlineWhen(deadline)} (phải xong trong ngày ${formatVietnameseDate(due, 'short')})`,
+    `Đơn vị thực hiện: ${owner}`,
+    submitTo ? `Gửi về: ${submitTo}` : null,
+    `Theo: ${plan.data.docType}${identifier ? ` ${identifier}` : ''} “${plan.data.title}” của ${issuer}`,
+    `Chi tiết: ${planUrl}`,
+  ].filter((line): line is string => line !== null);
 
-    const summary = `${deadline.task} (${planLabel(catalog, plan)})`;
-    calendar.createEvent({
-      id: deadlineUid(row, ctx),
-      // An all-day event on the last day the work may be done ("trước ngày 20/10" → 19/10).
-      start: due,
-      allDay: true,
-      stamp: `${planEntryDate(plan)}T00:00:00Z`,
-      summary,
-      description: description.join('\n'),
-      url: planUrl,
-      alarms: REMINDER_DAYS.map((days) => ({
-        type: ICalAlarmType.display,
-        // Seconds before the event starts.
-        trigger: days * 86_400,
-        description: `Còn ${days} ngày: ${summary}`,
-      })),
-    });
+  const summary = `${deadline.task} (${planLabel(catalog, plan)})`;
+  calendar.createEvent({
+    id: deadlineUid(row, ctx),
+    // An all-day event on the last day the work may be done ("trước ngày 20/10" → 19/10).
+    start: due,
+    allDay: true,
+    stamp: `${planEntryDate(plan)}T00:00:00Z`,
+    summary,
+    description: description.join('\n'),
+    url: planUrl,
+    alarms: REMINDER_DAYS.map((days) => ({
+      type: ICalAlarmType.display,
+      // Seconds before the event starts.
+      trigger: days * 86_400,
+      description: `Còn ${days} ngày: ${summary}`,
+    })),
+  });
+}
+
+// RFC 5545 ends every content line, the last one included, with CRLF; ical-generator omits the final one.
+const END = 'END:VCALENDAR\r\n';
+const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r\n`);
+
+/** Each deadline row of a plan, by position, once per catalog. */
+const rowsByPlanOf = new WeakMap<Catalog, Map<string, DeadlineRow[]>>();
+function rowsByPlan(catalog: Catalog): Map<string, DeadlineRow[]> {
+  let found = rowsByPlanOf.get(catalog);
+  if (!found) {
+    found = new Map();
+    for (const row of catalog.deadlines) {
+      const rows = found.get(row.plan) ?? [];
+      rows[row.position] = row;
+      found.set(row.plan, rows);
+    }
+    rowsByPlanOf.set(catalog, found);
   }
-  // RFC 5545 ends every content line, the last one included, with CRLF; ical-generator omits the final one.
-  const text = calendar.toString();
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+  return found;
+}
+
+/**
+ * The VEVENT text of each deadline of a plan, by position: what ical-generator writes for those
+ * events, cut out of a calendar holding only them. Kept in the content cache under the plan's key
+ * (its digest, the registries' names, the publish context) and the open-data code, so a build after
+ * one edit writes the events of one plan, not of every deadline of the site (14,500 events, 21 MB
+ * at 5,000 plans).
+ */
+export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: string): string[] {
+  const plan = catalog.planBySlug.get(slug);
+  const rows = rowsByPlan(catalog).get(slug);
+  if (!plan || !rows) return [];
+  return cached(EVENTS_NAMESPACE, cacheKey(EVENTS_NAMESPACE, openDataCode(), renderKey(catalog, plan, ctx)), () => {
+    const calendar = ical();
+    const present = rows.filter((row) => row !== undefined);
+    for (const row of present) addDeadlineEvent(calendar, catalog, ctx, plan, row);
+    const text = withFinalCrlf(calendar.toString());
+    const events = text.slice(text.indexOf('BEGIN:VEVENT\r\n'), -END.length).split(/(?=BEGIN:VEVENT\r\n)/);
+    if (events.length !== present.length) throw new Error(`Open data: ${events.length} events written for ${present.length} deadlines of "${slug}"`);
+    const byPosition: string[] = [];
+    present.forEach((row, i) => (byPosition[row.position] = events[i]!));
+    return byPosition;
+  });
+}
+
+const EVENTS_NAMESPACE = 'ical-events';
+
+/**
+ * RFC 5545 calendar of deadlines: one all-day VEVENT per deadline on its due day (`deadlineDueDate`,
+ * DTSTART;VALUE=DATE) with reminders 7 days and 1 day before (VALARM), a stable UID, and DTSTAMP
+ * taken from the plan's date so two builds of the same content are identical. The events are
+ * each plan's own (`planDeadlineEvents`), in the order of the calendar's rows.
+ */
+export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
+  const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
+  if (options.agency && !agency) throw new Error(`Open data: no agency "${options.agency}" for a calendar`);
+  const rows = agency ? agency.deadlines : catalog.deadlines;
+  const shell = withFinalCrlf(calendarShell(catalog, ctx, agency).toString());
+  const byPlan = new Map<string, string[]>();
+  const eventsOf = (slug: string) => {
+    let events = byPlan.get(slug);
+    if (!events) byPlan.set(slug, (events = planDeadlineEvents(catalog, ctx, slug)));
+    return events;
+  };
+  const events = rows.flatMap((row) => eventsOf(row.plan)[row.position] ?? []);
+  return `${shell.slice(0, -END.length)}${events.join('')}${END}`;
+}
+
+/**
+ * The same calendar written by ical-generator in one go, every event at once: what
+ * `deadlinesCalendar` must equal byte for byte (test/lib/opendata/ical.test.ts).
+ */
+export function deadlinesCalendarInOneGo(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
+  const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
+  const calendar = calendarShell(catalog, ctx, agency);
+  for (const row of agency ? agency.deadlines : catalog.deadlines) {
+    const plan = catalog.planBySlug.get(row.plan);
+    if (plan) addDeadlineEvent(calendar, catalog, ctx, plan, row);
+  }
+  return withFinalCrlf(calendar.toString());
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
-import { cached, cachedRecord, cacheKey, sourceFingerprint } from '../content/cache';
+import { cached, cachedRecord, cacheKey } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -11,6 +11,7 @@ import { tableCsv } from './csv';
 import { tableXlsx } from './xlsx';
 import { atomFeed, feedArchivePath, feedPages, jsonFeed } from './feeds';
 import { deadlinesCalendar } from './ical';
+import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
@@ -67,10 +68,6 @@ const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 /** Where kept file summaries live in the content cache (src/lib/content/cache.ts). */
 const SUMMARY_NAMESPACE = 'open-data-summaries';
 
-/** The code an open-data file is rendered by: the libraries, schemas, site config and packages. */
-function openDataCode(): string {
-  return sourceFingerprint(['src/lib', 'src/schemas', 'src/site.config.ts', 'package-lock.json']) ?? '';
-}
 
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rows = tableRows(catalog, ctx);

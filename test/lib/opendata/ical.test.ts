@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { deadlinesCalendar, deadlineUid, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
+import { deadlinesCalendar, deadlinesCalendarInOneGo, deadlineUid, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
+import { buildCatalog } from '../../../src/lib/catalog/build';
 import { deadlineDueDate } from '../../../src/lib/catalog/deadline-due';
 import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
-import { catalog, ctx } from './real-content';
+import { catalog, content, ctx } from './real-content';
 
 /** node-ical builds all-day dates at local midnight, so read them back with local getters. */
 function localIsoDate(date: Date): string {
@@ -96,5 +97,26 @@ describe('per-agency calendars', () => {
 
   it('refuses an unknown agency', () => {
     expect(() => deadlinesCalendar(catalog, ctx, { agency: 'khong-co' })).toThrow(/khong-co/);
+  });
+});
+
+describe('calendars made of each plan’s kept events', () => {
+  it('equal, byte for byte, the calendar ical-generator writes in one go, for the site and every agency', () => {
+    expect(deadlinesCalendar(catalog, ctx)).toBe(deadlinesCalendarInOneGo(catalog, ctx));
+    for (const agency of calendarAgencies(catalog)) expect(deadlinesCalendar(catalog, ctx, { agency }), agency).toBe(deadlinesCalendarInOneGo(catalog, ctx, { agency }));
+  });
+
+  it('follow an edited plan, a renamed agency and another address, whatever events were kept before', () => {
+    deadlinesCalendar(catalog, ctx);
+    const plan = content.plans.find((entry) => entry.data.deadlines.length > 0)!;
+    const edited = buildCatalog({ ...content, plans: content.plans.map((entry) => (entry === plan ? { ...entry, data: { ...entry.data, title: `${entry.data.title} (sửa đổi)` } } : entry)) });
+    expect(deadlinesCalendar(edited, ctx)).toContain('(sửa đổi)');
+    expect(deadlinesCalendar(edited, ctx)).toBe(deadlinesCalendarInOneGo(edited, ctx));
+    const owner = plan.data.deadlines[0]!.owner;
+    const renamed = buildCatalog({ ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) });
+    expect(deadlinesCalendar(renamed, ctx)).toContain('(tên mới)');
+    expect(deadlinesCalendar(renamed, ctx)).toBe(deadlinesCalendarInOneGo(renamed, ctx));
+    const elsewhere = { ...ctx, site: 'https://khac.example.gov.vn' };
+    expect(deadlinesCalendar(catalog, elsewhere)).toBe(deadlinesCalendarInOneGo(catalog, elsewhere));
   });
 });
