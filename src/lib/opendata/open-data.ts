@@ -155,9 +155,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         format: 'iCalendar' as const,
         label: catalog.agencies.get(agency)!.data.name,
         render: () => deadlinesCalendar(catalog, ctx, { agency }),
-        // An agency's calendar shows its deadline rows (each with its plan's title and number: the
-        // plan's digest joins the key), the registries' names and the publish context.
-        key: () => renderKey(catalog, agency, catalog.agencies.get(agency)!.deadlines, ctx),
+        // An agency's calendar shows its deadline rows, each the event of one deadline of a plan
+        // (`planDeadlineEvents`: the plan's digest, which covers the deadline, joins the key by
+        // `plan`), the registries' names and the publish context.
+        key: () => renderKey(catalog, agency, catalog.agencies.get(agency)!.deadlines.map(({ plan, position }) => ({ plan, position })), ctx),
       })),
     },
     tableDataset('citations', 'citations', [], catalog.citations.map((c) => c.plan)),

@@ -70,4 +70,20 @@ describe('sizes and checksums kept between builds', () => {
     // A table whose rows the edit did not touch keeps its key.
     expect(again.entry('api/v1/documents.csv')!.key!()).toBe(openData.entry('api/v1/documents.csv')!.key!());
   });
+
+  it('changes the key of every keyed file whose bytes change: a deadline edited, an agency renamed', async () => {
+    const content = loadContent(join(root, 'content'));
+    const plan = content.plans.find((entry) => entry.data.deadlines.length > 0)!;
+    const owner = plan.data.deadlines[0]!.owner;
+    const edits: [string, typeof content][] = [
+      ['a deadline edited', { ...content, plans: content.plans.map((entry) => (entry === plan ? { ...entry, data: { ...entry.data, deadlines: entry.data.deadlines.map((d, i) => (i === 0 ? { ...d, task: `${d.task} (sửa)` } : d)) } } : entry)) }],
+      ['an agency renamed', { ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) }],
+    ];
+    for (const [what, edited] of edits) {
+      const again = await createOpenData(buildCatalog(edited), ctx, { workbooks: false });
+      const changed = again.allFiles().filter(({ path, key, format }) => key && format !== 'XLSX' && openData.entry(path) && again.file(path).sha256 !== openData.file(path).sha256);
+      expect(changed.map(({ path }) => path), what).toContain(`api/v1/deadlines/${owner}.ics`);
+      for (const { path } of changed) expect(again.entry(path)!.key!(), `${path} after ${what}`).not.toBe(openData.entry(path)!.key!());
+    }
+  });
 });
