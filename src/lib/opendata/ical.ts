@@ -89,6 +89,9 @@ function addDeadlineEvent(calendar: ICalCalendar, catalog: Catalog, ctx: Publish
 const END = 'END:VCALENDAR\r\n';
 const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r\n`);
 
+/** Where `planDeadlineEvents` keeps each plan's events in the content cache. */
+const EVENTS_NAMESPACE = 'ical-events';
+
 /** Each deadline row of a plan, by position, once per catalog. */
 const rowsByPlanOf = new WeakMap<Catalog, Map<string, DeadlineRow[]>>();
 function rowsByPlan(catalog: Catalog): Map<string, DeadlineRow[]> {
@@ -128,8 +131,6 @@ export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: 
     return byPosition;
   });
 }
-
-const EVENTS_NAMESPACE = 'ical-events';
 
 /**
  * RFC 5545 calendar of deadlines: one all-day VEVENT per deadline on its due day (`deadlineDueDate`,
