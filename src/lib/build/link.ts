@@ -12,7 +12,7 @@
  * edit files of a published out dir in place either: a deploy step that rewrites pages must write
  * copies (see the README, "Build cache").
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
@@ -73,8 +73,22 @@ export function linkTree(source: string, destination: string, skip: (relativePat
  */
 export async function replaceFile(file: string, body: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryName(file);
   await writeFile(temporary, body);
   await rename(temporary, file);
+}
+
+/** `replaceFile`, synchronously: the caches' records and the build stamp are written this way too. */
+export function replaceFileSync(file: string, body: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = temporaryName(file);
+  writeFileSync(temporary, body);
+  renameSync(temporary, file);
+}
+
+let written = 0;
+/** A name beside `file` no other writer uses: this process's id and a counter (two writes may overlap). */
+function temporaryName(file: string): string {
+  return `${file}.${process.pid}-${++written}.tmp`;
 }
 

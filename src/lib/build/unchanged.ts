@@ -7,8 +7,9 @@
  * be the same bytes. Any difference, a missing stamp or `--force` runs the build.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { replaceFileSync } from './link';
 
 /** Files and folders of the project that a build reads, relative to its root. */
 export const PROJECT_INPUTS = ['src', 'public', 'scripts/build.ts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'] as const;
@@ -98,9 +99,7 @@ export function writeStamp(file: string, key: string, outDir: string): void {
   const listing = outputListing(resolve(outDir));
   if (listing === undefined) return;
   const stamp: BuildStamp = { version: STAMP_VERSION, key, outDir: resolve(outDir), listing };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(stamp));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  replaceFileSync(file, JSON.stringify(stamp));
 }
 
 /** True when the stamp is of the same inputs and `outDir` is exactly what that build published. */

@@ -9,8 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { buildCachePath } from '../build/cache-dir';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { replaceFileSync } from '../build/link';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
@@ -132,12 +133,8 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
   const value = compute();
   try {
     pruneOtherGenerations();
-    const path = recordPath(namespace, key);
-    mkdirSync(dirname(path), { recursive: true });
-    // Write then rename, so a concurrent reader never sees half a record.
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(value));
-    renameSync(temp, path);
+    // Written whole, then renamed, so a concurrent reader never sees half a record.
+    replaceFileSync(recordPath(namespace, key), serialize(value));
   } catch {
     // A read-only checkout still works, uncached.
   }

@@ -14,8 +14,9 @@
  * deleted by pruneSearchRecords, so the cache does not grow with edits.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFileSync } from '../build/link';
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
 import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from './record';
@@ -43,11 +44,10 @@ function read(file: string, key: string): IndexRecord | undefined {
 }
 
 /** Where a plan's record is kept, and the full key the file must hold. */
-function recordFile(catalog: Catalog, plan: PlanEntry, base: string, cacheDir: string, codeKey: string): { key: string; dir: string; file: string } {
+function recordFile(catalog: Catalog, plan: PlanEntry, base: string, cacheDir: string, codeKey: string): { key: string; file: string } {
   const key = renderKey(catalog, plan, base, codeKey);
   const name = createHash('sha256').update(key).digest('hex');
-  const dir = join(cacheDir, name.slice(0, 2));
-  return { key, dir, file: join(dir, `${name.slice(2)}.json`) };
+  return { key, file: join(cacheDir, name.slice(0, 2), `${name.slice(2)}.json`) };
 }
 
 /**
@@ -60,7 +60,7 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
   function* records(): Generator<IndexRecord> {
     const ctx = searchRecordContext(catalog, base);
     for (const plan of plans) {
-      const { key, dir, file } = recordFile(catalog, plan, base, cacheDir, codeKey);
+      const { key, file } = recordFile(catalog, plan, base, cacheDir, codeKey);
       const cached = read(file, key);
       if (cached) {
         stats.hits++;
@@ -68,9 +68,7 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
         continue;
       }
       const record = indexRecord(buildSearchRecord(plan, ctx));
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, ...record } satisfies CachedRecord));
-      renameSync(`${file}.${process.pid}.tmp`, file);
+      replaceFileSync(file, JSON.stringify({ key, ...record } satisfies CachedRecord));
       stats.built++;
       yield record;
     }
