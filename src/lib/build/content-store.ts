@@ -5,8 +5,8 @@
  * the build fails with an opaque Rolldown "failed to resolve import" error. So the store records
  * which content folder it was built from, and is dropped (a cold content sync) when that differs.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** The file beside the store that names the content folder the store was built from. */
 export function storeMarkerFile(storeFile: string): string {
@@ -31,6 +31,9 @@ export function resetStaleContentStore(storeFile: string, contentDir: string): S
       state = 'reset';
     }
   }
-  if (existsSync(resolve(storeFile, '..'))) writeFileSync(marker, `${dir}\n`);
+  // Recorded even before the store's folder exists (a cold build creates it later): without the
+  // marker, the next build would drop the store the cold build wrote and sync every file again.
+  mkdirSync(dirname(storeFile), { recursive: true });
+  writeFileSync(marker, `${dir}\n`);
   return state;
 }

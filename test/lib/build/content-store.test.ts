@@ -48,6 +48,14 @@ describe('resetStaleContentStore', () => {
     expect(existsSync(store)).toBe(false);
   });
 
+  it('records the folder on a cold build, before the cache folder exists, so the next build keeps the store', () => {
+    const { store, a } = setup();
+    rmSync(join(store, '..'), { recursive: true });
+    expect(resetStaleContentStore(store, a)).toBe('none');
+    writeFileSync(store, '[]');
+    expect(resetStaleContentStore(store, a)).toBe('kept');
+  });
+
   it('drops a store that predates the marker (its folder is unknown)', () => {
     const { store, a } = setup();
     writeFileSync(store, '[]');
