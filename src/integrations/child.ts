@@ -1,34 +1,133 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig } from 'astro';
+
+/** The line a child prints for each task it finished: `{"task":"search","ok":true,"value":…}`. */
+interface TaskLine {
+  task: string;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+const TASK_LINE = /^\{"task":/;
 
 /**
  * Runs `entry` (a TypeScript file beside this one) as a process of its own in the project root,
- * through tsx, and resolves with the JSON of the last line it prints; the lines before it are
- * passed on to the build's log. Its errors go to the build's stderr; a failure rejects with its
- * exit status. The process is stopped if the build ends first. The build uses it for work that
- * depends on the content alone (the search index, the share cards), so that it runs on the other
- * core while Astro renders the pages.
+ * through tsx, with `--tasks a,b` added to `args`, and returns one promise per task, settled as
+ * soon as the child prints that task's line (`printTaskResult`), so a task that finishes early is
+ * not held up by the others. Its other lines are passed on to the build's log as they come, its
+ * errors go to the build's stderr, and a task the child never reported rejects with its exit
+ * status. The process is stopped if the build ends first.
  */
-export function runChild<T>(root: string, entry: string, args: readonly string[], what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/integrations', entry), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    const stop = () => child.kill();
-    process.once('exit', stop);
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      process.off('exit', stop);
-      const lines = out.trimEnd().split('\n');
-      const last = lines.at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) {
-        if (lines.length > 1) process.stdout.write(`${lines.slice(0, -1).join('\n')}\n`);
-        resolve(JSON.parse(last) as T);
-      } else {
-        reject(new Error(`${what} thất bại (src/integrations/${entry}, ${signal ?? `mã thoát ${code}`}): xem lỗi ở trên.\n${out.slice(-2000)}`));
-      }
-    });
+export function runChildTasks(root: string, entry: string, args: readonly string[], tasks: ReadonlyMap<string, string>): Map<string, Promise<unknown>> {
+  const settle = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const results = new Map([...tasks.keys()].map((task) => [task, new Promise<unknown>((resolve, reject) => settle.set(task, { resolve, reject }))]));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/integrations', entry), ...args, '--tasks', [...tasks.keys()].join(',')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  let partial = '';
+  let tail = '';
+  const onLine = (line: string) => {
+    if (TASK_LINE.test(line)) {
+      const { task, ok, value, error } = JSON.parse(line) as TaskLine;
+      const waiting = settle.get(task);
+      settle.delete(task);
+      if (ok) waiting?.resolve(value);
+      else waiting?.reject(new Error(`${tasks.get(task) ?? task} thất bại (src/integrations/${entry}): ${error ?? 'không rõ lỗi'}`));
+    } else {
+      process.stdout.write(`${line}\n`);
+      tail = `${tail}${line}\n`.slice(-2000);
+    }
+  };
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) onLine(line);
+  });
+  const fail = (reason: string) => {
+    for (const [task, { reject }] of settle) reject(new Error(`${tasks.get(task) ?? task} thất bại (src/integrations/${entry}, ${reason}): xem lỗi ở trên.\n${tail}`));
+    settle.clear();
+  };
+  child.on('error', (error) => fail(error.message));
+  child.on('close', (code, signal) => {
+    process.off('exit', stop);
+    if (partial) onLine(partial);
+    fail(signal ?? `mã thoát ${code}`);
+  });
+  // Until a hook awaits a result, a failure must not count as unhandled.
+  for (const result of results.values()) result.catch(() => undefined);
+  return results;
+}
+
+/** Prints a task's line for `runChildTasks`: its value, or its error (whose stack goes to stderr). */
+export async function printTaskResult(task: string, work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    const value = await work();
+    console.log(JSON.stringify({ task, ok: true, value } satisfies TaskLine));
+    return true;
+  } catch (error) {
+    console.error(error);
+    console.log(JSON.stringify({ task, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies TaskLine));
+    return false;
+  }
+}
+
+interface ChildGroup {
+  /** Tasks registered and not yet started, with what each does (for error messages). */
+  waiting: Map<string, string>;
+  /** Tasks started and not yet taken by their hook. */
+  started: Map<string, Promise<unknown>>;
+}
+
+const groups = new Map<string, ChildGroup>();
+
+/**
+ * A task of a child process shared by several integrations of one build, so that work reading the
+ * same content (the search index, the share cards) loads it once, in one process on the other core.
+ * Each integration registers its task when its config is known (`astro:config:done`); the returned
+ * function starts it (`astro:build:start`): the first call spawns `entry` once with every task
+ * registered under the same entry and arguments, and each call takes its own task's promise.
+ * Called again after taking it, it runs the task once more, in a process of its own.
+ */
+export function sharedChildTask<T>(root: string, entry: string, args: readonly string[], task: string, what: string): () => Promise<T> {
+  const id = JSON.stringify([root, entry, args]);
+  let group = groups.get(id);
+  if (!group) groups.set(id, (group = { waiting: new Map(), started: new Map() }));
+  const shared = group;
+  shared.waiting.set(task, what);
+  return () => {
+    let result = shared.started.get(task);
+    if (!result) {
+      const tasks = new Map([...shared.waiting, [task, what]]);
+      shared.waiting.clear();
+      for (const [name, started] of runChildTasks(root, entry, args, tasks)) shared.started.set(name, started);
+      result = shared.started.get(task)!;
+    }
+    shared.started.delete(task);
+    return result as Promise<T>;
+  };
+}
+
+/** What the build's content process (content-tasks.ts beside this file) can do. */
+export type ContentTask = 'search' | 'cards';
+
+/**
+ * A task of the build's content process: the search index and the share cards depend on the
+ * content, the address and the base path only, so one process (content-tasks.ts) reads the
+ * content once and makes both on the other core while Astro bundles and renders the pages.
+ * Call at `astro:config:done`; call the result at `astro:build:start`.
+ */
+export function contentTask<T>(config: AstroConfig, contentDir: string, task: ContentTask, what: string): () => Promise<T> {
+  const root = fileURLToPath(config.root);
+  // The address and base path the pages read from import.meta.env.SITE and BASE_URL.
+  const args = ['--base', config.base, '--content', resolve(root, contentDir), ...(config.site ? ['--site', config.site] : [])];
+  return sharedChildTask<T>(root, 'content-tasks.ts', args, task, what);
 }
 
 /** The value after `--name` in a child process's arguments, e.g. `childOption('base')`. */

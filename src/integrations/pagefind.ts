@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
-import type { AstroConfig, AstroIntegration } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dir';
 import { writeSiteSearchIndex, type SiteSearchIndex } from '../lib/search/pagefind-index';
-import { runChild } from './child';
+import { contentTask } from './child';
 
 /**
  * Builds the full-text search index of an `astro build`: one record per plan, agency and cited
@@ -12,26 +11,26 @@ import { runChild } from './child';
  * content-check.
  *
  * The records depend on the content and code only, not on the rendered pages, so the index is
- * built from the start of the build by a process of its own (search-index.ts beside this file,
- * which keeps its parts in the build cache; src/lib/search/pagefind-index.ts), on the other core
- * while Astro bundles and renders on this one; `astro:build:done` only waits for it and writes its
- * parts into the out dir. An error in the index fails the build there.
+ * built from the start of the build by the build's content process (content-tasks.ts beside this
+ * file, which also renders the share cards), on the other core while Astro bundles and renders on
+ * this one. It keeps the index's parts in the build cache (src/lib/search/pagefind-index.ts);
+ * `astro:build:done` only waits for it and writes its parts into the out dir. An error in the
+ * index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
-  let config: AstroConfig | undefined;
+  let startIndex: (() => Promise<SiteSearchIndex>) | undefined;
   let index: Promise<SiteSearchIndex> | undefined;
 
   const buildIndex = () => {
-    if (!config) throw new Error('astro:config:done did not run');
-    const root = fileURLToPath(config.root);
-    return runChild<SiteSearchIndex>(root, 'search-index.ts', ['--base', config.base, '--content', resolve(root, options.contentDir ?? contentDir())], 'Lập chỉ mục tìm kiếm');
+    if (!startIndex) throw new Error('astro:config:done did not run');
+    return startIndex();
   };
 
   return {
     name: 'ke-hoach-mo:pagefind',
     hooks: {
-      'astro:config:done': ({ config: done }) => {
-        config = done;
+      'astro:config:done': ({ config }) => {
+        startIndex = contentTask<SiteSearchIndex>(config, options.contentDir ?? contentDir(), 'search', 'Lập chỉ mục tìm kiếm');
       },
       'astro:build:start': () => {
         index = buildIndex();

@@ -95,7 +95,7 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.
 
 /**
  * Tells the batches of this process that another process is filling the card cache (a build's
- * src/integrations/share-cards-render.ts): a batch waits for it, then finds its cards there, and
+ * src/integrations/content-tasks.ts): a batch waits for it, then finds its cards there, and
  * renders only what is still missing (all of them if that process failed).
  */
 export function cardsRenderingElsewhere(done: Promise<unknown>): void {

@@ -2,7 +2,7 @@
  * The site's search index: Pagefind bundles of every plan, agency and cited document, built from
  * the content alone (src/lib/search/record.ts), with each result's stored record and the
  * vocabulary beside them, in the parts src/lib/search/shards.ts describes. `buildSiteSearchIndex`
- * is what a build runs (in its own process, see src/integrations/search-index.ts) and
+ * is what a build runs (in the build's content process, see src/integrations/content-tasks.ts) and
  * `writeSiteSearchIndex` puts its parts in the out dir; `writePagefindIndex` writes one bundle.
  */
 import { dirname, join } from 'node:path';
@@ -148,7 +148,7 @@ export async function writePagefindIndex(
 
 /** sha256 of the code the index depends on: the lockfile, the site config, every file under src/lib and the index's entry script. */
 function codeKey(root: string): string {
-  const files = [join(root, 'package-lock.json'), join(root, 'src/site.config.ts'), join(root, 'src/integrations/search-index.ts')];
+  const files = [join(root, 'package-lock.json'), join(root, 'src/site.config.ts'), join(root, 'src/integrations/content-tasks.ts')];
   const lib = join(root, 'src/lib');
   for (const entry of readdirSync(lib, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
   return outputKey(...files.sort().flatMap((file) => [file.slice(root.length), existsSync(file) ? readFileSync(file) : '']));

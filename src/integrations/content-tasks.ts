@@ -1,0 +1,42 @@
+/**
+ * `node --import tsx src/integrations/content-tasks.ts --base / --content content [--site https://…] --tasks search,cards`,
+ * run in the project root by `astro build` from its start (`contentTask` in child.ts): reads the
+ * content once and does each task asked for, printing one line per task as it finishes
+ * (`printTaskResult`):
+ *
+ * - `search`: builds the site's search index into the build cache (src/lib/search/pagefind-index.ts);
+ *   src/integrations/pagefind.ts writes it into the out dir at the end of the build;
+ * - `cards`: renders every plan's and report's share card the card cache (src/lib/og) does not
+ *   hold yet; the image routes wait for it, then find their cards in the cache.
+ *
+ * The search index starts first: it takes longer, and Pagefind's own process indexes while this one
+ * works out which cards are missing.
+ */
+import { loadCatalog } from '../lib/catalog/load';
+import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
+import { renderReportCards } from '../lib/og/report-cards';
+import { buildSiteSearchIndex } from '../lib/search/pagefind-index';
+import { childOption, printTaskResult, type ContentTask } from './child';
+
+const root = process.cwd();
+const contentDir = childOption('content');
+const base = childOption('base') ?? '/';
+
+const work: Record<ContentTask, () => Promise<unknown>> = {
+  search: () => buildSiteSearchIndex(root, contentDir, base),
+  cards: async () => {
+    // The same parse and catalog as the search index's (loadCatalog shares them within a process).
+    const catalog = loadCatalog(root, contentDir);
+    const context = deploymentCardContext(childOption('site'), base);
+    const [plans, reports] = await Promise.all([renderCatalogCards(catalog, context), renderReportCards(catalog, context)]);
+    const summary = ({ hits, misses, ms }: { hits: number; misses: number; ms: number }) => ({ hits, misses, ms });
+    return { plans: summary(plans), reports: summary(reports) };
+  },
+};
+
+const asked = (childOption('tasks') ?? '').split(',').filter(Boolean);
+const unknown = asked.filter((task) => !(task in work));
+if (unknown.length > 0) throw new Error(`content-tasks: không có việc ${unknown.join(', ')} (có: ${Object.keys(work).join(', ')})`);
+const order = (Object.keys(work) as ContentTask[]).filter((task) => asked.includes(task));
+const done = await Promise.all(order.map((task) => printTaskResult(task, work[task])));
+if (done.includes(false)) process.exitCode = 1;
