@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 
@@ -24,7 +24,7 @@ const TASK_LINE = /^\{"task":/;
 export function runChildTasks(root: string, entry: string, args: readonly string[], tasks: ReadonlyMap<string, string>): Map<string, Promise<unknown>> {
   const settle = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const results = new Map([...tasks.keys()].map((task) => [task, new Promise<unknown>((resolve, reject) => settle.set(task, { resolve, reject }))]));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/integrations', entry), ...args, '--tasks', [...tasks.keys()].join(',')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'src/integrations', entry), ...args, '--tasks', [...tasks.keys()].join(',')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

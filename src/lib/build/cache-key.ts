@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Catalog, PlanEntry } from '../catalog/build';
+import { sourceDigest } from '../content/load';
 
 interface CatalogDigests {
   registries: string;
@@ -38,12 +39,15 @@ function catalogDigests(catalog: Catalog): CatalogDigests {
   return found;
 }
 
-/** sha256 of one plan's file as the catalog holds it (frontmatter data and MDX body). */
+/**
+ * A digest of one plan as the catalog holds it (slug, frontmatter data and MDX body): the key of its
+ * file's parse when it was read from a file (`sourceDigest`, free), else a sha256 of its JSON.
+ */
 export function planDigest(catalog: Catalog, plan: PlanEntry): string {
   const { plans } = catalogDigests(catalog);
   let digest = plans.get(plan);
   if (digest === undefined) {
-    digest = sha256(JSON.stringify([plan.slug, plan.data, plan.body ?? null]));
+    digest = sourceDigest(plan) ?? sha256(JSON.stringify([plan.slug, plan.data, plan.body ?? null]));
     plans.set(plan, digest);
   }
   return digest;

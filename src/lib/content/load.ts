@@ -79,6 +79,26 @@ export function loadContentCached(rootDir: string, options: LoadOptions = {}): L
   return content;
 }
 
+/**
+ * The record key of each plan and report read by `loadFile`: a hash of its file's path and bytes and
+ * of the code that parses them, so it stands for the entry's slug, data and body. Shared by every
+ * copy of this module in the process, like `loaded`.
+ */
+const sourceDigests = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.source-digests')] ??= new WeakMap()) as WeakMap<
+  object,
+  { data: unknown; body: unknown; digest: string }
+>;
+
+/**
+ * The digest of a plan or report as read from its file, or undefined for an entry made some other
+ * way (a test fixture, an editor preview) or whose data or body has been replaced since: then the
+ * caller hashes the entry itself. Entries are never changed deeper than that.
+ */
+export function sourceDigest(entry: { data: unknown; body?: unknown }): string | undefined {
+  const known = sourceDigests.get(entry);
+  return known && known.data === entry.data && known.body === entry.body ? known.digest : undefined;
+}
+
 /** What reading one file adds to `LoadedContent`: the unit the on-disk cache stores. */
 interface FileResult {
   source: ContentSource;
@@ -95,10 +115,12 @@ interface FileResult {
  */
 function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
   const bytes = readFileSync(abs);
-  const result = cached('files', cacheKey('file', kind, rel, file, bytes), () => readFile(kind, bytes, file, rel));
+  const key = cacheKey('file', kind, rel, file, bytes);
+  const result = cached('files', key, () => readFile(kind, bytes, file, rel));
   // A record read back from the cache holds the body twice (the serializer copies strings): keep one.
   const entry = result.plan ?? result.report;
   if (entry && result.source.body !== undefined) entry.body = result.source.body;
+  if (entry && pipelineFingerprint() !== null) sourceDigests.set(entry, { data: entry.data, body: entry.body, digest: key });
   content.sources.push(result.source);
   content.problems.push(...result.problems);
   if (result.plan) content.plans.push(result.plan);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent, loadContentCached, splitFrontmatter } from '../../../src/lib/content/load';
+import { loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
+import { contentTree, FIXTURE_PLAN, removeContentTrees } from '../../support/content-tree';
 import { formatProblem } from '../../../src/lib/content/problems';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
@@ -205,5 +206,29 @@ describe('loadContentCached', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('sourceDigest', () => {
+  afterAll(removeContentTrees);
+  const plan = (dir: string) => loadContent(dir, { baseDir: dir }).plans.find((p) => p.file === FIXTURE_PLAN)!;
+
+  it('is the same for the same file, differs when its bytes or path differ, and is gone once data or body is replaced', () => {
+    const valid = join(FIXTURES, 'valid');
+    const first = plan(valid);
+    expect(sourceDigest(first)).toMatch(/^[0-9a-f]{64}$/);
+    expect(sourceDigest(plan(valid))).toBe(sourceDigest(first));
+    const edited = contentTree({ edit: { [FIXTURE_PLAN]: [[/\n$/, '\nĐoạn bổ sung.\n']] } });
+    expect(sourceDigest(plan(edited))).not.toBe(sourceDigest(first));
+    const moved = contentTree({ rename: { [FIXTURE_PLAN]: 'plans/2025/ke-hoach-mau.mdx' } });
+    expect(sourceDigest(loadContent(moved, { baseDir: moved }).plans.find((p) => p.slug === first.slug)!)).not.toBe(sourceDigest(first));
+    // An entry changed after reading no longer stands for its file: callers hash it themselves.
+    const changed = plan(valid);
+    changed.body = `${changed.body}\nĐoạn bổ sung.`;
+    expect(sourceDigest(changed)).toBeUndefined();
+    const replaced = plan(valid);
+    replaced.data = { ...replaced.data, title: 'Tên khác' };
+    expect(sourceDigest(replaced)).toBeUndefined();
+    expect(sourceDigest({ ...first })).toBeUndefined();
   });
 });
