@@ -111,12 +111,10 @@ function pruneOtherGenerations(): void {
 /** The record stored for `key`, if any (undefined also when the cache is off or the file is torn). */
 export function cachedRecord<T>(namespace: string, key: string): T | undefined {
   if (!enabled()) return undefined;
-  const path = recordPath(namespace, key);
-  if (!existsSync(path)) return undefined;
   try {
-    return deserialize(readFileSync(path)) as T;
+    return deserialize(readFileSync(recordPath(namespace, key))) as T;
   } catch {
-    // A torn or foreign file: the caller recomputes and overwrites it.
+    // No record yet, or a torn or foreign file: the caller computes it and writes it.
     return undefined;
   }
 }

@@ -116,8 +116,14 @@ interface FileResult {
 function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
   const bytes = readFileSync(abs);
   const key = cacheKey('file', kind, rel, file, bytes);
-  const result = cached('files', key, () => readFile(kind, bytes, file, rel));
-  // A record read back from the cache holds the body twice (the serializer copies strings): keep one.
+  const result = cached('files', key, () => {
+    const read = readFile(kind, bytes, file, rel);
+    // The serializer copies strings, so a record holding the body in the entry and in its source
+    // would store it twice: the entry takes the source's below.
+    const parsed = read.plan ?? read.report;
+    if (parsed && read.source.body !== undefined) (parsed as { body?: string }).body = undefined;
+    return read;
+  });
   const entry = result.plan ?? result.report;
   if (entry && result.source.body !== undefined) entry.body = result.source.body;
   if (entry && pipelineFingerprint() !== null) sourceDigests.set(entry, { data: entry.data, body: entry.body, digest: key });
