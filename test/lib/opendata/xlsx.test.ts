@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
 import { tableColumns } from '../../../src/lib/opendata/csv';
 import { tableRowSchemas, type TableName } from '../../../src/lib/opendata/record-schemas';
-import { columnHeader, tableXlsx, withFixedZipTimestamps, xlsxColumns } from '../../../src/lib/opendata/xlsx';
+import { columnHeader, tableXlsx, xlsxColumns, zipFiles } from '../../../src/lib/opendata/xlsx';
 import { openData } from './real-content';
 
 const tables = Object.keys(tableRowSchemas) as TableName[];
@@ -68,31 +68,47 @@ describe('tableXlsx on the real content', () => {
   });
 });
 
-describe('withFixedZipTimestamps', () => {
-  it('stamps every entry with 1 January 1980 and changes nothing else', async () => {
-    const workbook = openData.file('api/v1/agencies.xlsx').body as Buffer;
-    expect(withFixedZipTimestamps(workbook).equals(workbook)).toBe(true);
-    const files = unzipSync(workbook);
-    expect(Object.keys(files)).toContain('xl/workbook.xml');
-    // A zip written now carries today's time and date in every local header (offset 10) and
-    // central directory entry (offset 12); stamped, they are 00:00 and 1980-01-01, and the files inside are the same.
-    const fresh = Buffer.from(zipSync({ 'a.txt': strToU8('một'), 'b/c.txt': strToU8('hai') }, { mtime: new Date('2024-03-25T10:20:30') }));
-    const stamped = withFixedZipTimestamps(fresh);
-    const stamps = (zip: Buffer) => {
-      const out: number[] = [];
-      for (let at = zip.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\x01\x02', at + 4, 'latin1')) {
-        out.push(zip.readUInt16LE(at + 12), zip.readUInt16LE(at + 14));
-        const local = zip.readUInt32LE(at + 42);
-        out.push(zip.readUInt16LE(local + 10), zip.readUInt16LE(local + 12));
-      }
-      return out;
-    };
-    expect(stamps(fresh).some((n) => n !== 0 && n !== 0x21)).toBe(true);
-    expect(stamps(stamped)).toEqual([0, 0x21, 0, 0x21, 0, 0x21, 0, 0x21]);
-    expect(unzipSync(stamped)).toEqual(unzipSync(fresh));
+describe('tableXlsx on awkward text', () => {
+  it('escapes markup, keeps edge spaces, drops what XML cannot carry, and types only real days as dates', async () => {
+    const row = structuredClone(openData.rows.agencies[0]!) as Record<string, unknown>;
+    const [textKey, listKey] = ['name', 'plans'];
+    expect(typeof row[textKey]).toBe('string');
+    expect(Array.isArray(row[listKey])).toBe(true);
+    row[textKey] = ' Sở <Nội vụ> & "Tư pháp"\u0001 ';
+    row[listKey] = ['2024-01-31'];
+    const sheets = await readXlsxFile(await tableXlsx('agencies', [row] as never), { trim: false });
+    const columns = xlsxColumns('agencies').map((c) => c.key);
+    const [, values] = sheets[0]!.data;
+    expect(values![columns.indexOf(textKey)]).toBe(' Sở <Nội vụ> & "Tư pháp" ');
+    // A list of one day stays text, as in the CSV.
+    expect(values![columns.indexOf(listKey)]).toBe('2024-01-31');
+  });
+});
+
+describe('zipFiles', () => {
+  /** Each entry's time and date, from its central directory entry (offset 12) and its local header (offset 10). */
+  const stamps = (zip: Buffer) => {
+    const out: number[] = [];
+    for (let at = zip.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\x01\x02', at + 4, 'latin1')) {
+      out.push(zip.readUInt16LE(at + 12), zip.readUInt16LE(at + 14));
+      const local = zip.readUInt32LE(at + 42);
+      out.push(zip.readUInt16LE(local + 10), zip.readUInt16LE(local + 12));
+    }
+    return out;
+  };
+
+  it('unzips to the same files, Vietnamese names and text intact, every entry stamped 1 January 1980', () => {
+    const files = { 'a.txt': strToU8('một'), 'thư mục/tệp.xml': strToU8('<t>hai &amp; ba</t>'.repeat(500)), 'rỗng.txt': new Uint8Array() };
+    const zip = zipFiles(files);
+    expect(unzipSync(zip)).toEqual(files);
+    expect(stamps(zip)).toEqual(Array.from({ length: 3 }, () => [0, 0x21, 0, 0x21]).flat());
+    // Deflated: the repeated text takes far less room than it holds.
+    expect(zip.length).toBeLessThan(2_000);
   });
 
-  it('refuses what is not a zip', () => {
-    expect(() => withFixedZipTimestamps(Buffer.from('không phải tệp zip'))).toThrow(/central directory/);
+  it('stamps the workbooks the same way', () => {
+    const workbook = openData.file('api/v1/agencies.xlsx').body as Buffer;
+    expect(Object.keys(unzipSync(workbook))).toContain('xl/workbook.xml');
+    expect(new Set(stamps(workbook))).toEqual(new Set([0, 0x21]));
   });
 });
