@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { publishAtomically } from '../src/lib/build/atomic';
 import { buildCacheDir } from '../src/lib/build/cache-dir';
 import { heapFlags } from '../src/lib/build/heap';
-import { buildInputsKey, isUnchanged, readStamp, writeStamp } from '../src/lib/build/unchanged';
+import { buildInputsKey, isUnchanged, readStamp, waitForStampWriter, writeStampLater } from '../src/lib/build/unchanged';
 import { contentDir } from '../src/lib/content/dir';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +42,7 @@ function astroBuild(stagingDir: string): Promise<void> {
 const started = performance.now();
 const stampFile = join(buildCacheDir(root), 'last-build.json');
 const key = buildInputsKey(root, { contentDir: contentDir(), env: process.env, args });
+await waitForStampWriter(stampFile);
 if (!force && isUnchanged(readStamp(stampFile), key, resolve(outDir))) {
   console.log(
     `Nội dung, mã nguồn và cấu hình không đổi từ lần build trước: giữ nguyên ${outDir}/ (kiểm tra trong ${Math.round(performance.now() - started)} ms). Chạy với --force để build lại.`,
@@ -56,4 +57,5 @@ try {
   console.error(`\nBuild thất bại; thư mục ${outDir}/ giữ nguyên bản đã xuất bản trước đó.\n${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-writeStamp(stampFile, key, resolve(outDir));
+// The site is live: the stamp that lets the next build skip is written by a process of its own.
+writeStampLater(stampFile, key, resolve(outDir));

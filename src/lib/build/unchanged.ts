@@ -6,9 +6,11 @@
  * left it (every file's path, size and modification time), the build is skipped: its output would
  * be the same bytes. Any difference, a missing stamp or `--force` runs the build.
  */
+import { spawn } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { replaceFileSync } from './link';
 
 /** Files and folders of the project that a build reads, relative to its root. */
@@ -95,9 +97,9 @@ export function readStamp(file: string): BuildStamp | undefined {
 }
 
 /** Writes the stamp of a build that just published `outDir` (written whole, then renamed). */
-export function writeStamp(file: string, key: string, outDir: string): void {
+export function writeStamp(file: string, key: string, outDir: string, still: () => boolean = () => true): void {
   const listing = outputListing(resolve(outDir));
-  if (listing === undefined) return;
+  if (listing === undefined || !still()) return;
   const stamp: BuildStamp = { version: STAMP_VERSION, key, outDir: resolve(outDir), listing };
   replaceFileSync(file, JSON.stringify(stamp));
 }
@@ -105,4 +107,69 @@ export function writeStamp(file: string, key: string, outDir: string): void {
 /** True when the stamp is of the same inputs and `outDir` is exactly what that build published. */
 export function isUnchanged(stamp: BuildStamp | undefined, key: string, outDir: string): boolean {
   return stamp !== undefined && stamp.key === key && stamp.outDir === resolve(outDir) && stamp.listing === outputListing(resolve(outDir));
+}
+
+/** A folder's identity: its device and inode. A folder renamed into its place is another. */
+export function folderId(dir: string): string | undefined {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}` : undefined;
+}
+
+/** The file that names the process writing the stamp, while it does. */
+const writerFile = (stampFile: string): string => `${stampFile}.writing`;
+
+/**
+ * `writeStamp`, but only while `outDir` is still the folder the build published (`folder`),
+ * checked before and after listing it: a later build that published meanwhile writes its own.
+ */
+export function writeStampIfStill(file: string, key: string, outDir: string, folder: string): void {
+  try {
+    const still = () => folderId(outDir) === folder;
+    if (still()) writeStamp(file, key, outDir, still);
+  } finally {
+    rmSync(writerFile(file), { force: true });
+  }
+}
+
+/**
+ * Writes the stamp of a build that just published `outDir` from a process of its own, so the build
+ * ends when its site is live: listing the published files takes a second at 5,000 plans and ten at
+ * 50,000. Until it is written, `${file}.writing` names that process, and the next build waits for it
+ * (`waitForStampWriter`); a build that starts while it runs sees the previous stamp, or none, and
+ * builds.
+ */
+export function writeStampLater(file: string, key: string, outDir: string): void {
+  const folder = folderId(outDir);
+  if (folder === undefined) return;
+  rmSync(file, { force: true });
+  mkdirSync(dirname(file), { recursive: true });
+  const module = pathToFileURL(fileURLToPath(import.meta.url)).href;
+  const code = `const { writeStampIfStill } = await import(${JSON.stringify(module)}); writeStampIfStill(...${JSON.stringify([file, key, outDir, folder])});`;
+  // Run where tsx is installed: the project root, three folders up from src/lib/build/.
+  const cwd = fileURLToPath(new URL('../../..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd, detached: true, stdio: 'ignore' });
+  if (child.pid === undefined) return;
+  writeFileSync(writerFile(file), String(child.pid));
+  child.unref();
+}
+
+/** Waits (up to `timeoutMs`) for the process that writes the last build's stamp, if one is running. */
+export async function waitForStampWriter(file: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    let pid: number;
+    try {
+      pid = Number(readFileSync(writerFile(file), 'utf8'));
+    } catch {
+      return;
+    }
+    try {
+      process.kill(pid, 0);
+    } catch {
+      // That process ended without removing its file.
+      rmSync(writerFile(file), { force: true });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

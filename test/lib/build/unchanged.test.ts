@@ -1,8 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildInputsKey, isUnchanged, outputListing, readStamp, writeStamp } from '../../../src/lib/build/unchanged';
+import {
+  buildInputsKey,
+  folderId,
+  isUnchanged,
+  outputListing,
+  readStamp,
+  waitForStampWriter,
+  writeStamp,
+  writeStampIfStill,
+  writeStampLater,
+} from '../../../src/lib/build/unchanged';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -133,5 +143,39 @@ describe('isUnchanged', () => {
     write(stampFile, '{ torn');
     expect(readStamp(stampFile)).toBeUndefined();
     expect(isUnchanged(readStamp(stampFile), key(), join(root, 'dist'))).toBe(false);
+  });
+});
+
+describe('writeStampLater', () => {
+  it('writes the stamp from a process of its own, which the next build waits for', async () => {
+    const { root, key } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    const dist = join(root, 'dist');
+    writeStampLater(stampFile, key(), dist);
+    expect(existsSync(`${stampFile}.writing`)).toBe(true);
+    await waitForStampWriter(stampFile);
+    expect(existsSync(`${stampFile}.writing`)).toBe(false);
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(true);
+  });
+
+  it('writes nothing when another build published its folder meanwhile', () => {
+    const { root, key } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    const dist = join(root, 'dist');
+    const published = folderId(dist)!;
+    renameSync(dist, join(root, 'dist.previous'));
+    cpSync(join(root, 'dist.previous'), dist, { recursive: true });
+    writeStampIfStill(stampFile, key(), dist, published);
+    expect(readStamp(stampFile)).toBeUndefined();
+    writeStampIfStill(stampFile, key(), dist, folderId(dist)!);
+    expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(true);
+  });
+
+  it('does not wait for a writer that died', async () => {
+    const { root } = project();
+    const stampFile = join(root, '.cache/last-build.json');
+    write(`${stampFile}.writing`, '999999999');
+    await waitForStampWriter(stampFile, 5_000);
+    expect(existsSync(`${stampFile}.writing`)).toBe(false);
   });
 });
