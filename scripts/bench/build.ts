@@ -22,7 +22,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEnv, withBuildLock } from '../../test/support/build';
 import type { BenchResult } from '../bench';
@@ -142,9 +142,25 @@ export function runMeasured(command: string, args: string[], options: { env: Nod
  * skipped when nothing changed) of the bench content into the bench out dir; `--force` builds
  * even when nothing changed.
  */
-export function astroBuildMeasured(ctx: BuildBenchContext, { force = false }: { force?: boolean } = {}): Promise<MeasuredRun> {
+export async function astroBuildMeasured(ctx: BuildBenchContext, { force = false }: { force?: boolean } = {}): Promise<MeasuredRun> {
+  await previousSiteRemoved(ctx.outDir);
   const args = ['--import', 'tsx', join(root, 'scripts/build.ts'), '--mode', 'preview', '--outDir', ctx.outDir, ...(force ? ['--force'] : [])];
   return runMeasured(join(root, 'node_modules/.bin/node'), args, { env: buildEnv(ctx.env) });
+}
+
+/**
+ * Waits (up to two minutes) until the previous build's site is deleted: `npm run build` leaves that
+ * to a process of its own once the new site is live (src/lib/build/atomic.ts). An editor's next
+ * save comes minutes later; a bench step started at once would share the disk and the cores with
+ * the deletion of the last step's output (a cold build's is 1 GB of files of its own).
+ */
+async function previousSiteRemoved(outDir: string): Promise<void> {
+  const parent = join(outDir, '..');
+  const prefix = `${basename(outDir)}.previous-`;
+  const started = Date.now();
+  while (Date.now() - started < 120_000 && existsSync(parent) && readdirSync(parent).some((name) => name.startsWith(prefix))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Time spent in each phase of a build, from its timestamped log. */
