@@ -86,8 +86,16 @@ export function loadContentCached(rootDir: string, options: LoadOptions = {}): L
  */
 const sourceDigests = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.source-digests')] ??= new WeakMap()) as WeakMap<
   object,
-  { data: unknown; body: unknown; digest: string }
+  { parts: unknown[]; digest: string }
 >;
+
+const entryParts = (entry: { data: unknown; body?: unknown }): unknown[] => [entry.data, entry.body];
+const sourceParts = (source: ContentSource): unknown[] => [source.valid, source.fields, source.raw, source.body, source.bodyLine];
+
+function knownDigest(object: object, parts: unknown[]): string | undefined {
+  const known = sourceDigests.get(object);
+  return known && known.parts.every((part, i) => part === parts[i]) ? known.digest : undefined;
+}
 
 /**
  * The digest of a plan or report as read from its file, or undefined for an entry made some other
@@ -95,8 +103,12 @@ const sourceDigests = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-ho
  * caller hashes the entry itself. Entries are never changed deeper than that.
  */
 export function sourceDigest(entry: { data: unknown; body?: unknown }): string | undefined {
-  const known = sourceDigests.get(entry);
-  return known && known.data === entry.data && known.body === entry.body ? known.digest : undefined;
+  return knownDigest(entry, entryParts(entry));
+}
+
+/** `sourceDigest` of what a file's read gave (`LoadedContent.sources`): its fields or raw YAML, and its body. */
+export function contentSourceDigest(source: ContentSource): string | undefined {
+  return knownDigest(source, sourceParts(source));
 }
 
 /** What reading one file adds to `LoadedContent`: the unit the on-disk cache stores. */
@@ -126,7 +138,10 @@ function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: 
   });
   const entry = result.plan ?? result.report;
   if (entry && result.source.body !== undefined) entry.body = result.source.body;
-  if (entry && pipelineFingerprint() !== null) sourceDigests.set(entry, { data: entry.data, body: entry.body, digest: key });
+  if (pipelineFingerprint() !== null) {
+    if (entry) sourceDigests.set(entry, { parts: entryParts(entry), digest: key });
+    sourceDigests.set(result.source, { parts: sourceParts(result.source), digest: key });
+  }
   content.sources.push(result.source);
   content.problems.push(...result.problems);
   if (result.plan) content.plans.push(result.plan);

@@ -17,7 +17,7 @@ import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { pipelineFingerprint } from './cache';
 import { contentDir } from './dir';
-import { loadContentCached, type ContentKind, type ContentSource } from './load';
+import { contentSourceDigest, loadContentCached, type ContentKind, type ContentSource } from './load';
 import { processBodyCached } from './mdx-body';
 import { formatProblems, problem, type Problem } from './problems';
 
@@ -66,8 +66,11 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
   for (const source of sources) {
     untouched.delete(source.id);
     // `file` is relative to the project root; the digest covers what the entry holds (its checked
-    // fields, or the YAML of an entry that failed) and the code that made it.
-    const digest = generateDigest(JSON.stringify([fingerprint, source.file, source.valid ? source.fields : (source.raw ?? null), source.body ?? null, source.bodyLine ?? null]));
+    // fields, or the YAML of an entry that failed) and the code that made it: the key of its file's
+    // parse (path, bytes and that code) when it was read from a file.
+    const digest =
+      contentSourceDigest(source) ??
+      generateDigest(JSON.stringify([fingerprint, source.file, source.valid ? source.fields : (source.raw ?? null), source.body ?? null, source.bodyLine ?? null]));
     if (store.get(source.id)?.digest === digest) continue;
     if (!source.valid && !problems.some((p) => p.file === source.file)) problems.push(problem(source.file, '', 'tệp không hợp lệ'));
     if (source.body !== undefined) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
+import { contentSourceDigest, loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
 import { contentTree, FIXTURE_PLAN, removeContentTrees } from '../../support/content-tree';
 import { formatProblem } from '../../../src/lib/content/problems';
 
@@ -230,5 +230,18 @@ describe('sourceDigest', () => {
     replaced.data = { ...replaced.data, title: 'Tên khác' };
     expect(sourceDigest(replaced)).toBeUndefined();
     expect(sourceDigest({ ...first })).toBeUndefined();
+  });
+
+  it("gives a file's source the same digest, until its fields or body are replaced", () => {
+    const valid = join(FIXTURES, 'valid');
+    const source = () => loadContent(valid, { baseDir: valid }).sources.find((s) => s.file === FIXTURE_PLAN)!;
+    const first = source();
+    expect(contentSourceDigest(first)).toBe(sourceDigest(plan(valid)));
+    const edited = source();
+    edited.fields = { ...edited.fields, title: 'Tên khác' };
+    expect(contentSourceDigest(edited)).toBeUndefined();
+    const rebodied = source();
+    rebodied.body = 'Nội dung khác.';
+    expect(contentSourceDigest(rebodied)).toBeUndefined();
   });
 });
