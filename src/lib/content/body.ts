@@ -165,6 +165,8 @@ export interface NfcHazard {
 
 /** Lines of `body` that change under NFC normalization (decomposed Vietnamese letters). */
 export function findNonNfcLines(body: string, firstLine = 1): NfcHazard[] {
+  // Normalization never reaches across a line break, so a body in NFC has every line in NFC.
+  if (body === body.normalize('NFC')) return [];
   const out: NfcHazard[] = [];
   body.split(/\r?\n/).forEach((line, index) => {
     if (line === line.normalize('NFC')) return;
@@ -187,6 +189,8 @@ export interface ControlCharacterHazard {
 
 /** Lines of `body` with a control character (other than tab), e.g. a vertical tab pasted from Word. */
 export function findControlCharacterLines(body: string, firstLine = 1): ControlCharacterHazard[] {
+  // Line breaks are not control characters here: most bodies are checked in one pass.
+  if (findControlCharacter(body) === undefined) return [];
   const out: ControlCharacterHazard[] = [];
   body.split(/\r?\n/).forEach((line, index) => {
     const codePoint = findControlCharacter(line.replace(/\r$/, ''));
