@@ -36,6 +36,8 @@ function entriesOf<T>(sources: readonly ContentSource[], kind: ContentKind): Ent
  * everything at once. Linear in the size of the content (every lookup goes through a Map or Set).
  */
 export function validateContent(content: LoadedContent): Problem[] {
+  numberErrors.clear();
+  sameNumbers.clear();
   const problems: Problem[] = [];
   checkIds(content.sources, problems);
 
@@ -152,10 +154,29 @@ function checkPlanAgencies(plan: Entry<Plan>, agencyIds: ReadonlySet<string>, pr
   fields.assignments?.forEach((assignment, i) => check(`assignments[${i}].unit`, assignment?.unit));
 }
 
+/**
+ * Parses of document numbers during one `validateContent`: thousands of plans cite the same few
+ * hundred documents, each by the same few spellings.
+ */
+const numberErrors = new Map<string, string | undefined>();
+const sameNumbers = new Map<string, boolean>();
+
 /** The Vietnamese message when `raw` is not a well-formed số/ký hiệu, else undefined. */
 function numberError(raw: string, type: string | null | undefined): string | undefined {
+  const key = `${raw}\0${type ?? ''}\0${type === null ? 'null' : typeof type}`;
+  if (numberErrors.has(key)) return numberErrors.get(key);
   const parsed = parseDocumentNumber(raw, { type });
-  return isDocumentNumberError(parsed) ? parsed.message : undefined;
+  const error = isDocumentNumberError(parsed) ? parsed.message : undefined;
+  numberErrors.set(key, error);
+  return error;
+}
+
+/** `sameDocumentNumber`, remembered for the validation under way. */
+function sameNumber(a: string, b: string, typeName: string | undefined): boolean {
+  const key = `${a}\0${b}\0${typeName ?? '\u0001'}`;
+  let same = sameNumbers.get(key);
+  if (same === undefined) sameNumbers.set(key, (same = sameDocumentNumber(a, b, { typeName })));
+  return same;
 }
 
 function checkReferences(
@@ -184,7 +205,7 @@ function checkReferences(
     const { number, aliases, type, date } = doc.fields;
     if (!error && number !== undefined) {
       const spellings = [number, ...(aliases ?? []).filter((a): a is string => a !== undefined)];
-      if (!spellings.some((n) => sameDocumentNumber(ref.number, n, { typeName: type }))) {
+      if (!spellings.some((n) => sameNumber(ref.number, n, type))) {
         problems.push(
           problem(plan.file, `${at}.number`, `số/ký hiệu không khớp với văn bản "${ref.document}" trong sổ văn bản (${doc.file})`, {
             found: ref.number,
