@@ -96,7 +96,10 @@ export function readStamp(file: string): BuildStamp | undefined {
   }
 }
 
-/** Writes the stamp of a build that just published `outDir` (written whole, then renamed). */
+/**
+ * Writes the stamp of a build that just published `outDir` (written whole, then renamed), unless
+ * `still` says, once the folder is listed, that the stamp no longer applies.
+ */
 export function writeStamp(file: string, key: string, outDir: string, still: () => boolean = () => true): void {
   const listing = outputListing(resolve(outDir));
   if (listing === undefined || !still()) return;
@@ -135,8 +138,8 @@ export function writeStampIfStill(file: string, key: string, outDir: string, fol
  * Writes the stamp of a build that just published `outDir` from a process of its own, so the build
  * ends when its site is live: listing the published files takes a second at 5,000 plans and ten at
  * 50,000. Until it is written, `${file}.writing` names that process, and the next build waits for it
- * (`waitForStampWriter`); a build that starts while it runs sees the previous stamp, or none, and
- * builds.
+ * (`waitForStampWriter`). The previous stamp is removed first, so a build that starts without
+ * waiting finds none, and builds.
  */
 export function writeStampLater(file: string, key: string, outDir: string): void {
   const folder = folderId(outDir);
