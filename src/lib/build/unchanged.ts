@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { replaceFileSync } from './link';
 
 /** Files and folders of the project that a build reads, relative to its root. */
@@ -146,8 +146,7 @@ export function writeStampLater(file: string, key: string, outDir: string): void
   if (folder === undefined) return;
   rmSync(file, { force: true });
   mkdirSync(dirname(file), { recursive: true });
-  const module = pathToFileURL(fileURLToPath(import.meta.url)).href;
-  const code = `const { writeStampIfStill } = await import(${JSON.stringify(module)}); writeStampIfStill(...${JSON.stringify([file, key, outDir, folder])});`;
+  const code = `const { writeStampIfStill } = await import(${JSON.stringify(import.meta.url)}); writeStampIfStill(...${JSON.stringify([file, key, outDir, folder])});`;
   // Run where tsx is installed: the project root, three folders up from src/lib/build/.
   const cwd = fileURLToPath(new URL('../../..', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd, detached: true, stdio: 'ignore' });
