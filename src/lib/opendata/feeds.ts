@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
 import { site } from '../../site.config';
-import { CONTROL_CHARACTERS } from '../../schemas/common';
+import { withoutControls, xmlText } from './xml';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { contentModified, latestReportDate, planEntryDate } from './records';
 import { reportDate } from '../catalog/build';
@@ -19,18 +19,6 @@ function itemTitle(plan: Pick<Catalog['plans'][number], 'data'> | Pick<Catalog['
   return plan.data.number && identifier
     ? `${plan.data.docType} ${identifier}: ${plan.data.title}`
     : `${plan.data.docType}: ${plan.data.title}`;
-}
-
-const CONTROL_GLOBAL = new RegExp(CONTROL_CHARACTERS.source, 'g');
-
-/** Attribute values: the `feed` library escapes them itself. */
-function withoutControls(text: string): string {
-  return text.replace(CONTROL_GLOBAL, '');
-}
-
-/** Text escaped for XML, without the control characters XML 1.0 forbids (the content check rejects them; this is the second line). */
-function xmlText(text: string): string {
-  return withoutControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -20,6 +20,7 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { LIST_DELIMITER } from './csv';
+import { xmlText } from './xml';
 import { tableRowSchemas, type TableName, type TableRows } from './record-schemas';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -97,17 +98,6 @@ const PACKAGE_FILES: Record<string, string> = {
     `<Relationship Id="rId${SHEET_NAMES.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   'xl/styles.xml': STYLES_XML,
 };
-
-/** Characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return, lone surrogates, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const XML_SPECIAL = /[&<>]/g;
-const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Text as the content of an element: escaped, and without characters XML cannot carry. */
-function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(XML_SPECIAL, (c) => XML_ENTITY[c]!);
-}
 
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 function columnName(index: number): string {
