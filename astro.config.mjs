@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import contentStore from './src/integrations/content-store.ts';
+import editorScripts from './src/integrations/editor-scripts.ts';
 import linkedCache from './src/integrations/linked-cache.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
@@ -21,7 +22,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  integrations: [contentStore(), linkedCache(), siteIdentity(), contentCheck(), shareCards(), checksums(), pagefindSearch()],
+  integrations: [contentStore(), linkedCache(), siteIdentity(), contentCheck(), editorScripts(), shareCards(), checksums(), pagefindSearch()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

@@ -29,6 +29,8 @@ export const paths = {
   ogReportSquareImage: (slug: string) => `og/bao-cao/${slug}-vuong.png`,
   editor: () => 'quan-tri/',
   editorImport: () => 'quan-tri/nhap/',
+  /** A file of the editor's own scripts (src/lib/cms/editor-scripts.ts): named by a hash of its bytes. */
+  editorScript: (file: string) => `quan-tri/js/${file}`,
 } as const;
 
 /**
