@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import batchedOutput from './src/integrations/batched-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import contentStore from './src/integrations/content-store.ts';
 import editorScripts from './src/integrations/editor-scripts.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  integrations: [contentStore(), linkedCache(), siteIdentity(), contentCheck(), editorScripts(), shareCards(), checksums(), pagefindSearch()],
+  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), contentCheck(), editorScripts(), shareCards(), checksums(), pagefindSearch()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

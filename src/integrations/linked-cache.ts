@@ -61,15 +61,20 @@ export function patchIncrementalCache(): true | string {
   proto.restoreOutputFile = async function restoreOutputFile(this: object, settings, outputFile, destination) {
     let made = madeBy.get(this);
     if (!made) madeBy.set(this, (made = new Set()));
-    const cached = cachedOutputFile(settings, outputFile);
-    if (!existsSync(cached)) return false;
     const target = fileURLToPath(destination);
     const folder = dirname(target);
     if (!made.has(folder)) {
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    await linkOrCopy(cached, target);
+    // No copy in the cache (ENOENT, the folder exists): Astro renders the page instead. Asked by
+    // linking rather than by a stat first: one system call per restored page, 25,000 at 5,000 plans.
+    try {
+      await linkOrCopy(cachedOutputFile(settings, outputFile), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
     return true;
   };
   proto.writeOutputFile = async function writeOutputFile(settings, outputFile, body) {
