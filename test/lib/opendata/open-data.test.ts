@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
+import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { catalog, ctx, openData, root } from './real-content';
@@ -55,6 +56,23 @@ describe('sizes and checksums kept between builds', () => {
     await again.prepareSummaries();
     for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
     for (const path of ['api/v1/catalog.jsonld', 'api/v1/datapackage.json']) expect(again.text(path), path).toBe(openData.text(path));
+  });
+
+  it('keys every file alike whether the content was parsed afresh or read from the content cache', async () => {
+    const keys = (data: Awaited<ReturnType<typeof createOpenData>>) => data.allFiles().flatMap(({ path, key }) => (key ? [[path, key()]] : []));
+    const previous = process.env[CONTENT_CACHE_ENV];
+    process.env[CONTENT_CACHE_ENV] = 'off';
+    let fresh;
+    try {
+      fresh = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
+    } finally {
+      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
+      else process.env[CONTENT_CACHE_ENV] = previous;
+    }
+    // Twice through the cache: the first read writes the records, the second reads them.
+    loadContent(join(root, 'content'));
+    const fromRecords = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
+    expect(keys(fromRecords)).toEqual(keys(fresh));
   });
 
   it('renders a file again when what it shows changed, and keys it apart', async () => {
