@@ -13,7 +13,7 @@
  * copies (see the README, "Build cache").
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 /** Errors after which a copy is made instead: another device, links not supported or not allowed, too many links. */
@@ -24,16 +24,6 @@ function refusesLink(error: unknown): boolean {
 }
 
 /** Makes `destination` (which must not exist) the same file as `source`, or a copy of it. */
-export async function linkOrCopy(source: string, destination: string): Promise<void> {
-  try {
-    await link(source, destination);
-  } catch (error) {
-    if (!refusesLink(error)) throw error;
-    await copyFile(source, destination);
-  }
-}
-
-/** `linkOrCopy`, synchronously. */
 export function linkOrCopySync(source: string, destination: string): void {
   try {
     linkSync(source, destination);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkOrCopy, linkTree, replaceFile } from '../../../src/lib/build/link';
+import { linkOrCopySync, linkTree, replaceFile } from '../../../src/lib/build/link';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,7 +15,7 @@ function tempDir(): string {
   return dir;
 }
 
-describe('linkOrCopy and replaceFile', () => {
+describe('linkOrCopySync and replaceFile', () => {
   it('links a cached file into an out dir, and a replaced cache file leaves the published one as it was', async () => {
     const dir = tempDir();
     const cached = join(dir, 'cache', 'page.html');
@@ -23,7 +23,7 @@ describe('linkOrCopy and replaceFile', () => {
     mkdirSync(join(dir, 'cache'));
     mkdirSync(join(dir, 'dist'));
     writeFileSync(cached, 'bản cũ');
-    await linkOrCopy(cached, published);
+    linkOrCopySync(cached, published);
     expect(statSync(published).ino).toBe(statSync(cached).ino);
     expect(statSync(cached).nlink).toBe(2);
 
@@ -42,7 +42,7 @@ describe('linkOrCopy and replaceFile', () => {
 
   it('fails on a missing source rather than publishing nothing', async () => {
     const dir = tempDir();
-    await expect(linkOrCopy(join(dir, 'missing'), join(dir, 'out'))).rejects.toThrow(/ENOENT/);
+    expect(() => linkOrCopySync(join(dir, 'missing'), join(dir, 'out'))).toThrow(/ENOENT/);
   });
 });
 
