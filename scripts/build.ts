@@ -12,7 +12,8 @@ import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishAtomically } from '../src/lib/build/atomic';
-import { buildCacheDir } from '../src/lib/build/cache-dir';
+import { buildCacheDir, inputDigestsFile } from '../src/lib/build/cache-dir';
+import { inputDigests } from '../src/lib/build/input-digests';
 import { heapFlags } from '../src/lib/build/heap';
 import { buildInputsKey, isUnchanged, readStamp, waitForStampWriter, writeStampLater } from '../src/lib/build/unchanged';
 import { contentDir } from '../src/lib/content/dir';
@@ -41,7 +42,7 @@ function astroBuild(stagingDir: string): Promise<void> {
 
 const started = performance.now();
 const stampFile = join(buildCacheDir(root), 'last-build.json');
-const key = buildInputsKey(root, { contentDir: contentDir(), env: process.env, args });
+const key = buildInputsKey(root, { contentDir: contentDir(), env: process.env, args, digests: inputDigests(inputDigestsFile(root)) });
 await waitForStampWriter(stampFile);
 if (!force && isUnchanged(readStamp(stampFile), key, resolve(outDir))) {
   console.log(

@@ -9,6 +9,7 @@ export const CACHE_DIR_ENV = 'KE_HOACH_CACHE_DIR';
  * index in `pagefind/<part>/` (src/lib/search/shards.ts) and its records in `search-records/`, parsed and rendered content (and the open-data files' sizes and checksums) in `content/`,
  * the staff editor's scripts in `editor-scripts/` (src/lib/build/script-bundle.ts),
  * `checksums.json`, the digests of the open-data files the last build wrote (src/lib/build/digest-cache.ts),
+ * `input-digests.json`, those of the content and code files it read (src/lib/build/input-digests.ts),
  * and `last-build.json`, the inputs of the last build `npm run build` published (src/lib/build/unchanged.ts). Deleting it gives a correct cold build. `.cache` under the project root,
  * or KE_HOACH_CACHE_DIR (relative to the root, or absolute).
  * @example buildCacheDir('/srv/site', {}) // '/srv/site/.cache'
@@ -22,4 +23,9 @@ export function buildCacheDir(root: string = process.cwd(), env: Record<string, 
 /** A named part of the build cache: 'astro', 'content' (parsed and rendered content), 'editor-scripts', 'og', 'pagefind', 'search-records'. */
 export function buildCachePath(part: 'astro' | 'content' | 'editor-scripts' | 'og' | 'pagefind' | 'search-records', root?: string, env?: Record<string, string | undefined>): string {
   return join(buildCacheDir(root, env), part);
+}
+
+/** The record of the digests of a build's input files (src/lib/build/input-digests.ts). */
+export function inputDigestsFile(root?: string, env?: Record<string, string | undefined>): string {
+  return join(buildCacheDir(root, env), 'input-digests.json');
 }

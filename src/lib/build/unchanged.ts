@@ -11,6 +11,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InputDigests } from './input-digests';
 import { replaceFileSync } from './link';
 
 /** Files and folders of the project that a build reads, relative to its root. */
@@ -23,7 +24,7 @@ export const PROJECT_INPUTS = ['src', 'public', 'scripts/build.ts', 'astro.confi
  */
 export const BUILD_ENV = /^(KE_HOACH_\w+|SITE_URL|BASE_PATH|OG_CACHE_DIR|PUBLIC_\w+|VITE_\w+|ASTRO_\w+|NODE_ENV|NODE_OPTIONS|TZ)$/;
 
-const STAMP_VERSION = 1;
+const STAMP_VERSION = 2;
 
 /** What the last successful build left: the key of its inputs and the listing of its output. */
 export interface BuildStamp {
@@ -46,18 +47,18 @@ function filesUnder(path: string): string[] {
     .sort();
 }
 
-function hashFiles(hash: Hash, label: string, base: string, files: string[]): void {
+function hashFiles(hash: Hash, label: string, base: string, files: string[], digests?: InputDigests): void {
   for (const file of files) {
-    const bytes = readFileSync(file);
-    hash.update(`${label}:${relative(base, file).split(sep).join('/')}:${bytes.byteLength}\n`).update(bytes);
+    hash.update(`${label}:${relative(base, file).split(sep).join('/')}:${digests ? digests.of(file).sha256 : createHash('sha256').update(readFileSync(file)).digest('hex')}\n`);
   }
 }
 
 /**
  * sha256 of a build's inputs: the content folder's files (paths and bytes), the project inputs,
- * the build variables of `env`, the arguments passed to `astro build` and the Node version.
+ * the build variables of `env`, the arguments passed to `astro build` and the Node version. With
+ * `digests` (src/lib/build/input-digests.ts), files unchanged since they were last hashed are not read.
  */
-export function buildInputsKey(root: string, options: { contentDir: string; env: Record<string, string | undefined>; args: readonly string[] }): string {
+export function buildInputsKey(root: string, options: { contentDir: string; env: Record<string, string | undefined>; args: readonly string[]; digests?: InputDigests }): string {
   const hash = createHash('sha256');
   hash.update(`stamp ${STAMP_VERSION}\nnode ${process.version}\nargs ${JSON.stringify(options.args)}\n`);
   const env = Object.entries(options.env)
@@ -65,13 +66,14 @@ export function buildInputsKey(root: string, options: { contentDir: string; env:
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   hash.update(`env ${JSON.stringify(env)}\n`);
   const content = resolve(root, options.contentDir);
-  hashFiles(hash, 'content', content, filesUnder(content));
+  hashFiles(hash, 'content', content, filesUnder(content), options.digests);
   // Vite reads PUBLIC_* variables from .env files too (.env, .env.local, .env.production…).
   const envFiles = readdirSync(root).filter((name) => name.startsWith('.env'));
   for (const input of [...PROJECT_INPUTS, ...envFiles]) {
     // The content folder may sit inside one of them (a test fixture under src/ would): hashed once.
-    hashFiles(hash, 'project', root, filesUnder(join(root, input)).filter((file) => !file.startsWith(content + sep)));
+    hashFiles(hash, 'project', root, filesUnder(join(root, input)).filter((file) => !file.startsWith(content + sep)), options.digests);
   }
+  options.digests?.save();
   return hash.digest('hex');
 }
 

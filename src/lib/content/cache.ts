@@ -8,7 +8,8 @@
  * costs time.
  */
 import { createHash } from 'node:crypto';
-import { buildCachePath } from '../build/cache-dir';
+import { buildCachePath, inputDigestsFile } from '../build/cache-dir';
+import { inputDigests, type InputDigests } from '../build/input-digests';
 import { replaceFileSync } from '../build/link';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +80,14 @@ export function cacheKey(...parts: Array<string | Uint8Array>): string {
   const hash = createHash('sha256').update(pipelineFingerprint() ?? '');
   for (const part of parts) hash.update('\0').update(part);
   return hash.digest('hex');
+}
+
+/**
+ * The digests of content files kept between runs (src/lib/build/input-digests.ts; the record
+ * `npm run build` also keeps), or none when the cache is off: then every file is read.
+ */
+export function contentFileDigests(): InputDigests | undefined {
+  return enabled() ? inputDigests(inputDigestsFile(PROJECT_ROOT)) : undefined;
 }
 
 /** The content cache's folder: `content/` in the build cache (`.cache/`, or KE_HOACH_CACHE_DIR). */

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { cached, cacheKey, pipelineFingerprint } from './cache';
+import { createHash } from 'node:crypto';
+import { cached, cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint } from './cache';
+import type { InputDigests } from '../build/input-digests';
 import { idFromPath } from './ids';
 import { discoverContentFiles } from './discover';
 import { processBodyCached } from './mdx-body';
@@ -42,7 +44,9 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
 
   const discovered = discoverContentFiles(root, displayPath);
   content.problems.push(...discovered.problems);
-  for (const { kind, abs, rel } of discovered.files) loadFile(content, kind, abs, displayPath(abs), rel);
+  const digests = contentFileDigests();
+  for (const { kind, abs, rel } of discovered.files) loadFile(content, kind, abs, displayPath(abs), rel, digests);
+  digests?.save();
   return content;
 }
 
@@ -123,19 +127,20 @@ interface FileResult {
 
 /**
  * Reads and validates one file, or takes the result from `.cache/content/files/` when the same
- * bytes were read at the same path by the same code before.
+ * bytes were read at the same path by the same code before. A file unchanged since its digest was
+ * recorded (`digests`) is not read at all.
  */
-function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string): void {
-  const bytes = readFileSync(abs);
-  const key = cacheKey('file', kind, rel, file, bytes);
-  const result = cached('files', key, () => {
-    const read = readFile(kind, bytes, file, rel);
-    // The serializer copies strings, so a record holding the body in the entry and in its source
-    // would store it twice: the entry takes the source's below.
-    const parsed = read.plan ?? read.report;
-    if (parsed && read.source.body !== undefined) (parsed as { body?: string }).body = undefined;
-    return read;
-  });
+function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined): void {
+  const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
+  const known = digests?.of(abs);
+  let key = known ? fileKey(known.sha256) : '';
+  let result = known ? cachedRecord<FileResult>('files', key) : undefined;
+  if (result === undefined) {
+    // Parsed from the bytes read now, under their own digest, whatever the recorded one said.
+    const bytes = known?.bytes ?? readFileSync(abs);
+    key = fileKey(known?.bytes ? known.sha256 : createHash('sha256').update(bytes).digest('hex'));
+    result = parsedFile(key, kind, bytes, file, rel);
+  }
   const entry = result.plan ?? result.report;
   if (entry && result.source.body !== undefined) entry.body = result.source.body;
   if (pipelineFingerprint() !== null) {
@@ -148,6 +153,18 @@ function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: 
   if (result.report) content.reports.push(result.report);
   if (result.agency) content.agencies.push(result.agency);
   if (result.document) content.documents.push(result.document);
+}
+
+/** A file's parse, kept in the content cache under `key`. */
+function parsedFile(key: string, kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {
+  return cached('files', key, () => {
+    const read = readFile(kind, bytes, file, rel);
+    // The serializer copies strings, so a record holding the body in the entry and in its source
+    // would store it twice: the entry takes the source's below.
+    const parsed = read.plan ?? read.report;
+    if (parsed && read.source.body !== undefined) (parsed as { body?: string }).body = undefined;
+    return read;
+  });
 }
 
 function readFile(kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {

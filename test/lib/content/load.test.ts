@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentSourceDigest, loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
 import { contentTree, FIXTURE_PLAN, removeContentTrees } from '../../support/content-tree';
 import { formatProblem } from '../../../src/lib/content/problems';
+import { contentFileDigests } from '../../../src/lib/content/cache';
+import { RACY_MS } from '../../../src/lib/build/input-digests';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
 const PLAN = 'plans/2024/ke-hoach-mau.mdx';
@@ -243,5 +245,31 @@ describe('sourceDigest', () => {
     const rebodied = source();
     rebodied.body = 'Nội dung khác.';
     expect(contentSourceDigest(rebodied)).toBeUndefined();
+  });
+});
+
+describe('files unchanged since their digest was recorded', () => {
+  afterAll(removeContentTrees);
+
+  it('are not read again; an in-place edit of the same size, its modification time put back, is', async () => {
+    const dir = contentTree({});
+    // Old enough for their digests to be recorded (src/lib/build/input-digests.ts).
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
+    const digests = contentFileDigests()!;
+    const title = () => loadContent(dir, { baseDir: dir }).plans.find((p) => p.file === FIXTURE_PLAN)!.data.title;
+    const before = title();
+    const reads = digests.reads;
+    expect(title()).toBe(before);
+    expect(digests.reads, 'nothing read the second time').toBe(reads);
+
+    const file = join(dir, FIXTURE_PLAN);
+    const text = readFileSync(file, 'utf8');
+    const { atime, mtime } = statSync(file);
+    const edited = text.replace(before, [...before].reverse().join(''));
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, edited);
+    utimesSync(file, atime, mtime);
+    expect(title()).toBe([...before].reverse().join(''));
+    expect(digests.reads).toBe(reads + 1);
   });
 });

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inputDigests } from '../../../src/lib/build/input-digests';
+import { sha256Hex } from '../../../src/lib/opendata/checksums';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder with one plan file, and the record beside it. */
+function folder() {
+  const dir = mkdtempSync(join(tmpdir(), 'input-digests-'));
+  dirs.push(dir);
+  const file = join(dir, 'a.mdx');
+  writeFileSync(file, '---\ntitle: "Kế hoạch A"\n---\n');
+  return { dir, file, record: join(dir, 'cache', 'input-digests.json') };
+}
+
+/** The next run: a new reader of the record (no racy window, so a file just written counts as old). */
+const nextRun = (record: string) => inputDigests(record, { racyMs: 0, fresh: true });
+
+describe('inputDigests', () => {
+  it('reads a file once, then answers from its record while the file is unchanged', () => {
+    const { file, record } = folder();
+    const first = nextRun(record);
+    const read = first.of(file);
+    expect(read).toEqual({ sha256: sha256Hex('---\ntitle: "Kế hoạch A"\n---\n'), bytes: readFileSync(file) });
+    first.save();
+    const second = nextRun(record);
+    expect(second.of(file)).toEqual({ sha256: read.sha256 });
+    expect(second.reads).toBe(0);
+  });
+
+  it('reads a file again when it was edited in place with the same size and its modification time put back', () => {
+    const { file, record } = folder();
+    const first = nextRun(record);
+    const before = first.of(file).sha256;
+    first.save();
+    const { atime, mtime, ctimeMs } = statSync(file);
+    // Past the filesystem clock's tick (a few ms), which the racy window covers outside this test.
+    while (Date.now() < ctimeMs + 25) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    writeFileSync(file, '---\ntitle: "Kế hoạch B"\n---\n');
+    utimesSync(file, atime, mtime);
+    const after = nextRun(record).of(file);
+    expect(after.sha256).not.toBe(before);
+    expect(after.sha256).toBe(sha256Hex('---\ntitle: "Kế hoạch B"\n---\n'));
+  });
+
+  it('reads a file again when another file was renamed over it', () => {
+    const { dir, file, record } = folder();
+    const first = nextRun(record);
+    first.of(file);
+    first.save();
+    writeFileSync(join(dir, 'new.mdx'), '---\ntitle: "Kế hoạch C"\n---\n');
+    renameSync(join(dir, 'new.mdx'), file);
+    expect(nextRun(record).of(file).bytes?.toString()).toContain('Kế hoạch C');
+  });
+
+  it('does not record a file changed within the racy window, so the next run reads it again', () => {
+    const { file, record } = folder();
+    const first = inputDigests(record, { fresh: true });
+    first.of(file);
+    first.save();
+    const second = inputDigests(record, { fresh: true });
+    second.of(file);
+    expect(second.reads).toBe(1);
+  });
+});
