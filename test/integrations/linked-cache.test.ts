@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { patchIncrementalCache } from '../../src/integrations/linked-cache';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../support/temp-dir';
 
 interface PatchedCache {
   restoreOutputFile(settings: object, outputFile: string, destination: URL): Promise<boolean>;
@@ -22,8 +17,7 @@ function cacheAndOutDir() {
   const require = createRequire(import.meta.url);
   const file = join(dirname(require.resolve('astro/package.json')), 'dist/core/build/incremental.js');
   const { IncrementalBuildCache } = require(file) as { IncrementalBuildCache: { prototype: PatchedCache } };
-  const root = mkdtempSync(join(tmpdir(), 'linked-cache-'));
-  dirs.push(root);
+  const root = tempDir('linked-cache-');
   const settings = { config: { cacheDir: pathToFileURL(join(root, 'cache/')) } };
   const out = pathToFileURL(join(root, 'dist/'));
   return { cache: Object.create(IncrementalBuildCache.prototype) as PatchedCache, settings, out, root };

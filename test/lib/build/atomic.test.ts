@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishAtomically } from '../../../src/lib/build/atomic';
+import { tempDir } from '../../support/temp-dir';
 
-const dirs: string[] = [];
-function sandbox(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = (): string => tempDir('atomic-');
 
 function writeSite(dir: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {

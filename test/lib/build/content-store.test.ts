@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resetStaleContentStore, storeMarkerFile } from '../../../src/lib/build/content-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 function setup() {
-  const root = mkdtempSync(join(tmpdir(), 'store-'));
-  dirs.push(root);
+  const root = tempDir('store-');
   const cache = join(root, '.cache', 'astro');
   mkdirSync(cache, { recursive: true });
   const a = join(root, 'content-a');

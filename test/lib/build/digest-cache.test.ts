@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileDigests } from '../../../src/lib/build/digest-cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 describe('fileDigests', () => {
   it('reads only files whose inode, size or modification time changed since the recorded call', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
-    dirs.push(dir);
+    const dir = tempDir('digests-');
     const record = join(dir, 'cache', 'checksums.json');
     const first = join(dir, 'build-1');
     mkdirSync(join(first, 'plans'), { recursive: true });
@@ -34,8 +28,7 @@ describe('fileDigests', () => {
   });
 
   it('reads everything when the record is missing or unreadable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
-    dirs.push(dir);
+    const dir = tempDir('digests-');
     writeFileSync(join(dir, 'a.txt'), 'A');
     const record = join(dir, 'record.json');
     writeFileSync(record, '{not json');

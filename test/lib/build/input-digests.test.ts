@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputDigests } from '../../../src/lib/build/input-digests';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 /** A folder with one plan file, and the record beside it. */
 function folder() {
-  const dir = mkdtempSync(join(tmpdir(), 'input-digests-'));
-  dirs.push(dir);
+  const dir = tempDir('input-digests-');
   const file = join(dir, 'a.mdx');
   writeFileSync(file, '---\ntitle: "Kế hoạch A"\n---\n');
   return { dir, file, record: join(dir, 'cache', 'input-digests.json') };

@@ -1,23 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkOrCopySync, linkTree, replaceFile } from '../../../src/lib/build/link';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'link-'));
-  dirs.push(dir);
-  return dir;
-}
+import { tempDir } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
   it('links a cached file into an out dir, and a replaced cache file leaves the published one as it was', async () => {
-    const dir = tempDir();
+    const dir = tempDir('link-');
     const cached = join(dir, 'cache', 'page.html');
     const published = join(dir, 'dist', 'page.html');
     mkdirSync(join(dir, 'cache'));
@@ -35,20 +24,20 @@ describe('linkOrCopySync and replaceFile', () => {
   });
 
   it('replaceFile makes the folder it writes into', async () => {
-    const dir = tempDir();
+    const dir = tempDir('link-');
     await replaceFile(join(dir, 'a', 'b', 'c.txt'), new Uint8Array([1, 2, 3]));
     expect([...readFileSync(join(dir, 'a', 'b', 'c.txt'))]).toEqual([1, 2, 3]);
   });
 
   it('fails on a missing source rather than publishing nothing', async () => {
-    const dir = tempDir();
+    const dir = tempDir('link-');
     expect(() => linkOrCopySync(join(dir, 'missing'), join(dir, 'out'))).toThrow(/ENOENT/);
   });
 });
 
 describe('linkTree', () => {
   it('links every file at its relative path, making folders, and leaves out what skip names', () => {
-    const dir = tempDir();
+    const dir = tempDir('link-');
     const source = join(dir, 'part');
     mkdirSync(join(source, 'index'), { recursive: true });
     mkdirSync(join(source, 'fragment'), { recursive: true });

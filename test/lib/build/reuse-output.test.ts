@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keptOutput, outputKey } from '../../../src/lib/build/reuse-output';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 describe('keptOutput', () => {
   it('produces on a new key, reuses the kept folder on the same key, and keeps only the newest key', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reuse-'));
-    dirs.push(dir);
+    const dir = tempDir('reuse-');
     const cache = join(dir, 'cache');
     let runs = 0;
     const produce = (text: string) => async (out: string) => {
@@ -32,8 +26,7 @@ describe('keptOutput', () => {
   });
 
   it('keeps nothing under the key when producing fails, and keeps the older key', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'reuse-'));
-    dirs.push(dir);
+    const dir = tempDir('reuse-');
     const cache = join(dir, 'cache');
     await keptOutput(cache, outputKey('a'), async (out) => mkdirSync(out));
     await expect(

@@ -1,29 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleScripts, type BundleOptions } from '../../../src/lib/build/script-bundle';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
+import { tempDir, writeFileIn, writeFiles } from '../../support/temp-dir';
 
 /** A project with one script that imports a module and a stylesheet and loads a chunk on demand. */
 function project(): BundleOptions {
-  const root = mkdtempSync(join(tmpdir(), 'script-bundle-'));
-  dirs.push(root);
-  write(join(root, 'package.json'), '{ "type": "module" }');
-  write(join(root, 'src/scripts/editor.ts'), "import './editor.css';\nimport { label } from '../lib/label';\ndocument.title = label('Biên tập');\ndocument.addEventListener('click', () => import('../lib/lazy').then(({ big }) => (document.title = big)));\n");
-  write(join(root, 'src/scripts/editor.css'), '.editor { color: #0b0c0c; }\n');
-  write(join(root, 'src/lib/label.ts'), "export const label = (text: string) => `${text} — Kế hoạch mở`;\n");
-  write(join(root, 'src/lib/lazy.ts'), "export const big = 'tải khi cần';\n");
-  write(join(root, 'src/lib/unrelated.ts'), 'export const other = 1;\n');
+  const root = tempDir('script-bundle-');
+  writeFiles(root, {
+    'package.json': '{ "type": "module" }',
+    'src/scripts/editor.ts': "import './editor.css';\nimport { label } from '../lib/label';\ndocument.title = label('Biên tập');\ndocument.addEventListener('click', () => import('../lib/lazy').then(({ big }) => (document.title = big)));\n",
+    'src/scripts/editor.css': '.editor { color: #0b0c0c; }\n',
+    'src/lib/label.ts': "export const label = (text: string) => `${text} — Kế hoạch mở`;\n",
+    'src/lib/lazy.ts': "export const big = 'tải khi cần';\n",
+    'src/lib/unrelated.ts': 'export const other = 1;\n',
+  });
   return { root, cacheDir: join(root, '.cache/editor-scripts'), entries: { editor: 'src/scripts/editor.ts' } };
 }
 
@@ -48,12 +39,12 @@ describe('bundleScripts', () => {
   it('reuses the kept bundle while its inputs are unchanged, and rebuilds when one changes', async () => {
     const options = project();
     const first = await bundleScripts(options);
-    write(join(options.root, 'src/lib/unrelated.ts'), 'export const other = 2;\n');
+    writeFileIn(join(options.root, 'src/lib/unrelated.ts'), 'export const other = 2;\n');
     const again = await bundleScripts(options);
     expect(again.built).toBe(false);
     expect(again.bundle).toEqual(first.bundle);
 
-    write(join(options.root, 'src/lib/label.ts'), "export const label = (text: string) => `${text} · Cổng thông tin`;\n");
+    writeFileIn(join(options.root, 'src/lib/label.ts'), "export const label = (text: string) => `${text} · Cổng thông tin`;\n");
     const edited = await bundleScripts(options);
     expect(edited.built).toBe(true);
     expect(edited.bundle.entries.editor!.script).not.toBe(first.bundle.entries.editor!.script);
@@ -66,7 +57,7 @@ describe('bundleScripts', () => {
   it('rebuilds when the lockfile or the entries change, or a kept file was altered', async () => {
     const options = project();
     await bundleScripts(options);
-    write(join(options.root, 'package-lock.json'), '{ "lockfileVersion": 3 }');
+    writeFileIn(join(options.root, 'package-lock.json'), '{ "lockfileVersion": 3 }');
     expect((await bundleScripts(options)).built).toBe(true);
     expect((await bundleScripts(options)).built).toBe(false);
 

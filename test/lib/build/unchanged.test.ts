@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   buildInputsKey,
   folderId,
@@ -13,26 +12,18 @@ import {
   writeStampIfStill,
   writeStampLater,
 } from '../../../src/lib/build/unchanged';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
+import { tempDir, writeFileIn, writeFiles } from '../../support/temp-dir';
 
 /** A project with code, a lockfile, content and a published site. */
 function project() {
-  const root = mkdtempSync(join(tmpdir(), 'unchanged-'));
-  dirs.push(root);
-  write(join(root, 'src/pages/index.astro'), '<h1>Kế hoạch</h1>');
-  write(join(root, 'public/favicon.svg'), '<svg/>');
-  write(join(root, 'package-lock.json'), '{}');
-  write(join(root, 'content/plans/2024/a.mdx'), '---\ntitle: "A"\n---\nNội dung.\n');
-  write(join(root, 'dist/index.html'), '<h1>Kế hoạch</h1>');
+  const root = tempDir('unchanged-');
+  writeFiles(root, {
+    'src/pages/index.astro': '<h1>Kế hoạch</h1>',
+    'public/favicon.svg': '<svg/>',
+    'package-lock.json': '{}',
+    'content/plans/2024/a.mdx': '---\ntitle: "A"\n---\nNội dung.\n',
+    'dist/index.html': '<h1>Kế hoạch</h1>',
+  });
   const env = { SITE_URL: 'https://so.example.gov.vn', HOME: '/root' };
   const key = (over: { env?: Record<string, string | undefined>; args?: string[]; contentDir?: string } = {}) =>
     buildInputsKey(root, { contentDir: over.contentDir ?? 'content', env: over.env ?? env, args: over.args ?? ['--mode', 'preview'] });
@@ -50,10 +41,10 @@ describe('buildInputsKey', () => {
   it('changes with a content file edited, added or removed', () => {
     const { root, key } = project();
     const before = key();
-    write(join(root, 'content/plans/2024/a.mdx'), '---\ntitle: "A"\n---\nNội dung đã sửa.\n');
+    writeFileIn(join(root, 'content/plans/2024/a.mdx'), '---\ntitle: "A"\n---\nNội dung đã sửa.\n');
     const edited = key();
     expect(edited).not.toBe(before);
-    write(join(root, 'content/plans/2024/b.mdx'), '---\ntitle: "B"\n---\n');
+    writeFileIn(join(root, 'content/plans/2024/b.mdx'), '---\ntitle: "B"\n---\n');
     const added = key();
     expect(added).not.toBe(edited);
     rmSync(join(root, 'content/plans/2024/b.mdx'));
@@ -71,7 +62,7 @@ describe('buildInputsKey', () => {
       ['astro.config.mjs', 'export default {};'],
       ['.env.production', 'PUBLIC_TEN_CONG=Cổng thông tin'],
     ] as const) {
-      write(join(root, file), text);
+      writeFileIn(join(root, file), text);
       const next = key();
       expect(next, file).not.toBe(last);
       last = next;
@@ -90,20 +81,20 @@ describe('buildInputsKey', () => {
 
   it('follows a link to a file and passes over a link to a folder or to nothing', () => {
     const { root, key } = project();
-    write(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung"\n---\n');
+    writeFileIn(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung"\n---\n');
     symlinkSync(join(root, 'shared'), join(root, 'content/plans/chung'));
     symlinkSync(join(root, 'missing.mdx'), join(root, 'content/plans/hong.mdx'));
     const before = key();
     symlinkSync(join(root, 'shared/ke-hoach-chung.mdx'), join(root, 'content/plans/2024/chung.mdx'));
     const linked = key();
     expect(linked).not.toBe(before);
-    write(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung, đã sửa"\n---\n');
+    writeFileIn(join(root, 'shared/ke-hoach-chung.mdx'), '---\ntitle: "Chung, đã sửa"\n---\n');
     expect(key()).not.toBe(linked);
   });
 
   it('reads the content folder it is given', () => {
     const { root, key } = project();
-    write(join(root, 'other/plans/2024/a.mdx'), '---\ntitle: "Khác"\n---\n');
+    writeFileIn(join(root, 'other/plans/2024/a.mdx'), '---\ntitle: "Khác"\n---\n');
     expect(key({ contentDir: 'other' })).not.toBe(key());
   });
 });
@@ -117,7 +108,7 @@ describe('isUnchanged', () => {
     writeStamp(stampFile, key(), dist);
     expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(true);
     expect(isUnchanged(readStamp(stampFile), key(), join(root, 'dist2'))).toBe(false);
-    write(join(root, 'content/plans/2024/a.mdx'), 'sửa');
+    writeFileIn(join(root, 'content/plans/2024/a.mdx'), 'sửa');
     expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
   });
 
@@ -127,11 +118,11 @@ describe('isUnchanged', () => {
     const dist = join(root, 'dist');
     writeStamp(stampFile, key(), dist);
     const listing = outputListing(dist);
-    write(join(dist, 'index.html'), '<h1>Sửa tay</h1>');
+    writeFileIn(join(dist, 'index.html'), '<h1>Sửa tay</h1>');
     expect(outputListing(dist)).not.toBe(listing);
     expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
     writeStamp(stampFile, key(), dist);
-    write(join(dist, 'extra.html'), 'x');
+    writeFileIn(join(dist, 'extra.html'), 'x');
     expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
     rmSync(dist, { recursive: true });
     expect(isUnchanged(readStamp(stampFile), key(), dist)).toBe(false);
@@ -140,7 +131,7 @@ describe('isUnchanged', () => {
   it('ignores an unreadable stamp', () => {
     const { root, key } = project();
     const stampFile = join(root, '.cache/last-build.json');
-    write(stampFile, '{ torn');
+    writeFileIn(stampFile, '{ torn');
     expect(readStamp(stampFile)).toBeUndefined();
     expect(isUnchanged(readStamp(stampFile), key(), join(root, 'dist'))).toBe(false);
   });
@@ -174,7 +165,7 @@ describe('writeStampLater', () => {
   it('does not wait for a writer that died', async () => {
     const { root } = project();
     const stampFile = join(root, '.cache/last-build.json');
-    write(`${stampFile}.writing`, '999999999');
+    writeFileIn(`${stampFile}.writing`, '999999999');
     await waitForStampWriter(stampFile, 5_000);
     expect(existsSync(`${stampFile}.writing`)).toBe(false);
   });
