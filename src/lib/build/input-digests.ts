@@ -14,7 +14,7 @@
  * the out dir, whose files are never written in place.)
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { replaceFileSync } from './link';
 
 const VERSION = 1;
@@ -30,7 +30,7 @@ export interface InputDigests {
    * (its record did not match).
    */
   of(path: string): { sha256: string; bytes?: Buffer };
-  /** Writes the record if anything was added or changed (whole, then renamed). */
+  /** Writes the record if anything was added or changed (whole, then renamed), without files that no longer exist. */
   save(): void;
   /** Files read and hashed by `of` since the record was loaded. */
   readonly reads: number;
@@ -67,6 +67,7 @@ export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = fal
   const known = open.get(recordFile);
   if (known && !fresh) return known;
   const files = load(recordFile);
+  const seen = new Set<string>();
   let changed = false;
   let reads = 0;
 
@@ -82,6 +83,7 @@ export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = fal
 
   const digests: InputDigests = {
     of(path) {
+      seen.add(path);
       const stat = statSync(path);
       const entry = files.get(path);
       if (entry && entry[0] === stat.ino && entry[1] === stat.size && entry[2] === stat.mtimeMs && entry[3] === stat.ctimeMs) return { sha256: entry[4] };
@@ -94,6 +96,9 @@ export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = fal
     },
     save() {
       if (!changed) return;
+      // Files of other folders (the site's content and a test's fixtures share the record) stay;
+      // files that no longer exist go, so the record does not grow with every deleted folder.
+      for (const path of files.keys()) if (!seen.has(path) && !existsSync(path)) files.delete(path);
       try {
         replaceFileSync(recordFile, JSON.stringify({ version: VERSION, files: Object.fromEntries(files) }));
         changed = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputDigests } from '../../../src/lib/build/input-digests';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
@@ -61,5 +61,24 @@ describe('inputDigests', () => {
     const second = inputDigests(record, { fresh: true });
     second.of(file);
     expect(second.reads).toBe(1);
+  });
+});
+
+describe('the record', () => {
+  it('keeps the files of other folders and forgets files that no longer exist', () => {
+    const one = folder();
+    const other = folder();
+    const record = one.record;
+    const first = nextRun(record);
+    first.of(one.file);
+    first.of(other.file);
+    first.save();
+    rmSync(other.file);
+    const second = nextRun(record);
+    writeFileSync(join(one.dir, 'b.mdx'), 'B');
+    second.of(join(one.dir, 'b.mdx'));
+    second.save();
+    const kept = Object.keys((JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, unknown> }).files).sort();
+    expect(kept).toEqual([one.file, join(one.dir, 'b.mdx')].sort());
   });
 });
