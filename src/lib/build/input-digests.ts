@@ -1,6 +1,6 @@
 /**
- * sha256 of a build's input files (the content folder) without reading the ones that did not change
- * since they were last hashed. Every build hashes the whole content folder twice before it renders
+ * sha256 of a build's input files (the content folder, the project's code) without reading the ones
+ * that did not change since they were last hashed. Every build hashes the whole content folder twice before it renders
  * anything: `npm run build`, to know whether anything changed (src/lib/build/unchanged.ts), and the
  * content loader, to find each file's parse in the content cache (src/lib/content/load.ts). That is
  * 66 MB read and hashed for each at 5,000 plans, 660 MB at 50,000.

@@ -24,7 +24,7 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.
 /** Called by the build's integration with the bundle it started. */
 export function editorScriptsBundling(bundle: Promise<BundleResult>): void {
   shared.bundle = bundle;
-  // Awaited by the pages; a failure also fails the build there, with this message.
+  // Not an unhandled rejection meanwhile: a failure fails the build where a page awaits the bundle.
   bundle.catch(() => undefined);
 }
 
