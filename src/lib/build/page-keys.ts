@@ -8,6 +8,7 @@ import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey } from './cache-key';
 import { agencyPage } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
+import { documentUsageText, type DocumentTypePageData } from '../portal/documents';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -39,4 +40,16 @@ export function agencyPageKey(catalog: Catalog, id: string): string {
   const ids = (agencies: { id: string }[]) => agencies.map((agency) => agency.id);
   const shown = { ...page, agency: page.agency.id, ancestors: ids(page.ancestors), parent: page.parent?.id ?? null, children: ids(page.children) };
   return renderKey(catalog, shown, agencyRecord(catalog, id));
+}
+
+/**
+ * /van-ban/loai/{type}/…: each document of the page as the list prints it (DocumentRefList: the
+ * registry entry, which the registries cover, by id, and how many plans use it), and the page's
+ * place in the list. The whole views held every edge citing each document: a directive cited by
+ * thousands of plans put thousands of plan digests in the key, and any edit to one of those plans
+ * re-rendered a page that only prints their number.
+ */
+export function documentTypePageKey(catalog: Catalog, page: DocumentTypePageData): string {
+  const { slice } = page;
+  return renderKey(catalog, page.type, page.firstPagePath, { ...slice, items: slice.items.map((view) => [view.id, documentUsageText(view)]) });
 }

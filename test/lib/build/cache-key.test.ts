@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
-import { agencyPageKey } from '../../../src/lib/build/page-keys';
+import { agencyPageKey, documentTypePageKey } from '../../../src/lib/build/page-keys';
+import { documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
+import { paginate } from '../../../src/lib/portal/pagination';
 import { agencyPage } from '../../../src/lib/portal/agencies';
 import { AGENCY_RECORD_PLANS, agencyRecord } from '../../../src/lib/portal/reports';
 
@@ -89,5 +91,38 @@ describe('agencyPageKey', () => {
     });
     expect(agencyRecord(after.catalog, after.issuer).totals.targets).toBe(agencyRecord(before.catalog, before.issuer).totals.targets + 1);
     expect(agencyPageKey(after.catalog, after.issuer)).not.toBe(agencyPageKey(before.catalog, before.issuer));
+  });
+});
+
+describe('documentTypePageKey', () => {
+  /** A page of every registry document of the seeds' most common type, as /van-ban/loai/{type}/ lists them. */
+  function typePage(catalog: ReturnType<typeof load>) {
+    const { type, documents } = documentsByType(catalog).sort((a, b) => b.documents.length - a.documents.length)[0]!;
+    return { type, firstPagePath: documentTypePath(type), slice: paginate(documents, 50)[0]! };
+  }
+  const citing = (catalog: ReturnType<typeof load>) => {
+    const ids = new Set(typePage(catalog).slice.items.map((view) => view.id));
+    return catalog.plans.find((plan) => [...plan.data.basis, ...plan.data.citations].some((ref) => ref.document && ids.has(ref.document)))!;
+  };
+
+  it('stays the same when a plan citing a listed document changes what the list does not print', () => {
+    const edited = load();
+    const plan = citing(edited);
+    plan.body = `${plan.body}\nĐoạn bổ sung.`;
+    plan.data = { ...plan.data, title: `${plan.data.title} (sửa đổi)` };
+    expect(documentTypePageKey(edited, typePage(edited))).toBe(documentTypePageKey(catalog, typePage(catalog)));
+  });
+
+  it('changes when the number of plans using a listed document changes', () => {
+    const content = loadContent(join(root, 'content'));
+    const built = buildCatalog(content);
+    const plan = citing(built);
+    const kept = [...plan.data.basis, ...plan.data.citations].find((ref) => ref.document && typePage(built).slice.items.some((view) => view.id === ref.document))!;
+    const entry = content.plans.find((p) => p.slug === plan.slug)!;
+    entry.data = { ...entry.data, basis: entry.data.basis.filter((ref) => ref.document !== kept.document), citations: entry.data.citations.filter((ref) => ref.document !== kept.document) };
+    const without = buildCatalog(content);
+    const usage = (c: ReturnType<typeof load>) => documentUsageText(c.documents.get(kept.document!)!);
+    expect(usage(without)).not.toBe(usage(catalog));
+    expect(documentTypePageKey(without, typePage(without))).not.toBe(documentTypePageKey(catalog, typePage(catalog)));
   });
 });
