@@ -8,7 +8,7 @@ import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey } from './cache-key';
 import { agencyPage } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
-import { documentUsageText, type DocumentTypePageData } from '../portal/documents';
+import { documentPage, documentUsageText, type DocumentTypePageData } from '../portal/documents';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -52,4 +52,17 @@ export function agencyPageKey(catalog: Catalog, id: string): string {
 export function documentTypePageKey(catalog: Catalog, page: DocumentTypePageData): string {
   const { slice } = page;
   return renderKey(catalog, page.type, page.firstPagePath, { ...slice, items: slice.items.map((view) => [view.id, documentUsageText(view)]) });
+}
+
+/**
+ * /van-ban/{id}/: its page model, with the document itself as its id and the plan that is this
+ * document (the page prints the registry entry, which the registries cover, and links that plan).
+ * The whole view held every edge citing the document, so a directive cited by thousands of plans put
+ * thousands of digests in the key, and an edit to any of them re-rendered a page that shows the
+ * newest ten of each role and their totals.
+ */
+export function documentPageKey(catalog: Catalog, id: string): string {
+  const model = documentPage(catalog, id);
+  if (!model) throw new Error(`No document "${id}" in the registry`);
+  return renderKey(catalog, { ...model, view: { id: model.view.id, plan: model.view.plan } });
 }

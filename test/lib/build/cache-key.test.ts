@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
-import { agencyPageKey, documentTypePageKey } from '../../../src/lib/build/page-keys';
-import { documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
+import { agencyPageKey, documentPageKey, documentTypePageKey } from '../../../src/lib/build/page-keys';
+import { DOCUMENT_CHAIN_MAX, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
 import { agencyPage } from '../../../src/lib/portal/agencies';
 import { AGENCY_RECORD_PLANS, agencyRecord } from '../../../src/lib/portal/reports';
@@ -124,5 +124,42 @@ describe('documentTypePageKey', () => {
     const usage = (c: ReturnType<typeof load>) => documentUsageText(c.documents.get(kept.document!)!);
     expect(usage(without)).not.toBe(usage(catalog));
     expect(documentTypePageKey(without, typePage(without))).not.toBe(documentTypePageKey(catalog, typePage(catalog)));
+  });
+});
+
+describe('documentPageKey', () => {
+  /**
+   * The seeds plus older copies of a plan that has a basis, so that its first basis document has more
+   * implementing plans than its page lists or draws in its chain; `change` edits the copies before
+   * the catalog is built.
+   */
+  function withManyImplementing(change?: (copies: ReturnType<typeof loadContent>['plans']) => void) {
+    const content = loadContent(join(root, 'content'));
+    const model = content.plans.find((plan) => plan.data.basis.some((ref) => ref.document))!;
+    const document = model.data.basis.find((ref) => ref.document)!.document!;
+    const count = DOCUMENT_CHAIN_MAX + 5;
+    const copies = Array.from({ length: count }, (_, i) => ({
+      ...model,
+      slug: `${model.slug}-ban-sao-${i + 1}`,
+      // Older and older, one day apart from 2001-03-01.
+      data: { ...model.data, title: `${model.data.title} (bản sao ${i + 1})`, issuedOn: new Date(Date.UTC(2001, 2, 1 - i)).toISOString().slice(0, 10), year: 2001 },
+    }));
+    change?.(copies);
+    return { catalog: buildCatalog({ ...content, plans: [...content.plans, ...copies] }), document, oldest: copies.at(-1)!.slug };
+  }
+
+  it('stays the same when a plan the page does not list changes, and changes with the totals it prints', () => {
+    const before = withManyImplementing();
+    const page = documentPage(before.catalog, before.document)!;
+    expect(page.referencing.basis.items.map((item) => item.plan.slug)).not.toContain(before.oldest);
+    expect(JSON.stringify(page.down.nodes)).not.toContain(before.oldest);
+    const retitled = withManyImplementing((copies) => {
+      const oldest = copies.at(-1)!;
+      oldest.data = { ...oldest.data, title: `${oldest.data.title} (sửa đổi)` };
+      oldest.body = `${oldest.body}\nĐoạn bổ sung.`;
+    });
+    expect(documentPageKey(retitled.catalog, retitled.document)).toBe(documentPageKey(before.catalog, before.document));
+    const fewer = withManyImplementing((copies) => void copies.pop());
+    expect(documentPageKey(fewer.catalog, fewer.document)).not.toBe(documentPageKey(before.catalog, before.document));
   });
 });
