@@ -5,11 +5,22 @@ import { inputDigests } from '../../../src/lib/build/input-digests';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { tempDir } from '../../support/temp-dir';
 
+/**
+ * Waits until the clock is past `file`'s times by more than the filesystem's tick, so that a run with
+ * no racy window (`nextRun`) counts the file as old: its times are fractional milliseconds, and a file
+ * written in the current millisecond is still "in the future" of Date.now().
+ */
+function pastTimesOf(file: string): void {
+  const { mtimeMs, ctimeMs } = statSync(file);
+  while (Date.now() < Math.max(mtimeMs, ctimeMs) + 25) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+}
+
 /** A folder with one plan file, and the record beside it. */
 function folder() {
   const dir = tempDir('input-digests-');
   const file = join(dir, 'a.mdx');
   writeFileSync(file, '---\ntitle: "Kế hoạch A"\n---\n');
+  pastTimesOf(file);
   return { dir, file, record: join(dir, 'cache', 'input-digests.json') };
 }
 
@@ -33,11 +44,10 @@ describe('inputDigests', () => {
     const first = nextRun(record);
     const before = first.of(file).sha256;
     first.save();
-    const { atime, mtime, ctimeMs } = statSync(file);
-    // Past the filesystem clock's tick (a few ms), which the racy window covers outside this test.
-    while (Date.now() < ctimeMs + 25) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    const { atime, mtime } = statSync(file);
     writeFileSync(file, '---\ntitle: "Kế hoạch B"\n---\n');
     utimesSync(file, atime, mtime);
+    pastTimesOf(file);
     const after = nextRun(record).of(file);
     expect(after.sha256).not.toBe(before);
     expect(after.sha256).toBe(sha256Hex('---\ntitle: "Kế hoạch B"\n---\n'));
@@ -50,6 +60,7 @@ describe('inputDigests', () => {
     first.save();
     writeFileSync(join(dir, 'new.mdx'), '---\ntitle: "Kế hoạch C"\n---\n');
     renameSync(join(dir, 'new.mdx'), file);
+    pastTimesOf(file);
     expect(nextRun(record).of(file).bytes?.toString()).toContain('Kế hoạch C');
   });
 
@@ -76,6 +87,7 @@ describe('the record', () => {
     rmSync(other.file);
     const second = nextRun(record);
     writeFileSync(join(one.dir, 'b.mdx'), 'B');
+    pastTimesOf(join(one.dir, 'b.mdx'));
     second.of(join(one.dir, 'b.mdx'));
     second.save();
     const kept = Object.keys((JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, unknown> }).files).sort();
