@@ -20,10 +20,14 @@ const VERSION = 1;
 /** What the record keeps of a file: inode, size, modification time (ms, fractional) and sha256. */
 type Recorded = [ino: number, size: number, mtimeMs: number, sha256: string];
 
-function readRecord(file: string): Map<string, Recorded> {
+/**
+ * The files of a digest record (`{ version, files }`, this module's and src/lib/build/input-digests.ts's),
+ * by path; empty when the file is missing, unreadable or of another version.
+ */
+export function readFilesRecord<T>(file: string, version: number): Map<string, T> {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { version: number; files: Record<string, Recorded> };
-    return data.version === VERSION ? new Map(Object.entries(data.files)) : new Map();
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { version: number; files: Record<string, T> };
+    return data.version === version ? new Map(Object.entries(data.files)) : new Map();
   } catch {
     return new Map();
   }
@@ -36,7 +40,7 @@ function readRecord(file: string): Map<string, Recorded> {
  * files that were read.
  */
 export async function fileDigests(dir: string, files: readonly string[], recordFile: string): Promise<{ digests: string[]; read: number }> {
-  const recorded = readRecord(recordFile);
+  const recorded = readFilesRecord<Recorded>(recordFile, VERSION);
   const next: Record<string, Recorded> = {};
   const limit = pLimit(READS_IN_FLIGHT);
   let read = 0;

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFilesRecord } from './digest-cache';
 import { replaceFileSync } from './link';
 
 const VERSION = 1;
@@ -39,15 +40,6 @@ export interface InputDigests {
 /** One record per file and process, shared by every copy of this module (Astro loads it several times). */
 const open = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.input-digests')] ??= new Map()) as Map<string, InputDigests>;
 
-function load(recordFile: string): Map<string, Recorded> {
-  try {
-    const data = JSON.parse(readFileSync(recordFile, 'utf8')) as { version: number; files: Record<string, Recorded> };
-    return data.version === VERSION ? new Map(Object.entries(data.files)) : new Map();
-  } catch {
-    return new Map();
-  }
-}
-
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -66,7 +58,7 @@ export interface InputDigestsOptions {
 export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = false }: InputDigestsOptions = {}): InputDigests {
   const known = open.get(recordFile);
   if (known && !fresh) return known;
-  const files = load(recordFile);
+  const files = readFilesRecord<Recorded>(recordFile, VERSION);
   const seen = new Set<string>();
   let changed = false;
   let reads = 0;
