@@ -108,10 +108,52 @@ function rowsByPlan(catalog: Catalog): Map<string, DeadlineRow[]> {
   return found;
 }
 
+const eventsKeysOf = new WeakMap<Catalog, Map<string, string>>();
+
+/**
+ * The key of a plan's events: what `addDeadlineEvent` prints, taken by the same calls (the plan's
+ * address, type, số/ký hiệu, title, issuer and date, each deadline row), with the registries' names
+ * (`renderKey`) and the publish context. Not the plan's whole digest: an edit to a plan's summary,
+ * body or targets leaves its events, and so the calendars, as they were. No value in it is an object
+ * with a `plan` or `slug` field, which `renderKey` would widen to the plan's whole digest.
+ */
+export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: string): string {
+  let keys = eventsKeysOf.get(catalog);
+  if (!keys) eventsKeysOf.set(catalog, (keys = new Map()));
+  const memo = `${ctx.site}\0${ctx.base}\0${slug}`;
+  let key = keys.get(memo);
+  if (key === undefined) {
+    const plan = catalog.planBySlug.get(slug);
+    const rows = rowsByPlan(catalog).get(slug) ?? [];
+    const printed = plan && {
+      url: urlOf(ctx, paths.plan(plan.slug)),
+      docType: plan.data.docType,
+      number: plan.data.number,
+      identifier: formatPlanNumber(plan.data),
+      title: plan.data.title,
+      issuer: plan.data.issuer,
+      stamp: planEntryDate(plan),
+    };
+    key = renderKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, row.deadline]));
+    keys.set(memo, key);
+  }
+  return key;
+}
+
+/**
+ * The key of a calendar (`deadlinesCalendar` with the same options): its rows in order and the
+ * events of each of their plans (`planEventsKey`), with the shell's agency and publish context.
+ */
+export function calendarKey(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
+  const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
+  const plans = [...new Set(rows.map((row) => row.plan))];
+  return renderKey(catalog, 'calendar', options.agency ?? null, ctx, rows.map((row) => [row.plan, row.position]), plans.map((slug) => planEventsKey(catalog, ctx, slug)));
+}
+
 /**
  * The VEVENT text of each deadline of a plan, by position: what ical-generator writes for those
- * events, cut out of a calendar holding only them. Kept in the content cache under the plan's key
- * (its digest, the registries' names, the publish context) and the open-data code, so a build after
+ * events, cut out of a calendar holding only them. Kept in the content cache under the events' key
+ * (`planEventsKey`) and the open-data code, so a build after
  * one edit writes the events of one plan, not of every deadline of the site (14,500 events, 21 MB
  * at 5,000 plans).
  */
@@ -119,7 +161,7 @@ export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: 
   const plan = catalog.planBySlug.get(slug);
   const rows = rowsByPlan(catalog).get(slug);
   if (!plan || !rows) return [];
-  return cached(EVENTS_NAMESPACE, cacheKey(EVENTS_NAMESPACE, openDataCode(), renderKey(catalog, plan, ctx)), () => {
+  return cached(EVENTS_NAMESPACE, cacheKey(EVENTS_NAMESPACE, openDataCode(), planEventsKey(catalog, ctx, slug)), () => {
     const calendar = ical();
     const present = rows.filter((row) => row !== undefined);
     for (const row of present) addDeadlineEvent(calendar, catalog, ctx, plan, row);

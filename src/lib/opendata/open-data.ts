@@ -11,7 +11,7 @@ import { dcatCatalog } from './dcat';
 import { tableCsv } from './csv';
 import { tableXlsx } from './xlsx';
 import { atomFeed, feedArchivePath, feedPages, jsonFeed } from './feeds';
-import { deadlinesCalendar } from './ical';
+import { calendarKey, deadlinesCalendar } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
@@ -145,7 +145,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     tableDataset(
       'deadlines',
       'deadlines',
-      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', render: () => deadlinesCalendar(catalog, ctx) }],
+      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', render: () => deadlinesCalendar(catalog, ctx), key: () => calendarKey(catalog, ctx) }],
       catalog.deadlines.map((d) => d.plan),
     ),
     {
@@ -160,10 +160,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         format: 'iCalendar' as const,
         label: catalog.agencies.get(agency)!.data.name,
         render: () => deadlinesCalendar(catalog, ctx, { agency }),
-        // An agency's calendar shows its deadline rows, each the event of one deadline of a plan
-        // (`planDeadlineEvents`: the plan's digest, which covers the deadline, joins the key by
-        // `plan`), the registries' names and the publish context.
-        key: () => renderKey(catalog, agency, catalog.agencies.get(agency)!.deadlines.map(({ plan, position }) => ({ plan, position })), ctx),
+        key: () => calendarKey(catalog, ctx, { agency }),
       })),
     },
     tableDataset('citations', 'citations', [], catalog.citations.map((c) => c.plan)),

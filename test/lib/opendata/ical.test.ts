@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
-import { deadlinesCalendar, deadlinesCalendarInOneGo, deadlineUid, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
+import { calendarKey, deadlinesCalendar, deadlinesCalendarInOneGo, deadlineUid, planEventsKey, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { deadlineDueDate } from '../../../src/lib/catalog/deadline-due';
 import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
@@ -118,5 +118,39 @@ describe('calendars made of each plan’s kept events', () => {
     expect(deadlinesCalendar(renamed, ctx)).toBe(deadlinesCalendarInOneGo(renamed, ctx));
     const elsewhere = { ...ctx, site: 'https://khac.example.gov.vn' };
     expect(deadlinesCalendar(catalog, elsewhere)).toBe(deadlinesCalendarInOneGo(catalog, elsewhere));
+  });
+});
+
+describe('calendar keys', () => {
+  const plan = content.plans.find((entry) => entry.data.deadlines.length > 0 && entry.data.symbol)!;
+  const owner = plan.data.deadlines[0]!.owner;
+  const withPlan = (data: Partial<typeof plan.data>, body = plan.body) =>
+    buildCatalog({ ...content, plans: content.plans.map((entry) => (entry === plan ? { ...entry, body, data: { ...entry.data, ...data } } : entry)) });
+  const keys = (edited: typeof catalog, where = ctx) => [calendarKey(edited, where), calendarKey(edited, where, { agency: owner }), planEventsKey(edited, where, plan.slug)];
+
+  it('stay when a plan changes only what its events do not print (summary, body, targets)', () => {
+    const edited = withPlan({ summary: `${plan.data.summary ?? ''} Đã sửa đổi.`, targets: [] }, `${plan.body ?? ''}\n\nĐoạn mới.\n`);
+    expect(deadlinesCalendar(edited, ctx)).toBe(deadlinesCalendar(catalog, ctx));
+    expect(keys(edited)).toEqual(keys(catalog));
+  });
+
+  it('change with everything the events print: title, số, date, a deadline, an agency name, the address', () => {
+    const deadlines = plan.data.deadlines.map((deadline, i) => (i === 0 ? { ...deadline, task: `${deadline.task} (sửa)` } : deadline));
+    const changed = [
+      withPlan({ title: `${plan.data.title} (sửa đổi)` }),
+      withPlan({ number: '999' }),
+      withPlan({ issuedOn: '2019-01-02' }),
+      withPlan({ deadlines }),
+      withPlan({ deadlines: plan.data.deadlines.slice(1) }),
+      buildCatalog({ ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) }),
+    ];
+    const before = keys(catalog);
+    for (const [i, edited] of changed.entries()) {
+      expect(deadlinesCalendar(edited, ctx), `change ${i}`).not.toBe(deadlinesCalendar(catalog, ctx));
+      const after = keys(edited);
+      expect(after[0], `change ${i}`).not.toBe(before[0]);
+      expect(after[2], `change ${i}`).not.toBe(before[2]);
+    }
+    expect(keys(catalog, { ...ctx, site: 'https://khac.example.gov.vn' })[0]).not.toBe(before[0]);
   });
 });

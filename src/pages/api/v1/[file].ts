@@ -6,9 +6,9 @@ import { getOpenData, serveOpenData } from '../../../lib/opendata/from-astro';
 /**
  * Every file directly under api/v1/: the tables (.json, .csv, .xlsx), deadlines.ics, the DCAT
  * catalog and datapackage.json, all from the open-data registry. A table is keyed by its rows
- * (open-data.ts), so an edit that leaves a table's rows as they were does not write it again; the
- * others by the whole catalog (every plan's digest, the registries, the reports) and the publish
- * context, so any content change renders them again.
+ * (open-data.ts) and deadlines.ics by its events (`calendarKey`), so an edit that leaves them as
+ * they were does not write them again; the others by the whole catalog (every plan's digest, the
+ * registries, the reports) and the publish context, so any content change renders them again.
  */
 export const getStaticPaths = (async () => {
   const openData = await getOpenData();
