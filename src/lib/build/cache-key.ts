@@ -19,7 +19,8 @@ interface CatalogDigests {
 
 const digests = new WeakMap<Catalog, CatalogDigests>();
 
-function sha256(text: string): string {
+/** A SHA-256 of text, base64url: the form of every key here. */
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 

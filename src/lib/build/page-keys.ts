@@ -5,19 +5,22 @@
  */
 import type { Catalog } from '../catalog/build';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';
-import { renderKey } from './cache-key';
+import { renderKey, sha256 } from './cache-key';
 import { agencyPage } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
 import { documentPage, documentUsageText, type DocumentTypePageData } from '../portal/documents';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
-/** The filter links every plan list shows (labels and counts, not the member lists), once per catalog. */
+/**
+ * The filter links every plan list shows (labels and counts, not the member lists), hashed once per
+ * catalog: as JSON (about 50 KB at 5,000 plans) it was escaped and hashed again in every list page's key.
+ */
 function filterNav(catalog: Catalog): string {
   let nav = filterNavs.get(catalog);
   if (nav === undefined) {
     const options = Object.values(planFilters(catalog)).flat();
-    nav = JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])]);
+    nav = sha256(JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])]));
     filterNavs.set(catalog, nav);
   }
   return nav;

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
-import { agencyPageKey, documentPageKey, documentTypePageKey } from '../../../src/lib/build/page-keys';
+import { agencyPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
+import { planListPages } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
 import { agencyPage } from '../../../src/lib/portal/agencies';
@@ -91,6 +92,34 @@ describe('agencyPageKey', () => {
     });
     expect(agencyRecord(after.catalog, after.issuer).totals.targets).toBe(agencyRecord(before.catalog, before.issuer).totals.targets + 1);
     expect(agencyPageKey(after.catalog, after.issuer)).not.toBe(agencyPageKey(before.catalog, before.issuer));
+  });
+});
+
+describe('planListKey', () => {
+  /** The first page of the plans of the seeds' oldest year: a year filter, as /ke-hoach/nam/{year}/ shows it. */
+  const yearPage = (catalog: ReturnType<typeof load>) => {
+    const year = Math.min(...catalog.plans.map((plan) => plan.data.year));
+    return planListPages(catalog).find((page) => page.option?.kind === 'nam' && page.option.value === String(year) && page.slice.page === 1)!;
+  };
+  const unlisted = (catalog: ReturnType<typeof load>) => catalog.plans.find((plan) => !yearPage(catalog).slice.items.includes(plan))!;
+
+  it('stays the same when a plan the page does not list changes its body', () => {
+    const content = loadContent(join(root, 'content'));
+    const entry = content.plans.find((plan) => plan.slug === unlisted(catalog).slug)!;
+    entry.body = `${entry.body}\nĐoạn bổ sung.`;
+    const edited = buildCatalog(content);
+    expect(planDigest(edited, edited.planBySlug.get(entry.slug)!)).not.toBe(planDigest(catalog, unlisted(catalog)));
+    expect(planListKey(edited, yearPage(edited))).toBe(planListKey(catalog, yearPage(catalog)));
+  });
+
+  it('changes when a plan the page does not list changes a filter count the page prints', () => {
+    const content = loadContent(join(root, 'content'));
+    const other = unlisted(catalog);
+    const entry = content.plans.find((plan) => plan.slug === other.slug)!;
+    entry.data = { ...entry.data, topics: [...entry.data.topics, 'Chủ đề mới của phép thử'] };
+    const edited = buildCatalog(content);
+    expect(yearPage(edited).slice.items.map((plan) => plan.slug)).toEqual(yearPage(catalog).slice.items.map((plan) => plan.slug));
+    expect(planListKey(edited, yearPage(edited))).not.toBe(planListKey(catalog, yearPage(catalog)));
   });
 });
 
