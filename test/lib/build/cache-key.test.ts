@@ -51,6 +51,30 @@ describe('renderKey on the seed plans', () => {
     expect(renderKey(catalog, [row, row])).not.toBe(renderKey(catalog, [row, { ...row, label: 'Khác' }]));
   });
 
+  it('hashes a row of the catalog as its kind, position and plan: equal across builds, changed with its plan', () => {
+    const rowsOf = (built: typeof catalog) => ({
+      deadlines: built.deadlines,
+      targets: built.targets,
+      citations: built.citations,
+      assignments: [...built.agencies.values()].flatMap((agency) => agency.assignments),
+    });
+    const rebuilt = load();
+    for (const [kind, rows] of Object.entries(rowsOf(catalog))) {
+      expect(rows.length, kind).toBeGreaterThan(0);
+      expect(renderKey(rebuilt, rowsOf(rebuilt)[kind as 'deadlines']), kind).toBe(renderKey(catalog, rows));
+      // A copy is not the catalog's row: hashed whole, it comes to another key, which only costs a render.
+      expect(renderKey(catalog, rows.map((row) => ({ ...row }))), kind).not.toBe(renderKey(catalog, rows));
+    }
+    const plan = catalog.deadlines[0]!.plan;
+    const content = loadContent(join(root, 'content'));
+    const entry = content.plans.find((candidate) => candidate.slug === plan)!;
+    entry.data = { ...entry.data, deadlines: entry.data.deadlines.map((deadline) => ({ ...deadline, task: `${deadline.task} (sửa)` })) };
+    const edited = buildCatalog(content);
+    const row = (built: typeof catalog) => built.deadlines.find((candidate) => candidate.plan === plan && candidate.position === 0)!;
+    expect(renderKey(edited, row(edited))).not.toBe(renderKey(catalog, row(catalog)));
+    expect(renderKey(catalog, [row(catalog)])).not.toBe(renderKey(catalog, [catalog.deadlines.find((other) => other.plan === plan && other.position === 1) ?? catalog.targets[0]]));
+  });
+
   it('changes with the agency registry, which every page prints names from', () => {
     const content = loadContent(join(root, 'content'));
     const agency = content.agencies[0]!;
