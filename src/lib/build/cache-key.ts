@@ -15,8 +15,8 @@ import { sourceDigest } from '../content/load';
 interface CatalogDigests {
   registries: string;
   plans: WeakMap<PlanEntry, string>;
-  /** The catalog's own rows (deadlines, targets, citation edges, assignments): their kind and position, built on first use. */
-  rows?: WeakMap<object, string>;
+  /** The catalog's own rows (deadlines, targets, citation edges, assignments) and their items: kind, position and plan, built on first use. */
+  rows?: WeakMap<object, [id: string, plan: string]>;
 }
 
 const digests = new WeakMap<Catalog, CatalogDigests>();
@@ -59,17 +59,24 @@ export function planDigest(catalog: Catalog, plan: PlanEntry): string {
 /**
  * The rows the catalog derives from each plan, by identity: a deadline, target or assignment row is
  * `{ plan, position, … }` with the plan's own item at that position, a citation edge the same with
- * its role (src/lib/catalog/build.ts). Such a row is a function of its plan, so its kind and position
- * with the plan's digest stand for it in a key; a copy or a wrapper of a row is hashed whole.
+ * its role and reference (src/lib/catalog/build.ts). Such a row, and the plan's item it holds, is a
+ * function of its plan: its kind and position with the plan's digest stand for it in a key. A copy
+ * or a wrapper of a row is hashed whole.
  */
-function catalogRows(catalog: Catalog): WeakMap<object, string> {
+function catalogRows(catalog: Catalog): WeakMap<object, [id: string, plan: string]> {
   const found = catalogDigests(catalog);
   if (!found.rows) {
-    const rows = new WeakMap<object, string>();
-    for (const row of catalog.deadlines) rows.set(row, `d${row.position}`);
-    for (const row of catalog.targets) rows.set(row, `t${row.position}`);
-    for (const edge of catalog.citations) rows.set(edge, `${edge.role === 'basis' ? 'b' : 'c'}${edge.position}`);
-    for (const agency of catalog.agencies.values()) for (const row of agency.assignments) rows.set(row, `a${row.position}`);
+    const rows = new WeakMap<object, [string, string]>();
+    const add = (row: { plan: string; position: number }, kind: string, item: object) => {
+      rows.set(row, [`${kind}${row.position}`, row.plan]);
+      // An item two plans share (data copied by reference, as test fixtures do) stands for the first
+      // plan listed: its text is that plan's too, so the key is still right.
+      if (!rows.has(item)) rows.set(item, [`${kind}${row.position}.`, row.plan]);
+    };
+    for (const row of catalog.deadlines) add(row, 'd', row.deadline);
+    for (const row of catalog.targets) add(row, 't', row.target);
+    for (const edge of catalog.citations) add(edge, edge.role === 'basis' ? 'b' : 'c', edge.reference);
+    for (const agency of catalog.agencies.values()) for (const row of agency.assignments) add(row, 'a', row.assignment);
     found.rows = rows;
   }
   return found.rows;
@@ -78,8 +85,8 @@ function catalogRows(catalog: Catalog): WeakMap<object, string> {
 /**
  * The JSON of what a page shows, for its key: object keys in insertion order (the catalog builds
  * them deterministically), Maps and Sets as their entries, a plan of this catalog as its digest (so
- * a list of fifty plans hashes fifty short strings, not fifty bodies), a row of the catalog as its
- * kind, position and plan's digest (`catalogRows`), and any other row that names a plan
+ * a list of fifty plans hashes fifty short strings, not fifty bodies), a row of the catalog or its
+ * item as its kind, position and plan's digest (`catalogRows`), and any other row that names a plan
  * by `plan` or `slug` with that plan's digest beside it. Erring on the side of more inputs only
  * costs a re-render; missing one would publish a stale page. JSON.stringify walks the model
  * natively and asks this replacer about each value (half the time of a walk in JavaScript: 2.1 s
@@ -99,8 +106,8 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
     if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
     const row = rows.get(value);
     if (row !== undefined) {
-      const plan = catalog.planBySlug.get((value as { plan: string }).plan);
-      if (plan) return `R${row}:${planDigest(catalog, plan)}`;
+      const plan = catalog.planBySlug.get(row[1]);
+      if (plan) return `R${row[0]}:${planDigest(catalog, plan)}`;
     }
     // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
     // plan's title and number: the plan's digest joins the key.

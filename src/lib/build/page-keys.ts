@@ -26,9 +26,14 @@ function filterNav(catalog: Catalog): string {
   return nav;
 }
 
-/** /ke-hoach/…: one page of a plan list, with the filter navigation and the total it shows. */
+/**
+ * /ke-hoach/…: one page of a plan list, with the filter navigation and the total it shows. The
+ * filter's member list is shown only through the page's slice (its plans, place and totals): a
+ * topic's thousand slugs are left out, so the list's other pages do not join every page's key.
+ */
 export function planListKey(catalog: Catalog, page: PlanListPageData): string {
-  return renderKey(catalog, page, filterNav(catalog));
+  const option = page.option && { kind: page.option.kind, value: page.option.value, label: page.option.label, count: page.option.count };
+  return renderKey(catalog, { ...page, option }, filterNav(catalog));
 }
 
 /**

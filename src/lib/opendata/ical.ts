@@ -115,7 +115,8 @@ const eventsKeysOf = new WeakMap<Catalog, Map<string, string>>();
  * address, type, số/ký hiệu, title, issuer and date, each deadline row), with the registries' names
  * (`renderKey`) and the publish context. Not the plan's whole digest: an edit to a plan's summary,
  * body or targets leaves its events, and so the calendars, as they were. No value in it is an object
- * with a `plan` or `slug` field, which `renderKey` would widen to the plan's whole digest.
+ * with a `plan` or `slug` field or the catalog's own deadline object (hence the copies), which
+ * `renderKey` would widen to the plan's whole digest.
  */
 export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: string): string {
   let keys = eventsKeysOf.get(catalog);
@@ -134,7 +135,7 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
       issuer: plan.data.issuer,
       stamp: planEntryDate(plan),
     };
-    key = renderKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, row.deadline]));
+    key = renderKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, { ...row.deadline }]));
     keys.set(memo, key);
   }
   return key;

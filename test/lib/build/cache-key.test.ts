@@ -52,16 +52,20 @@ describe('renderKey on the seed plans', () => {
   });
 
   it('hashes a row of the catalog as its kind, position and plan: equal across builds, changed with its plan', () => {
-    const rowsOf = (built: typeof catalog) => ({
-      deadlines: built.deadlines,
-      targets: built.targets,
-      citations: built.citations,
-      assignments: [...built.agencies.values()].flatMap((agency) => agency.assignments),
-    });
+    const rowsOf = (built: typeof catalog): Record<string, object[]> => {
+      const assignments = [...built.agencies.values()].flatMap((agency) => agency.assignments);
+      return {
+        deadlines: built.deadlines,
+        targets: built.targets,
+        citations: built.citations,
+        assignments,
+        items: [...built.deadlines.map((row) => row.deadline), ...built.targets.map((row) => row.target), ...built.citations.map((edge) => edge.reference), ...assignments.map((row) => row.assignment)],
+      };
+    };
     const rebuilt = load();
     for (const [kind, rows] of Object.entries(rowsOf(catalog))) {
       expect(rows.length, kind).toBeGreaterThan(0);
-      expect(renderKey(rebuilt, rowsOf(rebuilt)[kind as 'deadlines']), kind).toBe(renderKey(catalog, rows));
+      expect(renderKey(rebuilt, rowsOf(rebuilt)[kind]), kind).toBe(renderKey(catalog, rows));
       // A copy is not the catalog's row: hashed whole, it comes to another key, which only costs a render.
       expect(renderKey(catalog, rows.map((row) => ({ ...row }))), kind).not.toBe(renderKey(catalog, rows));
     }
@@ -72,6 +76,8 @@ describe('renderKey on the seed plans', () => {
     const edited = buildCatalog(content);
     const row = (built: typeof catalog) => built.deadlines.find((candidate) => candidate.plan === plan && candidate.position === 0)!;
     expect(renderKey(edited, row(edited))).not.toBe(renderKey(catalog, row(catalog)));
+    expect(renderKey(edited, row(edited).deadline)).not.toBe(renderKey(catalog, row(catalog).deadline));
+    expect(renderKey(catalog, row(catalog).deadline)).not.toBe(renderKey(catalog, row(catalog)));
     expect(renderKey(catalog, [row(catalog)])).not.toBe(renderKey(catalog, [catalog.deadlines.find((other) => other.plan === plan && other.position === 1) ?? catalog.targets[0]]));
   });
 
@@ -134,6 +140,14 @@ describe('planListKey', () => {
     const edited = buildCatalog(content);
     expect(planDigest(edited, edited.planBySlug.get(entry.slug)!)).not.toBe(planDigest(catalog, unlisted(catalog)));
     expect(planListKey(edited, yearPage(edited))).toBe(planListKey(catalog, yearPage(catalog)));
+  });
+
+  it('hashes the filter by what the page prints of it, not by its member list, which it shows through its slice', () => {
+    const page = yearPage(catalog);
+    const reordered = { ...page, option: { ...page.option!, plans: [...page.option!.plans].reverse() } };
+    expect(planListKey(catalog, reordered)).toBe(planListKey(catalog, page));
+    expect(planListKey(catalog, { ...page, option: { ...page.option!, count: page.option!.count + 1 } })).not.toBe(planListKey(catalog, page));
+    expect(planListKey(catalog, { ...page, slice: { ...page.slice, total: page.slice.total + 1 } })).not.toBe(planListKey(catalog, page));
   });
 
   it('changes when a plan the page does not list changes a filter count the page prints', () => {
