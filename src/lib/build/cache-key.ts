@@ -124,6 +124,16 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
 }
 
 /**
+ * The key of plain values (text, numbers, arrays and plain objects, no plan, row or Map of the
+ * catalog): their JSON as it is, with the registries like `renderKey`, without its replacer, which
+ * calls back into JavaScript for every value. For keys narrower than a plan's digest, such as a
+ * calendar event's (src/lib/opendata/ical.ts).
+ */
+export function plainKey(catalog: Catalog, ...values: unknown[]): string {
+  return createHash('sha256').update(catalogDigests(catalog).registries).update('\n').update(JSON.stringify(values)).digest('base64url');
+}
+
+/**
  * The `cacheKey` of a page: a hash of everything it shows, given as the page model and whatever
  * else its components look up (filter counts, year links), plus the plans that rows name by
  * `plan` or `slug`, the agency and document registries and the results reports.

@@ -1,6 +1,6 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
-import { renderKey } from '../build/cache-key';
+import { plainKey } from '../build/cache-key';
 import { cached, cacheKey } from '../content/cache';
 import { openDataCode } from './code';
 import { formatPlanNumber } from '../catalog/plan-number';
@@ -113,10 +113,9 @@ const eventsKeysOf = new WeakMap<Catalog, Map<string, string>>();
 /**
  * The key of a plan's events: what `addDeadlineEvent` prints, taken by the same calls (the plan's
  * address, type, số/ký hiệu, title, issuer and date, each deadline row), with the registries' names
- * (`renderKey`) and the publish context. Not the plan's whole digest: an edit to a plan's summary,
- * body or targets leaves its events, and so the calendars, as they were. No value in it is an object
- * with a `plan` or `slug` field or the catalog's own deadline object (hence the copies), which
- * `renderKey` would widen to the plan's whole digest.
+ * and the publish context (`plainKey`: the values as they are, where `renderKey` would widen the
+ * catalog's own deadline objects to the plan's whole digest). Not the plan's whole digest: an edit
+ * to a plan's summary, body or targets leaves its events, and so the calendars, as they were.
  */
 export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: string): string {
   let keys = eventsKeysOf.get(catalog);
@@ -135,7 +134,7 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
       issuer: plan.data.issuer,
       stamp: planEntryDate(plan),
     };
-    key = renderKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, { ...row.deadline }]));
+    key = plainKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, row.deadline]));
     keys.set(memo, key);
   }
   return key;
@@ -148,7 +147,7 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
 export function calendarKey(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
   const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
   const plans = [...new Set(rows.map((row) => row.plan))];
-  return renderKey(catalog, 'calendar', options.agency ?? null, ctx, rows.map((row) => [row.plan, row.position]), plans.map((slug) => planEventsKey(catalog, ctx, slug)));
+  return plainKey(catalog, 'calendar', options.agency ?? null, ctx, rows.map((row) => [row.plan, row.position]), plans.map((slug) => planEventsKey(catalog, ctx, slug)));
 }
 
 /**
