@@ -130,7 +130,12 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
  * calendar event's (src/lib/opendata/ical.ts).
  */
 export function plainKey(catalog: Catalog, ...values: unknown[]): string {
-  return createHash('sha256').update(catalogDigests(catalog).registries).update('\n').update(JSON.stringify(values)).digest('base64url');
+  return keyOf(catalog, JSON.stringify(values));
+}
+
+/** A key: the registries' digest and the JSON of what is shown, hashed. */
+function keyOf(catalog: Catalog, json: string): string {
+  return createHash('sha256').update(catalogDigests(catalog).registries).update('\n').update(json).digest('base64url');
 }
 
 /**
@@ -140,5 +145,5 @@ export function plainKey(catalog: Catalog, ...values: unknown[]): string {
  * @example renderKey(catalog, page, planFilters(catalog), catalog.plans.length)
  */
 export function renderKey(catalog: Catalog, ...shown: unknown[]): string {
-  return createHash('sha256').update(catalogDigests(catalog).registries).update('\n').update(shownJson(catalog, shown)).digest('base64url');
+  return keyOf(catalog, shownJson(catalog, shown));
 }

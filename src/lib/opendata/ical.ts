@@ -134,7 +134,7 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
       issuer: plan.data.issuer,
       stamp: planEntryDate(plan),
     };
-    key = plainKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => row && [row.position, row.deadline]));
+    key = plainKey(catalog, EVENTS_NAMESPACE, ctx, slug, printed ?? null, rows.map((row) => [row.position, row.deadline]));
     keys.set(memo, key);
   }
   return key;

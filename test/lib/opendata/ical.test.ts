@@ -149,6 +149,7 @@ describe('calendar keys', () => {
       expect(deadlinesCalendar(edited, ctx), `change ${i}`).not.toBe(deadlinesCalendar(catalog, ctx));
       const after = keys(edited);
       expect(after[0], `change ${i}`).not.toBe(before[0]);
+      expect(after[1], `change ${i}`).not.toBe(before[1]);
       expect(after[2], `change ${i}`).not.toBe(before[2]);
     }
     expect(keys(catalog, { ...ctx, site: 'https://khac.example.gov.vn' })[0]).not.toBe(before[0]);
