@@ -198,3 +198,18 @@ export function findControlCharacterLines(body: string, firstLine = 1): ControlC
   });
   return out;
 }
+
+/** What a body's text alone holds that the outputs must not carry. */
+export interface BodyTextHazards {
+  control: ControlCharacterHazard[];
+  nonNfc: NfcHazard[];
+}
+
+/**
+ * `findControlCharacterLines` and `findNonNfcLines` of a body: found once when its file is read and
+ * kept with the file's parse (src/lib/content/load.ts), so a build does not scan every unchanged
+ * body again (0.2 s of each build at 5,000 plans).
+ */
+export function findBodyTextHazards(body: string, firstLine = 1): BodyTextHazards {
+  return { control: findControlCharacterLines(body, firstLine), nonNfc: findNonNfcLines(body, firstLine) };
+}

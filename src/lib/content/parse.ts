@@ -7,6 +7,7 @@ import { reportSchema, type Report } from '../../schemas/report';
 import { idFromPath } from './ids';
 import type { CollectionKind } from './discover';
 import type { BodyIssue } from './mdx-body';
+import { findBodyTextHazards, type BodyTextHazards } from './body';
 import { findUnknownKeys, problem, problemsFromIssues, unwrapSchema, vietnameseErrorMap, type Problem } from './problems';
 
 // Parsing and per-file validation of content text, without the file system: `load.ts` feeds it the
@@ -76,6 +77,8 @@ export interface ContentSource {
    * was read (and cached with it); the rendered HTML waits in the body cache for the build.
    */
   bodyIssues?: BodyIssue[];
+  /** Plans and reports: the body's control characters and text not in NFC (`findBodyTextHazards`), found when the file was read. */
+  bodyText?: BodyTextHazards;
   /** True when the entry passed its schema and is in `plans` / `agencies` / `documents` / `reports`. */
   valid: boolean;
 }
@@ -140,6 +143,7 @@ function loadMdxEntry(content: LoadedContent, kind: 'plan' | 'report', text: str
   source.body = split.body;
   source.bodyLine = split.bodyLine;
   if (checkBody) source.bodyIssues = checkBody(split.body, split.bodyLine);
+  source.bodyText = findBodyTextHazards(split.body, split.bodyLine);
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;

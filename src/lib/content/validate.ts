@@ -4,7 +4,7 @@ import type { Agency } from '../../schemas/agency';
 import type { RegistryDocument } from '../../schemas/document';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { Plan } from '../../schemas/plan';
-import { findControlCharacterLines, findNonNfcLines } from './body';
+import { findBodyTextHazards } from './body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
 import { problem, type Problem } from './problems';
 import { checkReportLinks } from './report-links';
@@ -303,14 +303,15 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
   for (const issue of source.bodyIssues ?? []) {
     problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
   }
-  for (const h of findControlCharacterLines(body, firstLine)) {
+  const { control, nonNfc } = source.bodyText ?? findBodyTextHazards(body, firstLine);
+  for (const h of control) {
     problems.push(
       problem(source.file, 'nội dung', `dòng ${h.line}: có ký tự điều khiển ${h.codePoint} (không in được, làm hỏng tệp XML/JSON)`, {
         expected: 'xoá ký tự đó (thường do chép từ Word hoặc PDF)',
       }),
     );
   }
-  for (const h of findNonNfcLines(body, firstLine)) {
+  for (const h of nonNfc) {
     problems.push(
       problem(source.file, 'nội dung', `dòng ${h.line}: văn bản chưa chuẩn hoá Unicode NFC (có ký tự tổ hợp rời${h.mark ? ` ${h.mark}` : ''})`, {
         found: h.excerpt,

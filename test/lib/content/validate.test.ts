@@ -6,6 +6,7 @@ import { loadContent, type ContentSource, type LoadedContent } from '../../../sr
 import { formatProblem } from '../../../src/lib/content/problems';
 import { validateContent } from '../../../src/lib/content/validate';
 import { parseDocumentNumber } from '../../../src/lib/documents/document-number';
+import { contentTree, removeContentTrees, type TreeChange } from '../../support/content-tree';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
 const PLAN = 'plans/2024/ke-hoach-mau.mdx';
@@ -188,15 +189,21 @@ describe('validateContent cross-checks', () => {
   });
 
   it('body text that is not NFC, and an empty body', () => {
-    const decomposed = validWith((find) => (find('ke-hoach-mau').body += '\nThực hiện'.normalize('NFD')));
+    // Files, not loaded fields: a body's text is scanned when its file is read.
+    const loadTree = (change: TreeChange) => {
+      const dir = contentTree(change);
+      return loadContent(dir, { baseDir: dir });
+    };
+    const decomposed = loadTree({ edit: { [PLAN]: [[/$/, '\nThực hiện'.normalize('NFD')]] } });
     const appendedLine = readFileSync(join(FIXTURES, 'valid', PLAN), 'utf8').split('\n').length + 1;
     const [p] = validateContent(decomposed);
     expect(p).toMatchObject({
       field: 'nội dung',
       message: `dòng ${appendedLine}: văn bản chưa chuẩn hoá Unicode NFC (có ký tự tổ hợp rời U+031B)`,
     });
-    const empty = validWith((find) => (find('ke-hoach-mau').body = '\n'));
+    const empty = loadTree({ edit: { [PLAN]: [[/(\n---\n)[\s\S]*$/, '$1\n']] } });
     expect(validateContent(empty).map(formatProblem)).toEqual([`${PLAN} › nội dung: nội dung trống (cần toàn văn kế hoạch sau dòng "---" thứ hai)`]);
+    removeContentTrees();
   });
 
   it('scales linearly: 10,000 plans are checked in well under the time a build takes', () => {
