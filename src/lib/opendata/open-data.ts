@@ -84,7 +84,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rowsKey = (name: TableName) => {
     let digest = rowDigests.get(name);
     if (digest === undefined) {
-      digest = isPieceTable(name) ? pieceText(name).key : createHash('sha256').update(serialize(rows[name])).digest('base64url');
+      digest = isPieceTable(name) ? pieceText(name).key() : createHash('sha256').update(serialize(rows[name])).digest('base64url');
       rowDigests.set(name, digest);
     }
     return `${context}|${digest}`;

@@ -71,18 +71,29 @@ describe('tables from kept row texts', () => {
     expect(text(catalog, 'plans', ctx, rows).json()).not.toContain('không được đọc lại');
     const edited = withPlan(() => ({ summary: 'tóm tắt mới' }));
     expect(text(edited, 'plans').json()).toContain('tóm tắt mới');
-    expect(text(edited, 'plans').key).not.toBe(text(catalog, 'plans').key);
+    expect(text(edited, 'plans').key()).not.toBe(text(catalog, 'plans').key());
+  });
+
+  it('are keyed by their bytes: a summary edit changes the plans table key, not the tables the summary is not in', () => {
+    const edited = withPlan(() => ({ summary: 'chỉ sửa tóm tắt' }));
+    expect(text(edited, 'plans').key()).not.toBe(text(catalog, 'plans').key());
+    for (const name of ['targets', 'deadlines', 'citations'] as const) {
+      expect(text(edited, name).key(), name).toBe(text(catalog, name).key());
+      expect(text(edited, name).json(), name).toBe(text(catalog, name).json());
+    }
+    const deadline = withPlan((data) => ({ deadlines: data.deadlines.map((d, i) => (i === 0 ? { ...d, task: `${d.task} (sửa)` } : d)) }));
+    expect(text(deadline, 'deadlines').key()).not.toBe(text(catalog, 'deadlines').key());
   });
 
   it('never reuse texts made with other registries or another publish context, though the plans are the same', () => {
     const issuer = catalog.plans[0]!.data.issuer;
     const renamed = buildCatalog({ ...content, agencies: content.agencies.map((a) => (a.id === issuer ? { ...a, data: { ...a.data, name: `${a.data.name} (tên mới)` } } : a)) });
     text(catalog, 'plans').json();
-    expect(text(renamed, 'plans').key).not.toBe(text(catalog, 'plans').key);
+    expect(text(renamed, 'plans').key()).not.toBe(text(catalog, 'plans').key());
     expectWhole(renamed);
     expect(text(renamed, 'plans').csv()).toContain('(tên mới)');
     const elsewhere: PublishContext = { site: 'https://khac.example.gov.vn', base: '/' };
-    expect(text(catalog, 'deadlines', elsewhere).key).not.toBe(text(catalog, 'deadlines').key);
+    expect(text(catalog, 'deadlines', elsewhere).key()).not.toBe(text(catalog, 'deadlines').key());
     expectWhole(catalog, elsewhere);
   });
 
