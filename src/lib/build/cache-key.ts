@@ -83,40 +83,6 @@ function catalogRows(catalog: Catalog): WeakMap<object, [id: string, plan: strin
 }
 
 /**
- * What stands for a plan of this catalog (`P{digest}`) or one of its rows or their items
- * (`R{kind}{position}:{digest}`, `catalogRows`) in a key; undefined for any other object.
- */
-function rowKeys(catalog: Catalog): (value: object) => string | undefined {
-  const rows = catalogRows(catalog);
-  return (value) => {
-    const entry = value as PlanEntry;
-    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
-    const row = rows.get(value);
-    const plan = row && catalog.planBySlug.get(row[1]);
-    return plan ? `R${row[0]}:${planDigest(catalog, plan)}` : undefined;
-  };
-}
-
-/**
- * The keys of a catalog's plans or rows, in order, each standing for everything the plan or row
- * holds (`rowKeys`); throws on an object the catalog did not build, whose key would have to be its
- * whole JSON. The open-data tables key their rows by these (src/lib/opendata/table-text.ts).
- */
-export function catalogRowKeys(catalog: Catalog, rows: readonly object[]): string[] {
-  const keyOfRow = rowKeys(catalog);
-  return rows.map((row) => {
-    const key = keyOfRow(row);
-    if (key === undefined) throw new Error('catalogRowKeys: a row the catalog did not build');
-    return key;
-  });
-}
-
-/** The digest of the agency and document registries and the results reports, which every key covers. */
-export function registriesDigest(catalog: Catalog): string {
-  return catalogDigests(catalog).registries;
-}
-
-/**
  * The JSON of what a page shows, for its key: object keys in insertion order (the catalog builds
  * them deterministically), Maps and Sets as their entries, a plan of this catalog as its digest (so
  * a list of fifty plans hashes fifty short strings, not fifty bodies), a row of the catalog or its
@@ -129,16 +95,20 @@ export function registriesDigest(catalog: Catalog): string {
 function shownJson(catalog: Catalog, shown: unknown[]): string {
   // The row just wrapped with its plans' digests, met again as the wrapper's `$v`: kept as it is.
   let inner: object | undefined;
-  const keyOfRow = rowKeys(catalog);
+  const rows = catalogRows(catalog);
   return JSON.stringify(shown, function replacer(_key: string, value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     if (value === inner) {
       inner = undefined;
       return value;
     }
-    const known = keyOfRow(value);
-    if (known !== undefined) return known;
     const entry = value as PlanEntry;
+    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
+    const row = rows.get(value);
+    if (row !== undefined) {
+      const plan = catalog.planBySlug.get(row[1]);
+      if (plan) return `R${row[0]}:${planDigest(catalog, plan)}`;
+    }
     // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
     // plan's title and number: the plan's digest joins the key.
     let named: string[] | undefined;

@@ -138,13 +138,6 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
   const found = cachedRecord<T>(namespace, key);
   if (found !== undefined) return found;
   const value = compute();
-  storeRecord(namespace, key, value);
-  return value;
-}
-
-/** Stores `value` as the record for `key`, in place of any record there (nothing when the cache is off). */
-export function storeRecord(namespace: string, key: string, value: unknown): void {
-  if (!enabled()) return;
   try {
     pruneOtherGenerations();
     // Written whole, then renamed, so a concurrent reader never sees half a record.
@@ -152,4 +145,5 @@ export function storeRecord(namespace: string, key: string, value: unknown): voi
   } catch {
     // A read-only checkout still works, uncached.
   }
+  return value;
 }

@@ -17,27 +17,6 @@ function cell(value: unknown): string | number {
   return String(value);
 }
 
-/** csv-stringify's options for every row: RFC 4180 for Excel, as `toCsv` describes. */
-const CSV_OPTIONS = {
-  record_delimiter: '\r\n',
-  quote: '"',
-  escape: '"',
-  delimiter: ',',
-  // csv-stringify only quotes a field holding the record delimiter itself; a bare LF must be quoted too.
-  quoted_match: /[\r\n]/,
-  escape_formulas: true,
-} as const;
-
-/** The start of a CSV file: the byte-order mark and the header row, with its line end. */
-export function csvHeader(columns: readonly string[]): string {
-  return stringify([], { ...CSV_OPTIONS, bom: true, header: true, columns: [...columns] });
-}
-
-/** One record of a CSV file, with its line end: rows are independent, so a file is its header and its rows joined. */
-export function csvRow(columns: readonly string[], row: Readonly<Record<string, unknown>>): string {
-  return stringify([columns.map((column) => cell(row[column]))], CSV_OPTIONS);
-}
-
 /**
  * RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
  * mojibake), CRLF line ends, one header row, fields quoted only when they must be. `null` is an
@@ -49,21 +28,29 @@ export function csvRow(columns: readonly string[], row: Readonly<Record<string, 
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return stringify(
     rows.map((row) => columns.map((column) => cell(row[column]))),
-    { ...CSV_OPTIONS, bom: true, header: true, columns: [...columns] },
+    {
+      bom: true,
+      header: true,
+      columns: [...columns],
+      record_delimiter: '\r\n',
+      quote: '"',
+      escape: '"',
+      delimiter: ',',
+      // csv-stringify only quotes a field holding the record delimiter itself; a bare LF must be quoted too.
+      quoted_match: /[\r\n]/,
+      escape_formulas: true,
+    },
   );
-}
-
-/** Throws if a row's keys drift from its table's columns (the JSON and CSV must agree). */
-export function checkRowColumns(name: TableName, columns: readonly string[], row: object): void {
-  const keys = Object.keys(row);
-  if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
-    throw new Error(`Open data: ${name} row keys [${keys.join(', ')}] differ from the schema columns [${columns.join(', ')}]`);
-  }
 }
 
 /** One table as CSV; throws if a row's keys drift from the schema (the JSON and CSV must agree). */
 export function tableCsv<T extends TableName>(name: T, rows: TableRows[T]): string {
   const columns = tableColumns(name);
-  for (const row of rows) checkRowColumns(name, columns, row);
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
+      throw new Error(`Open data: ${name} row keys [${keys.join(', ')}] differ from the schema columns [${columns.join(', ')}]`);
+    }
+  }
   return toCsv(columns, rows as unknown as Record<string, unknown>[]);
 }

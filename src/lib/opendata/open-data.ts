@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
 import { cached, cachedRecord, cacheKey } from '../content/cache';
 import { sha256Hex } from './checksums';
+import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
 import { dcatCatalog } from './dcat';
@@ -14,8 +15,7 @@ import { calendarKey, deadlinesCalendar } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
-import { checked, planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
-import { isPieceTable, tableText, type PieceTable, type TableText } from './table-text';
+import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows } from './records';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
@@ -78,23 +78,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   // and 4–5 times faster than JSON.stringify (1.2 s of every build at 5,000 plans, 38 MB of JSON).
   // Equal rows could in principle serialize apart (V8 keeps some strings as UTF-16); that would only
   // re-render a table. Measured: a fresh parse and the content cache's records give the same bytes.
-  // The tables whose rows each come from one plan are keyed by their rows' catalog keys instead, and
-  // put together from kept row texts (table-text.ts).
   const rowDigests = new Map<TableName, string>();
   const rowsKey = (name: TableName) => {
     let digest = rowDigests.get(name);
-    if (digest === undefined) {
-      digest = isPieceTable(name) ? pieceText(name).key() : createHash('sha256').update(serialize(rows[name])).digest('base64url');
-      rowDigests.set(name, digest);
-    }
+    if (digest === undefined) rowDigests.set(name, (digest = createHash('sha256').update(serialize(rows[name])).digest('base64url')));
     return `${context}|${digest}`;
-  };
-  const code = openDataCode();
-  const pieceTexts = new Map<PieceTable, TableText>();
-  const pieceText = (name: PieceTable): TableText => {
-    let text = pieceTexts.get(name);
-    if (!text) pieceTexts.set(name, (text = tableText(catalog, name, rows[name], { context, schemaUrl: urlOf(ctx, apiPaths.schema(name)), code })));
-    return text;
   };
   // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
   // a build whose open-data pages all come from the incremental cache never writes them.
@@ -108,19 +96,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       path: apiPaths.table(name, 'json'),
       format: 'JSON',
       schema: apiPaths.schema(name),
-      render: () =>
-        isPieceTable(name)
-          ? pieceText(name).json()
-          : toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
+      render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
       key: () => rowsKey(name),
     },
-    {
-      path: apiPaths.table(name, 'csv'),
-      format: 'CSV',
-      schema: apiPaths.schema(name),
-      render: () => (isPieceTable(name) ? pieceText(name).csv() : tableCsv(name, rows[name])),
-      key: () => rowsKey(name),
-    },
+    { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]), key: () => rowsKey(name) },
     {
       path: apiPaths.table(name, 'xlsx'),
       format: 'XLSX',
@@ -238,6 +217,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   /** Sizes and checksums: of the files rendered in this build, and of those kept from earlier builds. */
   const rendered = new Map<string, FileSummary>();
   const summaries = new Map<string, FileSummary>();
+  const code = openDataCode();
   /** The key a file's summary is kept under: its path, its inputs' key and the code; none for a file without a key. */
   const summaryKey = (path: string): string | undefined => {
     const key = byPath.get(path)?.key;
@@ -300,6 +280,13 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     },
   };
   return openData;
+}
+
+/** Validates a record against its published schema before it is written: the build fails rather than publish bad data. */
+function checked<T>(schema: z.ZodType, value: T, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`Open data: ${what} does not match its schema: ${z.prettifyError(result.error)}`);
+  return value;
 }
 
 const cache = new WeakMap<Catalog, Map<string, OpenData>>();
