@@ -120,7 +120,8 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
     const file = join(cacheDir, `${cardCacheKey(job.data, job.format)}.png`);
     let hit = false;
     if (!missing.has(file)) {
-      hit = existsSync(file) && statSync(file).size > 0;
+      // One stat a card (not an existence check and then a stat): a build asks this of every card.
+      hit = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > 0;
       if (hit) hits++;
       else missing.set(file, job);
     }

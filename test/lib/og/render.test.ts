@@ -58,6 +58,15 @@ describe('renderCards', () => {
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('draws again a card whose cached file is empty (a torn write), and only that one', async () => {
+    const torn = cold.cards.get(jobs[1]!.id)!.file;
+    writeFileSync(torn, '');
+    const result = await renderCards(jobs, { cacheDir, concurrency: 2 });
+    expect(result.misses).toBe(1);
+    expect(result.hits).toBe(jobs.length - 1);
+    expect(readPngSize(readFileSync(torn))).toEqual(CARD_SIZES[jobs[1]!.format]);
+  });
+
   it('draws the same bytes one at a time as in a parallel batch', async () => {
     const job = jobs.find((j) => j.format === 'landscape')!;
     const direct = await renderCardPng(buildCardTree(job.data, job.format, cardFontMeasure()), job.format);
