@@ -17,7 +17,8 @@ import { sourceDigest } from '../content/load';
  * goes with it). Plain Maps, not WeakMaps: their keys are the catalog's own plans and rows, which live
  * exactly as long, and a WeakMap's entries are ephemerons that every full garbage collection must
  * walk. On the 50,000-plan bench corpus (1.1 million rows and items) a full collection after the
- * rows were mapped took 1.00–1.05 s with Maps against 1.15–1.31 s with WeakMaps (one process, `--expose-gc`, 4 December 2026).
+ * rows were mapped took 1.00–1.05 s with Maps against 1.15–1.31 s with WeakMaps (one process,
+ * `--expose-gc`, 4 December 2026).
  */
 interface CatalogDigests {
   registries: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, type ContentSource, type LoadedContent } from '../../../src/lib/content/load';
 import { formatProblem } from '../../../src/lib/content/problems';
 import { validateContent } from '../../../src/lib/content/validate';
@@ -11,12 +11,23 @@ import { contentTree, removeContentTrees, type TreeChange } from '../../support/
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
 const PLAN = 'plans/2024/ke-hoach-mau.mdx';
 
+afterAll(removeContentTrees);
+
 function load(name: string): LoadedContent {
   const dir = join(FIXTURES, name);
   return loadContent(dir, { baseDir: dir });
 }
 
-/** The valid tree with one change made to the loaded fields, to reach checks no fixture needs a file for. */
+/** The valid tree copied with one change made to its files (test/support/content-tree.ts), then loaded. */
+function loadTree(change: TreeChange): LoadedContent {
+  const dir = contentTree(change);
+  return loadContent(dir, { baseDir: dir });
+}
+
+/**
+ * The valid tree with one change made to the loaded fields, to reach checks no fixture needs a file
+ * for. Not for body text, which is scanned when its file is read: change the file (`loadTree`).
+ */
 function validWith(change: (find: (id: string) => ContentSource & { fields: any }) => void): LoadedContent {
   const content = structuredClone(load('valid'));
   change((id) => content.sources.find((s) => s.id === id)! as ContentSource & { fields: any });
@@ -190,10 +201,6 @@ describe('validateContent cross-checks', () => {
 
   it('body text that is not NFC, and an empty body', () => {
     // Files, not loaded fields: a body's text is scanned when its file is read.
-    const loadTree = (change: TreeChange) => {
-      const dir = contentTree(change);
-      return loadContent(dir, { baseDir: dir });
-    };
     const decomposed = loadTree({ edit: { [PLAN]: [[/$/, '\nThực hiện'.normalize('NFD')]] } });
     const appendedLine = readFileSync(join(FIXTURES, 'valid', PLAN), 'utf8').split('\n').length + 1;
     const [p] = validateContent(decomposed);
@@ -203,7 +210,6 @@ describe('validateContent cross-checks', () => {
     });
     const empty = loadTree({ edit: { [PLAN]: [[/(\n---\n)[\s\S]*$/, '$1\n']] } });
     expect(validateContent(empty).map(formatProblem)).toEqual([`${PLAN} › nội dung: nội dung trống (cần toàn văn kế hoạch sau dòng "---" thứ hai)`]);
-    removeContentTrees();
   });
 
   it('scales linearly: 10,000 plans are checked in well under the time a build takes', () => {
