@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkOrCopySync, linkTree, replaceFile } from '../../../src/lib/build/link';
+import { linkOrCopySync, linkTree, replaceFile, replaceFileSync } from '../../../src/lib/build/link';
 import { tempDir } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
@@ -23,10 +23,23 @@ describe('linkOrCopySync and replaceFile', () => {
     expect(readdirSync(join(dir, 'cache')), 'no temporary file is left').toEqual(['page.html']);
   });
 
-  it('replaceFile makes the folder it writes into', async () => {
+  it('replaceFile and replaceFileSync make the folder they write into, and write into one that exists', async () => {
     const dir = tempDir('link-');
     await replaceFile(join(dir, 'a', 'b', 'c.txt'), new Uint8Array([1, 2, 3]));
     expect([...readFileSync(join(dir, 'a', 'b', 'c.txt'))]).toEqual([1, 2, 3]);
+    await replaceFile(join(dir, 'a', 'b', 'd.txt'), 'd');
+    replaceFileSync(join(dir, 'x', 'y', 'z.txt'), 'z');
+    replaceFileSync(join(dir, 'x', 'y', 'z.txt'), 'z2');
+    expect(readFileSync(join(dir, 'x', 'y', 'z.txt'), 'utf8')).toBe('z2');
+    expect(readdirSync(join(dir, 'a', 'b')).sort()).toEqual(['c.txt', 'd.txt']);
+    expect(readdirSync(join(dir, 'x', 'y')), 'no temporary file is left').toEqual(['z.txt']);
+  });
+
+  it('replaceFile and replaceFileSync fail where a file stands in the folder’s place', async () => {
+    const dir = tempDir('link-');
+    writeFileSync(join(dir, 'a'), '');
+    await expect(replaceFile(join(dir, 'a', 'b.txt'), 'b')).rejects.toThrow(/ENOTDIR/);
+    expect(() => replaceFileSync(join(dir, 'a', 'b', 'c.txt'), 'c')).toThrow(/ENOTDIR/);
   });
 
   it('fails on a missing source rather than publishing nothing', async () => {
