@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import { tempDir } from '../support/temp-dir';
 
 interface PatchedCache {
   restoreOutputFile(settings: object, outputFile: string, destination: URL): Promise<boolean>;
-  writeOutputFile(settings: object, outputFile: string, body: string): Promise<void>;
+  writeOutputFile(settings: object, outputFile: string, body: string | Uint8Array): Promise<void>;
 }
 
 /** Astro's own cache class, patched, and a build's cache and out dir in a temporary folder. */
@@ -18,8 +18,8 @@ function cacheAndOutDir() {
   const file = join(dirname(require.resolve('astro/package.json')), 'dist/core/build/incremental.js');
   const { IncrementalBuildCache } = require(file) as { IncrementalBuildCache: { prototype: PatchedCache } };
   const root = tempDir('linked-cache-');
-  const settings = { config: { cacheDir: pathToFileURL(join(root, 'cache/')) } };
   const out = pathToFileURL(join(root, 'dist/'));
+  const settings = { config: { cacheDir: pathToFileURL(join(root, 'cache/')), outDir: out } };
   return { cache: Object.create(IncrementalBuildCache.prototype) as PatchedCache, settings, out, root };
 }
 
@@ -47,5 +47,37 @@ describe("Astro's incremental cache, patched to link", () => {
     await cache.restoreOutputFile(settings, 'index.html', published);
     await cache.writeOutputFile(settings, 'index.html', 'mới');
     expect(readFileSync(published, 'utf8')).toBe('cũ');
+  });
+
+  it('keeps the page Astro has just written as its cached copy, linked, and a published link to the old copy keeps its bytes', async () => {
+    const { cache, settings, out, root } = cacheAndOutDir();
+    // Build 1 writes the page, then its cached copy; build 2 restores it into its own out dir.
+    mkdirSync(new URL('ke-hoach/a/', out), { recursive: true });
+    writeFileSync(new URL('ke-hoach/a/index.html', out), '<h1>Bản 1</h1>');
+    await cache.writeOutputFile(settings, 'ke-hoach/a/index.html', '<h1>Bản 1</h1>');
+    const copy = join(root, 'cache/dist/ke-hoach/a/index.html');
+    expect(statSync(copy).ino, 'the cached copy is the written page').toBe(statSync(new URL('ke-hoach/a/index.html', out)).ino);
+    const published = new URL('published/ke-hoach/a/index.html', pathToFileURL(`${root}/`));
+    expect(await cache.restoreOutputFile(settings, 'ke-hoach/a/index.html', published)).toBe(true);
+    // Build 3 renders the page again into a new out dir.
+    const next = pathToFileURL(join(root, 'dist-3/'));
+    mkdirSync(new URL('ke-hoach/a/', next), { recursive: true });
+    writeFileSync(new URL('ke-hoach/a/index.html', next), '<h1>Bản 2 dài hơn</h1>');
+    await cache.writeOutputFile({ config: { ...settings.config, outDir: next } }, 'ke-hoach/a/index.html', '<h1>Bản 2 dài hơn</h1>');
+    expect(readFileSync(copy, 'utf8')).toBe('<h1>Bản 2 dài hơn</h1>');
+    expect(statSync(copy).ino).toBe(statSync(new URL('ke-hoach/a/index.html', next)).ino);
+    expect(readFileSync(published, 'utf8'), 'the published page keeps its bytes').toBe('<h1>Bản 1</h1>');
+  });
+
+  it('writes a copy when the out dir holds no such page, or one of another size', async () => {
+    const { cache, settings, out, root } = cacheAndOutDir();
+    await cache.writeOutputFile(settings, 'a.json', '{"a":1}');
+    expect(readFileSync(join(root, 'cache/dist/a.json'), 'utf8')).toBe('{"a":1}');
+    expect(existsSync(new URL('a.json', out))).toBe(false);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(new URL('b.json', out), '{"b":22}');
+    await cache.writeOutputFile(settings, 'b.json', new TextEncoder().encode('{"b":2}'));
+    expect(readFileSync(join(root, 'cache/dist/b.json'), 'utf8')).toBe('{"b":2}');
+    expect(statSync(join(root, 'cache/dist/b.json')).ino).not.toBe(statSync(new URL('b.json', out)).ino);
   });
 });

@@ -34,6 +34,29 @@ export function linkOrCopySync(source: string, destination: string): void {
 }
 
 /**
+ * Makes `file` the same file as `source`: a hard link made under a temporary name and renamed over
+ * whatever `file` was, so a published link to the old file keeps its bytes, as with `replaceFile`.
+ * False, changing nothing, where the filesystem refuses links (the caller writes a copy instead).
+ */
+export function replaceWithLinkSync(source: string, file: string): boolean {
+  const temporary = temporaryName(file);
+  try {
+    try {
+      linkSync(source, temporary);
+    } catch (error) {
+      if (!missingFolder(error)) throw error;
+      mkdirSync(dirname(file), { recursive: true });
+      linkSync(source, temporary);
+    }
+  } catch (error) {
+    if (refusesLink(error)) return false;
+    throw error;
+  }
+  renameSync(temporary, file);
+  return true;
+}
+
+/**
  * Puts every file under `source` at the same relative path under `destination` with
  * `linkOrCopySync`, creating folders as needed; `skip(relativePath)` leaves a file or a whole folder
  * out. `destination` must not hold those files yet.

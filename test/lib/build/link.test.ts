@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkOrCopySync, linkTree, replaceFile, replaceFileSync } from '../../../src/lib/build/link';
+import { linkOrCopySync, linkTree, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
 import { tempDir } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
@@ -40,6 +40,19 @@ describe('linkOrCopySync and replaceFile', () => {
     writeFileSync(join(dir, 'a'), '');
     await expect(replaceFile(join(dir, 'a', 'b.txt'), 'b')).rejects.toThrow(/ENOTDIR/);
     expect(() => replaceFileSync(join(dir, 'a', 'b', 'c.txt'), 'c')).toThrow(/ENOTDIR/);
+  });
+
+  it('replaceWithLinkSync makes a file the same as another, in a new folder or over an old file a published link keeps', () => {
+    const dir = tempDir('link-');
+    writeFileSync(join(dir, 'page.html'), 'bản mới');
+    writeFileSync(join(dir, 'old.html'), 'bản cũ');
+    expect(replaceWithLinkSync(join(dir, 'old.html'), join(dir, 'cache', 'a', 'page.html'))).toBe(true);
+    linkOrCopySync(join(dir, 'cache', 'a', 'page.html'), join(dir, 'published.html'));
+    expect(replaceWithLinkSync(join(dir, 'page.html'), join(dir, 'cache', 'a', 'page.html'))).toBe(true);
+    expect(statSync(join(dir, 'cache', 'a', 'page.html')).ino).toBe(statSync(join(dir, 'page.html')).ino);
+    expect(readFileSync(join(dir, 'published.html'), 'utf8')).toBe('bản cũ');
+    expect(readdirSync(join(dir, 'cache', 'a')), 'no temporary file is left').toEqual(['page.html']);
+    expect(() => replaceWithLinkSync(join(dir, 'missing'), join(dir, 'cache', 'b.html'))).toThrow(/ENOENT/);
   });
 
   it('fails on a missing source rather than publishing nothing', async () => {
