@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { linkOrCopySync, replaceFile, replaceWithLinkSync } from '../lib/build/link';
-import { useSyncRecursiveMkdir } from '../lib/build/sync-mkdir';
+import { useSyncPageWrites } from '../lib/build/sync-fs';
 
 /** The two methods of Astro's incremental-build cache this integration replaces. */
 interface IncrementalCache {
@@ -33,20 +33,20 @@ function cachedOutputFile(settings: AstroSettings, outputFile: string): string {
  * an Astro whose cache is shaped differently builds as before, copying, with a warning.
  */
 export default function linkedCache(): AstroIntegration {
-  // Astro makes the folder of every page it writes with a recursive `fs.promises.mkdir`, four times
-  // the CPU of the synchronous call (src/lib/build/sync-mkdir.ts): synchronous while the build runs.
-  let restoreMkdir: (() => void) | undefined;
+  // Astro makes the folder of every page it writes and writes it with `fs.promises`, two to four
+  // times the CPU of the synchronous calls (src/lib/build/sync-fs.ts): synchronous while it builds.
+  let restoreWrites: (() => void) | undefined;
   return {
     name: 'ke-hoach-mo:linked-cache',
     hooks: {
       'astro:build:start': ({ logger }) => {
         const patched = patchIncrementalCache();
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
-        restoreMkdir = useSyncRecursiveMkdir();
+        restoreWrites = useSyncPageWrites();
       },
       'astro:build:done': () => {
-        restoreMkdir?.();
-        restoreMkdir = undefined;
+        restoreWrites?.();
+        restoreWrites = undefined;
       },
     },
   };

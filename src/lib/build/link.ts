@@ -114,7 +114,7 @@ export function replaceFileSync(file: string, body: string | Uint8Array): void {
  * make the folder only then: nearly every write goes into a folder made before (a build writes some
  * 30,000 cache records and page copies into 256 folders a namespace at 5,000 plans), and a recursive
  * mkdir first cost each write a call; the promise API's cost four times the synchronous one's
- * (src/lib/build/sync-mkdir.ts), which is also why the folder is made synchronously.
+ * (src/lib/build/sync-fs.ts), which is also why the folder is made synchronously.
  */
 function missingFolder(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';

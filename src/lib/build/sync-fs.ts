@@ -1,0 +1,79 @@
+/**
+ * Astro's page writes, done synchronously while it builds.
+ *
+ * Astro writes each page it renders with `await fs.promises.mkdir(folder, { recursive: true })` and
+ * `await fs.promises.writeFile(file, body)` (astro/dist/core/build/generate.js), one page after the
+ * other. Node does both through the thread pool: a recursive mkdir is a chain of round trips, one or
+ * two per path component, and a write is an open, a write and a close, each a round trip. On the
+ * 2-core build machine that costs two to four times the CPU of the synchronous calls. Measured with
+ * Node 24 (4 December 2026, one call at a time, awaited in turn as Astro does):
+ *
+ * | 30,000 folders two levels deep | `fs.promises` | synchronous |
+ * |---|---|---|
+ * | made | 7.6 s | 2.0 s |
+ * | asked for again | 1.8 s | 0.2 s |
+ * | 20,000 pages of 30 KB written | 4.4–6.1 s | 1.5–3.2 s |
+ *
+ * A cold build at 5,000 plans writes 31,000 files: a profile of one put 7.4 s in Astro's mkdir calls
+ * and 9 s in its writes; the same build's mkdir calls took 1.7 s once synchronous.
+ *
+ * The replacements give what the originals give (the first folder made, or undefined; the same
+ * errors, as rejections) and hand every call they do not cover to the original: a mkdir that is not
+ * recursive, a write to a file handle, of a stream or an iterable, or with an abort signal. Each
+ * call blocks the event loop for the time it takes, which is the time the build waited for it anyway.
+ */
+import { mkdirSync, promises, writeFileSync, type MakeDirectoryOptions, type Mode, type PathLike, type WriteFileOptions } from 'node:fs';
+
+type PromiseMkdir = typeof promises.mkdir;
+type PromiseWriteFile = typeof promises.writeFile;
+
+const ORIGINALS = Symbol.for('ke-hoach-mo:sync-fs.originals');
+type Patched<T> = T & { [ORIGINALS]?: true };
+
+function isRecursive(options: Mode | MakeDirectoryOptions | null | undefined): options is MakeDirectoryOptions & { recursive: true } {
+  return typeof options === 'object' && options !== null && options.recursive === true;
+}
+
+/** A path, and data and options `writeFileSync` takes as the promise API would: anything else goes to Node's own. */
+function writableSync(file: unknown, data: unknown, options: unknown): boolean {
+  const path = typeof file === 'string' || file instanceof URL || Buffer.isBuffer(file);
+  const bytes = typeof data === 'string' || ArrayBuffer.isView(data);
+  const plain = options === undefined || options === null || typeof options === 'string' || (typeof options === 'object' && !('signal' in options) && !('flush' in options));
+  return path && bytes && plain;
+}
+
+/** The promise of what `run` returns, or of what it throws. */
+function settled<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Makes `fs.promises.mkdir(path, { recursive: true })` and `fs.promises.writeFile(path, text or
+ * bytes)` synchronous until the returned function is called. Calling it again while patched
+ * changes nothing (and its restore is the first one's).
+ */
+export function useSyncPageWrites(): () => void {
+  if ((promises.mkdir as Patched<PromiseMkdir>)[ORIGINALS]) return () => {};
+  const originalMkdir = promises.mkdir;
+  const originalWriteFile = promises.writeFile;
+  const mkdir = function mkdir(path: PathLike, options?: Mode | MakeDirectoryOptions | null): Promise<string | undefined> {
+    if (!isRecursive(options)) return originalMkdir(path, options as Mode) as Promise<undefined>;
+    return settled(() => mkdirSync(path, options));
+  } as Patched<PromiseMkdir>;
+  const writeFile = function writeFile(file: Parameters<PromiseWriteFile>[0], data: Parameters<PromiseWriteFile>[1], options?: Parameters<PromiseWriteFile>[2]): Promise<void> {
+    if (!writableSync(file, data, options)) return originalWriteFile(file, data, options);
+    return settled(() => writeFileSync(file as PathLike, data as string | NodeJS.ArrayBufferView, options as WriteFileOptions));
+  } as Patched<PromiseWriteFile>;
+  mkdir[ORIGINALS] = true;
+  writeFile[ORIGINALS] = true;
+  promises.mkdir = mkdir;
+  promises.writeFile = writeFile;
+  return () => {
+    if (promises.mkdir === mkdir) promises.mkdir = originalMkdir;
+    if (promises.writeFile === writeFile) promises.writeFile = originalWriteFile;
+  };
+}
