@@ -110,11 +110,11 @@ export function replaceFileSync(file: string, body: string | Uint8Array): void {
 }
 
 /**
- * A write failed because the folder is not there yet. Both writers above try the write first and
- * make the folder only then: nearly every write goes into a folder made before (a build writes some
- * 30,000 cache records and page copies into 256 folders a namespace at 5,000 plans), and a recursive
- * mkdir first cost each write a call; the promise API's cost four times the synchronous one's
- * (src/lib/build/sync-fs.ts), which is also why the folder is made synchronously.
+ * A write failed because the folder is not there yet. The writers here try first and make the
+ * folder only then: nearly every write goes into a folder made before (a cold build at 5,000 plans
+ * writes some 30,000 cache records into 256 folders a namespace), so a recursive mkdir before each
+ * write was a call for nothing. The folder is made synchronously: the promise API's recursive mkdir
+ * costs about four times as much (src/lib/build/sync-fs.ts).
  */
 function missingFolder(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
