@@ -18,7 +18,7 @@ import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { mdxToMdast } from 'satteri';
 import { findMdxHazards } from './body';
 import { cached, cacheKey } from './cache';
-import { mdxToPlainText } from './plain-text';
+import { mdxBlocks, plainTextOfBlocks, type TextBlock } from './plain-text';
 import {
   BODY_COMPONENTS,
   BODY_ELEMENTS,
@@ -404,10 +404,21 @@ export function bodyHtml(entry: { body?: string; bodyLine?: number }): string {
 }
 
 /**
- * `mdxToPlainText` through the on-disk cache: the open data's `bodyText` of a body seen before is
- * read back instead of parsed again (about 1 ms a plan; the DCAT catalog sizes every plan record,
- * so without it a one-plan edit re-read every body).
+ * `mdxBlocks` through the on-disk cache: the blocks of a body seen before are read back instead of
+ * read from the MDX again (about 1–2 ms a plan). The search index (its records are built by the
+ * build's content process, src/lib/search/record-cache.ts) and the open data's `bodyText` (the
+ * pages' process, later) both take them from here, so a cold build reads each body once, not once
+ * for each.
+ */
+export function textBlocksCached(body: string): TextBlock[] {
+  return cached('text-blocks', cacheKey('text-blocks', body), () => mdxBlocks(body));
+}
+
+/**
+ * `mdxToPlainText` of the cached blocks: the open data's `bodyText` of a body seen before costs
+ * no reading of its MDX (the DCAT catalog sizes every plan record, so without the cache a one-plan
+ * edit re-read every body).
  */
 export function plainTextCached(body: string): string {
-  return cached('plain-text', cacheKey('plain-text', body), () => mdxToPlainText(body));
+  return plainTextOfBlocks(textBlocksCached(body));
 }

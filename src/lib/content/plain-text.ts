@@ -241,9 +241,17 @@ export function mdxBlocks(body: string): TextBlock[] {
  * // '1. Mục đích\n\nNhằm triển khai tốt <…>.\n\n- Một\n- Hai'
  */
 export function mdxToPlainText(body: string): string {
+  return plainTextOfBlocks(mdxBlocks(body));
+}
+
+/**
+ * `mdxToPlainText` of blocks already read by `mdxBlocks` (the build keeps a body's blocks in the
+ * content cache, for the open data and the search index alike: src/lib/content/mdx-body.ts).
+ */
+export function plainTextOfBlocks(blocks: readonly TextBlock[]): string {
   const parts: string[] = [];
   let previous: TextBlock | undefined;
-  for (const block of mdxBlocks(body)) {
+  for (const block of blocks) {
     if (block.kind === 'item') {
       const line = block.text ? `${block.marker} ${block.text}` : block.marker!;
       if (previous?.kind === 'item' && previous.list === block.list) parts[parts.length - 1] += `\n${line}`;

@@ -20,6 +20,7 @@ import { replaceFileSync } from '../build/link';
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
 import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from './record';
+import { textBlocksCached } from '../content/mdx-body';
 
 interface CachedRecord extends IndexRecord {
   /** The full key: the file name is only its hash. */
@@ -58,7 +59,8 @@ function recordFile(catalog: Catalog, plan: PlanEntry, base: string, cacheDir: s
 export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string, plans: readonly PlanEntry[] = catalog.plans): RecordStream {
   const stats = { hits: 0, built: 0 };
   function* records(): Generator<IndexRecord> {
-    const ctx = searchRecordContext(catalog, base);
+    // The body's blocks through the content cache: the open data's bodyText reads the same ones.
+    const ctx = { ...searchRecordContext(catalog, base), textBlocks: textBlocksCached };
     for (const plan of plans) {
       const { key, file } = recordFile(catalog, plan, base, cacheDir, codeKey);
       const cached = read(file, key);

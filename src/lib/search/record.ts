@@ -10,7 +10,7 @@ import { formatVietnameseDate } from '../vn/dates';
 import { slugify } from '../vn/slug';
 import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
-import { mdxBlocks } from '../content/plain-text';
+import { mdxBlocks, type TextBlock } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
 import { indexedTerm, stripTermEnd, type StoredDirectoryRecord, type StoredSearchRecord } from './client-config';
 
@@ -50,6 +50,8 @@ export interface SearchRecordContext {
   agencies: AgencyLookup;
   /** Registry number and aliases of a cited document by id (e.g. "11-QĐi/TW" and "11-QĐ/TW"). */
   documentNumbers?: (id: string) => readonly string[];
+  /** The blocks of a body, `mdxBlocks` unless given: the build reads them through the content cache (`textBlocksCached`). */
+  textBlocks?: (body: string) => readonly TextBlock[];
 }
 
 /** The context of a catalog's records: agency names and registry spellings (number and aliases) of cited documents. */
@@ -159,7 +161,7 @@ export function buildSearchRecord(plan: PlanSearchSource, ctx: SearchRecordConte
   };
   add(data.summary);
   // List items without their marker, tables row by row: the same reading as the open data's bodyText.
-  const body = mdxBlocks(plan.body ?? '').map((block) => block.text);
+  const body = (ctx.textBlocks ?? mdxBlocks)(plan.body ?? '').map((block) => block.text);
   for (const text of body) add(text);
   for (const ref of [...data.basis, ...data.citations]) add(referenceLine(ref));
   for (const target of data.targets) add(target.text);

@@ -1,7 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { bodyHtml, findBodyViolations, parseBody, processBody, renderBody, UnsafeBodyError, type BodyTree } from '../../../src/lib/content/mdx-body';
+import { bodyHtml, findBodyViolations, parseBody, plainTextCached, processBody, renderBody, textBlocksCached, UnsafeBodyError, type BodyTree } from '../../../src/lib/content/mdx-body';
+import { cachedRecord, cacheKey } from '../../../src/lib/content/cache';
+import { mdxBlocks, mdxToPlainText } from '../../../src/lib/content/plain-text';
 import { loadContent } from '../../../src/lib/content/load';
 import { root } from '../../support/build';
 
@@ -179,5 +181,19 @@ describe('bodyHtml: the HTML a plan page shows', () => {
     expect(html).toContain('tỷ lệ hồ sơ trễ hạn &#x3C;5%');
     expect(html).toBe(processBody(plan.body, plan.bodyLine).html);
     expect(bodyHtml({})).toBe('');
+  });
+});
+
+describe('textBlocksCached and plainTextCached', () => {
+  it('give what mdxBlocks and mdxToPlainText give for every real plan, the blocks kept in the content cache for the next reader', () => {
+    const { plans } = loadContent(join(root, 'content'));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      const body = plan.body!;
+      expect(textBlocksCached(body)).toEqual(mdxBlocks(body));
+      expect(cachedRecord('text-blocks', cacheKey('text-blocks', body)), plan.slug).toEqual(mdxBlocks(body));
+      // Read back from the record: list markers and list numbers survive the trip.
+      expect(plainTextCached(body)).toBe(mdxToPlainText(body));
+    }
   });
 });

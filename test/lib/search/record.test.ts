@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../src/lib/vn/text';
 import { planCard } from '../../../src/lib/plan-view';
 import { planCardHtml } from '../../../src/lib/portal/plan-card';
 import { TERM_END, indexedTerm } from '../../../src/lib/search/client-config';
+import { mdxBlocks } from '../../../src/lib/content/plain-text';
 
 const catalog = seedCatalog();
 const ctx = (base = '/') => searchRecordContext(catalog, base);
@@ -27,6 +28,17 @@ describe('indexTerms', () => {
 describe('termWeight', () => {
   it('grows with the logarithm of the count, capped', () => {
     expect([1, 2, 3, 4, 8, 16, 1000].map(termWeight)).toEqual([1, 2, 2, 3, 4, 5, 5]);
+  });
+});
+
+describe('buildSearchRecord: the body read through the context', () => {
+  it('indexes the blocks ctx.textBlocks gives (the build passes the content cache’s), else mdxBlocks', () => {
+    const [plan] = catalog.plans;
+    const terms = (record: ReturnType<typeof buildSearchRecord>) => [...record.terms.keys()];
+    const given = buildSearchRecord(plan!, { ...ctx(), textBlocks: () => [{ kind: 'paragraph', text: 'Từkhóariêng' }] });
+    expect(terms(given)).toContain(foldVietnamese('Từkhóariêng'));
+    expect(terms(buildSearchRecord(plan!, ctx()))).not.toContain(foldVietnamese('Từkhóariêng'));
+    expect(buildSearchRecord(plan!, { ...ctx(), textBlocks: mdxBlocks })).toEqual(buildSearchRecord(plan!, ctx()));
   });
 });
 
