@@ -41,13 +41,7 @@ export function linkOrCopySync(source: string, destination: string): void {
 export function replaceWithLinkSync(source: string, file: string): boolean {
   const temporary = temporaryName(file);
   try {
-    try {
-      linkSync(source, temporary);
-    } catch (error) {
-      if (!missingFolder(error)) throw error;
-      mkdirSync(dirname(file), { recursive: true });
-      linkSync(source, temporary);
-    }
+    inFolderSync(file, () => linkSync(source, temporary));
   } catch (error) {
     if (refusesLink(error)) return false;
     throw error;
@@ -90,7 +84,7 @@ export async function replaceFile(file: string, body: string | Uint8Array): Prom
     await writeFile(temporary, body);
   } catch (error) {
     if (!missingFolder(error)) throw error;
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolderOf(file);
     await writeFile(temporary, body);
   }
   await rename(temporary, file);
@@ -99,18 +93,12 @@ export async function replaceFile(file: string, body: string | Uint8Array): Prom
 /** `replaceFile`, synchronously: the caches' records and the build stamp are written this way too. */
 export function replaceFileSync(file: string, body: string | Uint8Array): void {
   const temporary = temporaryName(file);
-  try {
-    writeFileSync(temporary, body);
-  } catch (error) {
-    if (!missingFolder(error)) throw error;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, body);
-  }
+  inFolderSync(file, () => writeFileSync(temporary, body));
   renameSync(temporary, file);
 }
 
 /**
- * A write failed because the folder is not there yet. The writers here try first and make the
+ * A write failed because its folder is not there yet. The writers here try first and make the
  * folder only then: nearly every write goes into a folder made before (a cold build at 5,000 plans
  * writes some 30,000 cache records into 256 folders a namespace), so a recursive mkdir before each
  * write was a call for nothing. The folder is made synchronously: the promise API's recursive mkdir
@@ -118,6 +106,21 @@ export function replaceFileSync(file: string, body: string | Uint8Array): void {
  */
 function missingFolder(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+function makeFolderOf(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+}
+
+/** Runs `write`, which makes a file beside `file`; when `file`'s folder is missing, makes it and runs `write` again. */
+function inFolderSync(file: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!missingFolder(error)) throw error;
+    makeFolderOf(file);
+    write();
+  }
 }
 
 let written = 0;
