@@ -16,7 +16,8 @@
  * Each step reports its wall time, a breakdown by phase read from the build log (every line is
  * timestamped when it arrives: startup and content check, content sync, bundling, page render split
  * by route, integrations after render, Pagefind) and the peak resident memory of the whole process
- * tree (sampled from /proc). After the cold build it reports the output: bytes and files, per plan,
+ * tree (sampled from /proc every half second), with what each process held at that peak and each
+ * process's own peak. After the cold build it reports the output: bytes and files, per plan,
  * by top folder, and the largest HTML pages. When `hugo` is on PATH it builds the same plans as
  * plain HTML pages with Hugo in the same run and prints the ratios.
  */
@@ -56,6 +57,18 @@ export interface MeasuredRun {
   lines: LogLine[];
   /** Highest sum of VmRSS over the process and its descendants, in bytes. */
   peakRss: number;
+  /** When that sum peaked (ms since the start) and what each process held then, largest first. */
+  peakAt: number;
+  peakProcesses: ProcessMemory[];
+  /** Each process's own highest VmRSS over the run, largest first (their sum can exceed `peakRss`). */
+  processPeaks: ProcessMemory[];
+}
+
+/** One process of a measured tree: its pid, a short name from its command line, its resident memory in bytes. */
+export interface ProcessMemory {
+  pid: number;
+  name: string;
+  rss: number;
 }
 
 /** Pid → parent pid for every process, from /proc (Linux). */
@@ -75,8 +88,23 @@ function parentMap(): Map<number, number> {
   return parents;
 }
 
-/** Resident memory of `pid` and all its descendants, in bytes. */
-function treeRss(pid: number): number {
+/**
+ * A process's name for a memory report, from its command line: the program unless it is an
+ * interpreter (node, sh), then each argument, paths cut to their last two segments.
+ * @example processName(['/usr/bin/node', '/w/node_modules/astro/astro.js', 'build']) // 'astro/astro.js build'
+ */
+export function processName(argv: readonly string[]): string {
+  if (argv.length === 0) return '?'; // a process that has ended (a zombie) has no command line
+  const program = basename(argv[0]!);
+  const words = /^(node|sh|bash|dash)$/.test(program) && argv.length > 1 ? argv.slice(1) : argv;
+  return words
+    .map((w) => (w.includes('/') ? w.split('/').filter(Boolean).slice(-2).join('/') : w))
+    .join(' ')
+    .slice(0, 80);
+}
+
+/** `pid` and all its descendants, each with its resident memory. */
+function treeMemory(pid: number): ProcessMemory[] {
   const parents = parentMap();
   const tree = new Set([pid]);
   let grew = true;
@@ -89,17 +117,42 @@ function treeRss(pid: number): number {
       }
     }
   }
-  let bytes = 0;
+  const processes: ProcessMemory[] = [];
   for (const p of tree) {
     try {
       const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
-      bytes += Number(kb ?? 0) * 1024;
+      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      processes.push({ pid: p, name: processName(argv), rss: Number(kb ?? 0) * 1024 });
     } catch {
       // Ended meanwhile.
     }
   }
-  return bytes;
+  return processes;
 }
+
+/** Follows a process tree's memory over samples: the peak of its sum, and each process's own peak. */
+export class MemoryPeaks {
+  peakRss = 0;
+  peakAt = 0;
+  peakProcesses: ProcessMemory[] = [];
+  private readonly own = new Map<number, ProcessMemory>();
+
+  add(ms: number, processes: readonly ProcessMemory[]): void {
+    const sum = processes.reduce((total, p) => total + p.rss, 0);
+    if (sum > this.peakRss) {
+      this.peakRss = sum;
+      this.peakAt = ms;
+      this.peakProcesses = largestFirst(processes);
+    }
+    for (const p of processes) if (p.rss > (this.own.get(p.pid)?.rss ?? -1)) this.own.set(p.pid, { ...p });
+  }
+
+  get processPeaks(): ProcessMemory[] {
+    return largestFirst([...this.own.values()]);
+  }
+}
+
+const largestFirst = (processes: readonly ProcessMemory[]) => [...processes].filter((p) => p.rss > 0).sort((a, b) => b.rss - a.rss);
 
 /** Runs a command, timestamping each output line as it arrives and sampling the tree's memory. */
 export function runMeasured(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<MeasuredRun> {
@@ -119,9 +172,9 @@ export function runMeasured(command: string, args: string[], options: { env: Nod
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    let peakRss = 0;
+    const memory = new MemoryPeaks();
     const sampler = setInterval(() => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (child.pid) memory.add(performance.now() - started, treeMemory(child.pid));
     }, 500);
     child.on('error', (error) => {
       clearInterval(sampler);
@@ -131,7 +184,8 @@ export function runMeasured(command: string, args: string[], options: { env: Nod
       clearInterval(sampler);
       if (partial) lines.push({ ms: performance.now() - started, text: partial });
       const ms = performance.now() - started;
-      if (code === 0) resolve({ ms, log, lines, peakRss });
+      const { peakRss, peakAt, peakProcesses, processPeaks } = memory;
+      if (code === 0) resolve({ ms, log, lines, peakRss, peakAt, peakProcesses, processPeaks });
       else reject(new Error(`${command} ${args.join(' ')} failed with ${code}:\n${log.slice(-4000)}`));
     });
   });
@@ -362,7 +416,17 @@ function phaseFigures(prefix: string, run: MeasuredRun): Record<string, string> 
   };
   for (const [name, ms] of phases) if (name !== 'total') figures[`${prefix} · ${name}`] = seconds(ms);
   figures[`${prefix} · render by URL`] = routes.slice(0, 8).map(([r, ms]) => `${r} ${seconds(ms)}`).join(', ');
+  Object.assign(figures, memoryFigures(prefix, run));
   return figures;
+}
+
+/** Which processes held the memory: at the tree's peak, and each at its own peak. */
+export function memoryFigures(prefix: string, run: Pick<MeasuredRun, 'peakRss' | 'peakAt' | 'peakProcesses' | 'processPeaks'>): Record<string, string> {
+  const list = (processes: readonly ProcessMemory[]) => processes.slice(0, 5).map((p) => `${p.name} ${gb(p.rss)}`).join(', ');
+  return {
+    [`${prefix} · memory at the peak`]: `${gb(run.peakRss)} at ${seconds(run.peakAt)}: ${list(run.peakProcesses)}`,
+    [`${prefix} · each process's own peak`]: list(run.processPeaks),
+  };
 }
 
 export interface BuildBenchOptions {

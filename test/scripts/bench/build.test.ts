@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryPeaks, memoryFigures, processName } from '../../../scripts/bench/build';
+
+const GB = 1024 ** 3;
+
+describe('processName', () => {
+  it('names a node process by its script and arguments, paths cut to two segments', () => {
+    expect(processName(['/work/main/node_modules/.bin/node', '/work/main/node_modules/astro/astro.js', 'build'])).toBe('astro/astro.js build');
+    expect(processName(['node', '--max-old-space-size=8192', '/w/dist/content-worker.mjs'])).toBe('--max-old-space-size=8192 dist/content-worker.mjs');
+  });
+
+  it('keeps a program that is not an interpreter', () => {
+    expect(processName(['/w/node_modules/@pagefind/linux-x64/bin/pagefind', '--site', 'dist'])).toBe('bin/pagefind --site dist');
+    expect(processName([])).toBe('?');
+  });
+});
+
+describe('MemoryPeaks', () => {
+  it('keeps the sample where the sum peaked and each process at its own peak', () => {
+    const peaks = new MemoryPeaks();
+    peaks.add(500, [
+      { pid: 1, name: 'astro', rss: 2 * GB },
+      { pid: 2, name: 'content', rss: 3 * GB },
+    ]);
+    peaks.add(1000, [
+      { pid: 1, name: 'astro', rss: 5 * GB },
+      { pid: 2, name: 'content', rss: 1 * GB },
+      { pid: 3, name: 'pagefind', rss: 0.5 * GB },
+    ]);
+    peaks.add(1500, [{ pid: 1, name: 'astro', rss: 4 * GB }]);
+    expect(peaks.peakRss).toBe(6.5 * GB);
+    expect(peaks.peakAt).toBe(1000);
+    expect(peaks.peakProcesses.map((p) => p.name)).toEqual(['astro', 'content', 'pagefind']);
+    expect(peaks.processPeaks.map((p) => [p.name, p.rss / GB])).toEqual([
+      ['astro', 5],
+      ['content', 3],
+      ['pagefind', 0.5],
+    ]);
+  });
+
+  it('reports both in the bench figures', () => {
+    const peaks = new MemoryPeaks();
+    peaks.add(61_000, [
+      { pid: 7, name: 'astro/astro.js build', rss: 7.1 * GB },
+      { pid: 8, name: 'bin/pagefind', rss: 0 },
+    ]);
+    expect(memoryFigures('cold build', peaks)).toEqual({
+      'cold build · memory at the peak': '7.10 GB at 61.0 s: astro/astro.js build 7.10 GB',
+      "cold build · each process's own peak": 'astro/astro.js build 7.10 GB',
+    });
+  });
+});
