@@ -42,7 +42,10 @@ export function contentSecurityPolicyHeader(): string {
  * The staff editor's policy (`/quan-tri/`, Decap CMS), looser than the site's because Decap needs
  * it: it compiles its config schema with ajv (`new Function`, so 'unsafe-eval'), styles itself
  * with inline `<style>` (emotion), shows media as data:/blob: URLs and talks to the agency's git
- * host, whose address is set per deployment (so any https: origin). The editor is never framed.
+ * host, whose address is set per deployment (so any https: origin). The share-card previews are
+ * blob: URLs, and Chromium may fetch one when its download link is clicked, so connect-src allows
+ * blob: (only the page's own objects: a blob: URL cannot name another origin's). The editor is
+ * never framed.
  * The public pages never get this policy, and the editor's own pages (`/quan-tri/nhap/`) also carry
  * the site's policy in their `<meta>`: both apply, so they stay as strict as the site.
  */
@@ -52,7 +55,7 @@ export const EDITOR_CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob: https:"],
   ['font-src', "'self' data:"],
-  ['connect-src', "'self' https:"],
+  ['connect-src', "'self' blob: https:"],
   ['frame-src', "'self' blob:"],
   ['object-src', "'none'"],
   ['base-uri', "'self'"],
