@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { linkOrCopySync, replaceFile, replaceWithLinkSync } from '../lib/build/link';
-import { useSyncPageWrites } from '../lib/build/sync-fs';
+import { turnEventLoop, useSyncPageWrites } from '../lib/build/sync-fs';
 
 /** The two methods of Astro's incremental-build cache this integration replaces. */
 interface IncrementalCache {
@@ -78,14 +78,16 @@ export function patchIncrementalCache(): true | string {
     }
     // Synchronous: Astro restores one page after the other, so an asynchronous link only added a
     // round trip through libuv's thread pool to each (the build sat idle 60 % of the 2–3 s it took
-    // to restore 25,000 pages at 5,000 plans). No copy in the cache (ENOENT, the folder exists):
-    // Astro renders the page instead. Asked by linking rather than by a stat first.
+    // to restore 25,000 pages at 5,000 plans), with a turn of the event loop now and then
+    // (`turnEventLoop`). No copy in the cache (ENOENT, the folder exists): Astro renders the page
+    // instead. Asked by linking rather than by a stat first.
     try {
       linkOrCopySync(cachedOutputFile(settings, outputFile), target);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+    await turnEventLoop();
     return true;
   };
   // Astro calls this right after writing the page into the out dir: the cached copy is that file,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, promises, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { useSyncPageWrites } from '../../../src/lib/build/sync-fs';
+import { TURN_MS, useSyncPageWrites } from '../../../src/lib/build/sync-fs';
 import { tempDir } from '../../support/temp-dir';
 
 const original = promises.mkdir;
@@ -108,6 +108,25 @@ describe('useSyncPageWrites', () => {
     await promises.writeFile(handle, 'tay cầm');
     await handle.close();
     expect(readFileSync(join(root, 'handle.txt'), 'utf8')).toBe('tay cầm');
+  });
+
+  it('lets the event loop turn at least every TURN_MS during a run of writes', async () => {
+    const root = tempDir('turns-');
+    restore = useSyncPageWrites();
+    const turns: number[] = [];
+    let writes = 0;
+    const started = performance.now();
+    const tick = () => {
+      turns.push(performance.now());
+      if (performance.now() - started < 300) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // As Astro's page loop: each write awaited in turn, nothing else that waits on I/O.
+    while (performance.now() - started < 300) await promises.writeFile(join(root, `page-${writes++ % 50}.html`), 'trang');
+    expect(writes).toBeGreaterThan(20);
+    const gaps = turns.map((at, i) => at - (turns[i - 1] ?? started));
+    expect(turns.length).toBeGreaterThan(3);
+    expect(Math.max(...gaps), 'longest stretch without a turn, ms').toBeLessThan(TURN_MS * 5);
   });
 
   it('puts Node’s own functions back, and a second patch changes nothing', () => {
