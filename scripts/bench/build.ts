@@ -89,18 +89,20 @@ function parentMap(): Map<number, number> {
 }
 
 /**
- * A process's name for a memory report, from its command line: the program unless it is an
- * interpreter (node, sh), then each argument, paths cut to their last two segments.
- * @example processName(['/usr/bin/node', '/w/node_modules/astro/astro.js', 'build']) // 'astro/astro.js build'
+ * A process's name for a memory report, from its command line: for node (or a shell) its script,
+ * cut to the last two path segments, and the subcommand after it; for any other program, the
+ * program and its first argument.
+ * @example processName(['/usr/bin/node', '--max-old-space-size=8192', '/w/node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'x']) // 'bin/astro.mjs build'
  */
 export function processName(argv: readonly string[]): string {
   if (argv.length === 0) return '?'; // a process that has ended (a zombie) has no command line
   const program = basename(argv[0]!);
-  const words = /^(node|sh|bash|dash)$/.test(program) && argv.length > 1 ? argv.slice(1) : argv;
-  return words
-    .map((w) => (w.includes('/') ? w.split('/').filter(Boolean).slice(-2).join('/') : w))
-    .join(' ')
-    .slice(0, 80);
+  const cut = (word: string) => word.split('/').filter(Boolean).slice(-2).join('/');
+  if (!/^(node|sh|bash|dash)$/.test(program)) return [program, ...argv.slice(1, 2)].join(' ');
+  const at = argv.findIndex((word, i) => i > 0 && /\.[cm]?[jt]s$/.test(word));
+  if (at < 0) return argv.slice(0, 2).map(cut).join(' ');
+  const next = argv[at + 1];
+  return next && !next.startsWith('-') && !next.includes('/') ? `${cut(argv[at]!)} ${next}` : cut(argv[at]!);
 }
 
 /** `pid` and all its descendants, each with its resident memory. */

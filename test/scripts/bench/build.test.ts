@@ -4,13 +4,16 @@ import { MemoryPeaks, memoryFigures, processName } from '../../../scripts/bench/
 const GB = 1024 ** 3;
 
 describe('processName', () => {
-  it('names a node process by its script and arguments, paths cut to two segments', () => {
-    expect(processName(['/work/main/node_modules/.bin/node', '/work/main/node_modules/astro/astro.js', 'build'])).toBe('astro/astro.js build');
-    expect(processName(['node', '--max-old-space-size=8192', '/w/dist/content-worker.mjs'])).toBe('--max-old-space-size=8192 dist/content-worker.mjs');
+  it('names a node process by its script and subcommand, the script cut to two segments', () => {
+    expect(processName(['/w/node_modules/node/bin/node', '--max-old-space-size=16384', '/w/node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'tmp/x'])).toBe('bin/astro.mjs build');
+    expect(processName(['/w/node_modules/.bin/node', '--import', 'tsx', '/w/src/integrations/content-tasks.ts', '--base', '/'])).toBe('integrations/content-tasks.ts');
+    expect(processName(['node', '--import', 'tsx', '/w/scripts/build.ts', '--mode', 'preview'])).toBe('scripts/build.ts');
+    expect(processName(['bash', '-c'])).toBe('bash -c');
   });
 
-  it('keeps a program that is not an interpreter', () => {
-    expect(processName(['/w/node_modules/@pagefind/linux-x64/bin/pagefind', '--site', 'dist'])).toBe('bin/pagefind --site dist');
+  it('names any other program by itself and its first argument', () => {
+    expect(processName(['/w/node_modules/@pagefind/linux-x64/bin/pagefind_extended', '--service'])).toBe('pagefind_extended --service');
+    expect(processName(['/w/node_modules/@esbuild/linux-x64/bin/esbuild', '--service=0.28.2', '--ping'])).toBe('esbuild --service=0.28.2');
     expect(processName([])).toBe('?');
   });
 });
