@@ -1,3 +1,4 @@
+import { BytesResponse } from '../build/bytes-response';
 import { getCatalog } from '../catalog/from-collections';
 import { site } from '../../site.config';
 import { apiPaths, type PublishContext } from './context';
@@ -25,9 +26,5 @@ export async function serveOpenData(path: string): Promise<Response> {
   // need the workbooks whose size is not kept from an earlier build; nothing else waits for them.
   if (entry.format === 'XLSX') await openData.prepare(tableNames.filter((name) => apiPaths.table(name, 'xlsx') === path));
   if (SIZES_EVERY_FILE.has(entry.format)) await openData.prepareSummaries();
-  return new Response(toBodyInit(openData.file(path).body), { headers: { 'Content-Type': contentType(entry.format) } });
-}
-
-function toBodyInit(body: string | Buffer): string | Uint8Array<ArrayBuffer> {
-  return typeof body === 'string' ? body : new Uint8Array(body);
+  return new BytesResponse(openData.file(path).body, { headers: { 'Content-Type': contentType(entry.format) } });
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { BytesResponse } from '../../../src/lib/build/bytes-response';
+
+const text = 'Kế hoạch số 12/KH-UBND: Đẩy mạnh chuyển đổi số năm 2026';
+
+describe('BytesResponse', () => {
+  it('gives Astro the bytes it was made from, UTF-8 for text, with its headers', async () => {
+    const response = new BytesResponse(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe(text);
+  });
+
+  it('hands back a whole buffer as it is, and copies a view into a larger one (a pooled Buffer)', async () => {
+    const whole = new Uint8Array(Buffer.from(text.repeat(400)));
+    expect(await new BytesResponse(whole).arrayBuffer()).toBe(whole.buffer);
+    const pooled = Buffer.from('ngắn');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    const answer = await new BytesResponse(pooled).arrayBuffer();
+    expect(answer.byteLength).toBe(pooled.byteLength);
+    expect(Buffer.from(answer).equals(pooled)).toBe(true);
+  });
+
+  it('carries the same bytes in its body stream, for a reader that does not call arrayBuffer()', async () => {
+    const bytes = Buffer.from(text);
+    const response = new BytesResponse(bytes);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body!) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect(await new BytesResponse(text).text()).toBe(text);
+  });
+});
