@@ -28,5 +28,17 @@ describe('BytesResponse', () => {
     for await (const chunk of response.body!) chunks.push(chunk);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
     expect(await new BytesResponse(text).text()).toBe(text);
+    // A reader changing its chunk does not change what arrayBuffer() gives.
+    chunks[0]!.fill(0);
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(text))).toBe(true);
+  });
+
+  it('copies nothing when made: the body stream copies the bytes only if read', () => {
+    const large = new Uint8Array(32 * 1024 * 1024).fill(65);
+    const before = process.memoryUsage().arrayBuffers;
+    const responses = [new BytesResponse(large), new BytesResponse(large)];
+    // Node's Response copies a Uint8Array body when made (64 MB more here).
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 1024 * 1024);
+    expect(responses).toHaveLength(2);
   });
 });
