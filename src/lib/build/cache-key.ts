@@ -93,6 +93,21 @@ function catalogRows(catalog: Catalog): Map<object, string> {
   return found.rows;
 }
 
+function itemIdentity(catalog: Catalog, rows: Map<object, string>, value: object): string | undefined {
+  const entry = value as PlanEntry;
+  if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
+  return rows.get(value);
+}
+
+/**
+ * What stands for a plan of the catalog, or a row the catalog derives from one (a deadline, target or
+ * assignment row, a citation edge, or the plan's item such a row holds), in a key: its kind, position
+ * and plan's digest (`catalogRows`). Undefined for anything else.
+ */
+export function catalogItemIdentity(catalog: Catalog, item: object): string | undefined {
+  return itemIdentity(catalog, catalogRows(catalog), item);
+}
+
 /**
  * The JSON of what a page shows, for its key: object keys in insertion order (the catalog builds
  * them deterministically), Maps and Sets as their entries, a plan of this catalog as its digest (so
@@ -113,10 +128,9 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
       inner = undefined;
       return value;
     }
+    const item = itemIdentity(catalog, rows, value);
+    if (item !== undefined) return item;
     const entry = value as PlanEntry;
-    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
-    const row = rows.get(value);
-    if (row !== undefined) return row;
     // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that
     // plan's title and number: the plan's digest joins the key.
     let named: string[] | undefined;

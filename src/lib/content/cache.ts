@@ -138,6 +138,17 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
   const found = cachedRecord<T>(namespace, key);
   if (found !== undefined) return found;
   const value = compute();
+  storeRecord(namespace, key, value);
+  return value;
+}
+
+/**
+ * Stores `value` as the record for `key`, replacing any record there: for a record rewritten by
+ * every build (what the last build computed, read back by the next one), where `cached` writes
+ * only records that are missing.
+ */
+export function storeRecord(namespace: string, key: string, value: unknown): void {
+  if (!enabled()) return;
   try {
     pruneOtherGenerations();
     // Written whole, then renamed, so a concurrent reader never sees half a record.
@@ -145,5 +156,4 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
   } catch {
     // A read-only checkout still works, uncached.
   }
-  return value;
 }

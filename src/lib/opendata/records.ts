@@ -8,7 +8,7 @@ import { apiPaths, urlOf, type PublishContext } from './context';
 import { plainTextCached } from '../content/mdx-body';
 import { reportDate } from '../catalog/build';
 import { periodLabel, tallyResults } from '../portal/reports';
-import type { AgencyRef, PlanRecord, TableRow, TableRows } from './record-schemas';
+import { tableNames, type AgencyRef, type PlanRecord, type TableName, type TableRow, type TableRows } from './record-schemas';
 
 /*
  * Catalog → published records. Key order here is the key order in the files (and the column
@@ -154,15 +154,33 @@ function planRow(catalog: Catalog, plan: PlanEntry, ctx: PublishContext): TableR
   };
 }
 
-/** Every flat table, in catalog order (plans newest first, deadlines by date, agencies by name). */
-export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
+/**
+ * Where each table's rows come from: the catalog list it has one row per item of (`items`, in table
+ * order: plans newest first, deadlines by date, agencies by name) and the row of an item. A table's
+ * rows are `items.map(row)`; the open data builds them only for the tables it renders, and keys the
+ * tables that grow with the plans chunk by chunk (table-keys.ts).
+ */
+export interface TableSource<T extends TableName, I = unknown> {
+  items: readonly I[];
+  // A method, so that a source of plans is a TableSource<T> (of unknown items) too.
+  row(item: I): TableRow<T>;
+}
+
+export type TableSources = { [T in TableName]: TableSource<T> };
+
+function source<T extends TableName, I>(items: readonly I[], row: (item: I) => TableRow<T>): TableSource<T, I> {
+  return { items, row };
+}
+
+/** The source of every flat table (see TableSource). */
+export function tableSources(catalog: Catalog, ctx: PublishContext): TableSources {
   const planUrl = (slug: string) => urlOf(ctx, paths.plan(slug));
   const title = (slug: string) => catalog.planBySlug.get(slug)?.data.title ?? slug;
-  const calendarOwners = new Set(catalog.deadlines.map((row) => row.deadline.owner));
+  let calendarOwners: Set<string> | undefined;
 
   return {
-    plans: catalog.plans.map((plan) => planRow(catalog, plan, ctx)),
-    targets: catalog.targets.map((row) => ({
+    plans: source(catalog.plans, (plan) => planRow(catalog, plan, ctx)),
+    targets: source(catalog.targets, (row) => ({
       id: rowId(row.plan, row.position + 1),
       plan: row.plan,
       position: row.position + 1,
@@ -174,7 +192,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       indicator: row.target.indicator,
       url: planUrl(row.plan),
     })),
-    deadlines: catalog.deadlines.map((row) => ({
+    deadlines: source(catalog.deadlines, (row) => ({
       id: rowId(row.plan, row.position + 1),
       plan: row.plan,
       position: row.position + 1,
@@ -189,7 +207,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       url: planUrl(row.plan),
       dueDate: deadlineDueDate(row.deadline),
     })),
-    citations: catalog.citations.map((edge) => ({
+    citations: source(catalog.citations, (edge) => ({
       plan: edge.plan,
       role: edge.role,
       position: edge.position + 1,
@@ -201,7 +219,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       title: edge.reference.title,
       url: urlOf(ctx, paths.document(edge.document)),
     })),
-    agencies: [...catalog.agencies.values()].map((agency) => ({
+    agencies: source([...catalog.agencies.values()], (agency) => ({
       id: agency.id,
       name: agency.data.name,
       shortName: agency.data.shortName,
@@ -212,10 +230,10 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       plans: agency.plans,
       assignedIn: [...new Set(agency.assignments.map((a) => a.plan))],
       deadlineCount: agency.deadlines.length,
-      calendarUrl: calendarOwners.has(agency.id) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
+      calendarUrl: (calendarOwners ??= new Set(catalog.deadlines.map((row) => row.deadline.owner))).has(agency.id) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
       url: urlOf(ctx, paths.agency(agency.id)),
     })),
-    reports: catalog.reports.map(({ slug, data }) => ({
+    reports: source(catalog.reports, ({ slug, data }) => ({
       slug,
       ...planHeading(data),
       identifier: formatPlanNumber(data),
@@ -236,7 +254,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       fulfils: data.fulfils.map((f) => rowId(f.plan, f.deadline)),
       url: urlOf(ctx, paths.report(slug)),
     })),
-    results: catalog.results.map((row) => {
+    results: source(catalog.results, (row) => {
       const report = catalog.reportBySlug.get(row.report)!.data;
       const target = catalog.planBySlug.get(row.plan)!.data.targets[row.target]!;
       return {
@@ -258,7 +276,7 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
         url: `${urlOf(ctx, paths.report(row.report))}#ket-qua-${row.position + 1}`,
       };
     }),
-    documents: [...catalog.documents.values()].sort((a, b) => compareIds(a.id, b.id)).map((doc) => ({
+    documents: source([...catalog.documents.values()].sort((a, b) => compareIds(a.id, b.id)), (doc) => ({
       id: doc.id,
       type: doc.data.type,
       number: doc.data.number,
@@ -274,6 +292,17 @@ export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
       url: urlOf(ctx, paths.document(doc.id)),
     })),
   };
+}
+
+/** Every flat table, in catalog order (plans newest first, deadlines by date, agencies by name). */
+export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
+  const sources = tableSources(catalog, ctx);
+  return Object.fromEntries(tableNames.map((name) => [name, sourceRows(sources[name])])) as unknown as TableRows;
+}
+
+/** The rows of a table source, in its order. */
+export function sourceRows<T extends TableName>(source: TableSource<T>): TableRow<T>[] {
+  return source.items.map((item) => source.row(item));
 }
 
 /** Plain code-unit order: the same on every machine and locale (registry order must not depend on the loader). */
