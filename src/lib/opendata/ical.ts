@@ -1,6 +1,6 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
-import { plainKey } from '../build/cache-key';
+import { catalogItemIdentity, plainKey } from '../build/cache-key';
 import { cached, cacheKey } from '../content/cache';
 import { openDataCode } from './code';
 import { formatPlanNumber } from '../catalog/plan-number';
@@ -11,6 +11,7 @@ import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatVietnameseDate } from '../vn/dates';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
 import { planEntryDate } from './records';
+import { chunkedRowsDigest, type ChunkedRowsSource } from './table-keys';
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -141,13 +142,22 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
 }
 
 /**
- * The key of a calendar (`deadlinesCalendar` with the same options): its rows in order and the
- * events of each of their plans (`planEventsKey`), with the shell's agency and publish context.
+ * The key of a calendar (`deadlinesCalendar` with the same options): its rows in order, each as its
+ * plan, position and plan's events (`planEventsKey`), with the shell's agency and publish context.
+ * The rows are hashed in chunks whose digests are kept between builds under their plans' digests
+ * (table-keys.ts), so a build after one edit works out the events' keys of the plans that share a
+ * chunk with the edited one, not of every plan with a deadline (4.4 s at 50,000 plans).
  */
 export function calendarKey(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
   const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
-  const plans = [...new Set(rows.map((row) => row.plan))];
-  return plainKey(catalog, 'calendar', options.agency ?? null, ctx, rows.map((row) => [row.plan, row.position]), plans.map((slug) => planEventsKey(catalog, ctx, slug)));
+  const code = openDataCode();
+  const source: ChunkedRowsSource<DeadlineRow> = {
+    items: rows,
+    identity: (row) => catalogItemIdentity(catalog, row),
+    row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
+  };
+  const memo = code ? JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]) : undefined;
+  return chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx, code), memo).digest;
 }
 
 /**

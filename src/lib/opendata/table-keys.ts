@@ -1,6 +1,7 @@
 /**
  * The digest of a table's rows, for the key of its files (open-data.ts), without serializing every
- * row on every build.
+ * row on every build. The calendars' keys are made the same way (`calendarKey` in ical.ts: a row per
+ * deadline).
  *
  * A table file is rendered again only when its rows change, so its key is a digest of the rows
  * themselves, not of the plans they come from: editing a plan's body or summary leaves the targets,

@@ -5,6 +5,7 @@ import { buildCatalog } from '../../../src/lib/catalog/build';
 import { deadlineDueDate } from '../../../src/lib/catalog/deadline-due';
 import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, content, ctx } from './real-content';
+import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
 
 /** node-ical builds all-day dates at local midnight, so read them back with local getters. */
 function localIsoDate(date: Date): string {
@@ -153,5 +154,20 @@ describe('calendar keys', () => {
       expect(after[2], `change ${i}`).not.toBe(before[2]);
     }
     expect(keys(catalog, { ...ctx, site: 'https://khac.example.gov.vn' })[0]).not.toBe(before[0]);
+  });
+
+  it('are the same from chunk digests kept by an earlier build as from none', () => {
+    const deadlines = plan.data.deadlines.map((deadline, i) => (i === 0 ? { ...deadline, date: '2031-12-31' } : deadline));
+    keys(catalog);
+    const edited = withPlan({ deadlines });
+    const kept = keys(edited);
+    const previous = process.env[CONTENT_CACHE_ENV];
+    process.env[CONTENT_CACHE_ENV] = 'off';
+    try {
+      expect(kept).toEqual(keys(withPlan({ deadlines })));
+    } finally {
+      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
+      else process.env[CONTENT_CACHE_ENV] = previous;
+    }
   });
 });
