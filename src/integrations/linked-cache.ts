@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { linkOrCopySync, replaceFile, replaceWithLinkSync } from '../lib/build/link';
+import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
+import { LinkQueue } from '../lib/build/link-queue';
 import { turnEventLoop, useSyncPageWrites } from '../lib/build/sync-fs';
 
 /** The two methods of Astro's incremental-build cache this integration replaces. */
@@ -44,7 +45,10 @@ export default function linkedCache(): AstroIntegration {
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
         restoreWrites = useSyncPageWrites();
       },
-      'astro:build:done': () => {
+      // Every page taken from the cache is in the out dir before anything after the page loop reads it.
+      'astro:build:generated': () => finishRestores(),
+      'astro:build:done': async () => {
+        await finishRestores();
         restoreWrites?.();
         restoreWrites = undefined;
       },
@@ -53,6 +57,17 @@ export default function linkedCache(): AstroIntegration {
 }
 
 const PATCHED = Symbol.for('ke-hoach-mo:linked-cache');
+
+/** The links of restored pages not made yet: one queue per process, shared by every copy of this module (the patch is too). */
+const restores = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo:linked-cache:restores')] ??= new LinkQueue()) as LinkQueue;
+
+/**
+ * Waits until every page restored so far is linked (or copied) into its out dir, and stops the
+ * thread that links them; fails, naming them, when some could not be.
+ */
+export function finishRestores(): Promise<void> {
+  return restores.close();
+}
 
 /** Replaces the cache's restore and write methods; true when done (or done before), else why not. */
 export function patchIncrementalCache(): true | string {
@@ -65,28 +80,14 @@ export function patchIncrementalCache(): true | string {
   const proto = module.IncrementalBuildCache?.prototype;
   if (!proto || typeof proto.restoreOutputFile !== 'function' || typeof proto.writeOutputFile !== 'function') return 'IncrementalBuildCache đã đổi';
   if (proto[PATCHED]) return true;
-  // Folders made in the out dir, per cache (one per build), as Astro's own restore keeps them.
-  const madeBy = new WeakMap<object, Set<string>>();
-  proto.restoreOutputFile = async function restoreOutputFile(this: object, settings, outputFile, destination) {
-    let made = madeBy.get(this);
-    if (!made) madeBy.set(this, (made = new Set()));
-    const target = fileURLToPath(destination);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    // Synchronous: Astro restores one page after the other, so an asynchronous link only added a
-    // round trip through libuv's thread pool to each (the build sat idle 60 % of the 2–3 s it took
-    // to restore 25,000 pages at 5,000 plans), with a turn of the event loop now and then
-    // (`turnEventLoop`). No copy in the cache (ENOENT, the folder exists): Astro renders the page
-    // instead. Asked by linking rather than by a stat first.
-    try {
-      linkOrCopySync(cachedOutputFile(settings, outputFile), target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }
+  proto.restoreOutputFile = async function restoreOutputFile(settings, outputFile, destination) {
+    // No copy in the cache: Astro renders the page instead. The folder and the link are made by the
+    // queue's own thread (src/lib/build/link-queue.ts): making them here, one page after the other,
+    // was 7.4 s of Astro's thread after one edit at 50,000 plans, against about 1 s for this check.
+    // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
+    const cached = cachedOutputFile(settings, outputFile);
+    if (!existsSync(cached)) return false;
+    restores.add(cached, fileURLToPath(destination));
     await turnEventLoop();
     return true;
   };

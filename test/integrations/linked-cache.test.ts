@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { patchIncrementalCache } from '../../src/integrations/linked-cache';
+import { finishRestores, patchIncrementalCache } from '../../src/integrations/linked-cache';
 import { tempDir } from '../support/temp-dir';
 
 interface PatchedCache {
@@ -29,6 +29,8 @@ describe("Astro's incremental cache, patched to link", () => {
     await cache.writeOutputFile(settings, 'ke-hoach/a/index.html', '<h1>Kế hoạch A</h1>');
     const target = new URL('ke-hoach/a/index.html', out);
     expect(await cache.restoreOutputFile(settings, 'ke-hoach/a/index.html', target)).toBe(true);
+    // The link is made by a thread of its own: the build waits for it after the page loop.
+    await finishRestores();
     expect(readFileSync(target, 'utf8')).toBe('<h1>Kế hoạch A</h1>');
     expect(statSync(target).ino).toBe(statSync(join(root, 'cache/dist/ke-hoach/a/index.html')).ino);
   });
@@ -45,6 +47,7 @@ describe("Astro's incremental cache, patched to link", () => {
     await cache.writeOutputFile(settings, 'index.html', 'cũ');
     const published = new URL('index.html', out);
     await cache.restoreOutputFile(settings, 'index.html', published);
+    await finishRestores();
     await cache.writeOutputFile(settings, 'index.html', 'mới');
     expect(readFileSync(published, 'utf8')).toBe('cũ');
   });
@@ -59,6 +62,7 @@ describe("Astro's incremental cache, patched to link", () => {
     expect(statSync(copy).ino, 'the cached copy is the written page').toBe(statSync(new URL('ke-hoach/a/index.html', out)).ino);
     const published = new URL('published/ke-hoach/a/index.html', pathToFileURL(`${root}/`));
     expect(await cache.restoreOutputFile(settings, 'ke-hoach/a/index.html', published)).toBe(true);
+    await finishRestores();
     // Build 3 renders the page again into a new out dir.
     const next = pathToFileURL(join(root, 'dist-3/'));
     mkdirSync(new URL('ke-hoach/a/', next), { recursive: true });
@@ -67,6 +71,26 @@ describe("Astro's incremental cache, patched to link", () => {
     expect(readFileSync(copy, 'utf8')).toBe('<h1>Bản 2 dài hơn</h1>');
     expect(statSync(copy).ino).toBe(statSync(new URL('ke-hoach/a/index.html', next)).ino);
     expect(readFileSync(published, 'utf8'), 'the published page keeps its bytes').toBe('<h1>Bản 1</h1>');
+  });
+
+  it('restores thousands of pages into their folders, and fails the build naming a page whose copy could not be put in place', async () => {
+    const { cache, settings, out, root } = cacheAndOutDir();
+    const pages = Array.from({ length: 3000 }, (_, i) => `ke-hoach/k-${i}/index.html`);
+    for (const [i, page] of pages.entries()) await cache.writeOutputFile(settings, page, `<h1>Kế hoạch ${i}</h1>`);
+    for (const page of pages) expect(await cache.restoreOutputFile(settings, page, new URL(page, out))).toBe(true);
+    await finishRestores();
+    for (const [i, page] of pages.entries()) {
+      expect(readFileSync(new URL(page, out), 'utf8')).toBe(`<h1>Kế hoạch ${i}</h1>`);
+      if (i % 500 === 0) expect(statSync(new URL(page, out)).ino).toBe(statSync(join(root, 'cache/dist', page)).ino);
+    }
+    // The out dir already holds the page (a restore must never write over a file): the build fails.
+    expect(await cache.restoreOutputFile(settings, pages[7]!, new URL(pages[7]!, out))).toBe(true);
+    await expect(finishRestores()).rejects.toThrow(/1 tệp[^]*k-7\/index\.html/);
+    // The next build's restores work again.
+    const next = pathToFileURL(join(root, 'dist-2/'));
+    expect(await cache.restoreOutputFile(settings, pages[7]!, new URL(pages[7]!, next))).toBe(true);
+    await finishRestores();
+    expect(readFileSync(new URL(pages[7]!, next), 'utf8')).toBe('<h1>Kế hoạch 7</h1>');
   });
 
   it('writes a copy when the out dir holds no such page, or one of another size', async () => {
