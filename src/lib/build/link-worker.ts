@@ -1,7 +1,8 @@
 /**
  * The thread of a `LinkQueue` (link-queue.ts): makes each link it is sent, in order, with its
- * folder, and answers a flush with what failed since the last one. Node runs this file as it is
- * (its types stripped), so it holds only syntax that stripping erases, and imports with extensions.
+ * folder, and answers a flush with what failed since the last one. Node runs this file as it is,
+ * its types stripped (Node ≥ 22.18, the `engines` of package.json), so it holds only syntax that
+ * stripping erases, and imports with extensions.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
