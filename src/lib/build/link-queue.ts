@@ -5,15 +5,22 @@
  * links took 7.4 s of the 2-core machine's busiest thread (4.9 s of it making folders), while the
  * other core had time to spare.
  *
- * Links are sent in batches and made in order; `flush` waits until every link added so far is made,
- * and fails with each one that could not be. The thread starts with the first link and does not keep
- * the process alive.
+ * Links are sent in batches, as the thread asks for them; `flush` makes what the thread has not been
+ * sent, waits until every link added so far is made, and fails with each one that could not be. The
+ * thread starts with the first full batch and does not keep the process alive.
  */
 import { Worker } from 'node:worker_threads';
+import { linkAllSync } from './link';
 import type { LinkWorkerMessage, LinkWorkerReply } from './link-worker.ts';
 
 /** Links sent to the thread at a time: a message per batch, not per link. */
 export const LINK_BATCH = 256;
+
+/**
+ * Batches the thread holds at once: one it makes, one waiting, so that it does not sit idle until
+ * this thread's event loop turns (Astro's page loop turns it every few milliseconds) to send more.
+ */
+const IN_FLIGHT = 2;
 
 /** Failures listed in a flush's error, at most. */
 const LISTED_FAILURES = 10;
@@ -21,6 +28,11 @@ const LISTED_FAILURES = 10;
 export class LinkQueue {
   #worker: Worker | undefined;
   #batch: [string, string][] = [];
+  /** Batches not sent yet: the thread asks for them one by one, and a flush makes what is left here. */
+  #waiting: [string, string][][] = [];
+  #inFlight = 0;
+  /** Folders made by this thread when it flushes. */
+  #made = new Set<string>();
   #flushes = new Map<number, { resolve: (failures: string[]) => void; reject: (error: Error) => void }>();
   #flushed = 0;
   #failed: Error | undefined;
@@ -28,19 +40,32 @@ export class LinkQueue {
   /** Queues a link of `source` at `destination` (which must not exist), with its folder. */
   add(source: string, destination: string): void {
     this.#batch.push([source, destination]);
-    if (this.#batch.length >= LINK_BATCH) this.#send();
+    if (this.#batch.length >= LINK_BATCH) {
+      this.#waiting.push(this.#batch);
+      this.#batch = [];
+      this.#feed();
+    }
   }
 
-  /** Resolves once every link added so far is made; rejects naming those that could not be. */
+  /**
+   * Resolves once every link added so far is made; rejects naming those that could not be. The
+   * batches the thread has not been sent yet are made here meanwhile: after a page loop that
+   * outran the thread, both make what is left.
+   */
   async flush(): Promise<void> {
-    if (!this.#worker && this.#batch.length === 0) return;
-    this.#send();
-    const id = ++this.#flushed;
-    const failures = await new Promise<string[]>((resolve, reject) => {
-      if (this.#failed) return reject(this.#failed);
-      this.#flushes.set(id, { resolve, reject });
-      this.#post({ flush: id });
-    });
+    if (this.#batch.length > 0) this.#waiting.push(this.#batch);
+    this.#batch = [];
+    const failures: string[] = [];
+    for (let batch = this.#waiting.shift(); batch; batch = this.#waiting.shift()) linkAllSync(batch, this.#made, failures);
+    if (this.#worker) {
+      const id = ++this.#flushed;
+      const theirs = await new Promise<string[]>((resolve, reject) => {
+        if (this.#failed) return reject(this.#failed);
+        this.#flushes.set(id, { resolve, reject });
+        this.#post({ flush: id });
+      });
+      failures.unshift(...theirs);
+    }
     if (failures.length > 0) {
       const listed = failures.slice(0, LISTED_FAILURES).join('\n');
       const more = failures.length > LISTED_FAILURES ? `\n(và ${failures.length - LISTED_FAILURES} tệp khác)` : '';
@@ -55,14 +80,18 @@ export class LinkQueue {
     } finally {
       const worker = this.#worker;
       this.#worker = undefined;
+      this.#inFlight = 0;
+      this.#made.clear();
       await worker?.terminate();
     }
   }
 
-  #send(): void {
-    if (this.#batch.length === 0) return;
-    this.#post({ links: this.#batch });
-    this.#batch = [];
+  /** Sends waiting batches while the thread holds fewer than IN_FLIGHT. */
+  #feed(): void {
+    while (this.#inFlight < IN_FLIGHT && this.#waiting.length > 0) {
+      this.#inFlight += 1;
+      this.#post({ links: this.#waiting.shift()! });
+    }
   }
 
   #post(message: LinkWorkerMessage): void {
@@ -71,9 +100,14 @@ export class LinkQueue {
       this.#failed = undefined;
       const worker = new Worker(new URL('./link-worker.ts', import.meta.url));
       worker.unref();
-      worker.on('message', ({ flush, failures }: LinkWorkerReply) => {
-        this.#flushes.get(flush)?.resolve(failures);
-        this.#flushes.delete(flush);
+      worker.on('message', (reply: LinkWorkerReply) => {
+        if ('done' in reply) {
+          this.#inFlight -= 1;
+          this.#feed();
+          return;
+        }
+        this.#flushes.get(reply.flush)?.resolve(reply.failures);
+        this.#flushes.delete(reply.flush);
       });
       // A thread that dies fails every flush waiting and every later one: links may be missing.
       const fail = (error: Error) => {

@@ -1,21 +1,17 @@
 /**
- * The thread of a `LinkQueue` (link-queue.ts): makes each link it is sent, in order, with its
- * folder, and answers a flush with what failed since the last one. Node runs this file as it is,
- * its types stripped (Node ≥ 22.18, the `engines` of package.json), so it holds only syntax that
- * stripping erases, and imports with extensions.
+ * The thread of a `LinkQueue` (link-queue.ts): makes the links of each batch it is sent, in order,
+ * with their folders, says when a batch is done (so that the queue sends the next), and answers a
+ * flush with what failed since the last one. Node runs this file as it is, its types stripped
+ * (Node ≥ 22.18, the `engines` of package.json), so it holds only syntax that stripping erases, and
+ * imports with extensions.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { linkOrCopySync } from './link.ts';
+import { linkAllSync } from './link.ts';
 
-/** What the queue sends: links to make (source, destination), or a flush to answer. */
+/** What the queue sends: a batch of links to make (source, destination), or a flush to answer. */
 export type LinkWorkerMessage = { links: [string, string][] } | { flush: number };
-/** What the thread answers a flush with: one line per failed link. */
-export interface LinkWorkerReply {
-  flush: number;
-  failures: string[];
-}
+/** What the thread answers: a batch done, or a flush with one line per failed link. */
+export type LinkWorkerReply = { done: true } | { flush: number; failures: string[] };
 
 const port = parentPort;
 if (port) {
@@ -27,17 +23,7 @@ if (port) {
       failures = [];
       return;
     }
-    for (const [source, destination] of message.links) {
-      try {
-        const folder = dirname(destination);
-        if (!made.has(folder)) {
-          mkdirSync(folder, { recursive: true });
-          made.add(folder);
-        }
-        linkOrCopySync(source, destination);
-      } catch (error) {
-        failures.push(`${destination}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    linkAllSync(message.links, made, failures);
+    port.postMessage({ done: true } satisfies LinkWorkerReply);
   });
 }

@@ -34,6 +34,25 @@ export function linkOrCopySync(source: string, destination: string): void {
 }
 
 /**
+ * `linkOrCopySync` of each (source, destination), making each destination's folder first unless
+ * `made` has it (and adding it); a link that fails is listed in `failures`, and the next goes on.
+ */
+export function linkAllSync(links: readonly (readonly [string, string])[], made: Set<string>, failures: string[]): void {
+  for (const [source, destination] of links) {
+    try {
+      const folder = dirname(destination);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      linkOrCopySync(source, destination);
+    } catch (error) {
+      failures.push(`${destination}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
  * Makes `file` the same file as `source`: a hard link made under a temporary name and renamed over
  * whatever `file` was, so a published link to the old file keeps its bytes, as with `replaceFile`.
  * False, changing nothing, where the filesystem refuses links (the caller writes a copy instead).

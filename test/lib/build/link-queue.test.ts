@@ -29,6 +29,17 @@ describe('LinkQueue', () => {
     await queue.close();
   });
 
+  it('names a link the thread could not make, among links it and the flushing thread made', async () => {
+    const { root, files } = sources(3 * LINK_BATCH);
+    const queue = new LinkQueue();
+    // The first batch goes to the thread: its first link has no source.
+    queue.add(join(root, 'cache', 'khong-co.html'), join(root, 'out', 'thieu.html'));
+    files.forEach((file, i) => queue.add(file, join(root, 'out', `${i}.html`)));
+    await expect(queue.flush()).rejects.toThrow(/^Không đặt được 1 tệp[^]*out\/thieu\.html/);
+    files.forEach((_, i) => expect(existsSync(join(root, 'out', `${i}.html`)), `${i}.html`).toBe(true));
+    await queue.close();
+  });
+
   it('resolves a flush with nothing queued, and starts no thread for it', async () => {
     const queue = new LinkQueue();
     await expect(queue.flush()).resolves.toBeUndefined();
