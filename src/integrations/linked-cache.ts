@@ -48,6 +48,7 @@ export default function linkedCache(): AstroIntegration {
       // Every page taken from the cache is in the out dir before anything after the page loop reads it.
       'astro:build:generated': () => finishRestores(),
       'astro:build:done': async () => {
+        // Nothing left after `astro:build:generated`; here too in case a build never reaches it.
         await finishRestores();
         restoreWrites?.();
         restoreWrites = undefined;

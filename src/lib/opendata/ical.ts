@@ -150,14 +150,13 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
  */
 export function calendarKey(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
   const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
-  const code = openDataCode();
   const source: ChunkedRowsSource<DeadlineRow> = {
     items: rows,
     identity: (row) => catalogItemIdentity(catalog, row),
     row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
   };
-  const memo = code ? JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]) : undefined;
-  return chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx, code), memo).digest;
+  const memo = JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);
+  return chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx), memo).digest;
 }
 
 /**

@@ -13,8 +13,8 @@ import { calendarKey, deadlinesCalendar } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
-import { planRecordSchema, tableFileSchema, type TableName, type TableRows } from './record-schemas';
-import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, sourceRows, tableSources } from './records';
+import { planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
+import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
 import { chunkedRowsDigest } from './table-keys';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
@@ -75,18 +75,7 @@ const PLAN_ROW_TABLES: ReadonlySet<TableName> = new Set(['plans', 'targets', 'de
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const sources = tableSources(catalog, ctx);
   // Each table's rows are built when a file of it is rendered, not for its key.
-  const built = new Map<TableName, unknown[]>();
-  const rows = {} as TableRows;
-  for (const name of TABLE_NAMES) {
-    Object.defineProperty(rows, name, {
-      enumerable: true,
-      get: () => {
-        let found = built.get(name);
-        if (!found) built.set(name, (found = sourceRows(sources[name])));
-        return found;
-      },
-    });
-  }
+  const rows = tableRows(catalog, ctx, sources);
   const context = JSON.stringify([ctx.site, ctx.base]);
   const code = openDataCode();
   // A table file is a function of its rows (which hold the URLs of the publish context) and code,
@@ -97,10 +86,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const rowsKey = (name: TableName) => {
     let digest = rowDigests.get(name);
     if (digest === undefined) {
+      const scope = plainKey(catalog, 'table rows', name, context);
       const byPlan = PLAN_ROW_TABLES.has(name);
-      const source = { ...sources[name], identity: (item: unknown) => (byPlan ? catalogItemIdentity(catalog, item as object) : undefined) };
-      const memo = byPlan && code ? `${name}|${context}` : undefined;
-      digest = chunkedRowsDigest(source, plainKey(catalog, 'table rows', name, context, code), memo).digest;
+      const source = byPlan ? { ...sources[name], identity: (item: unknown) => catalogItemIdentity(catalog, item as object) } : sources[name];
+      digest = chunkedRowsDigest(source, scope, byPlan ? `${name}|${context}` : undefined).digest;
       rowDigests.set(name, digest);
     }
     return `${context}|${digest}`;

@@ -1,4 +1,4 @@
-import type { Catalog, PlanEntry } from '../catalog/build';
+import type { AgencyView, Catalog, PlanEntry } from '../catalog/build';
 import { planDate } from '../catalog/plan-date';
 import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatPlanNumber } from '../catalog/plan-number';
@@ -176,7 +176,6 @@ function source<T extends TableName, I>(items: readonly I[], row: (item: I) => T
 export function tableSources(catalog: Catalog, ctx: PublishContext): TableSources {
   const planUrl = (slug: string) => urlOf(ctx, paths.plan(slug));
   const title = (slug: string) => catalog.planBySlug.get(slug)?.data.title ?? slug;
-  let calendarOwners: Set<string> | undefined;
 
   return {
     plans: source(catalog.plans, (plan) => planRow(catalog, plan, ctx)),
@@ -230,7 +229,7 @@ export function tableSources(catalog: Catalog, ctx: PublishContext): TableSource
       plans: agency.plans,
       assignedIn: [...new Set(agency.assignments.map((a) => a.plan))],
       deadlineCount: agency.deadlines.length,
-      calendarUrl: (calendarOwners ??= new Set(catalog.deadlines.map((row) => row.deadline.owner))).has(agency.id) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
+      calendarUrl: hasCalendar(agency) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
       url: urlOf(ctx, paths.agency(agency.id)),
     })),
     reports: source(catalog.reports, ({ slug, data }) => ({
@@ -294,15 +293,21 @@ export function tableSources(catalog: Catalog, ctx: PublishContext): TableSource
   };
 }
 
-/** Every flat table, in catalog order (plans newest first, deadlines by date, agencies by name). */
-export function tableRows(catalog: Catalog, ctx: PublishContext): TableRows {
-  const sources = tableSources(catalog, ctx);
-  return Object.fromEntries(tableNames.map((name) => [name, sourceRows(sources[name])])) as unknown as TableRows;
-}
-
-/** The rows of a table source, in its order. */
-export function sourceRows<T extends TableName>(source: TableSource<T>): TableRow<T>[] {
-  return source.items.map((item) => source.row(item));
+/**
+ * Every flat table, in catalog order (plans newest first, deadlines by date, agencies by name), from
+ * `sources`. Each table's rows are built when first read: the open data keys its tables without
+ * building them, and a build renders only the tables an edit changed.
+ */
+export function tableRows(catalog: Catalog, ctx: PublishContext, sources: TableSources = tableSources(catalog, ctx)): TableRows {
+  const rows = {} as TableRows;
+  for (const name of tableNames) {
+    let built: unknown[] | undefined;
+    Object.defineProperty(rows, name, {
+      enumerable: true,
+      get: () => (built ??= sources[name].items.map((item) => sources[name].row(item))),
+    });
+  }
+  return rows;
 }
 
 /** Plain code-unit order: the same on every machine and locale (registry order must not depend on the loader). */
@@ -310,7 +315,12 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Whether an agency has its own .ics: it owns at least one deadline. */
+function hasCalendar(agency: AgencyView): boolean {
+  return agency.deadlines.length > 0;
+}
+
 /** Agencies that own at least one deadline, in catalog order: each gets its own .ics. */
 export function calendarAgencies(catalog: Catalog): string[] {
-  return [...catalog.agencies.values()].filter((a) => a.deadlines.length > 0).map((a) => a.id);
+  return [...catalog.agencies.values()].filter(hasCalendar).map((a) => a.id);
 }

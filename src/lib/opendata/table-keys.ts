@@ -11,9 +11,9 @@
  * edit or no edit.
  *
  * So the rows are hashed in chunks, and each chunk's digest is kept between builds under the chunk's
- * signature: the scope (the table, the publish context, the registries and the code, given by the
- * caller) and the identity of each item (its plan's digest and its place in the plan). A row is a
- * function of exactly these, so a chunk whose signature the last build saw has the rows, and the
+ * signature: the scope (the table, the publish context and the registries, given by the caller),
+ * the open-data code, and the identity of each item (its plan's digest and its place in the plan).
+ * A row is a function of exactly these, so a chunk whose signature the last build saw has the rows, and the
  * digest, it had then: only chunks holding an added, edited or removed row are built and serialized
  * again. Chunk boundaries follow the items' identities, not their positions, so a plan added at the
  * top of a list changes the chunk it joins and leaves the others as they were. Only the last
@@ -26,6 +26,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { cachedRecord, cacheKey, storeRecord } from '../content/cache';
+import { openDataCode } from './code';
 
 /** Where the chunk digests live in the content cache (src/lib/content/cache.ts). */
 const NAMESPACE = 'open-data-table-chunks';
@@ -43,9 +44,10 @@ export interface ChunkedRowsSource<I> {
   row(item: I): unknown;
   /**
    * Text that stands for everything the item's row is made from apart from the scope, or undefined
-   * when nothing does: then its chunk is serialized on every build.
+   * when nothing does: then its chunk is serialized on every build, as every chunk of a source
+   * without `identity` is.
    */
-  identity(item: I): string | undefined;
+  identity?(item: I): string | undefined;
 }
 
 export interface RowsDigest {
@@ -71,22 +73,25 @@ function chunkHash(text: string): number {
 
 /**
  * The digest of `source`'s rows: each chunk's sha256 of the rows' JSON (the form the table's JSON
- * file publishes them in), taken from the digests `memo` kept when the chunk's signature is there. `scope` must stand for everything every row depends on besides its
- * item's identity. Without `memo` (the content cache off, no code fingerprint) every chunk is
- * serialized.
+ * file publishes them in), taken from the digests kept under the name `memo` when the chunk's
+ * signature is there. `scope` must stand for everything every row depends on besides its item's
+ * identity and the open-data code, which joins every signature here. Without `memo`, or without a
+ * code fingerprint (the sources not there) or the content cache, every chunk is serialized.
  */
 export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string, memo?: string): RowsDigest {
-  const recordKey = memo === undefined ? undefined : cacheKey(NAMESPACE, memo);
+  const code = openDataCode();
+  const recordKey = memo === undefined || !code ? undefined : cacheKey(NAMESPACE, memo);
   const kept = recordKey === undefined ? undefined : cachedRecord<Map<string, string>>(NAMESPACE, recordKey);
+  const chunkScope = `${code}\n${scope}`;
   const next = new Map<string, string>();
   const table = createHash('sha256');
   const { items } = source;
   let chunks = 0;
   let serialized = 0;
   let start = 0;
-  let signature: Hash | undefined = createHash('sha256').update(scope);
+  let signature: Hash | undefined = createHash('sha256').update(chunkScope);
   for (let i = 0; i < items.length; i++) {
-    const identity = source.identity(items[i]!);
+    const identity = source.identity?.(items[i]!);
     if (identity === undefined) signature = undefined;
     else signature?.update('\n').update(identity);
     const last = i + 1 === items.length || i + 1 - start >= MAX_CHUNK_ROWS || (identity !== undefined && chunkHash(identity) % CHUNK_ROWS === 0);
@@ -102,7 +107,7 @@ export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string
     table.update(digest);
     chunks += 1;
     start = i + 1;
-    signature = createHash('sha256').update(scope);
+    signature = createHash('sha256').update(chunkScope);
   }
   if (recordKey !== undefined && (serialized > 0 || kept?.size !== next.size)) storeRecord(NAMESPACE, recordKey, next);
   return { digest: table.digest('base64url'), chunks, serialized };
