@@ -21,7 +21,7 @@ export const LINK_BATCH = 256;
  * Batches the thread holds at once. Its requests for more are read when this thread's event loop
  * turns, which Astro's page loop lets it do every 20 ms (`turnEventLoop`): with two batches in
  * flight the thread could take only 512 links a turn, fewer than the page loop restores at 50,000
- * plans, and the build made most of them itself at the end (80 s one-edit rebuilds against 66–68 s).
+ * plans, and the build made most of them itself at the end (80 s one-edit rebuilds against 64–70 s).
  * Sixteen is 4,096 links a turn, and at most about 0.1 s of the thread's work left at the end.
  */
 const IN_FLIGHT = 16;
