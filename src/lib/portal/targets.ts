@@ -22,12 +22,15 @@ import { latestResult, type TargetResultView } from './reports';
 /** /chi-tieu/: topics shown as a table (most plans first); the others are listed as links. */
 export const TARGET_OVERVIEW_TOPICS = 5;
 /**
- * /chi-tieu/: indicator rows per topic table. With TARGET_OVERVIEW_CELL this bounds the page: a
- * value with its agency and plan link is about 450 bytes (more with a qualitative target's whole
- * text), so 5 × 4 × 3 × 2 values stay under 100 KB at any number of plans. Measured at 5,000
- * plans: 6 rows of 3 values made 129 KB, 5 rows of 2 with the whole texts 103 KB.
+ * /chi-tieu/: indicator rows per topic table. With TARGET_OVERVIEW_CELL this bounds the page: 5
+ * topics × 3 rows × 3 years × 2 values. A value is its agency, the plan's link and title for screen
+ * readers, and a qualitative target's whole text behind a disclosure: 540 bytes on average in the
+ * bench's 50,000-plan corpus (690 with a whole text), which no length limit bounds. Measured there
+ * with every cell full: 4 rows made 102,343 bytes (99.9 KiB, at the 100 KB budget with no room for
+ * longer titles than the corpus's); 3 rows leave a quarter of the budget for them. At 5,000 plans 6
+ * rows of 3 values made 129 KB.
  */
-export const TARGET_OVERVIEW_ROWS = 4;
+export const TARGET_OVERVIEW_ROWS = 3;
 /** /chi-tieu/: year columns per topic table (the newest years). */
 export const TARGET_OVERVIEW_YEARS = 3;
 /** /chi-tieu/: values shown per cell before "và N kế hoạch khác". */
