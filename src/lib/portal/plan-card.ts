@@ -2,6 +2,7 @@ import type { PlanCard } from '../plan-view';
 import { paths, withBase } from '../paths';
 import { planFilterPath } from './plan-filters';
 import { slugify } from '../vn/slug';
+import { shortenText } from './targets';
 
 /**
  * The markup of one plan card (`<li class="plan-card">`): title → plan page, issuer → agency page,
@@ -18,6 +19,15 @@ export interface PlanCardHtmlOptions {
   /** Show the one-paragraph summary under the card. */
   summary?: boolean;
 }
+
+/**
+ * Longest summary a card prints, in characters, cut at a word with "…" (the plan page prints it
+ * whole). A plan list page holds PLAN_PAGE_SIZE cards, and a summary has no length limit: the seed
+ * plans' run to 450–590 characters, twice the bench corpus's, and 50 cards of them would take a
+ * list page that the corpus fills to 88.6 KB past the 100 KB budget. Two or three lines on a desktop,
+ * enough to tell one plan from the next.
+ */
+export const CARD_SUMMARY_MAX = 240;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -41,7 +51,7 @@ export function planCardHtml(card: PlanCard, options: PlanCardHtmlOptions): stri
     `<div><dt>Số:</dt><dd class="doc-number">${escapeHtml(card.number)}</dd></div>` +
     `<div><dt>Ngày:</dt><dd>${date}</dd></div>` +
     `</dl>` +
-    (summary ? `<p class="plan-card__summary">${escapeHtml(card.summary)}</p>` : '') +
+    (summary ? `<p class="plan-card__summary">${escapeHtml(shortenText(card.summary, CARD_SUMMARY_MAX))}</p>` : '') +
     `<ul class="tags" aria-label="Chủ đề">${topics}</ul>` +
     `</li>`
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCardHtml } from '../../../src/lib/portal/plan-card';
+import { CARD_SUMMARY_MAX, planCardHtml } from '../../../src/lib/portal/plan-card';
 import { planCard } from '../../../src/lib/plan-view';
 import { seedCatalog } from './seed-catalog';
 
@@ -25,6 +25,18 @@ describe('planCardHtml', () => {
     expect(html).toContain(`<dt>Ngày:</dt><dd>Năm ${plan.data.year}</dd>`);
     expect(html).toContain('<h2 class="plan-card__title">');
     expect(html).toContain('<p class="plan-card__summary">');
+  });
+
+  it('cuts a long summary at a word with "…", so that a page of cards stays bounded, and prints a short one whole', () => {
+    const plan = catalog.plans.find((p) => p.data.summary.length > CARD_SUMMARY_MAX)!;
+    const summaryOf = (summary: string) =>
+      /<p class="plan-card__summary">(.*?)<\/p>/.exec(planCardHtml({ ...planCard(plan, catalog.agencies), summary }, { base: '/', summary: true }))![1]!;
+    const cut = summaryOf(plan.data.summary);
+    expect(cut.length).toBeLessThanOrEqual(CARD_SUMMARY_MAX + 1);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(plan.data.summary.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(plan.data.summary[cut.length - 1]).toMatch(/[\s,;:.]/);
+    expect(summaryOf('Kế hoạch ngắn.')).toBe('Kế hoạch ngắn.');
   });
 
   it('escapes every text', () => {
