@@ -23,9 +23,9 @@ export interface PlanCardHtmlOptions {
 /**
  * Longest summary a card prints, in characters, cut at a word with "…" (the plan page prints it
  * whole). A plan list page holds PLAN_PAGE_SIZE cards, and a summary has no length limit: the seed
- * plans' run to 450–590 characters, twice the bench corpus's, and 50 cards of them would take a
- * list page that the corpus fills to 88.6 KB past the 100 KB budget. Two or three lines on a desktop,
- * enough to tell one plan from the next.
+ * plans' run to 450–590 characters, twice the bench corpus's, and with 50 cards of them the list
+ * pages that corpus fills to 86.5 KiB at 50,000 plans would pass the 100 KB budget. Three lines on a
+ * desktop: enough to tell one plan from the next.
  */
 export const CARD_SUMMARY_MAX = 240;
 
