@@ -2,7 +2,7 @@ import type { PlanCard } from '../plan-view';
 import { paths, withBase } from '../paths';
 import { planFilterPath } from './plan-filters';
 import { slugify } from '../vn/slug';
-import { shortenText } from './targets';
+import { shortenText } from '../vn/text';
 
 /**
  * The markup of one plan card (`<li class="plan-card">`): title → plan page, issuer → agency page,

@@ -38,7 +38,7 @@ import {
   type TargetView,
 } from '../plan-view';
 import { relatedPlans, relatedReasonText } from './related-plans';
-import { shortenText } from './targets';
+import { shortenText } from '../vn/text';
 import { formatBytes } from '../vn/numbers';
 import { catalogOriginals, ORIGINAL_TYPES, type OriginalFile } from '../content/originals';
 import { planReports, type PlanReports } from './reports';

@@ -4,7 +4,7 @@ import { paths } from '../paths';
 import { agencyRef } from '../plan-view';
 import { formatTargetValue } from '../vn/numbers';
 import { slugify } from '../vn/slug';
-import { compareVietnamese, foldVietnamese } from '../vn/text';
+import { compareVietnamese, foldVietnamese, shortenText } from '../vn/text';
 import { paginate, pagePath, type PageSlice } from './pagination';
 import { latestResult, type TargetResultView } from './reports';
 
@@ -84,17 +84,6 @@ export interface TargetTable {
   planCount: number;
   /** Targets in this topic. */
   targetCount: number;
-}
-
-/**
- * A text cut at the last word boundary within `max` characters, with "…" when cut.
- * @example shortenText('Tăng cường chỉ đạo, đôn đốc', 20) // 'Tăng cường chỉ đạo…'
- */
-export function shortenText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const cut = head.lastIndexOf(' ');
-  return `${(cut > max / 2 ? head.slice(0, cut) : head).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 /**

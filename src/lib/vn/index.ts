@@ -1,4 +1,4 @@
-export { toNFC, foldVietnamese, normalizeTonePlacement, collapseWhitespace, compareVietnamese } from './text';
+export { toNFC, foldVietnamese, normalizeTonePlacement, collapseWhitespace, compareVietnamese, shortenText } from './text';
 export { slugify, type SlugifyOptions } from './slug';
 export {
   DATE_QUALIFIERS,

@@ -67,3 +67,14 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(toNFC(a), toNFC(b));
 }
+
+/**
+ * A text cut at the last word boundary within `max` characters, with "…" when cut.
+ * @example shortenText('Tăng cường chỉ đạo, đôn đốc', 20) // 'Tăng cường chỉ đạo…'
+ */
+export function shortenText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const cut = head.lastIndexOf(' ');
+  return `${(cut > max / 2 ? head.slice(0, cut) : head).replace(/[\s,;:.-]+$/, '')}…`;
+}

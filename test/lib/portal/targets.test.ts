@@ -4,7 +4,6 @@ import {
   TARGET_OVERVIEW_CELL,
   TARGET_OVERVIEW_ROWS,
   groupTargetYearEntries,
-  shortenText,
   targetOverview,
   targetRowYearPath,
   targetTables,
@@ -72,14 +71,6 @@ describe('targetTables rows', () => {
       ['tỷ lệ hóa đơn', [['90%'], ['95%']]],
       ['Không có nhãn', [['Không có nhãn'], []]],
     ]);
-  });
-});
-
-describe('shortenText', () => {
-  it('cuts at a word boundary and marks the cut', () => {
-    expect(shortenText('Tăng cường chỉ đạo, đôn đốc', 20)).toBe('Tăng cường chỉ đạo…');
-    expect(shortenText('Ngắn', 20)).toBe('Ngắn');
-    expect(shortenText('x'.repeat(30), 10)).toBe(`${'x'.repeat(10)}…`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, compareVietnamese, foldVietnamese, normalizeTonePlacement, toNFC } from '../../../src/lib/vn/text';
+import { collapseWhitespace, compareVietnamese, foldVietnamese, normalizeTonePlacement, shortenText, toNFC } from '../../../src/lib/vn/text';
 import { readSeed, seedFiles } from './seeds';
 
 const SEEDS = ['000', '001', '002', '003', '004'] as const;
@@ -183,5 +183,13 @@ describe('compareVietnamese', () => {
 
   it('treats composed and decomposed text as equal', () => {
     expect(compareVietnamese('hướng dẫn', 'hướng dẫn'.normalize('NFD'))).toBe(0);
+  });
+});
+
+describe('shortenText', () => {
+  it('cuts at a word boundary and marks the cut', () => {
+    expect(shortenText('Tăng cường chỉ đạo, đôn đốc', 20)).toBe('Tăng cường chỉ đạo…');
+    expect(shortenText('Ngắn', 20)).toBe('Ngắn');
+    expect(shortenText('x'.repeat(30), 10)).toBe(`${'x'.repeat(10)}…`);
   });
 });
