@@ -49,9 +49,13 @@ export function catalogCardData(catalog: Catalog, slug: string, context: PlanCar
   return planCardDataWith(entry.data, catalog.agencies, { site: context.site, portal: portalAddress(context.siteUrl, context.base) });
 }
 
-/** The content hash of one plan card (its PNG's name in the card cache), e.g. as an incremental-build key. */
-export function catalogCardKey(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext): string {
-  return cardCacheKey(catalogCardData(catalog, slug, context), format);
+/**
+ * The content hash of each format of a plan's card (its PNG's name in the card cache), e.g. as an
+ * incremental-build key; the card data made once for both.
+ */
+export function catalogCardKeys(catalog: Catalog, slug: string, context: PlanCardContext): Record<CardFormat, string> {
+  const data = catalogCardData(catalog, slug, context);
+  return Object.fromEntries(CARD_FORMATS.map((format) => [format, cardCacheKey(data, format)])) as Record<CardFormat, string>;
 }
 
 /** Every card of every plan: the landscape and the square format. */

@@ -113,11 +113,22 @@ export interface ReferencingPlan {
   references: DocumentReference[];
 }
 
+const referencingCache = new WeakMap<Catalog, Map<string, Record<ReferenceRole, ReferencingPlan[]>>>();
+
 /**
  * The plans that implement (basis) and that cite (citation) a document, each plan once per role,
- * newest plan first.
+ * newest plan first. Once per catalog and document: the document page, its key and its list pages
+ * all read them, and a directive can be cited by thousands of plans.
  */
 export function referencingPlans(catalog: Catalog, id: string): Record<ReferenceRole, ReferencingPlan[]> {
+  let byDocument = referencingCache.get(catalog);
+  if (!byDocument) referencingCache.set(catalog, (byDocument = new Map()));
+  let found = byDocument.get(id);
+  if (!found) byDocument.set(id, (found = buildReferencingPlans(catalog, id)));
+  return found;
+}
+
+function buildReferencingPlans(catalog: Catalog, id: string): Record<ReferenceRole, ReferencingPlan[]> {
   const result: Record<ReferenceRole, ReferencingPlan[]> = { basis: [], citation: [] };
   const view = catalog.documents.get(id);
   if (!view) return result;

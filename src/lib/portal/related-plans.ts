@@ -40,10 +40,12 @@ function weight(related: RelatedPlan): number {
 
 function build(catalog: Catalog): Map<string, RelatedPlan[]> {
   const byTitle = new Map<string, string[]>();
-  for (const { slug, data } of catalog.plans) {
-    const key = titleKey(data.title);
+  const titleKeys = new Map<PlanEntry, string>();
+  for (const plan of catalog.plans) {
+    const key = titleKey(plan.data.title);
+    titleKeys.set(plan, key);
     const list = byTitle.get(key) ?? [];
-    list.push(slug);
+    list.push(plan.slug);
     byTitle.set(key, list);
   }
   const related = new Map<string, RelatedPlan[]>();
@@ -64,7 +66,7 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     for (const document of new Set(plan.data.basis.map((r) => r.document))) {
       add(catalog.documents.get(document)?.implementedByPlans ?? [], { kind: 'basis', document });
     }
-    add(byTitle.get(titleKey(plan.data.title)) ?? [], { kind: 'title' }, (other) => other.data.year !== plan.data.year);
+    add(byTitle.get(titleKeys.get(plan)!) ?? [], { kind: 'title' }, (other) => other.data.year !== plan.data.year);
     add(catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
     // Sharing a topic is the weakest tie: only fills the list when the others leave room.
     if (found.size < RELATED_MAX) {

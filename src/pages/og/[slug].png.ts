@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { getCatalog } from '../../lib/catalog/from-collections';
-import { catalogCardFile, catalogCardKey, cardRouteParam, deploymentCardContext } from '../../lib/og/plan-cards';
+import { catalogCardFile, catalogCardKeys, cardRouteParam, deploymentCardContext } from '../../lib/og/plan-cards';
 import { CARD_FORMATS, type CardFormat } from '../../lib/og/template';
 
 export const prerender = true;
@@ -15,9 +15,10 @@ const cardContext = (siteUrl: URL | string | undefined) => deploymentCardContext
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
   const context = cardContext(import.meta.env.SITE);
-  return catalog.plans.flatMap(({ slug }) =>
-    CARD_FORMATS.map((format) => ({ params: { slug: cardRouteParam(slug, format) }, props: { slug, format }, cacheKey: catalogCardKey(catalog, slug, format, context) })),
-  );
+  return catalog.plans.flatMap(({ slug }) => {
+    const keys = catalogCardKeys(catalog, slug, context);
+    return CARD_FORMATS.map((format) => ({ params: { slug: cardRouteParam(slug, format) }, props: { slug, format }, cacheKey: keys[format] }));
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ slug: string; format: CardFormat }> = async ({ props, site: siteUrl }) => {

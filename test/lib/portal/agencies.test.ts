@@ -62,6 +62,15 @@ describe('agencyPage on the seed content', () => {
       const page = agencyPage(catalog, id);
       expect(page.unitDeadlines.length, id).toBe(expected.length);
       expect(page.unitDeadlines.every((r) => units.has(r.deadline.owner))).toBe(true);
+      // By date, then owner in Vietnamese dictionary order.
+      const order = (rows: typeof page.unitDeadlines) => rows.map((r) => `${r.deadline.date} ${r.deadline.owner}`);
+      const sorted = [...page.unitDeadlines].sort(
+        (a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : new Intl.Collator('vi').compare(a.deadline.owner, b.deadline.owner)),
+      );
+      expect(order(page.unitDeadlines), id).toEqual(order(sorted));
+      // The lists are made once per catalog; each page model gets its own capped copy.
+      expect(agencyPage(catalog, id).unitDeadlines).toEqual(page.unitDeadlines);
+      expect(agencyPage(catalog, id).unitDeadlines).not.toBe(page.unitDeadlines);
       if (expected.length > 0) checked++;
     }
     expect(checked).toBeGreaterThan(0);
