@@ -113,14 +113,17 @@ export interface ReferencingPlan {
   references: DocumentReference[];
 }
 
-const referencingCache = new WeakMap<Catalog, Map<string, Record<ReferenceRole, ReferencingPlan[]>>>();
+const referencingCache = new WeakMap<Catalog, Map<string, ReferencingPlans>>();
+
+/** A document's referencing plans by role; shared by every caller, so read-only. */
+export type ReferencingPlans = Readonly<Record<ReferenceRole, readonly ReferencingPlan[]>>;
 
 /**
  * The plans that implement (basis) and that cite (citation) a document, each plan once per role,
  * newest plan first. Once per catalog and document: the document page, its key and its list pages
  * all read them, and a directive can be cited by thousands of plans.
  */
-export function referencingPlans(catalog: Catalog, id: string): Record<ReferenceRole, ReferencingPlan[]> {
+export function referencingPlans(catalog: Catalog, id: string): ReferencingPlans {
   let byDocument = referencingCache.get(catalog);
   if (!byDocument) referencingCache.set(catalog, (byDocument = new Map()));
   let found = byDocument.get(id);
