@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchResult } from '../bench';
 import { DEFAULT_SEED, writeCorpus } from './corpus';
 import { CACHE_DIR_ENV } from '../../src/lib/build/cache-dir';
+import { site } from '../../src/site.config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -51,8 +52,7 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
   const { planListPages } = await import('../../src/lib/portal/plan-filters');
   const { agencyListPages } = await import('../../src/lib/portal/agencies');
   const { documentListPages, documentTypePages } = await import('../../src/lib/portal/documents');
-  const { agencyPageKey, documentPageKey, documentTypePageKey, planListKey } = await import('../../src/lib/build/page-keys');
-  const { renderKey } = await import('../../src/lib/build/cache-key');
+  const { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } = await import('../../src/lib/build/page-keys');
   const { catalogCardKeys, deploymentCardContext } = await import('../../src/lib/og/plan-cards');
   const { createOpenData } = await import('../../src/lib/opendata/open-data');
   type Catalog = ReturnType<typeof buildCatalog>;
@@ -66,7 +66,8 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
   const catalog = buildCatalog(content);
   const catalogMs = performance.now() - started;
 
-  const ctx = { site: 'https://ke-hoach-mo.example.gov.vn', base: '/' };
+  // The publish context of a build without SITE_URL, as the bench's builds are.
+  const ctx = { site: site.portalUrl, base: '/' };
   const cardContext = deploymentCardContext(ctx.site, ctx.base);
 
   /** Every kind of key of `of`, timed; the number of keys made. */
@@ -83,12 +84,12 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
     time('plan lists', () => planListPages(of).map((page) => planListKey(of, page)).length);
     time('agency pages and lists', () => {
       const pages = [...of.agencies.keys()].map((id) => agencyPageKey(of, id));
-      const lists = agencyListPages(of).map((page) => renderKey(of, page.kind, page.agency.id, page.firstPagePath, page.slice));
+      const lists = agencyListPages(of).map((page) => agencyListPageKey(of, page));
       return pages.length + lists.length;
     });
     time('document pages and lists', () => {
       const pages = [...of.documents.keys()].map((id) => documentPageKey(of, id));
-      const lists = documentListPages(of).map((page) => renderKey(of, page.role, page.view.id, page.firstPagePath, page.slice));
+      const lists = documentListPages(of).map((page) => documentListPageKey(of, page));
       const types = documentTypePages(of).map((page) => documentTypePageKey(of, page));
       return pages.length + lists.length + types.length;
     });

@@ -6,9 +6,9 @@
 import type { Catalog } from '../catalog/build';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey, sha256 } from './cache-key';
-import { agencyPage } from '../portal/agencies';
+import { agencyPage, type AgencyListPageData } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
-import { documentPage, documentUsageText, type DocumentTypePageData } from '../portal/documents';
+import { documentPage, documentUsageText, type DocumentListPageData, type DocumentTypePageData } from '../portal/documents';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -73,4 +73,18 @@ export function documentPageKey(catalog: Catalog, id: string): string {
   const model = documentPage(catalog, id);
   if (!model) throw new Error(`No document "${id}" in the registry`);
   return renderKey(catalog, { ...model, view: { id: model.view.id, plan: model.view.plan } });
+}
+
+/**
+ * /co-quan/{id}/{list}/…: one page of an agency's long list. What it shows: its slice (rows name
+ * their plans), the list and agency it belongs to (names come from the registries), not the
+ * agency's other lists.
+ */
+export function agencyListPageKey(catalog: Catalog, page: AgencyListPageData): string {
+  return renderKey(catalog, page.kind, page.agency.id, page.firstPagePath, page.slice);
+}
+
+/** /van-ban/{id}/{thuc-hien,dan-chieu}/…: one page of a document's plans: its slice (rows name their plans) and the document (from the registry). */
+export function documentListPageKey(catalog: Catalog, page: DocumentListPageData): string {
+  return renderKey(catalog, page.role, page.view.id, page.firstPagePath, page.slice);
 }

@@ -1,3 +1,4 @@
+import { perCatalogAndId } from '../catalog/memo';
 import { agencyLevelLabel } from '../agency-level';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { agencyLevels } from '../../schemas/agency';
@@ -145,23 +146,13 @@ function compareUnitDeadlines(a: DeadlineRow, b: DeadlineRow): number {
   return ownerCollator.compare(a.deadline.owner, b.deadline.owner);
 }
 
-const listsCache = new WeakMap<Catalog, Map<string, AgencyLists>>();
-
 /**
  * An agency's lists, once per catalog: the agency page's key, its render and its list pages all
  * read them, and a provincial People's Committee's units hold nearly every deadline of the site
  * (150,000 at 50,000 plans), sorted once.
  */
-function agencyLists(catalog: Catalog, agency: AgencyView): AgencyLists {
-  let byAgency = listsCache.get(catalog);
-  if (!byAgency) listsCache.set(catalog, (byAgency = new Map()));
-  let lists = byAgency.get(agency.id);
-  if (!lists) byAgency.set(agency.id, (lists = buildAgencyLists(catalog, agency)));
-  return lists;
-}
-
-function buildAgencyLists(catalog: Catalog, agency: AgencyView): AgencyLists {
-  const id = agency.id;
+const agencyLists = perCatalogAndId((catalog, id): AgencyLists => {
+  const agency = catalog.agencies.get(id)!;
   const plan = (slug: string) => catalog.planBySlug.get(slug);
   const tasksByPlan = new Map<string, string[]>();
   for (const row of agency.assignments) {
@@ -184,7 +175,7 @@ function buildAgencyLists(catalog: Catalog, agency: AgencyView): AgencyLists {
   }
   unitDeadlines.sort(compareUnitDeadlines);
   return { plans: agency.plans, tasks, deadlines: agency.deadlines, unitDeadlines, receives: deadlinesBySubmitTo.get(id) ?? [] };
-}
+});
 
 /** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */
 export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX): AgencyPageModel {
@@ -192,7 +183,7 @@ export function agencyPage(catalog: Catalog, id: string, max = AGENCY_LIST_MAX):
   if (!agency) throw new Error(`Không có cơ quan "${id}" trong content/agencies/`);
   const known = (ids: string[]) => ids.flatMap((other) => catalog.agencies.get(other) ?? []);
   const plan = (slug: string) => catalog.planBySlug.get(slug);
-  const lists = agencyLists(catalog, agency);
+  const lists = agencyLists(catalog, agency.id);
   const tasks = capList(lists.tasks, max);
   const plans = capList(lists.plans, max);
   const latest = (rows: DeadlineRow[]) => capList(rows, max, { from: 'end' });
@@ -239,7 +230,7 @@ export function agencyListPages(catalog: Catalog): AgencyListPageData[] {
   if (hit) return hit;
   const pages: AgencyListPageData[] = [];
   for (const agency of catalog.agencies.values()) {
-    const lists = agencyLists(catalog, agency);
+    const lists = agencyLists(catalog, agency.id);
     if (lists.tasks.length > AGENCY_LIST_MAX) {
       const tasks = lists.tasks.map(([slug, duties]) => ({ plan: catalog.planBySlug.get(slug)!, duties }));
       for (const slice of paginate(tasks, AGENCY_TASK_PAGE_SIZE)) pages.push({ agency, kind: 'nhiem-vu', firstPagePath: agencyListPath(agency.id, 'nhiem-vu'), slice });

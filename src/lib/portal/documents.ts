@@ -1,3 +1,4 @@
+import { perCatalogAndId } from '../catalog/memo';
 import type { Catalog, DocumentView, PlanEntry, ReferenceRole } from '../catalog/build';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { RegistryDocument } from '../../schemas/document';
@@ -113,8 +114,6 @@ export interface ReferencingPlan {
   references: DocumentReference[];
 }
 
-const referencingCache = new WeakMap<Catalog, Map<string, ReferencingPlans>>();
-
 /** A document's referencing plans by role; shared by every caller, so read-only. */
 export type ReferencingPlans = Readonly<Record<ReferenceRole, readonly ReferencingPlan[]>>;
 
@@ -123,15 +122,7 @@ export type ReferencingPlans = Readonly<Record<ReferenceRole, readonly Referenci
  * newest plan first. Once per catalog and document: the document page, its key and its list pages
  * all read them, and a directive can be cited by thousands of plans.
  */
-export function referencingPlans(catalog: Catalog, id: string): ReferencingPlans {
-  let byDocument = referencingCache.get(catalog);
-  if (!byDocument) referencingCache.set(catalog, (byDocument = new Map()));
-  let found = byDocument.get(id);
-  if (!found) byDocument.set(id, (found = buildReferencingPlans(catalog, id)));
-  return found;
-}
-
-function buildReferencingPlans(catalog: Catalog, id: string): Record<ReferenceRole, ReferencingPlan[]> {
+export const referencingPlans: (catalog: Catalog, id: string) => ReferencingPlans = perCatalogAndId((catalog, id) => {
   const result: Record<ReferenceRole, ReferencingPlan[]> = { basis: [], citation: [] };
   const view = catalog.documents.get(id);
   if (!view) return result;
@@ -149,7 +140,7 @@ function buildReferencingPlans(catalog: Catalog, id: string): Record<ReferenceRo
     result[role] = [...byRole[role].values()].sort((a, b) => order.get(a.plan.slug)! - order.get(b.plan.slug)!);
   }
   return result;
-}
+});
 
 /**
  * A node of the implementation chain. A plan published here that is also in the registry appears

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
-import { agencyPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
+import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
 import { planListPages } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
@@ -228,5 +228,26 @@ describe('documentPageKey', () => {
     expect(documentPageKey(retitled.catalog, retitled.document)).toBe(documentPageKey(before.catalog, before.document));
     const fewer = withManyImplementing((copies) => void copies.pop());
     expect(documentPageKey(fewer.catalog, fewer.document)).not.toBe(documentPageKey(before.catalog, before.document));
+  });
+});
+
+describe('the keys of agency and document list pages', () => {
+  it('differ by slice, list and owner, and stay the same for the same page', () => {
+    const slices = paginate(catalog.deadlines, 2);
+    const agency = [...catalog.agencies.values()][0]!;
+    const agencyPageOf = (kind: 'thoi-han' | 'nhan-bao-cao', slice: (typeof slices)[number]) => ({ agency, kind, firstPagePath: `co-quan/${agency.id}/${kind}/`, slice });
+    const key = agencyListPageKey(catalog, agencyPageOf('thoi-han', slices[0]!));
+    expect(agencyListPageKey(catalog, agencyPageOf('thoi-han', slices[0]!))).toBe(key);
+    expect(agencyListPageKey(catalog, agencyPageOf('thoi-han', slices[1]!))).not.toBe(key);
+    expect(agencyListPageKey(catalog, agencyPageOf('nhan-bao-cao', slices[0]!))).not.toBe(key);
+
+    const plans = paginate(catalog.plans.map((plan) => ({ plan, writtenAs: [], references: [] })), 1);
+    const [view, other] = [...catalog.documents.values()];
+    const documentPageOf = (role: 'basis' | 'citation', of: typeof view, slice: (typeof plans)[number]) => ({ view: of!, role, firstPagePath: `van-ban/${of!.id}/`, slice });
+    const documentKey = documentListPageKey(catalog, documentPageOf('basis', view, plans[0]!));
+    expect(documentListPageKey(catalog, documentPageOf('basis', view, plans[0]!))).toBe(documentKey);
+    expect(documentListPageKey(catalog, documentPageOf('basis', view, plans[1]!))).not.toBe(documentKey);
+    expect(documentListPageKey(catalog, documentPageOf('citation', view, plans[0]!))).not.toBe(documentKey);
+    expect(documentListPageKey(catalog, documentPageOf('basis', other, plans[0]!))).not.toBe(documentKey);
   });
 });
