@@ -20,6 +20,15 @@ import type { BenchResult } from '../bench';
 import { DEFAULT_SEED, writeCorpus } from './corpus';
 import { CACHE_DIR_ENV } from '../../src/lib/build/cache-dir';
 import { site } from '../../src/site.config';
+import { loadContent } from '../../src/lib/content/load';
+import { buildCatalog, type Catalog } from '../../src/lib/catalog/build';
+import { planPageKey } from '../../src/lib/portal/plan';
+import { planListPages } from '../../src/lib/portal/plan-filters';
+import { agencyListPages } from '../../src/lib/portal/agencies';
+import { documentListPages, documentTypePages } from '../../src/lib/portal/documents';
+import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../src/lib/build/page-keys';
+import { catalogCardKeys, deploymentCardContext } from '../../src/lib/og/plan-cards';
+import { createOpenData } from '../../src/lib/opendata/open-data';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -46,17 +55,6 @@ export async function bench(options: KeysBenchOptions = {}): Promise<BenchResult
 
 async function measure(plans: number, seed: number): Promise<BenchResult> {
   const contentDir = join(root, 'tmp', 'bench-keys-content');
-  const { loadContent } = await import('../../src/lib/content/load');
-  const { buildCatalog } = await import('../../src/lib/catalog/build');
-  const { planPageKey } = await import('../../src/lib/portal/plan');
-  const { planListPages } = await import('../../src/lib/portal/plan-filters');
-  const { agencyListPages } = await import('../../src/lib/portal/agencies');
-  const { documentListPages, documentTypePages } = await import('../../src/lib/portal/documents');
-  const { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } = await import('../../src/lib/build/page-keys');
-  const { catalogCardKeys, deploymentCardContext } = await import('../../src/lib/og/plan-cards');
-  const { createOpenData } = await import('../../src/lib/opendata/open-data');
-  type Catalog = ReturnType<typeof buildCatalog>;
-
   const corpus = writeCorpus(contentDir, { plans, seed });
   let started = performance.now();
   const content = loadContent(contentDir, { baseDir: root });
