@@ -148,12 +148,40 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
  * only records that are missing.
  */
 export function storeRecord(namespace: string, key: string, value: unknown): void {
+  if (enabled()) storeRecordFile(namespace, key, serialize(value));
+}
+
+function storeRecordFile(namespace: string, key: string, bytes: Uint8Array): void {
   if (!enabled()) return;
   try {
     pruneOtherGenerations();
     // Written whole, then renamed, so a concurrent reader never sees half a record.
-    replaceFileSync(recordPath(namespace, key), serialize(value));
+    replaceFileSync(recordPath(namespace, key), bytes);
   } catch {
     // A read-only checkout still works, uncached.
   }
+}
+
+/**
+ * The bytes stored for `key` by `storeBytes`, as they are (no structured clone to undo: a part of a
+ * published file, read whole), or undefined.
+ */
+export function cachedBytes(namespace: string, key: string): Buffer | undefined {
+  if (!enabled()) return undefined;
+  try {
+    return readFileSync(recordPath(namespace, key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `bytes` as they are for `key` (read back by `cachedBytes`), replacing any record there. */
+export function storeBytes(namespace: string, key: string, bytes: Uint8Array): void {
+  storeRecordFile(namespace, key, bytes);
+}
+
+/** Removes the record for `key`, if there is one: for records only the last build needs. */
+export function removeRecord(namespace: string, key: string): void {
+  if (!enabled()) return;
+  rmSync(recordPath(namespace, key), { force: true });
 }

@@ -26,11 +26,20 @@ function cell(value: unknown): string | number {
  * so Excel shows it as text instead of running it. Number cells are left as they are: -5 is a value.
  */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return csvRecords(columns, rows, { head: true });
+}
+
+/**
+ * The records of `rows` as `toCsv` writes them, without the byte-order mark and header (`head`
+ * false): a file's records written in parts join into the records of the whole, since each record
+ * ends with its own CRLF (the table files of table-files.ts).
+ */
+export function csvRecords(columns: readonly string[], rows: readonly Record<string, unknown>[], { head = false }: { head?: boolean } = {}): string {
   return stringify(
     rows.map((row) => columns.map((column) => cell(row[column]))),
     {
-      bom: true,
-      header: true,
+      bom: head,
+      header: head,
       columns: [...columns],
       record_delimiter: '\r\n',
       quote: '"',
@@ -43,14 +52,24 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
   );
 }
 
-/** One table as CSV; throws if a row's keys drift from the schema (the JSON and CSV must agree). */
-export function tableCsv<T extends TableName>(name: T, rows: TableRows[T]): string {
-  const columns = tableColumns(name);
+/** The byte-order mark and header row of a table's CSV: `tableCsv` of no rows. */
+export function tableCsvHead(name: TableName): string {
+  return toCsv(tableColumns(name), []);
+}
+
+/** Throws if a row's keys drift from the table's schema columns (the JSON and CSV must agree). */
+export function checkCsvColumns(name: TableName, columns: readonly string[], rows: readonly object[]): void {
   for (const row of rows) {
     const keys = Object.keys(row);
     if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
       throw new Error(`Open data: ${name} row keys [${keys.join(', ')}] differ from the schema columns [${columns.join(', ')}]`);
     }
   }
+}
+
+/** One table as CSV; throws if a row's keys drift from the schema (the JSON and CSV must agree). */
+export function tableCsv<T extends TableName>(name: T, rows: TableRows[T]): string {
+  const columns = tableColumns(name);
+  checkCsvColumns(name, columns, rows);
   return toCsv(columns, rows as unknown as Record<string, unknown>[]);
 }

@@ -15,3 +15,13 @@ export function toScriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/**
+ * `value` as `toJson` prints it `depth` levels deep: each line indented by two spaces a level.
+ * JSON text holds no raw line break inside a string, so every line of it gets the indent.
+ * @example nestedJson({ a: 1 }, 2) // '    {\n      "a": 1\n    }'
+ */
+export function nestedJson(value: unknown, depth: number): string {
+  const pad = '  '.repeat(depth);
+  return pad + JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`);
+}

@@ -15,7 +15,8 @@ import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
-import { chunkedRowsDigest } from './table-keys';
+import { chunkedTableFile, type ChunkedFormat } from './table-files';
+import { chunkedRowsDigest, type RowsDigest } from './table-keys';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
 export * from './types';
@@ -82,17 +83,25 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   // so its key is a digest of its rows (table-keys.ts). The tables of plans and of their items
   // (hundreds of thousands of rows at 50,000 plans) keep each chunk's digest between builds under
   // the chunk's plans' digests; a row of the other tables depends on many plans, and they are small.
-  const rowDigests = new Map<TableName, string>();
-  const rowsKey = (name: TableName) => {
+  const rowDigests = new Map<TableName, RowsDigest>();
+  const rowsDigest = (name: TableName): RowsDigest => {
     let digest = rowDigests.get(name);
     if (digest === undefined) {
       const scope = plainKey(catalog, 'table rows', name, context);
       const byPlan = PLAN_ROW_TABLES.has(name);
       const source = byPlan ? { ...sources[name], identity: (item: unknown) => catalogItemIdentity(catalog, item as object) } : sources[name];
-      digest = chunkedRowsDigest(source, scope, byPlan ? `${name}|${context}` : undefined).digest;
+      digest = chunkedRowsDigest(source, scope, byPlan ? `${name}|${context}` : undefined);
       rowDigests.set(name, digest);
     }
-    return `${context}|${digest}`;
+    return digest;
+  };
+  const rowsKey = (name: TableName) => `${context}|${rowsDigest(name).digest}`;
+  // The JSON and CSV files of those tables are joined from their chunks' kept parts (table-files.ts).
+  const chunkedFile = (name: TableName, format: ChunkedFormat) => {
+    const { items, row } = sources[name];
+    const rowsOf = (start: number, end: number) => items.slice(start, end).map((item) => row(item));
+    const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, memo: `${name}|${context}` };
+    return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
   };
   // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
   // a build whose open-data pages all come from the incremental cache never writes them.
@@ -106,10 +115,19 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       path: apiPaths.table(name, 'json'),
       format: 'JSON',
       schema: apiPaths.schema(name),
-      render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
+      render: () =>
+        PLAN_ROW_TABLES.has(name)
+          ? chunkedFile(name, 'json')
+          : toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
       key: () => rowsKey(name),
     },
-    { path: apiPaths.table(name, 'csv'), format: 'CSV', schema: apiPaths.schema(name), render: () => tableCsv(name, rows[name]), key: () => rowsKey(name) },
+    {
+      path: apiPaths.table(name, 'csv'),
+      format: 'CSV',
+      schema: apiPaths.schema(name),
+      render: () => (PLAN_ROW_TABLES.has(name) ? chunkedFile(name, 'csv') : tableCsv(name, rows[name])),
+      key: () => rowsKey(name),
+    },
     {
       path: apiPaths.table(name, 'xlsx'),
       format: 'XLSX',
@@ -284,8 +302,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     },
     text(path) {
       const { body } = openData.file(path);
-      if (typeof body !== 'string') throw new Error(`Open data: "${path}" is binary, not text`);
-      return body;
+      if (typeof body === 'string') return body;
+      if (byPath.get(path)!.format === 'XLSX') throw new Error(`Open data: "${path}" is binary, not text`);
+      return body.toString('utf8');
     },
   };
   return openData;

@@ -50,10 +50,19 @@ export interface ChunkedRowsSource<I> {
   identity?(item: I): string | undefined;
 }
 
+/** A chunk of a source's items: `items.slice(start, end)`, and the sha256 (base64url) of its rows' JSON. */
+export interface RowsChunk {
+  start: number;
+  end: number;
+  digest: string;
+}
+
 export interface RowsDigest {
   /** sha256 (base64url) of the chunks' digests, in order. */
   digest: string;
   chunks: number;
+  /** Each chunk, in order: what the table's files are written from, chunk by chunk (table-files.ts). */
+  parts: RowsChunk[];
   /** Chunks whose rows were built and serialized in this call (the others' digests were kept). */
   serialized: number;
 }
@@ -86,7 +95,7 @@ export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string
   const next = new Map<string, string>();
   const table = createHash('sha256');
   const { items } = source;
-  let chunks = 0;
+  const parts: RowsChunk[] = [];
   let serialized = 0;
   let start = 0;
   // The chunk's identities, hashed at its end in one call (the scope, then "\n" and each identity):
@@ -107,10 +116,10 @@ export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string
     }
     if (name !== undefined) next.set(name, digest);
     table.update(digest);
-    chunks += 1;
+    parts.push({ start, end: i + 1, digest });
     start = i + 1;
     identities = [];
   }
   if (recordKey !== undefined && (serialized > 0 || kept?.size !== next.size)) storeRecord(NAMESPACE, recordKey, next);
-  return { digest: table.digest('base64url'), chunks, serialized };
+  return { digest: table.digest('base64url'), chunks: parts.length, parts, serialized };
 }
