@@ -97,9 +97,17 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   };
   const rowsKey = (name: TableName) => `${context}|${rowsDigest(name).digest}`;
   // The JSON and CSV files of those tables are joined from their chunks' kept parts (table-files.ts).
+  // A chunk whose parts are missing is built once for its JSON and CSV parts, and then let go.
+  const chunkRows = new Map<string, readonly object[]>();
   const chunkedFile = (name: TableName, format: ChunkedFormat) => {
     const { items, row } = sources[name];
-    const rowsOf = (start: number, end: number) => items.slice(start, end).map((item) => row(item));
+    const rowsOf = (start: number, end: number) => {
+      const id = `${name}:${start}:${end}`;
+      const built = chunkRows.get(id);
+      if (built) chunkRows.delete(id);
+      else chunkRows.set(id, items.slice(start, end).map((item) => row(item)));
+      return built ?? chunkRows.get(id)!;
+    };
     const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, memo: `${name}|${context}` };
     return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
   };
