@@ -73,6 +73,9 @@ const SUMMARY_NAMESPACE = 'open-data-summaries';
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
 const PLAN_ROW_TABLES: ReadonlySet<TableName> = new Set(['plans', 'targets', 'deadlines', 'citations']);
 
+/** The files of such a table written from its chunks: JSON, CSV and Excel (table-files.ts). */
+const CHUNKED_FORMATS = 3;
+
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const sources = tableSources(catalog, ctx);
   // Each table's rows are built when a file of it is rendered, not for its key.
@@ -97,16 +100,16 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   };
   const rowsKey = (name: TableName) => `${context}|${rowsDigest(name).digest}`;
   // The JSON and CSV files of those tables are joined from their chunks' kept parts (table-files.ts).
-  // A chunk whose parts are missing is built once for its JSON and CSV parts, and then let go.
-  const chunkRows = new Map<string, readonly object[]>();
+  // A chunk whose parts are missing is built once for its JSON, CSV and Excel parts, and then let go.
+  const chunkRows = new Map<string, { rows: readonly object[]; uses: number }>();
   const chunkedFile = (name: TableName, format: ChunkedFormat) => {
     const { items, row } = sources[name];
     const rowsOf = (start: number, end: number) => {
       const id = `${name}:${start}:${end}`;
-      const built = chunkRows.get(id);
-      if (built) chunkRows.delete(id);
-      else chunkRows.set(id, items.slice(start, end).map((item) => row(item)));
-      return built ?? chunkRows.get(id)!;
+      let built = chunkRows.get(id);
+      if (!built) chunkRows.set(id, (built = { rows: items.slice(start, end).map((item) => row(item)), uses: 0 }));
+      if (++built.uses === CHUNKED_FORMATS) chunkRows.delete(id);
+      return built.rows;
     };
     const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, memo: `${name}|${context}` };
     return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
@@ -297,7 +300,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       return Promise.all(
         tables.map((name) => {
           let written = writing.get(name);
-          if (!written) writing.set(name, (written = tableXlsx(name, rows[name]).then((workbook) => void workbooks.set(name, workbook))));
+          if (!written) {
+            const workbook = PLAN_ROW_TABLES.has(name) ? Promise.resolve().then(() => chunkedFile(name, 'xlsx')) : tableXlsx(name, rows[name]);
+            writing.set(name, (written = workbook.then((bytes) => void workbooks.set(name, bytes))));
+          }
           return written;
         }),
       ).then(() => undefined);

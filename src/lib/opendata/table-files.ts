@@ -1,29 +1,31 @@
 /**
- * The JSON and CSV files of the tables keyed chunk by chunk (table-keys.ts: plans, targets,
+ * The JSON, CSV and Excel files of the tables keyed chunk by chunk (table-keys.ts: plans, targets,
  * deadlines and citations), written from those chunks. Each chunk's part of a file is kept in the
  * content cache under the chunk's digest (the sha256 of its rows' JSON), the table, the format and
- * the open-data code: after an edit, only the chunks holding a changed row are built, checked
- * against the table's schema and written again, and the file is the parts joined. Until now every
- * edit of one plan built, checked and wrote plans.json and plans.csv whole: 7–8 s of a one-edit
+ * the open-data code (and for a workbook the chunk's first row, which its rows' XML numbers from):
+ * after an edit, only the chunks holding a changed row are built, checked against the table's
+ * schema and written again, and the file is the parts joined. Until now every edit of one plan
+ * built, checked and wrote plans.json, plans.csv and plans.xlsx whole: 9–11 s of a one-edit
  * rebuild at 50,000 plans (docs/scale.md).
  *
  * The parts join into the bytes of the file written whole (`toJson` of `{ $schema, count, items }`,
- * `tableCsv`); the tests compare them. Only the parts of the last file written are kept, so the
- * cache does not grow with edits.
+ * `tableCsv`, `tableXlsx`); the tests compare them. Only the parts of the last file written are
+ * kept, so the cache does not grow with edits.
  */
 import { z } from 'astro/zod';
 import { cachedBytes, cachedRecord, cacheKey, removeRecord, storeBytes, storeRecord } from '../content/cache';
 import { openDataCode } from './code';
 import { checkCsvColumns, csvRecords, tableColumns, tableCsvHead } from './csv';
 import { nestedJson, toJson } from './json';
-import { tableFileSchema, tableRowSchemas, type TableName } from './record-schemas';
+import { tableFileSchema, tableRowSchemas, type TableName, type TableRows } from './record-schemas';
 import type { RowsChunk } from './table-keys';
+import { dataRowsXml, packRun, WIDTH_SAMPLE_ROWS, workbookFromParts, type PackedRun } from './xlsx';
 
 /** Where the parts live in the content cache (src/lib/content/cache.ts), and the list of each file's. */
-const PARTS = 'open-data-table-parts';
+export const TABLE_PARTS = 'open-data-table-parts';
 const PART_LISTS = 'open-data-table-part-lists';
 
-export type ChunkedFormat = 'json' | 'csv';
+export type ChunkedFormat = 'json' | 'csv' | 'xlsx';
 
 /** A table as its chunks: the digests from `chunkedRowsDigest`, and the rows of a chunk when its part is missing. */
 export interface ChunkedTable {
@@ -41,8 +43,8 @@ export interface ChunkedTable {
   memo?: string;
 }
 
-/** Between the parts of a file: JSON array items are comma-separated, CSV records end with their own CRLF. */
-const SEPARATOR: Record<ChunkedFormat, Buffer> = { json: Buffer.from(',\n'), csv: Buffer.alloc(0) };
+/** Between the parts of a JSON file (its items are comma-separated; CSV records and sheet rows end themselves). */
+const JSON_SEPARATOR = Buffer.from(',\n');
 
 /**
  * Checks rows against the table's row schema; an error names the rows by their place in the file
@@ -55,57 +57,73 @@ function checkRows(name: TableName, rows: readonly object[], start: number): voi
   throw new Error(`Open data: ${name} does not match its schema: ${z.prettifyError(new z.ZodError(issues))}`);
 }
 
-/** One chunk's part of a file: its rows as they stand in the file's `items`, or its CSV records. */
+/** One chunk's part of a file: its rows as they stand in the file's `items`, its CSV records, or its sheet rows. */
 function part(name: TableName, format: ChunkedFormat, rows: readonly object[], start: number): Buffer {
   checkRows(name, rows, start);
   if (format === 'json') return Buffer.from(rows.map((row) => nestedJson(row, 2)).join(',\n'));
+  if (format === 'xlsx') return runBytes(packRun(dataRowsXml(name, rows as TableRows[TableName], start)));
   const columns = tableColumns(name);
   checkCsvColumns(name, columns, rows);
   return Buffer.from(csvRecords(columns, rows as Record<string, unknown>[]));
 }
 
+/** The content-cache key of a chunk's part of a file. A workbook's rows are numbered: its part is kept for the chunk's place too. */
+export function tablePartKey(name: TableName, format: ChunkedFormat, chunk: RowsChunk, code = openDataCode()): string {
+  return cacheKey(code, name, format, chunk.digest, format === 'xlsx' ? String(chunk.start) : '');
+}
+
+/** A workbook's part as kept: the CRC-32 and length of its rows' XML (32 bits each, little-endian), then their deflated bytes. */
+function runBytes(run: PackedRun): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(run.crc, 0);
+  head.writeUInt32LE(run.size, 4);
+  return Buffer.concat([head, run.packed]);
+}
+
+function runOf(bytes: Buffer): PackedRun {
+  return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), packed: bytes.subarray(8) };
+}
+
 /**
- * A table's JSON (`{ $schema, count, items }`, with `schemaUrl`) or CSV file, joined from its chunks'
- * parts: kept ones from the content cache, the others built, checked and kept. Without `memo`, the
- * open-data code's fingerprint (the sources not there) or the content cache, every part is built.
+ * A table's JSON (`{ $schema, count, items }`, with `schemaUrl`), CSV or Excel file, joined from its
+ * chunks' parts: kept ones from the content cache, the others built, checked and kept. Without
+ * `memo`, the open-data code's fingerprint (the sources not there) or the content cache, every part
+ * is built.
  */
 export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string): Buffer {
   const { name, count } = table;
   const code = table.memo === undefined ? '' : openDataCode();
   const keys: string[] = [];
-  const body: Buffer[] = [];
-  if (format === 'json') {
-    const empty = toJson(tableFileSchema(name).parse({ $schema: schemaUrl, count, items: [] }));
-    if (count === 0) return Buffer.from(empty);
-    // The whole file's JSON up to the items' "[", then the items, then what closes the array and file.
-    body.push(Buffer.from(`${empty.slice(0, empty.lastIndexOf('[]'))}[\n`));
-  } else {
-    body.push(Buffer.from(tableCsvHead(name)));
-  }
+  const parts: Buffer[] = [];
   let covered = 0;
   table.parts.forEach((chunk, i) => {
     if (chunk.start !== covered) throw new Error(`Open data: ${name} chunk ${i} starts at row ${chunk.start}, not ${covered}`);
     covered = chunk.end;
-    const key = code ? cacheKey(code, name, format, chunk.digest) : undefined;
-    let bytes = key === undefined ? undefined : cachedBytes(PARTS, key);
+    const key = code ? tablePartKey(name, format, chunk, code) : undefined;
+    let bytes = key === undefined ? undefined : cachedBytes(TABLE_PARTS, key);
     if (bytes === undefined) {
       bytes = part(name, format, table.rows(chunk.start, chunk.end), chunk.start);
-      if (key !== undefined) storeBytes(PARTS, key, bytes);
+      if (key !== undefined) storeBytes(TABLE_PARTS, key, bytes);
     }
     if (key !== undefined) keys.push(key);
-    if (i > 0) body.push(SEPARATOR[format]);
-    body.push(bytes);
+    parts.push(bytes);
   });
   if (covered !== count) throw new Error(`Open data: ${name} chunks cover ${covered} rows, not ${count}`);
-  if (format === 'json') body.push(Buffer.from('\n  ]\n}\n'));
   if (code) keepOnly(cacheKey(table.memo!, format), keys);
-  return Buffer.concat(body);
+
+  if (format === 'xlsx') return workbookFromParts(name, table.rows(0, Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
+  if (format === 'csv') return Buffer.concat([Buffer.from(tableCsvHead(name)), ...parts]);
+  const empty = toJson(tableFileSchema(name).parse({ $schema: schemaUrl, count, items: [] }));
+  if (count === 0) return Buffer.from(empty);
+  // The whole file's JSON up to the items' "[", the items (comma-separated), what closes the array and file.
+  const items = parts.flatMap((bytes, i) => (i === 0 ? [bytes] : [JSON_SEPARATOR, bytes]));
+  return Buffer.concat([Buffer.from(`${empty.slice(0, empty.lastIndexOf('[]'))}[\n`), ...items, Buffer.from('\n  ]\n}\n')]);
 }
 
 /** Removes the parts the file's previous version used and this one does not, and records this one's. */
 function keepOnly(file: string, keys: string[]): void {
   const previous = cachedRecord<string[]>(PART_LISTS, file) ?? [];
   const used = new Set(keys);
-  for (const key of previous) if (!used.has(key)) removeRecord(PARTS, key);
+  for (const key of previous) if (!used.has(key)) removeRecord(TABLE_PARTS, key);
   if (previous.length !== keys.length || previous.some((key, i) => key !== keys[i])) storeRecord(PART_LISTS, file, keys);
 }

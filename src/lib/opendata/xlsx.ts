@@ -5,7 +5,8 @@
  *
  * - sheet 1 ("Dữ liệu"): one header row of Vietnamese column names, bold and frozen, then one row
  *   per record; numbers are numbers, ISO days are Excel dates shown dd/mm/yyyy, lists are joined
- *   with "; " as in the CSV, null is an empty cell; text is in the shared strings table;
+ *   with "; " as in the CSV, null is an empty cell; text is written in its cell (an inline string),
+ *   so that a run of rows is written the same wherever the rest of the table changes;
  * - sheet 2 ("Giải thích cột"): each column's Vietnamese name, its key in the CSV and JSON, and
  *   its description from the published schema.
  *
@@ -17,8 +18,14 @@
  * write-excel-file package did the same through a generic XML builder, at five times the cost:
  * 4.6 s for the four large tables of 5,000 plans, 61 s at 50,000, after every edit that touched
  * them (docs/scale.md).
+ *
+ * The data rows of a sheet are a function of the rows and the place of the first (`dataRowsXml`),
+ * so the tables written chunk by chunk (table-files.ts) keep each chunk's rows deflated on their own
+ * (`packRows`, as pigz deflates a file in blocks) and join them (`workbookFromParts`). `tableXlsx`
+ * writes the same sheets from the rows in one run. Text was in the shared strings table until
+ * 5 December 2026, which numbers each text by where it first appears in the whole workbook.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { LIST_DELIMITER } from './csv';
 import { xmlText } from './xml';
 import { tableRowSchemas, type TableName, type TableRows } from './record-schemas';
@@ -83,7 +90,6 @@ const PACKAGE_FILES: Record<string, string> = {
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     SHEET_NAMES.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
   '_rels/.rels':
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -94,8 +100,7 @@ const PACKAGE_FILES: Record<string, string> = {
   'xl/_rels/workbook.xml.rels':
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     SHEET_NAMES.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-    `<Relationship Id="rId${SHEET_NAMES.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
-    `<Relationship Id="rId${SHEET_NAMES.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    `<Relationship Id="rId${SHEET_NAMES.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   'xl/styles.xml': STYLES_XML,
 };
 
@@ -111,84 +116,168 @@ function excelDay(iso: string): number {
   return (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-/** The workbook's shared strings: each distinct text once, cells refer to it by index. */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
-
-  ref(text: string): number {
-    let at = this.index.get(text);
-    if (at === undefined) {
-      at = this.items.length;
-      this.index.set(text, at);
-      // xml:space keeps the leading and trailing spaces a reader would otherwise drop.
-      this.items.push(/^\s|\s$/.test(text) ? `<si><t xml:space="preserve">${xmlText(text)}</t></si>` : `<si><t>${xmlText(text)}</t></si>`);
-    }
-    return at;
-  }
-
-  xml(): string {
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.items.length}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
-  }
-}
-
 /** One cell's XML, typed as `tableXlsx` describes; '' for an empty cell. */
-function cellXml(ref: string, value: unknown, strings: SharedStrings, style: number = STYLE.plain): string {
+function cellXml(ref: string, value: unknown, style: number = STYLE.plain): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${value}</v></c>` : '';
-  if (typeof value === 'boolean') return `<c r="${ref}" t="b"${style ? ` s="${style}"` : ''}><v>${value ? 1 : 0}</v></c>`;
+  const s = style ? ` s="${style}"` : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
+  if (typeof value === 'boolean') return `<c r="${ref}" t="b"${s}><v>${value ? 1 : 0}</v></c>`;
   const text = Array.isArray(value) ? value.map(String).join(LIST_DELIMITER) : String(value);
   if (text === '') return '';
   if (typeof value === 'string' && ISO_DAY.test(text)) return `<c r="${ref}" s="${STYLE.date}"><v>${excelDay(text)}</v></c>`;
-  return `<c r="${ref}" t="s"${style ? ` s="${style}"` : ''}><v>${strings.ref(text)}</v></c>`;
+  // xml:space keeps the leading and trailing spaces a reader would otherwise drop.
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" t="inlineStr"${s}><is><t${space}>${xmlText(text)}</t></is></c>`;
 }
 
-/** A worksheet: the rows (the first frozen as the header), each cell with its style, and column widths. */
-function sheetXml(rows: { values: unknown[]; styles: readonly number[] }[], widths: number[], strings: SharedStrings, selected: boolean): string {
-  const letters = widths.map((_, i) => columnName(i));
-  const parts: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`,
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    `<cols>${widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`,
-    '<sheetData>',
-  ];
-  rows.forEach(({ values, styles }, r) => {
-    let cells = '';
-    for (let c = 0; c < values.length; c++) cells += cellXml(`${letters[c]}${r + 1}`, values[c], strings, styles[c]);
-    parts.push(`<row r="${r + 1}">${cells}</row>`);
-  });
-  parts.push('</sheetData></worksheet>');
-  return parts.join('');
+interface SheetRow {
+  values: readonly unknown[];
+  styles: readonly number[];
 }
+
+/** Rows of a sheet as `<row>` XML, the first numbered `firstRow` (1-based, as Excel counts). */
+function rowsXml(rows: readonly SheetRow[], firstRow: number): string {
+  let xml = '';
+  const letters: string[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const { values, styles } = rows[r]!;
+    const at = firstRow + r;
+    xml += `<row r="${at}">`;
+    for (let c = 0; c < values.length; c++) xml += cellXml(`${(letters[c] ??= columnName(c))}${at}`, values[c], styles[c]);
+    xml += '</row>';
+  }
+  return xml;
+}
+
+/** A worksheet's XML up to its rows: the header frozen, column widths. */
+function sheetHead(widths: readonly number[], selected: boolean): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>` +
+    '<sheetData>'
+  );
+}
+
+const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** Width in characters for a column: its longest cell, within 10–60. */
 function width(header: string, values: string[]): number {
   return Math.min(60, Math.max(10, header.length + 2, ...values.map((v) => v.length + 1)));
 }
 
-/** One table as an .xlsx workbook; the rows are the same as the CSV's and the JSON's. */
-export async function tableXlsx<T extends TableName>(name: T, rows: TableRows[T]): Promise<Buffer> {
+/** How many rows from the top of a table size its columns. */
+export const WIDTH_SAMPLE_ROWS = 200;
+
+/**
+ * The data rows of a table's first sheet, as XML: `rows` are the table's rows from its row
+ * `firstIndex` (0-based; the header is sheet row 1, so they start at sheet row `firstIndex + 2`).
+ */
+export function dataRowsXml<T extends TableName>(name: T, rows: readonly TableRows[T][number][], firstIndex: number): string {
   const columns = xlsxColumns(name);
-  const records = rows as unknown as Record<string, unknown>[];
-  const strings = new SharedStrings();
   const plain = columns.map(() => STYLE.plain);
-  const data = [
-    { values: columns.map((c) => c.header), styles: columns.map(() => STYLE.header) },
-    ...records.map((row) => ({ values: columns.map((c) => row[c.key]), styles: plain })),
-  ];
-  const sample = records.slice(0, 200);
-  const widths = columns.map((c) => width(c.header, sample.map((row) => (row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key])))));
+  const records = rows as unknown as Record<string, unknown>[];
+  return rowsXml(records.map((row) => ({ values: columns.map((c) => row[c.key]), styles: plain })), firstIndex + 2);
+}
+
+/**
+ * A run of a zip entry's bytes deflated on its own: `packed` ends on a byte boundary with an empty
+ * stored block and no final block (zlib's sync flush), so runs joined in order, then a final block,
+ * inflate to their texts joined. `crc` and `size` are the CRC-32 and length of the text.
+ */
+export interface PackedRun {
+  packed: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** `text` as a run of a deflated entry (see PackedRun). */
+export function packRun(text: string | Uint8Array): PackedRun {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return { packed: deflateRawSync(bytes, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(bytes), size: bytes.length };
+}
+
+/** An empty final block of fixed Huffman codes (BFINAL 1, BTYPE 01, end of block): what ends a run of sync-flushed parts. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** A deflated zip entry made of runs (its text is theirs, joined in order). */
+export interface PackedEntry {
+  packed: Uint8Array[];
+  crc: number;
+  size: number;
+}
+
+/** Joins runs into one entry: their deflated bytes and a final block, the CRC-32 of their texts joined. */
+function joinRuns(runs: readonly PackedRun[]): PackedEntry {
+  let crc = 0;
+  let size = 0;
+  for (const run of runs) {
+    crc = crc32Combine(crc, run.crc, run.size);
+    size += run.size;
+  }
+  return { packed: [...runs.map((run) => run.packed), FINAL_BLOCK], crc, size };
+}
+
+/**
+ * The CRC-32 of two texts joined, from the CRC-32 of each and the second's length (zlib's
+ * crc32_combine, by its "GF(2) matrix" method): the parts of a sheet are not kept as text.
+ */
+export function crc32Combine(crc1: number, crc2: number, length2: number): number {
+  if (length2 <= 0) return crc1 >>> 0;
+  const times = (matrix: Uint32Array, vector: number) => {
+    let sum = 0;
+    for (let i = 0; vector !== 0; i++, vector >>>= 1) if (vector & 1) sum ^= matrix[i]!;
+    return sum >>> 0;
+  };
+  const square = (into: Uint32Array, matrix: Uint32Array) => {
+    for (let n = 0; n < 32; n++) into[n] = times(matrix, matrix[n]!);
+  };
+  let even = new Uint32Array(32);
+  let odd = new Uint32Array(32);
+  odd[0] = 0xedb88320; // the CRC-32 polynomial: the operator for one zero bit
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  square(even, odd); // two zero bits
+  square(odd, even); // four zero bits
+  let crc = crc1 >>> 0;
+  let length = length2;
+  // Apply length2 zero bytes to crc1: the first squaring gives the operator for one zero byte.
+  do {
+    square(even, odd);
+    if (length & 1) crc = times(even, crc);
+    length = Math.floor(length / 2);
+    if (length === 0) break;
+    square(odd, even);
+    if (length & 1) crc = times(odd, crc);
+    length = Math.floor(length / 2);
+  } while (length !== 0);
+  return (crc ^ crc2) >>> 0;
+}
+
+/**
+ * A table's workbook from its data rows (`packRun` of `dataRowsXml`: of the whole table, or of its
+ * runs of rows in order) and its first rows (`WIDTH_SAMPLE_ROWS` of them, or all), which size the
+ * columns.
+ */
+export function workbookFromParts<T extends TableName>(name: T, sample: readonly TableRows[T][number][], dataRows: readonly PackedRun[]): Buffer {
+  const columns = xlsxColumns(name);
+  const records = sample.slice(0, WIDTH_SAMPLE_ROWS) as unknown as Record<string, unknown>[];
+  const widths = columns.map((c) => width(c.header, records.map((row) => (row[c.key] === null || row[c.key] === undefined ? '' : String(row[c.key])))));
+  const header = rowsXml([{ values: columns.map((c) => c.header), styles: columns.map(() => STYLE.header) }], 1);
   const legend = [
     { values: ['Cột', 'Tên trường trong CSV và JSON', 'Ý nghĩa'], styles: [STYLE.bold, STYLE.bold, STYLE.bold] },
     ...columns.map((c) => ({ values: [c.header, c.key, c.description], styles: [STYLE.plain, STYLE.plain, STYLE.wrap] })),
   ];
-  const sheets = [sheetXml(data, widths, strings, true), sheetXml(legend, [40, 28, 80], strings, false)];
-  const files: Record<string, Uint8Array> = {};
+  const files: Record<string, Uint8Array | PackedEntry> = {};
   for (const [path, xml] of Object.entries(PACKAGE_FILES)) files[path] = Buffer.from(xml, 'utf8');
-  sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = Buffer.from(xml, 'utf8')));
-  files['xl/sharedStrings.xml'] = Buffer.from(strings.xml(), 'utf8');
+  files['xl/worksheets/sheet1.xml'] = joinRuns([packRun(sheetHead(widths, true) + header), ...dataRows, packRun(SHEET_TAIL)]);
+  files['xl/worksheets/sheet2.xml'] = Buffer.from(sheetHead([40, 28, 80], false) + rowsXml(legend, 1) + SHEET_TAIL);
   return zipFiles(files);
+}
+
+/** One table as an .xlsx workbook; the rows are the same as the CSV's and the JSON's. */
+export async function tableXlsx<T extends TableName>(name: T, rows: TableRows[T]): Promise<Buffer> {
+  return workbookFromParts(name, rows, [packRun(dataRowsXml(name, rows, 0))]);
 }
 
 /** DOS date of 1 January 1980 (the zip epoch), time 00:00: what every entry is stamped with. */
@@ -199,14 +288,15 @@ const ZIP_DATE = (0 << 9) | (1 << 5) | 1;
  * stamped with the zip epoch so the bytes depend on the content only. Deflated by Node's zlib,
  * twice as fast as a JavaScript deflate at the same level.
  */
-export function zipFiles(files: Record<string, Uint8Array>): Buffer {
-  const locals: Buffer[] = [];
+export function zipFiles(files: Record<string, Uint8Array | PackedEntry>): Buffer {
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [path, data] of Object.entries(files)) {
     const name = Buffer.from(path, 'utf8');
-    const packed = deflateRawSync(data, { level: 6 });
-    const crc = crc32(data);
+    const entry = data instanceof Uint8Array ? { packed: [deflateRawSync(data, { level: 6 })], crc: crc32(data), size: data.length } : data;
+    const { crc } = entry;
+    const packedLength = entry.packed.reduce((sum, run) => sum + run.length, 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -215,8 +305,8 @@ export function zipFiles(files: Record<string, Uint8Array>): Buffer {
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(ZIP_DATE, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(packedLength, 18);
+    local.writeUInt32LE(entry.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -224,9 +314,9 @@ export function zipFiles(files: Record<string, Uint8Array>): Buffer {
     central.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
     local.copy(central, 6, 4, 30); // version needed … name length, as in the local header
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
+    locals.push(local, name, ...entry.packed);
     centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+    offset += local.length + name.length + packedLength;
     if (offset > 0xffffffff) throw new Error('xlsx: over 4 GB needs Zip64');
   }
   const directory = Buffer.concat(centrals);

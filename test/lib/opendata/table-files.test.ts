@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { cachedBytes, cacheKey } from '../../../src/lib/content/cache';
-import { openDataCode } from '../../../src/lib/opendata/code';
+import { cachedBytes } from '../../../src/lib/content/cache';
 import { tableCsv } from '../../../src/lib/opendata/csv';
 import { toJson } from '../../../src/lib/opendata/json';
+import { tableXlsx } from '../../../src/lib/opendata/xlsx';
 import type { TableName, TableRows } from '../../../src/lib/opendata/record-schemas';
-import { chunkedTableFile, type ChunkedFormat } from '../../../src/lib/opendata/table-files';
-import { MAX_CHUNK_ROWS, chunkedRowsDigest } from '../../../src/lib/opendata/table-keys';
+import { TABLE_PARTS, chunkedTableFile, tablePartKey, type ChunkedFormat } from '../../../src/lib/opendata/table-files';
+import { MAX_CHUNK_ROWS, chunkedRowsDigest, type RowsChunk } from '../../../src/lib/opendata/table-keys';
+import { zipEntries } from '../../support/zip';
 import { openData } from './real-content';
 
 const SCHEMA_URL = 'https://cong.example.gov.vn/ke-hoach-mo/api/v1/schema/table.json';
@@ -16,9 +18,9 @@ const SCHEMA_URL = 'https://cong.example.gov.vn/ke-hoach-mo/api/v1/schema/table.
  * `copies` times, each copy's `url` marked so that no two rows are alike. Rows stay valid for the
  * table's schema, where every table has a `url` column.
  */
-function longTable<T extends TableName>(name: T, copies: number): TableRows[T] {
+function longTable<T extends TableName>(name: T, copies: number, tag = ''): TableRows[T] {
   const real = openData.rows[name] as unknown as { url: string }[];
-  return Array.from({ length: copies }, (_, copy) => real.map((row) => ({ ...row, url: `${row.url}#ban-${copy}` }))).flat() as unknown as TableRows[T];
+  return Array.from({ length: copies }, (_, copy) => real.map((row) => ({ ...row, url: `${row.url}#ban-${copy}${tag}` }))).flat() as unknown as TableRows[T];
 }
 
 /** `rows` with the url of row `at` changed in a way no earlier run made (parts are kept by content, across runs). */
@@ -34,23 +36,35 @@ function written(name: TableName, format: ChunkedFormat, rows: readonly object[]
     return rows.slice(start, end);
   };
   const body = chunkedTableFile({ name, count: rows.length, parts, rows: rowsOf, memo }, format, SCHEMA_URL);
-  return { body: body.toString('utf8'), built: built.rows, parts };
+  // The workbook reads its first rows again to size its columns.
+  return { body: text(format, body), built: built.rows - (format === 'xlsx' ? Math.min(rows.length, 200) : 0), parts };
+}
+
+/**
+ * A file as text to compare: JSON and CSV as they are; a workbook as its entries inflated (their
+ * lengths and checksums checked), since its sheet is deflated in runs where `tableXlsx` deflates it
+ * in one.
+ */
+function text(format: ChunkedFormat, body: Buffer): string {
+  if (format !== 'xlsx') return body.toString('utf8');
+  return JSON.stringify(Object.entries(zipEntries(body)).map(([path, data]) => [path, data.toString('utf8')]));
 }
 
 /** The file written whole, as before the chunks. */
-function whole(name: TableName, format: ChunkedFormat, rows: readonly object[]): string {
+async function whole(name: TableName, format: ChunkedFormat, rows: readonly object[]): Promise<string> {
+  if (format === 'xlsx') return text(format, await tableXlsx(name, rows as never));
   return format === 'json' ? toJson({ $schema: SCHEMA_URL, count: rows.length, items: rows }) : tableCsv(name, rows as never);
 }
 
 describe('chunkedTableFile', () => {
   for (const name of ['plans', 'targets', 'deadlines', 'citations'] as const) {
-    for (const format of ['json', 'csv'] as const) {
-      it(`joins the parts of ${name}.${format} into the bytes of the file written whole, before and after an edit`, () => {
+    for (const format of ['json', 'csv', 'xlsx'] as const) {
+      it(`joins the parts of ${name}.${format} into the bytes of the file written whole, before and after an edit`, async () => {
         const memo = `test-${randomUUID()}`;
         const rows = longTable(name, Math.ceil(3000 / openData.rows[name].length));
         const first = written(name, format, rows, memo);
         expect(first.parts.length).toBeGreaterThan(2);
-        expect(first.body).toBe(whole(name, format, rows));
+        expect(first.body).toBe(await whole(name, format, rows));
 
         const again = written(name, format, rows, memo);
         expect(again.body).toBe(first.body);
@@ -58,28 +72,51 @@ describe('chunkedTableFile', () => {
 
         const edited = editUrl(rows as { url: string }[], 1500);
         const afterEdit = written(name, format, edited, memo);
-        expect(afterEdit.body).toBe(whole(name, format, edited));
+        expect(afterEdit.body).toBe(await whole(name, format, edited));
         expect(afterEdit.built, 'only the edited row’s chunk (or two) is built').toBeLessThanOrEqual(2 * MAX_CHUNK_ROWS);
         expect(afterEdit.built).toBeGreaterThan(0);
       });
     }
   }
 
-  it('writes an empty table as the whole file would be', () => {
-    for (const format of ['json', 'csv'] as const) expect(written('plans', format, [], `test-${randomUUID()}`).body).toBe(whole('plans', format, []));
+  it('writes a workbook of many runs that a spreadsheet reader reads back row for row', async () => {
+    const rows = longTable('deadlines', Math.ceil(3000 / openData.rows.deadlines.length));
+    const { parts } = chunkedRowsDigest({ items: rows, identity: (row) => JSON.stringify(row), row: (row) => row }, 'scope');
+    expect(parts.length).toBeGreaterThan(2);
+    const workbook = chunkedTableFile({ name: 'deadlines', count: rows.length, parts, rows: (start, end) => rows.slice(start, end) }, 'xlsx', SCHEMA_URL);
+    const [sheet] = await readXlsxFile(workbook);
+    expect(sheet!.data).toHaveLength(rows.length + 1);
+    const taskColumn = Object.keys(rows[0]!).indexOf('task');
+    expect(sheet!.data.slice(1).map((row) => row[taskColumn])).toEqual(rows.map((row) => row.task));
+  });
+
+  it('writes an empty table as the whole file would be', async () => {
+    for (const format of ['json', 'csv', 'xlsx'] as const) expect(written('plans', format, [], `test-${randomUUID()}`).body).toBe(await whole('plans', format, []));
+  });
+
+  it('writes a workbook’s rows again where a row added above them moves them, and keeps them where nothing does', () => {
+    const memo = `test-${randomUUID()}`;
+    // Rows no earlier run wrote: parts are kept by content and place, across runs.
+    const rows = longTable('plans', Math.ceil(3000 / openData.rows.plans.length), randomUUID());
+    written('plans', 'xlsx', rows, memo);
+    const moved = written('plans', 'xlsx', [editUrl(rows, 0)[0]!, ...rows], memo);
+    expect(moved.built, 'every row below the new one has a new number').toBeGreaterThan(rows.length / 2);
+    const json = `test-${randomUUID()}`;
+    written('plans', 'json', rows, json);
+    expect(written('plans', 'json', [editUrl(rows, 0)[0]!, ...rows], json).built, 'JSON rows are not numbered').toBeLessThanOrEqual(2 * MAX_CHUNK_ROWS);
   });
 
   it('keeps only the parts of the last file written', () => {
     const memo = `test-${randomUUID()}`;
     const rows = longTable('plans', 1);
     const first = written('plans', 'json', rows, memo);
-    const partKey = (digest: string) => cacheKey(openDataCode(), 'plans', 'json', digest);
-    expect(cachedBytes('open-data-table-parts', partKey(first.parts[0]!.digest))).toBeDefined();
+    const kept = (chunk: RowsChunk) => cachedBytes(TABLE_PARTS, tablePartKey('plans', 'json', chunk));
+    expect(kept(first.parts[0]!)).toBeDefined();
     const edited = editUrl(rows, 0);
     const second = written('plans', 'json', edited, memo);
     expect(second.parts[0]!.digest).not.toBe(first.parts[0]!.digest);
-    expect(cachedBytes('open-data-table-parts', partKey(first.parts[0]!.digest)), 'the edited chunk’s old part is removed').toBeUndefined();
-    expect(cachedBytes('open-data-table-parts', partKey(second.parts[0]!.digest))).toBeDefined();
+    expect(kept(first.parts[0]!), 'the edited chunk’s old part is removed').toBeUndefined();
+    expect(kept(second.parts[0]!)).toBeDefined();
   });
 
   it('fails on a row that breaks the schema, naming its place in the file', () => {

@@ -3,7 +3,9 @@ import readXlsxFile from 'read-excel-file/node';
 import { strToU8, unzipSync } from 'fflate';
 import { tableColumns } from '../../../src/lib/opendata/csv';
 import { tableRowSchemas, type TableName } from '../../../src/lib/opendata/record-schemas';
-import { columnHeader, tableXlsx, xlsxColumns, zipFiles } from '../../../src/lib/opendata/xlsx';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { columnHeader, crc32Combine, packRun, tableXlsx, xlsxColumns, zipFiles } from '../../../src/lib/opendata/xlsx';
+import { zipEntries } from '../../support/zip';
 import { openData } from './real-content';
 
 const tables = Object.keys(tableRowSchemas) as TableName[];
@@ -52,9 +54,10 @@ describe('tableXlsx on the real content', () => {
     expect(sheets[1]!.data.slice(1).map((r) => [r[0], r[1]])).toEqual(columns.map((c) => [c.header, c.key]));
   });
 
-  it('writes Vietnamese text as it is (NFC), in the shared strings', () => {
+  it('writes Vietnamese text as it is (NFC), in its cells', () => {
     const files = unzipSync(openData.file('api/v1/plans.xlsx').body as Buffer);
-    const strings = new TextDecoder().decode(files['xl/sharedStrings.xml']);
+    expect(files['xl/sharedStrings.xml']).toBeUndefined();
+    const strings = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']);
     expect(strings).toContain('Trích yếu');
     expect(strings).toContain(openData.catalog.plans[0]!.data.title);
     expect(strings).toBe(strings.normalize('NFC'));
@@ -112,3 +115,27 @@ describe('zipFiles', () => {
     expect(new Set(stamps(workbook))).toEqual(new Set([0, 0x21]));
   });
 });
+
+describe('runs of a deflated entry', () => {
+  const text = (length: number, seed: number) => Buffer.from(Array.from({ length }, (_, i) => 'Kế hoạch số <1> & "2"\n'[(i * seed) % 23]).join(''));
+
+  it('combines CRC-32s as the CRC-32 of the texts joined, whatever their lengths', () => {
+    for (const [a, b] of [[0, 0], [0, 5], [5, 0], [1, 1], [100, 3], [3, 100_000], [70_000, 123_457]] as const) {
+      const [first, second] = [text(a, 7), text(b, 11)];
+      expect(crc32Combine(crc32(first), crc32(second), second.length), `${a} + ${b} bytes`).toBe(crc32(Buffer.concat([first, second])));
+    }
+  });
+
+  it('joins runs deflated on their own into one entry that inflates to their texts joined, checksum and length right', () => {
+    const texts = [text(40_000, 3), text(0, 1), text(1, 5), text(90_000, 13)];
+    const runs = texts.map((t) => packRun(t));
+    // Each run ends on a byte boundary with a sync flush (an empty stored block), and none is final.
+    for (const run of runs) expect([...run.packed.subarray(-4)]).toEqual([0x00, 0x00, 0xff, 0xff]);
+    const entry = { packed: [...runs.map((run) => run.packed), Buffer.from([0x03, 0x00])], crc: 0, size: 0 };
+    expect(inflateRawSync(Buffer.concat(entry.packed)).equals(Buffer.concat(texts))).toBe(true);
+    const zip = zipFiles({ 'một.txt': texts[0]!, 'ghép.xml': { ...entry, crc: crc32(Buffer.concat(texts)), size: Buffer.concat(texts).length } });
+    expect(zipEntries(zip)['ghép.xml']!.equals(Buffer.concat(texts))).toBe(true);
+    expect(zipEntries(zip)['một.txt']!.equals(texts[0]!)).toBe(true);
+  });
+});
+
