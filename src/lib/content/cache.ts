@@ -183,5 +183,9 @@ export function storeBytes(namespace: string, key: string, bytes: Uint8Array): v
 /** Removes the record for `key`, if there is one: for records only the last build needs. */
 export function removeRecord(namespace: string, key: string): void {
   if (!enabled()) return;
-  rmSync(recordPath(namespace, key), { force: true });
+  try {
+    rmSync(recordPath(namespace, key), { force: true });
+  } catch {
+    // A read-only cache keeps what it has: the record is only never read again.
+  }
 }

@@ -13,7 +13,7 @@ import { calendarKey, deadlinesCalendar } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
-import { planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
+import { checked, planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
 import { chunkedTableFile, type ChunkedFormat } from './table-files';
 import { chunkedRowsDigest, type RowsDigest } from './table-keys';
@@ -99,19 +99,21 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     return digest;
   };
   const rowsKey = (name: TableName) => `${context}|${rowsDigest(name).digest}`;
-  // The JSON and CSV files of those tables are joined from their chunks' kept parts (table-files.ts).
-  // A chunk whose parts are missing is built once for its JSON, CSV and Excel parts, and then let go.
+  // The JSON, CSV and Excel files of those tables are joined from their chunks' kept parts (table-files.ts).
+  // A chunk whose parts are missing is built once for its JSON, CSV and Excel parts, and let go once
+  // all three took it (a chunk whose other parts were kept stays until the build ends).
   const chunkRows = new Map<string, { rows: readonly object[]; uses: number }>();
   const chunkedFile = (name: TableName, format: ChunkedFormat) => {
     const { items, row } = sources[name];
+    const build = (start: number, end: number) => items.slice(start, end).map((item) => row(item));
     const rowsOf = (start: number, end: number) => {
       const id = `${name}:${start}:${end}`;
       let built = chunkRows.get(id);
-      if (!built) chunkRows.set(id, (built = { rows: items.slice(start, end).map((item) => row(item)), uses: 0 }));
+      if (!built) chunkRows.set(id, (built = { rows: build(start, end), uses: 0 }));
       if (++built.uses === CHUNKED_FORMATS) chunkRows.delete(id);
       return built.rows;
     };
-    const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, memo: `${name}|${context}` };
+    const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, firstRows: (count: number) => build(0, count), memo: `${name}|${context}` };
     return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
   };
   // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
@@ -322,13 +324,6 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     },
   };
   return openData;
-}
-
-/** Validates a record against its published schema before it is written: the build fails rather than publish bad data. */
-function checked<T>(schema: z.ZodType, value: T, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new Error(`Open data: ${what} does not match its schema: ${z.prettifyError(result.error)}`);
-  return value;
 }
 
 const cache = new WeakMap<Catalog, Map<string, OpenData>>();

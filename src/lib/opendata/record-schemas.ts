@@ -311,5 +311,12 @@ export function tableFileSchema(name: TableName) {
     .describe(tableRowSchemas[name].description ?? name);
 }
 
+/** Validates a record against its published schema before it is written: the build fails rather than publish bad data. */
+export function checked<T>(schema: z.ZodType, value: T, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`Open data: ${what} does not match its schema: ${z.prettifyError(result.error)}`);
+  return value;
+}
+
 /** Re-exported so the JSON Schema export can recognise calendar dates. */
 export { isoDate };

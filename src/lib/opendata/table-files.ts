@@ -17,7 +17,7 @@ import { cachedBytes, cachedRecord, cacheKey, removeRecord, storeBytes, storeRec
 import { openDataCode } from './code';
 import { checkCsvColumns, csvRecords, tableColumns, tableCsvHead } from './csv';
 import { nestedJson, toJson } from './json';
-import { tableFileSchema, tableRowSchemas, type TableName, type TableRows } from './record-schemas';
+import { checked, tableFileSchema, tableRowSchemas, type TableName, type TableRows } from './record-schemas';
 import type { RowsChunk } from './table-keys';
 import { dataRowsXml, packRun, WIDTH_SAMPLE_ROWS, workbookFromParts, type PackedRun } from './xlsx';
 
@@ -34,8 +34,10 @@ export interface ChunkedTable {
   count: number;
   /** The chunks, in order, covering the rows 0 to `count` (`RowsDigest.parts`). */
   parts: readonly RowsChunk[];
-  /** The rows from `start` to `end` (not included), built from the table's source. */
+  /** The rows of a chunk, from `start` to `end` (not included), built from the table's source. */
   rows(start: number, end: number): readonly object[];
+  /** The first `count` rows, which size a workbook's columns. */
+  firstRows(count: number): readonly object[];
   /**
    * The name the file's parts are kept under (the table and publish context), as for the chunks'
    * digests; without it every part is built and none is kept.
@@ -67,9 +69,14 @@ function part(name: TableName, format: ChunkedFormat, rows: readonly object[], s
   return Buffer.from(csvRecords(columns, rows as Record<string, unknown>[]));
 }
 
-/** The content-cache key of a chunk's part of a file. A workbook's rows are numbered: its part is kept for the chunk's place too. */
+/**
+ * The content-cache key of a chunk's part of a file. A workbook's rows are numbered from the top of
+ * the sheet, so its part is kept for the chunk's place too (a plan added above it moves it, and it is
+ * written again), and for the zlib that deflated it: another zlib may deflate the same rows to other
+ * bytes, and a workbook joining runs of two would differ from a cold build's.
+ */
 export function tablePartKey(name: TableName, format: ChunkedFormat, chunk: RowsChunk, code = openDataCode()): string {
-  return cacheKey(code, name, format, chunk.digest, format === 'xlsx' ? String(chunk.start) : '');
+  return cacheKey(code, name, format, chunk.digest, format === 'xlsx' ? `${chunk.start}|${process.versions.zlib}` : '');
 }
 
 /** A workbook's part as kept: the CRC-32 and length of its rows' XML (32 bits each, little-endian), then their deflated bytes. */
@@ -111,9 +118,9 @@ export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, sch
   if (covered !== count) throw new Error(`Open data: ${name} chunks cover ${covered} rows, not ${count}`);
   if (code) keepOnly(cacheKey(table.memo!, format), keys);
 
-  if (format === 'xlsx') return workbookFromParts(name, table.rows(0, Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
+  if (format === 'xlsx') return workbookFromParts(name, table.firstRows(Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
   if (format === 'csv') return Buffer.concat([Buffer.from(tableCsvHead(name)), ...parts]);
-  const empty = toJson(tableFileSchema(name).parse({ $schema: schemaUrl, count, items: [] }));
+  const empty = toJson(checked(tableFileSchema(name), { $schema: schemaUrl, count, items: [] }, name));
   if (count === 0) return Buffer.from(empty);
   // The whole file's JSON up to the items' "[", the items (comma-separated), what closes the array and file.
   const items = parts.flatMap((bytes, i) => (i === 0 ? [bytes] : [JSON_SEPARATOR, bytes]));

@@ -21,7 +21,7 @@
  *
  * The data rows of a sheet are a function of the rows and the place of the first (`dataRowsXml`),
  * so the tables written chunk by chunk (table-files.ts) keep each chunk's rows deflated on their own
- * (`packRows`, as pigz deflates a file in blocks) and join them (`workbookFromParts`). `tableXlsx`
+ * (`packRun`, as pigz deflates a file in blocks) and join them (`workbookFromParts`). `tableXlsx`
  * writes the same sheets from the rows in one run. Text was in the shared strings table until
  * 5 December 2026, which numbers each text by where it first appears in the whole workbook.
  */
@@ -233,8 +233,8 @@ export function crc32Combine(crc1: number, crc2: number, length2: number): numbe
   const square = (into: Uint32Array, matrix: Uint32Array) => {
     for (let n = 0; n < 32; n++) into[n] = times(matrix, matrix[n]!);
   };
-  let even = new Uint32Array(32);
-  let odd = new Uint32Array(32);
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
   odd[0] = 0xedb88320; // the CRC-32 polynomial: the operator for one zero bit
   for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
   square(even, odd); // two zero bits
