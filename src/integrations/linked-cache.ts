@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keepResponseBytes } from '../lib/build/bytes-response';
 import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
 import { LinkQueue } from '../lib/build/link-queue';
 import { turnEventLoop, useSyncPageWrites } from '../lib/build/sync-fs';
@@ -37,6 +38,7 @@ export default function linkedCache(): AstroIntegration {
   // Astro makes the folder of every page it writes and writes it with `fs.promises`, two to four
   // times the CPU of the synchronous calls (src/lib/build/sync-fs.ts): synchronous while it builds.
   let restoreWrites: (() => void) | undefined;
+  let restoreResponse: (() => void) | undefined;
   return {
     name: 'ke-hoach-mo:linked-cache',
     hooks: {
@@ -44,6 +46,8 @@ export default function linkedCache(): AstroIntegration {
         const patched = patchIncrementalCache();
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
         restoreWrites = useSyncPageWrites();
+        // Astro wraps each rendered page's bytes in a new Response and reads them back: kept, not copied twice.
+        restoreResponse = keepResponseBytes();
       },
       // Every page taken from the cache is in the out dir before anything after the page loop reads it.
       'astro:build:generated': () => finishRestores(),
@@ -52,6 +56,8 @@ export default function linkedCache(): AstroIntegration {
         await finishRestores();
         restoreWrites?.();
         restoreWrites = undefined;
+        restoreResponse?.();
+        restoreResponse = undefined;
       },
     },
   };
