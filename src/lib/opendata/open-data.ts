@@ -15,7 +15,7 @@ import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { checked, planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
-import { chunkedTableFile, type ChunkedFormat } from './table-files';
+import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
 import { chunkedRowsDigest, type RowsDigest } from './table-keys';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
@@ -73,9 +73,6 @@ const SUMMARY_NAMESPACE = 'open-data-summaries';
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
 const PLAN_ROW_TABLES: ReadonlySet<TableName> = new Set(['plans', 'targets', 'deadlines', 'citations']);
 
-/** The files of such a table written from its chunks: JSON, CSV and Excel (table-files.ts). */
-const CHUNKED_FORMATS = 3;
-
 function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const sources = tableSources(catalog, ctx);
   // Each table's rows are built when a file of it is rendered, not for its key.
@@ -110,7 +107,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const id = `${name}:${start}:${end}`;
       let built = chunkRows.get(id);
       if (!built) chunkRows.set(id, (built = { rows: build(start, end), uses: 0 }));
-      if (++built.uses === CHUNKED_FORMATS) chunkRows.delete(id);
+      if (++built.uses === CHUNKED_FORMATS.length) chunkRows.delete(id);
       return built.rows;
     };
     const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, firstRows: (count: number) => build(0, count), memo: `${name}|${context}` };

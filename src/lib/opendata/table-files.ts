@@ -25,7 +25,10 @@ import { dataRowsXml, packRun, WIDTH_SAMPLE_ROWS, workbookFromParts, type Packed
 export const TABLE_PARTS = 'open-data-table-parts';
 const PART_LISTS = 'open-data-table-part-lists';
 
-export type ChunkedFormat = 'json' | 'csv' | 'xlsx';
+/** The files of a table written from its chunks. */
+export const CHUNKED_FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+export type ChunkedFormat = (typeof CHUNKED_FORMATS)[number];
 
 /** A table as its chunks: the digests from `chunkedRowsDigest`, and the rows of a chunk when its part is missing. */
 export interface ChunkedTable {
