@@ -19,7 +19,8 @@ export default function contentCheck(options: { dir?: string } = {}): AstroInteg
         // preview serves an existing build and sync only writes types: nothing to check there.
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const { problems, summary } = checkContent(resolve(root, options.dir ?? contentDir()), { baseDir: root });
+        // A build publishes the content it checked: later reads in the process take this parse as it is.
+        const { problems, summary } = checkContent(resolve(root, options.dir ?? contentDir()), { baseDir: root, freeze: command === 'build' });
         if (problems.length === 0) {
           logger.info(summary);
           return;

@@ -14,7 +14,7 @@
  * the out dir, whose files are never written in place.)
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readFilesRecord } from './digest-cache';
 import { replaceFileSync } from './link';
 
@@ -25,12 +25,15 @@ export const RACY_MS = 2000;
 /** What the record keeps of a file: inode, size, modification and change times (ms, fractional) and sha256. */
 type Recorded = [ino: number, size: number, mtimeMs: number, ctimeMs: number, sha256: string];
 
+/** What the record compares of a file's stat. */
+export type FileTimes = Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>;
+
 export interface InputDigests {
   /**
    * The sha256 (hex) of the file at the absolute `path`, and its bytes when they had to be read
-   * (its record did not match).
+   * (its record did not match). `stat` is the file's stat when the caller has just taken it.
    */
-  of(path: string): { sha256: string; bytes?: Buffer };
+  of(path: string, stat?: FileTimes): { sha256: string; bytes?: Buffer };
   /** Writes the record if anything was added or changed (whole, then renamed), without files that no longer exist. */
   save(): void;
   /** Files read and hashed by `of` since the record was loaded. */
@@ -63,7 +66,7 @@ export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = fal
   let changed = false;
   let reads = 0;
 
-  const remember = (path: string, stat: { ino: number; size: number; mtimeMs: number; ctimeMs: number }, digest: string) => {
+  const remember = (path: string, stat: FileTimes, digest: string) => {
     if (Math.max(stat.mtimeMs, stat.ctimeMs) > Date.now() - racyMs) {
       // Too recent to trust its times next time: hashed again then.
       if (files.delete(path)) changed = true;
@@ -74,9 +77,9 @@ export function inputDigests(recordFile: string, { racyMs = RACY_MS, fresh = fal
   };
 
   const digests: InputDigests = {
-    of(path) {
+    of(path, taken) {
       seen.add(path);
-      const stat = statSync(path);
+      const stat = taken ?? statSync(path);
       const entry = files.get(path);
       if (entry && entry[0] === stat.ino && entry[1] === stat.size && entry[2] === stat.mtimeMs && entry[3] === stat.ctimeMs) return { sha256: entry[4] };
       const bytes = readFileSync(path);

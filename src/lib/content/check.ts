@@ -1,4 +1,4 @@
-import { loadContentCached, type LoadedContent, type LoadOptions } from './load';
+import { loadContentCached, type CachedLoadOptions, type LoadedContent } from './load';
 import { sortProblems, type Problem } from './problems';
 import { validateContent } from './validate';
 import { checkOriginals } from './originals';
@@ -15,7 +15,7 @@ export interface ContentCheck {
  * Loads and validates a content folder: what `npm run check` and the build run.
  * @example checkContent('content').problems.length === 0
  */
-export function checkContent(rootDir: string, options: LoadOptions = {}): ContentCheck {
+export function checkContent(rootDir: string, options: CachedLoadOptions = {}): ContentCheck {
   const content = loadContentCached(rootDir, options);
   const problems = sortProblems([...content.problems, ...validateContent(content), ...checkOriginals(content.rootDir, content.plans)]);
   return { content, problems, summary: summarize(content, problems) };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { cached, cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint } from './cache';
@@ -33,19 +33,32 @@ export interface LoadOptions {
  */
 export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedContent {
   const root = resolve(rootDir);
+  const displayPath = displayPathFor(options);
+  if (!isDirectory(root)) return missingFolder(root, displayPath);
+  return loadDiscovered(root, displayPath, discoverContentFiles(root, displayPath));
+}
+
+function displayPathFor(options: LoadOptions): (abs: string) => string {
   const baseDir = resolve(options.baseDir ?? process.cwd());
-  const displayPath = (abs: string): string => relative(baseDir, abs).split(sep).join('/');
+  return (abs) => relative(baseDir, abs).split(sep).join('/');
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function missingFolder(root: string, displayPath: (abs: string) => string): LoadedContent {
   const content = emptyContent(root);
+  content.problems.push(problem(displayPath(root), '', 'không tìm thấy thư mục nội dung'));
+  return content;
+}
 
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    content.problems.push(problem(displayPath(root), '', 'không tìm thấy thư mục nội dung'));
-    return content;
-  }
-
-  const discovered = discoverContentFiles(root, displayPath);
+/** Reads the files `discoverContentFiles` found; `stats[i]`, when given, is `files[i]`'s stat just taken. */
+function loadDiscovered(root: string, displayPath: (abs: string) => string, discovered: ReturnType<typeof discoverContentFiles>, stats?: readonly Stats[]): LoadedContent {
+  const content = emptyContent(root);
   content.problems.push(...discovered.problems);
   const digests = contentFileDigests();
-  for (const { kind, abs, rel } of discovered.files) loadFile(content, kind, abs, displayPath(abs), rel, digests);
+  discovered.files.forEach(({ kind, abs, rel }, i) => loadFile(content, kind, abs, displayPath(abs), rel, digests, stats?.[i]));
   digests?.save();
   return content;
 }
@@ -55,32 +68,45 @@ export function loadContent(rootDir: string, options: LoadOptions = {}): LoadedC
  * content check and the loader through Astro's config loader, the pages from their bundle), and
  * the pages would otherwise parse every file again. Keyed by folder and code fingerprint.
  */
-const loaded: Map<string, { stamp: string; content: LoadedContent }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.loaded-content')] ??= new Map()) as Map<
+const loaded: Map<string, { stamp: string; content: LoadedContent; frozen?: boolean }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.loaded-content')] ??= new Map()) as Map<
   string,
-  { stamp: string; content: LoadedContent }
+  { stamp: string; content: LoadedContent; frozen?: boolean }
 >;
+
+export interface CachedLoadOptions extends LoadOptions {
+  /**
+   * Keep this parse for the rest of the process: later calls for the folder return it without
+   * looking at its files again. For `astro build`, which publishes the content its check saw; each
+   * look is a walk of the folder and a stat of every file (0.5 s at 50,000 plans), and a build
+   * looks half a dozen times (the check, each collection's loader, the pages, the editor's list).
+   */
+  freeze?: boolean;
+}
 
 /**
  * `loadContent`, parsed once per state of the folder: the build's check, its loader, its pages and
  * its search index share one parse instead of re-reading every plan. The stamp is every file's
- * path, size and mtime, so an edit (e.g. under `astro dev`) is seen at once.
+ * path, size and mtime, so an edit (e.g. under `astro dev`) is seen at once; a frozen parse
+ * (`freeze`) is returned as it is.
  */
-export function loadContentCached(rootDir: string, options: LoadOptions = {}): LoadedContent {
+export function loadContentCached(rootDir: string, options: CachedLoadOptions = {}): LoadedContent {
   const root = resolve(rootDir);
   const key = `${root}\0${resolve(options.baseDir ?? process.cwd())}\0${pipelineFingerprint() ?? ''}`;
-  const discovered = discoverContentFiles(root, (abs) => abs);
-  const stamp = [
-    ...discovered.files.map(({ abs }) => {
-      const stat = statSync(abs);
-      return `${abs}:${stat.size}:${stat.mtimeMs}`;
-    }),
-    ...discovered.problems.map((p) => `${p.file}:${p.message}`),
-  ].join('\n');
   const hit = loaded.get(key);
-  if (hit && hit.stamp === stamp) return hit.content;
-  const content = loadContent(rootDir, options);
-  loaded.set(key, { stamp, content });
-  return content;
+  if (hit?.frozen) return hit.content;
+  const displayPath = displayPathFor(options);
+  const discovered = discoverContentFiles(root, displayPath);
+  const stats = discovered.files.map(({ abs }) => statSync(abs));
+  const stamp = [...discovered.files.map(({ abs }, i) => `${abs}:${stats[i]!.size}:${stats[i]!.mtimeMs}`), ...discovered.problems.map((p) => `${p.file}:${p.message}`)].join('\n');
+  let found = hit && hit.stamp === stamp ? hit : undefined;
+  if (!found) {
+    // The stat just taken stands for each file in the digest record too: one stat per file, not two.
+    const content = isDirectory(root) ? loadDiscovered(root, displayPath, discovered, stats) : missingFolder(root, displayPath);
+    found = { stamp, content };
+    loaded.set(key, found);
+  }
+  if (options.freeze) found.frozen = true;
+  return found.content;
 }
 
 /**
@@ -130,9 +156,9 @@ interface FileResult {
  * bytes were read at the same path by the same code before. A file unchanged since its digest was
  * recorded (`digests`) is not read at all.
  */
-function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined): void {
+function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined, stat?: Stats): void {
   const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
-  const known = digests?.of(abs);
+  const known = digests?.of(abs, stat);
   let key = known ? fileKey(known.sha256) : '';
   let result = known ? cachedRecord<FileResult>('files', key) : undefined;
   if (result === undefined) {

@@ -64,6 +64,18 @@ describe('inputDigests', () => {
     expect(nextRun(record).of(file).bytes?.toString()).toContain('Kế hoạch C');
   });
 
+  it("answers from the stat its caller took, and reads the file when that stat is not the record's", () => {
+    const { file, record } = folder();
+    const first = nextRun(record);
+    const stat = statSync(file);
+    first.of(file, stat);
+    first.save();
+    expect(nextRun(record).of(file, stat)).toEqual({ sha256: sha256Hex('---\ntitle: "Kế hoạch A"\n---\n') });
+    const moved = nextRun(record);
+    expect(moved.of(file, { ...stat, mtimeMs: stat.mtimeMs + 1 }).bytes?.toString()).toContain('Kế hoạch A');
+    expect(moved.reads).toBe(1);
+  });
+
   it('does not record a file changed within the racy window, so the next run reads it again', () => {
     const { file, record } = folder();
     const first = inputDigests(record, { fresh: true });

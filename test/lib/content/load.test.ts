@@ -209,6 +209,28 @@ describe('loadContentCached', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps a frozen parse for the rest of the process, as a build publishes what it checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-cache-'));
+    try {
+      cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+      const agency = join(dir, 'agencies', readdirSync(join(dir, 'agencies'))[0]!);
+      const edit = (name: string, seconds: number) => {
+        writeFileSync(agency, readFileSync(agency, 'utf8').replace(/^name: .*$/m, `name: "${name}"`));
+        utimesSync(agency, new Date(), new Date(Date.now() + seconds * 1000));
+      };
+      const names = (content: ReturnType<typeof loadContentCached>) => content.agencies.map((a) => a.data.name);
+      const checked = loadContentCached(dir, { freeze: true });
+      edit('Tên sửa trong lúc build', 5);
+      expect(loadContentCached(dir)).toBe(checked);
+      expect(loadContentCached(dir, { freeze: true })).toBe(checked);
+      expect(names(checked)).not.toContain('Tên sửa trong lúc build');
+      // Another base folder is another parse, looked at afresh.
+      expect(names(loadContentCached(dir, { baseDir: dir }))).toContain('Tên sửa trong lúc build');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sourceDigest', () => {
