@@ -8,8 +8,8 @@ import { contentTask } from './child';
  * process (content-tasks.ts beside this file, which also makes the search index): a card depends
  * on its plan or report and the site's address only, so the cards render on the other core while
  * Astro bundles and renders the pages.
- * The image routes (src/pages/og/) wait for that process, then find every card in the cache;
- * should it fail, they render the cards themselves. Cards kept in the cache cost a stat.
+ * The image routes (src/pages/og/) wait for that process, then find their own card in the cache
+ * (a stat each); should it fail, they render the cards themselves.
  */
 export default function shareCards(options: { contentDir?: string } = {}): AstroIntegration {
   let cards: (() => Promise<unknown>) | undefined;

@@ -91,7 +91,7 @@ let tempCounter = 0;
  */
 const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.card-batches')] ??= {
   batches: new Map<string, WeakMap<object, Promise<RenderCardsResult>>>(),
-}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction; rendering?: Promise<unknown> };
+}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction; rendering?: Promise<boolean> };
 
 /**
  * Tells the batches of this process that another process is filling the card cache (a build's
@@ -99,9 +99,13 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.
  * renders only what is still missing (all of them if that process failed).
  */
 export function cardsRenderingElsewhere(done: Promise<unknown>): void {
-  shared.rendering = done.catch((error: unknown) => {
-    console.warn(`[og] the share cards' own process failed; the cards are rendered in the build: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  shared.rendering = done.then(
+    () => true,
+    (error: unknown) => {
+      console.warn(`[og] the share cards' own process failed; the cards are rendered in the build: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
 }
 
 /**
@@ -154,8 +158,10 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
  * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
  * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
  * other image routes only read their file; without (the dev server), only the requested card.
- * In a build the cards are rendered by a process of their own, started with the build, and the
- * batch waits for it (`cardsRenderingElsewhere`).
+ * In a build the cards are rendered by a process of their own, started with the build
+ * (`cardsRenderingElsewhere`): `file` waits for it, then looks for its own card only (rendering it
+ * should it be missing), since a rebuild renders the image pages of the plans it changed, not every
+ * plan's. The batch is for a build whose card process failed.
  * Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
@@ -179,7 +185,7 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
   };
   const file = async (catalog: Catalog, context: Context, job: () => CardJob, { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> => {
     const one = job();
-    if (batch) {
+    if (batch && (await shared.rendering) !== true) {
       const card = (await all(catalog, context, options)).cards.get(one.id);
       if (card) return card.file;
     }

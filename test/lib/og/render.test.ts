@@ -110,6 +110,21 @@ describe('cardBatch', () => {
     expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 2, misses: 0 });
   });
 
+  it("looks for one card only once the other process is done, and renders it should that process have left it out", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'og-elsewhere-'));
+    dirs.push(elsewhere);
+    cardsRenderingElsewhere(renderCards(jobs.slice(0, 1), { cacheDir: elsewhere }));
+    // A rebuild renders the image pages of the plans it changed: no batch of every card is made.
+    const batch = cardBatch('one card', (): CardJob[] => {
+      throw new Error('the batch of every card was made');
+    });
+    const kept = await batch.file({}, undefined, () => jobs[0]!, { cacheDir: elsewhere });
+    const left = await batch.file({}, undefined, () => jobs[1]!, { cacheDir: elsewhere });
+    expect(kept).toBe(join(elsewhere, `${cardCacheKey(jobs[0]!.data, jobs[0]!.format)}.png`));
+    expect(left).toBe(join(elsewhere, `${cardCacheKey(jobs[1]!.data, jobs[1]!.format)}.png`));
+    expect(readFileSync(left).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('renders the cards itself when the other process failed, and reports a failed batch where a card is asked for', async () => {
     const own = mkdtempSync(join(tmpdir(), 'og-own-'));
     dirs.push(own);
