@@ -95,8 +95,9 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.
 
 /**
  * Tells the batches of this process that another process is filling the card cache (a build's
- * src/integrations/content-tasks.ts): a batch waits for it, then finds its cards there, and
- * renders only what is still missing (all of them if that process failed).
+ * src/integrations/content-tasks.ts): a card asked for waits for it, then is found there, or
+ * rendered should it be missing; if that process failed, the first card asked for renders the
+ * whole batch.
  */
 export function cardsRenderingElsewhere(done: Promise<unknown>): void {
   shared.rendering = done.then(
