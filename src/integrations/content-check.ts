@@ -19,7 +19,8 @@ export default function contentCheck(options: { dir?: string } = {}): AstroInteg
         // preview serves an existing build and sync only writes types: nothing to check there.
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        // A build publishes the content it checked: later reads in the process take this parse as it is.
+        // A build's pages publish the content it checked: later reads in this process take this parse as
+        // it is (the search index, made by the content process from its own parse, is the exception).
         const { problems, summary } = checkContent(resolve(root, options.dir ?? contentDir()), { baseDir: root, freeze: command === 'build' });
         if (problems.length === 0) {
           logger.info(summary);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { cached, cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint } from './cache';
-import type { InputDigests } from '../build/input-digests';
+import type { FileTimes, InputDigests } from '../build/input-digests';
 import { idFromPath } from './ids';
 import { discoverContentFiles } from './discover';
 import { processBodyCached } from './mdx-body';
@@ -54,11 +54,11 @@ function missingFolder(root: string, displayPath: (abs: string) => string): Load
 }
 
 /** Reads the files `discoverContentFiles` found; `stats[i]`, when given, is `files[i]`'s stat just taken. */
-function loadDiscovered(root: string, displayPath: (abs: string) => string, discovered: ReturnType<typeof discoverContentFiles>, stats?: readonly Stats[]): LoadedContent {
+function loadDiscovered(root: string, displayPath: (abs: string) => string, discovered: ReturnType<typeof discoverContentFiles>, stats?: readonly FileTimes[]): LoadedContent {
   const content = emptyContent(root);
   content.problems.push(...discovered.problems);
   const digests = contentFileDigests();
-  discovered.files.forEach(({ kind, abs, rel }, i) => loadFile(content, kind, abs, displayPath(abs), rel, digests, stats?.[i]));
+  for (const [i, { kind, abs, rel }] of discovered.files.entries()) loadFile(content, kind, abs, displayPath(abs), rel, digests, stats?.[i]);
   digests?.save();
   return content;
 }
@@ -66,7 +66,7 @@ function loadDiscovered(root: string, displayPath: (abs: string) => string, disc
 /**
  * Parses shared by every copy of this module in the process: the build loads it three times (the
  * content check and the loader through Astro's config loader, the pages from their bundle), and
- * the pages would otherwise parse every file again. Keyed by folder and code fingerprint.
+ * the pages would otherwise parse every file again. Keyed by folder, base folder and code fingerprint.
  */
 const loaded: Map<string, { stamp: string; content: LoadedContent; frozen?: boolean }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.loaded-content')] ??= new Map()) as Map<
   string,
@@ -156,7 +156,7 @@ interface FileResult {
  * bytes were read at the same path by the same code before. A file unchanged since its digest was
  * recorded (`digests`) is not read at all.
  */
-function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined, stat?: Stats): void {
+function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined, stat?: FileTimes): void {
   const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
   const known = digests?.of(abs, stat);
   let key = known ? fileKey(known.sha256) : '';

@@ -97,10 +97,10 @@ const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.
  * Tells the batches of this process that another process is filling the card cache (a build's
  * src/integrations/content-tasks.ts): a card asked for waits for it, then is found there, or
  * rendered should it be missing; if that process failed, the first card asked for renders the
- * whole batch.
+ * whole batch. Undefined: no such process (again).
  */
-export function cardsRenderingElsewhere(done: Promise<unknown>): void {
-  shared.rendering = done.then(
+export function cardsRenderingElsewhere(done: Promise<unknown> | undefined): void {
+  shared.rendering = done?.then(
     () => true,
     (error: unknown) => {
       console.warn(`[og] the share cards' own process failed; the cards are rendered in the build: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,7 +116,6 @@ export function cardsRenderingElsewhere(done: Promise<unknown>): void {
 export async function renderCards(jobs: CardJob[], options: RenderCardsOptions = {}): Promise<RenderCardsResult> {
   const started = performance.now();
   const cacheDir = options.cacheDir ?? defaultCardCacheDir();
-  mkdirSync(cacheDir, { recursive: true });
   const cards = new Map<string, RenderedCard>();
   const missing = new Map<string, CardJob>();
   let hits = 0;
@@ -133,7 +132,9 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
     cards.set(job.id, { id: job.id, format: job.format, file, hit });
   }
 
-  const measure = options.measure ?? (defaultMeasure ??= cardFontMeasure());
+  // An image page of a build asks for its own card, nearly always kept: no folder made, no fonts read.
+  if (missing.size > 0) mkdirSync(cacheDir, { recursive: true });
+  const measure = () => options.measure ?? (defaultMeasure ??= cardFontMeasure());
   const slots = Math.max(1, options.concurrency ?? availableParallelism());
   // One pool of render slots for every batch of the process (plan and report cards start together
   // in a build): takumi renders on libuv's threads, and the file reads and writes of the pages
@@ -143,7 +144,7 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
   await Promise.all(
     [...missing].map(([file, job]) =>
       limit(async () => {
-        const png = await renderCardPng(buildCardTree(job.data, job.format, measure), job.format);
+        const png = await renderCardPng(buildCardTree(job.data, job.format, measure()), job.format);
         // Written under a temporary name and renamed, so a crash never leaves half a card in the cache.
         const tmp = `${file}.${process.pid}-${++tempCounter}.tmp`;
         await writeFile(tmp, png);
@@ -156,13 +157,13 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
 }
 
 /**
- * A set of cards rendered once per build: `file` returns one card's cached PNG. With `batch` (a
- * build), the first call renders every job of the catalog at once (cache hits cost a stat) and the
- * other image routes only read their file; without (the dev server), only the requested card.
- * In a build the cards are rendered by a process of their own, started with the build
- * (`cardsRenderingElsewhere`): `file` waits for it, then looks for its own card only (rendering it
- * should it be missing), since a rebuild renders the image pages of the plans it changed, not every
- * plan's. The batch is for a build whose card process failed.
+ * A set of cards rendered once per build: `file` returns one card's cached PNG. In a build the cards
+ * are rendered by a process of their own, started with the build (`cardsRenderingElsewhere`): `file`
+ * waits for it, then looks for its own card only (drawing it should it be missing, one at a time, as
+ * Astro renders the pages), since a rebuild renders the image pages of the plans it changed, not
+ * every plan's. If that process failed (or there is none) and `batch` is on, the first call renders
+ * every job of the catalog at once, in parallel (cache hits cost a stat), and the other image routes
+ * only read their file; without `batch` (the dev server), only the requested card is rendered.
  * Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {

@@ -72,8 +72,9 @@ const planCards = cardBatch('share cards', planCardJobs);
 export const renderCatalogCards = planCards.all;
 
 /**
- * The cached PNG file of one plan card. With `batch`, the first call renders the whole catalog in
- * parallel (a build); without, only this card (the dev server, one request at a time).
+ * The cached PNG file of one plan card: in a build, found where the build's card process put it;
+ * with `batch` and no such process, the first call renders the whole catalog in parallel; without,
+ * only this card (the dev server, one request at a time). See `cardBatch`.
  */
 export function catalogCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
   return planCards.file(catalog, context, () => ({ id: cardJobId(slug, format), data: catalogCardData(catalog, slug, context), format }), options);

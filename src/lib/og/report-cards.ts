@@ -81,7 +81,7 @@ const reportCards = cardBatch('report share cards', reportCardJobs);
 /** Renders every report card of the catalog once per build and remembers the result. */
 export const renderReportCards = reportCards.all;
 
-/** The cached PNG of one report card; in a build the first call renders every report card at once. */
+/** The cached PNG of one report card, found or rendered as `catalogCardFile` finds a plan's. */
 export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
   return reportCards.file(catalog, context, () => ({ id: reportCardJobId(slug, format), data: reportCardData(catalog, slug, context), format }), options);
 }

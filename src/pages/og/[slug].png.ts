@@ -1,6 +1,6 @@
 /**
- * /og/{slug}.png (1200×630) and /og/{slug}-vuong.png (1080×1080): each plan's share card. The first
- * image of a build renders every card at once, reusing cached PNGs (src/lib/og).
+ * /og/{slug}.png (1200×630) and /og/{slug}-vuong.png (1080×1080): each plan's share card, drawn by
+ * the build's card process and read from the card cache (src/lib/og).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';

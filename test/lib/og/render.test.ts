@@ -89,7 +89,7 @@ describe('renderCards', () => {
 });
 
 describe('cardBatch', () => {
-  afterAll(() => cardsRenderingElsewhere(Promise.resolve()));
+  afterAll(() => cardsRenderingElsewhere(undefined));
 
   it('waits for the cards another process renders, then serves them from the cache', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'og-elsewhere-'));
@@ -132,6 +132,15 @@ describe('cardBatch', () => {
     const set = { jobs: jobs.slice(0, 1) };
     const result = await cardBatch('fallback cards', (s: { jobs: CardJob[] }) => s.jobs).all(set, undefined, { cacheDir: own });
     expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 0, misses: 1 });
+    // An image page asks for its card: the batch of every card is made, once.
+    let batches = 0;
+    const pages = cardBatch('fallback pages', (s: { jobs: CardJob[] }) => {
+      batches++;
+      return s.jobs;
+    });
+    const pair = { jobs: jobs.slice(0, 2) };
+    for (const job of pair.jobs) expect(await pages.file(pair, undefined, () => job, { cacheDir: own })).toBe(join(own, `${cardCacheKey(job.data, job.format)}.png`));
+    expect(batches).toBe(1);
 
     const notADir = join(own, 'not-a-folder');
     writeFileSync(notADir, '');
