@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { keepResponseBytes } from '../lib/build/bytes-response';
 import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
 import { LinkQueue } from '../lib/build/link-queue';
+import { answerFromListing, OutDirListing, pathOf } from '../lib/build/out-dir-listing';
 import { turnEventLoop, useSyncPageWrites } from '../lib/build/sync-fs';
 
 /** The two methods of Astro's incremental-build cache this integration replaces. */
@@ -45,7 +46,11 @@ export default function linkedCache(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         const patched = patchIncrementalCache();
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
-        restoreWrites = useSyncPageWrites();
+        listing.armed = true;
+        restoreWrites = useSyncPageWrites((path) => {
+          const file = listing.current && pathOf(path);
+          if (file) listing.current!.add(file);
+        });
         // Astro wraps each rendered page's bytes in a new Response and reads them back: kept, not copied twice.
         restoreResponse = keepResponseBytes();
       },
@@ -54,6 +59,7 @@ export default function linkedCache(): AstroIntegration {
       'astro:build:done': async () => {
         // Nothing left after `astro:build:generated`; here too in case a build never reaches it.
         await finishRestores();
+        stopListing();
         restoreWrites?.();
         restoreWrites = undefined;
         restoreResponse?.();
@@ -73,7 +79,27 @@ const restores = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-m
  * thread that links them; fails, naming them, when some could not be.
  */
 export function finishRestores(): Promise<void> {
+  stopListing();
   return restores.close();
+}
+
+/**
+ * The out dir's listing (src/lib/build/out-dir-listing.ts) that answers Astro's "is this page
+ * already in the out dir?" during the page loop: armed by `astro:build:start`, read when the first
+ * page is restored (the loop has begun: the bundler's assets and the public files are in place),
+ * dropped when the loop is over. Shared by every copy of this module, like the queue.
+ */
+const listing = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo:linked-cache:listing')] ??= {}) as {
+  armed?: boolean;
+  current?: OutDirListing;
+  stop?: () => void;
+};
+
+function stopListing(): void {
+  listing.stop?.();
+  listing.armed = false;
+  listing.current = undefined;
+  listing.stop = undefined;
 }
 
 /** Replaces the cache's restore and write methods; true when done (or done before), else why not. */
@@ -94,7 +120,13 @@ export function patchIncrementalCache(): true | string {
     // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
     const cached = cachedOutputFile(settings, outputFile);
     if (!existsSync(cached)) return false;
-    restores.add(cached, fileURLToPath(destination));
+    if (listing.armed && !listing.current) {
+      listing.current = new OutDirListing(fileURLToPath(settings.config.outDir));
+      listing.stop = answerFromListing(listing.current);
+    }
+    const target = fileURLToPath(destination);
+    listing.current?.add(target);
+    restores.add(cached, target);
     await turnEventLoop();
     return true;
   };

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { finishRestores, patchIncrementalCache } from '../../src/integrations/linked-cache';
+import fs from 'node:fs';
+import linkedCache, { finishRestores, patchIncrementalCache } from '../../src/integrations/linked-cache';
 import { tempDir } from '../support/temp-dir';
 
 interface PatchedCache {
@@ -91,6 +92,36 @@ describe("Astro's incremental cache, patched to link", () => {
     expect(await cache.restoreOutputFile(settings, pages[7]!, new URL(pages[7]!, next))).toBe(true);
     await finishRestores();
     expect(readFileSync(new URL(pages[7]!, next), 'utf8')).toBe('<h1>Kế hoạch 7</h1>');
+  });
+
+  it("answers Astro's \"already in the out dir?\" from a listing while the page loop runs", async () => {
+    const { cache, settings, out } = cacheAndOutDir();
+    const hooks = linkedCache().hooks as Record<string, (options: object) => unknown>;
+    await cache.writeOutputFile(settings, 'ke-hoach/a/index.html', '<h1>A</h1>');
+    await cache.writeOutputFile(settings, 'ke-hoach/b/index.html', '<h1>B</h1>');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(new URL('robots.txt', out), 'User-agent: *');
+    hooks['astro:build:start']!({ logger: { warn: () => {} } });
+    try {
+      expect(await cache.restoreOutputFile(settings, 'ke-hoach/a/index.html', new URL('ke-hoach/a/index.html', out))).toBe(true);
+      // Astro asks with URLs: restored and public files are there, a page not yet written is not,
+      // even one put on disk behind the listing's back (so the answer is not the disk's).
+      expect(fs.existsSync(new URL('ke-hoach/a/index.html', out))).toBe(true);
+      expect(fs.existsSync(new URL('robots.txt', out))).toBe(true);
+      mkdirSync(new URL('ke-hoach/c/', out), { recursive: true });
+      writeFileSync(new URL('ke-hoach/c/index.html', out), 'x');
+      expect(fs.existsSync(new URL('ke-hoach/c/index.html', out))).toBe(false);
+      // A page Astro renders and writes is seen at once.
+      await fs.promises.mkdir(new URL('ke-hoach/d/', out), { recursive: true });
+      await fs.promises.writeFile(new URL('ke-hoach/d/index.html', out), '<h1>D</h1>');
+      expect(fs.existsSync(new URL('ke-hoach/d/index.html', out))).toBe(true);
+      await hooks['astro:build:generated']!({});
+      // The loop is over: the file system answers again.
+      expect(fs.existsSync(new URL('ke-hoach/c/index.html', out))).toBe(true);
+      expect(fs.existsSync(new URL('ke-hoach/b/index.html', out))).toBe(false);
+    } finally {
+      await hooks['astro:build:done']!({});
+    }
   });
 
   it('writes a copy when the out dir holds no such page, or one of another size', async () => {

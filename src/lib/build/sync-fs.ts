@@ -87,18 +87,25 @@ function settled<T>(run: () => T): Promise<T> {
  * bytes)` synchronous until the returned function is called. Calling it again while patched
  * changes nothing (and its restore is the first one's). A build that fails before it restores them
  * leaves them in place, which changes what the process's later calls cost, not what they do.
+ * `written` is told of every folder made and file written through them (src/lib/build/out-dir-listing.ts).
  */
-export function useSyncPageWrites(): () => void {
+export function useSyncPageWrites(written?: (path: unknown) => void): () => void {
   if ((promises.mkdir as Patched<PromiseMkdir>)[SYNC]) return () => {};
+  const made = <T>(path: unknown) => (result: T): T => {
+    written?.(path);
+    return result;
+  };
   const originalMkdir = promises.mkdir;
   const originalWriteFile = promises.writeFile;
   const mkdir = function mkdir(path: PathLike, options?: Mode | MakeDirectoryOptions | null): Promise<string | undefined> {
-    if (!isRecursive(options)) return originalMkdir(path, options as Mode) as Promise<undefined>;
-    return settled(() => mkdirSync(path, options));
+    if (!isRecursive(options)) return (originalMkdir(path, options as Mode) as Promise<undefined>).then(made(path));
+    return settled(() => mkdirSync(path, options)).then(made(path));
   } as Patched<PromiseMkdir>;
   const writeFile = function writeFile(file: Parameters<PromiseWriteFile>[0], data: Parameters<PromiseWriteFile>[1], options?: Parameters<PromiseWriteFile>[2]): Promise<void> {
-    if (!writableSync(file, data, options)) return originalWriteFile(file, data, options);
-    return settled(() => writeFileSync(file as PathLike, data as string | NodeJS.ArrayBufferView, options as WriteFileOptions)).then(turnEventLoop);
+    if (!writableSync(file, data, options)) return originalWriteFile(file, data, options).then(made(file));
+    return settled(() => writeFileSync(file as PathLike, data as string | NodeJS.ArrayBufferView, options as WriteFileOptions))
+      .then(made(file))
+      .then(turnEventLoop);
   } as Patched<PromiseWriteFile>;
   turnedAt = performance.now();
   mkdir[SYNC] = true;

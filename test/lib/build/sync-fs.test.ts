@@ -129,6 +129,22 @@ describe('useSyncPageWrites', () => {
     expect(Math.max(...gaps), 'longest stretch without a turn, ms').toBeLessThan(TURN_MS * 5);
   });
 
+  it('tells `written` of every folder made and file written, once done, and of nothing that failed', async () => {
+    const dir = tempDir('sync-fs-');
+    const seen: unknown[] = [];
+    restore = useSyncPageWrites((path) => seen.push(path));
+    const page = pathToFileURL(join(dir, 'a', 'index.html'));
+    await promises.mkdir(join(dir, 'a'), { recursive: true });
+    await promises.writeFile(page, '<h1>A</h1>');
+    await promises.mkdir(join(dir, 'b'));
+    async function* chunks() {
+      yield 'x';
+    }
+    await promises.writeFile(join(dir, 'b', 'stream.txt'), chunks());
+    await expect(promises.writeFile(join(dir, 'missing', 'x.html'), 'x')).rejects.toThrow();
+    expect(seen).toEqual([join(dir, 'a'), page, join(dir, 'b'), join(dir, 'b', 'stream.txt')]);
+  });
+
   it('puts Node’s own functions back, and a second patch changes nothing', () => {
     restore = useSyncPageWrites();
     const patched = [promises.mkdir, promises.writeFile];
