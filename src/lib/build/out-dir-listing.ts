@@ -18,37 +18,29 @@
  * this does not reach.
  */
 import fs, { readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export class OutDirListing {
   readonly root: string;
   private readonly entries = new Set<string>();
 
-  /** Reads every file and folder under `root` (absolute). */
+  /** Reads every file and folder under `root`. */
   constructor(root: string) {
     this.root = resolve(root);
     this.entries.add(this.root);
-    const walk = (dir: string): void => {
-      let names;
-      try {
-        names = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of names) {
-        const path = join(dir, entry.name);
-        this.entries.add(path);
-        if (entry.isDirectory()) walk(path);
-      }
-    };
-    walk(this.root);
+    let found: string[] = [];
+    try {
+      found = readdirSync(this.root, { recursive: true, encoding: 'utf8' });
+    } catch {
+      // No out dir yet: nothing in it.
+    }
+    for (const rel of found) this.entries.add(join(this.root, rel));
   }
 
-  /** True when `path` (absolute) is `root` or under it. */
+  /** True when the absolute, normalized `path` is `root` or under it (asked once per page: a prefix test, not `path.relative`). */
   holds(path: string): boolean {
-    const rel = relative(this.root, path);
-    return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    return path === this.root || path.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep);
   }
 
   /** Records a file or folder written under `root`, and the folders above it. Anything outside is ignored. */
@@ -61,8 +53,9 @@ export class OutDirListing {
     }
   }
 
+  /** True when the absolute, normalized `path` (as `fileURLToPath` and `pathOf` give it) is listed. */
   has(path: string): boolean {
-    return this.entries.has(resolve(path));
+    return this.entries.has(path);
   }
 }
 
