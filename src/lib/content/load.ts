@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
-import { cached, cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint } from './cache';
+import { cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint, storeRecord } from './cache';
 import type { FileTimes, InputDigests } from '../build/input-digests';
 import { idFromPath } from './ids';
 import { discoverContentFiles } from './discover';
 import { processBodyCached } from './mdx-body';
 import { problem, type Problem } from './problems';
-import { addEntryText, emptyContent, foldersOf, type ContentKind, type ContentSource, type LoadedAgency, type LoadedContent, type LoadedDocument, type LoadedPlan, type LoadedReport } from './parse';
+import { addEntryText, emptyContent, foldersOf, splitFrontmatter, type ContentKind, type ContentSource, type LoadedAgency, type LoadedContent, type LoadedDocument, type LoadedPlan, type LoadedReport } from './parse';
 
 export {
   splitFrontmatter,
@@ -119,8 +119,17 @@ const sourceDigests = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-ho
   { parts: unknown[]; digest: string }
 >;
 
-const entryParts = (entry: { data: unknown; body?: unknown }): unknown[] => [entry.data, entry.body];
-const sourceParts = (source: ContentSource): unknown[] => [source.valid, source.fields, source.raw, source.body, source.bodyLine];
+/**
+ * What stands for an object's body in its digest's parts without reading it: the getter of a kept
+ * parse's body (`attachKeptBody`), which assigning a body replaces, else the body itself.
+ */
+function bodyPart(object: object): unknown {
+  const own = Object.getOwnPropertyDescriptor(object, 'body');
+  return own?.get ?? own?.value;
+}
+
+const entryParts = (entry: { data: unknown; body?: unknown }): unknown[] => [entry.data, bodyPart(entry)];
+const sourceParts = (source: ContentSource): unknown[] => [source.valid, source.fields, source.raw, bodyPart(source), source.bodyLine];
 
 function knownDigest(object: object, parts: unknown[]): string | undefined {
   const known = sourceDigests.get(object);
@@ -151,24 +160,38 @@ interface FileResult {
   document?: LoadedDocument;
 }
 
+/** A file's parse as the cache stores it: a plan's or report's body apart (`BODY_RECORDS`), under the same key. */
+interface FileRecord extends Omit<FileResult, 'plan' | 'report'> {
+  plan?: Omit<LoadedPlan, 'body'>;
+  report?: Omit<LoadedReport, 'body'>;
+  bodyApart?: true;
+}
+
+/**
+ * Where the bodies of kept parses live. A build reads every file's parse (its frontmatter is in every
+ * list, key and check) but the body of the plans it renders only: bodies are 60 % of a parse's bytes,
+ * half a gigabyte of text held by each of a 50,000-plan build's processes had they been read with it.
+ */
+export const BODY_RECORDS = 'file-bodies';
+
 /**
  * Reads and validates one file, or takes the result from `.cache/content/files/` when the same
  * bytes were read at the same path by the same code before. A file unchanged since its digest was
- * recorded (`digests`) is not read at all.
+ * recorded (`digests`) is not read at all, and a kept parse's body is read when first asked for.
  */
 function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined, stat?: FileTimes): void {
   const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
   const known = digests?.of(abs, stat);
   let key = known ? fileKey(known.sha256) : '';
-  let result = known ? cachedRecord<FileResult>('files', key) : undefined;
+  let result = known ? keptFile(key, abs, file, known.sha256) : undefined;
   if (result === undefined) {
     // Parsed from the bytes read now, under their own digest, whatever the recorded one said.
     const bytes = known?.bytes ?? readFileSync(abs);
-    key = fileKey(known?.bytes ? known.sha256 : createHash('sha256').update(bytes).digest('hex'));
-    result = parsedFile(key, kind, bytes, file, rel);
+    const sha256 = known?.bytes ? known.sha256 : createHash('sha256').update(bytes).digest('hex');
+    key = fileKey(sha256);
+    result = keptFile(key, abs, file, sha256) ?? parsedFile(key, kind, bytes, file, rel);
   }
   const entry = result.plan ?? result.report;
-  if (entry && result.source.body !== undefined) entry.body = result.source.body;
   if (pipelineFingerprint() !== null) {
     if (entry) sourceDigests.set(entry, { parts: entryParts(entry), digest: key });
     sourceDigests.set(result.source, { parts: sourceParts(result.source), digest: key });
@@ -181,16 +204,74 @@ function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: 
   if (result.document) content.documents.push(result.document);
 }
 
-/** A file's parse, kept in the content cache under `key`. */
+/** The parse kept under `key`, its body (if any) read when first asked for; none when not kept. */
+function keptFile(key: string, abs: string, file: string, sha256: string): FileResult | undefined {
+  const record = cachedRecord<FileRecord>('files', key);
+  // Without `bodyApart`, the file has no body (a registry file, or no frontmatter), so no entry needs one.
+  if (!record?.bodyApart) return record as FileResult | undefined;
+  const { bodyApart: _, ...result } = record;
+  attachKeptBody(result as FileResult, () => keptBody(key, abs, file, sha256));
+  return result as FileResult;
+}
+
+/**
+ * Gives the file's source and entry one `body` read by `load` on first use. Assigning a body (an
+ * editor's preview) replaces it with a plain value, which `sourceDigest` then no longer vouches for.
+ */
+function attachKeptBody(result: FileResult, load: () => string): void {
+  let body: string | undefined;
+  const get = () => (body ??= load());
+  for (const target of [result.source, result.plan ?? result.report]) {
+    if (!target) continue;
+    Object.defineProperty(target, 'body', {
+      get,
+      set(value: string | undefined) {
+        Object.defineProperty(target, 'body', { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
+/**
+ * A kept parse's body; from the file itself should its record be gone (a cache folder pruned by
+ * hand), provided the file still holds the bytes that were parsed.
+ */
+function keptBody(key: string, abs: string, file: string, sha256: string): string {
+  const kept = cachedRecord<string>(BODY_RECORDS, key);
+  if (typeof kept === 'string') return kept;
+  const bytes = readFileSync(abs);
+  const split = createHash('sha256').update(bytes).digest('hex') === sha256 ? splitFrontmatter(new TextDecoder().decode(bytes)) : undefined;
+  if (!split) throw new Error(`${file}: tệp đã thay đổi sau khi được kiểm tra trong lần build này; hãy chạy lại lệnh build`);
+  return split.body;
+}
+
+/**
+ * A file's parse, kept in the content cache under `key`: the body of a plan or report in a record of
+ * its own (`BODY_RECORDS`), written first, so that a kept parse never lacks its body.
+ */
 function parsedFile(key: string, kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {
-  return cached('files', key, () => {
-    const read = readFile(kind, bytes, file, rel);
-    // The serializer copies strings, so a record holding the body in the entry and in its source
-    // would store it twice: the entry takes the source's below.
-    const parsed = read.plan ?? read.report;
-    if (parsed && read.source.body !== undefined) (parsed as { body?: string }).body = undefined;
+  const read = readFile(kind, bytes, file, rel);
+  const { source } = read;
+  if (source.body === undefined) {
+    storeRecord('files', key, read);
     return read;
-  });
+  }
+  storeRecord(BODY_RECORDS, key, source.body);
+  const record: FileRecord = {
+    ...read,
+    source: withoutBody(source),
+    plan: read.plan && withoutBody(read.plan),
+    report: read.report && withoutBody(read.report),
+    bodyApart: true,
+  };
+  storeRecord('files', key, record);
+  return read;
+}
+
+function withoutBody<T extends { body?: string }>({ body: _, ...rest }: T): Omit<T, 'body'> {
+  return rest;
 }
 
 function readFile(kind: ContentKind, bytes: Uint8Array, file: string, rel: string): FileResult {

@@ -79,6 +79,8 @@ export interface ContentSource {
   bodyIssues?: BodyIssue[];
   /** Plans and reports: the body's control characters and text not in NFC (`findBodyTextHazards`), found when the file was read. */
   bodyText?: BodyTextHazards;
+  /** Plans and reports: true when the body is only white space, found when the file was read (a kept parse's body is read when asked for). */
+  bodyBlank?: boolean;
   /** True when the entry passed its schema and is in `plans` / `agencies` / `documents` / `reports`. */
   valid: boolean;
 }
@@ -144,6 +146,7 @@ function loadMdxEntry(content: LoadedContent, kind: 'plan' | 'report', text: str
   source.bodyLine = split.bodyLine;
   if (checkBody) source.bodyIssues = checkBody(split.body, split.bodyLine);
   source.bodyText = findBodyTextHazards(split.body, split.bodyLine);
+  source.bodyBlank = split.body.trim() === '';
   const data = parseYaml(content, file, split.yaml, 1);
   if (data === undefined) return;
   source.raw = data;

@@ -292,10 +292,11 @@ function checkPlanYear(plan: Entry<Plan>, problems: Problem[]): void {
 }
 
 function checkBody(source: ContentSource, problems: Problem[]): void {
-  if (source.body === undefined) return;
-  const body = source.body;
+  // From what was found when the file was read, when it was: a kept parse's body is read only when asked for.
+  const blank = source.bodyBlank ?? (source.body === undefined ? undefined : source.body.trim() === '');
+  if (blank === undefined) return;
   const firstLine = source.bodyLine ?? 1;
-  if (body.trim() === '') {
+  if (blank) {
     problems.push(problem(source.file, 'nội dung', 'nội dung trống', { expected: `toàn văn ${KIND_NAMES[source.kind]} sau dòng "---" thứ hai` }));
     return;
   }
@@ -303,7 +304,7 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
   for (const issue of source.bodyIssues ?? []) {
     problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
   }
-  const { control, nonNfc } = source.bodyText ?? findBodyTextHazards(body, firstLine);
+  const { control, nonNfc } = source.bodyText ?? findBodyTextHazards(source.body ?? '', firstLine);
   for (const h of control) {
     problems.push(
       problem(source.file, 'nội dung', `dòng ${h.line}: có ký tự điều khiển ${h.codePoint} (không in được, làm hỏng tệp XML/JSON)`, {

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentSourceDigest, loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
+import { BODY_RECORDS, contentSourceDigest, loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
 import { contentTree, FIXTURE_PLAN, removeContentTrees } from '../../support/content-tree';
 import { formatProblem } from '../../../src/lib/content/problems';
-import { contentFileDigests } from '../../../src/lib/content/cache';
+import { validateContent } from '../../../src/lib/content/validate';
+import { contentFileDigests, removeRecord } from '../../../src/lib/content/cache';
 import { RACY_MS } from '../../../src/lib/build/input-digests';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
@@ -267,6 +268,50 @@ describe('sourceDigest', () => {
     const rebodied = source();
     rebodied.body = 'Nội dung khác.';
     expect(contentSourceDigest(rebodied)).toBeUndefined();
+  });
+});
+
+describe('a parse kept in the content cache', () => {
+  afterAll(removeContentTrees);
+  const planIn = (dir: string) => loadContent(dir, { baseDir: dir }).plans.find((p) => p.file === FIXTURE_PLAN)!;
+
+  it("reads a plan's body from its own record when first asked for: the body of the bytes that were parsed", () => {
+    const dir = contentTree({});
+    const body = planIn(dir).body;
+    const kept = planIn(dir);
+    const digest = sourceDigest(kept);
+    expect(Object.getOwnPropertyDescriptor(kept, 'body')?.get, 'not read with the parse').toBeTypeOf('function');
+    expect(sourceDigest(kept), 'the digest does not read it').toBe(digest);
+    writeFileSync(join(dir, FIXTURE_PLAN), `${readFileSync(join(dir, FIXTURE_PLAN), 'utf8')}\nĐoạn thêm sau khi đọc.\n`);
+    expect(kept.body).toBe(body);
+    expect(kept.body).not.toContain('Đoạn thêm sau khi đọc.');
+    expect(loadContent(dir, { baseDir: dir }).sources.find((s) => s.file === FIXTURE_PLAN)!.body).toContain('Đoạn thêm sau khi đọc.');
+    // An entry given another body no longer stands for its file.
+    kept.body = 'Nội dung khác.';
+    expect(kept.body).toBe('Nội dung khác.');
+    expect(sourceDigest(kept)).toBeUndefined();
+  });
+
+  it('reads the body from the file should its record be gone, and refuses a file changed since it was parsed', () => {
+    const dir = contentTree({ edit: { [FIXTURE_PLAN]: [[/\n$/, '\nĐoạn riêng của phép thử bản ghi bị xoá.\n']] } });
+    const body = planIn(dir).body;
+    const kept = planIn(dir);
+    const later = planIn(dir);
+    removeRecord(BODY_RECORDS, sourceDigest(kept)!);
+    expect(kept.body).toBe(body);
+    writeFileSync(join(dir, FIXTURE_PLAN), 'Tệp đã bị sửa.');
+    expect(() => later.body).toThrow(`${FIXTURE_PLAN}: tệp đã thay đổi sau khi được kiểm tra trong lần build này`);
+  });
+
+  it('is checked for a blank body without reading it', () => {
+    const dir = contentTree({ edit: { [FIXTURE_PLAN]: [[/\n---\n[\s\S]*$/, '\n---\n\n  \n']] } });
+    planIn(dir);
+    const content = loadContent(dir, { baseDir: dir });
+    const source = content.sources.find((s) => s.file === FIXTURE_PLAN)!;
+    const read = Object.getOwnPropertyDescriptor(source, 'body')!.get!;
+    Object.defineProperty(source, 'body', { get: () => expect.unreachable('the body was read'), configurable: true });
+    expect(validateContent(content).map(formatProblem)).toEqual([`${FIXTURE_PLAN} › nội dung: nội dung trống (cần toàn văn kế hoạch sau dòng "---" thứ hai)`]);
+    expect(read()).toBe('\n  \n');
   });
 });
 
