@@ -189,3 +189,62 @@ export function removeRecord(namespace: string, key: string): void {
     // A read-only cache keeps what it has: the record is only never read again.
   }
 }
+
+/** Many small records read together, kept as one record (`recordPack`). */
+export interface RecordPack<T> {
+  /** The value kept for `entry` by this process or by the last one that saved the pack. */
+  get(entry: string): T | undefined;
+  /** Keeps `value` for `entry`; the pack is saved when the process exits. */
+  set(entry: string, value: T): void;
+  /** Writes the pack now, if anything was added since it was read or saved. */
+  save(): void;
+}
+
+/** One pack per namespace and key in the process, shared by every copy of this module (a build bundles one into its pages). */
+const packs = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.record-packs')] ??= new Map()) as Map<string, RecordPack<unknown>>;
+
+/**
+ * Small records that are read together, kept in one record under `key`: a build reads the kept
+ * summary of every plan's record (50,000 of them, 5 s as one file each), and a pack is one read.
+ * A process adds what it computed and saves the pack when it exits, once, if it added anything:
+ * what it used, with the entries of the pack it read unless those outnumber what it used twice
+ * over (then most of them are of files gone or changed, and are dropped). Values must survive
+ * the structured-clone serializer.
+ */
+export function recordPack<T>(namespace: string, key: string): RecordPack<T> {
+  const id = `${namespace}\0${key}`;
+  const known = packs.get(id);
+  if (known) return known as RecordPack<T>;
+  let kept: Map<string, T> | undefined;
+  const used = new Map<string, T>();
+  let added = false;
+  const read = () => (kept ??= cachedRecord<Map<string, T>>(namespace, key) ?? new Map());
+  const pack: RecordPack<T> = {
+    get(entry) {
+      const value = used.get(entry) ?? read().get(entry);
+      if (value !== undefined) used.set(entry, value);
+      return value;
+    },
+    set(entry, value) {
+      used.set(entry, value);
+      const before = read().get(entry);
+      if (added || (before !== undefined && JSON.stringify(before) === JSON.stringify(value))) return;
+      added = true;
+      process.once('exit', () => pack.save());
+    },
+    save() {
+      if (!added) return;
+      added = false;
+      const old = read();
+      kept = old.size > 2 * used.size ? new Map(used) : new Map([...old, ...used]);
+      storeRecord(namespace, key, kept);
+    },
+  };
+  packs.set(id, pack as RecordPack<unknown>);
+  return pack;
+}
+
+/** Saves every pack of the process now (`RecordPack.save`), as its exit would. */
+export function saveRecordPacks(): void {
+  for (const pack of packs.values()) pack.save();
+}

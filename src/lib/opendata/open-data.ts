@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/build';
 import { catalogItemIdentity, plainKey, renderKey } from '../build/cache-key';
-import { cached, cachedRecord, cacheKey } from '../content/cache';
+import { cached, cachedRecord, cacheKey, recordPack } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -66,8 +66,9 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
 
 const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 
-/** Where kept file summaries live in the content cache (src/lib/content/cache.ts). */
+/** Where kept file summaries live in the content cache (src/lib/content/cache.ts): each on its own, and in one pack per context. */
 const SUMMARY_NAMESPACE = 'open-data-summaries';
+const SUMMARY_PACKS = 'open-data-summary-packs';
 
 
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
@@ -261,11 +262,17 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     return key && code ? cacheKey(SUMMARY_NAMESPACE, code, path, key()) : undefined;
   };
 
+  // The summaries a build reads together (every plan's record, for catalog.jsonld), in one record.
+  const pack = code ? recordPack<FileSummary>(SUMMARY_PACKS, cacheKey(SUMMARY_PACKS, code, context)) : undefined;
+
   /** The summary an earlier build kept for this file's key, remembered for this build; none when missing. */
   const keptSummary = (path: string): FileSummary | undefined => {
     const key = summaryKey(path);
-    const kept = key === undefined ? undefined : cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
+    if (key === undefined) return undefined;
+    const packed = pack?.get(key);
+    const kept = packed ?? cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
     if (kept) summaries.set(path, kept);
+    if (kept && !packed) pack?.set(key, kept);
     return kept;
   };
 
@@ -288,7 +295,11 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       rendered.set(path, { bytes: result.bytes, sha256: result.sha256 });
       // Kept for later builds, whose catalogs can then size this file without rendering it.
       const key = summaryKey(path);
-      if (key !== undefined) cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));
+      if (key !== undefined) {
+        // Kept on its own too, so a build stopped before its pack was saved loses no summary.
+        const summary = cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));
+        pack?.set(key, summary);
+      }
       return result;
     },
     summary(path) {

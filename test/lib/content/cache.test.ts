@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, cacheKey, contentCacheRoot, CONTENT_CACHE_ENV, pipelineFingerprint } from '../../../src/lib/content/cache';
+import { cached, cachedRecord, cacheKey, contentCacheRoot, CONTENT_CACHE_ENV, pipelineFingerprint, recordPack, storeRecord } from '../../../src/lib/content/cache';
 import { root } from '../../support/build';
 
 const unique = () => cacheKey('test', String(process.pid), String(Math.random()));
@@ -44,5 +44,35 @@ describe('content cache', () => {
     fresh.cached('test', unique(), () => 1);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(join(fresh.contentCacheRoot(), fresh.pipelineFingerprint()!.slice(0, 16), 'test'))).toBe(true);
+  });
+});
+
+describe('recordPack', () => {
+  const saved = (key: string) => cachedRecord<Map<string, number>>('test-packs', key);
+
+  it('answers from the pack kept under its key, and saves what was used and added with it', () => {
+    const key = unique();
+    storeRecord('test-packs', key, new Map([['a', 1], ['b', 2], ['c', 3]]));
+    const pack = recordPack<number>('test-packs', key);
+    expect(recordPack('test-packs', key), 'one pack per key in the process').toBe(pack);
+    expect([pack.get('a'), pack.get('z')]).toEqual([1, undefined]);
+    pack.save();
+    expect(saved(key), 'nothing added: not written').toEqual(new Map([['a', 1], ['b', 2], ['c', 3]]));
+    pack.set('b', 2);
+    pack.save();
+    expect(saved(key)!.size, 'an entry set to what it was: not written').toBe(3);
+    pack.set('d', 4);
+    pack.save();
+    expect(saved(key)).toEqual(new Map([['a', 1], ['b', 2], ['c', 3], ['d', 4]]));
+  });
+
+  it('drops the entries it read when they outnumber those used twice over', () => {
+    const key = unique();
+    storeRecord('test-packs', key, new Map(Array.from({ length: 10 }, (_, i) => [`old-${i}`, i])));
+    const pack = recordPack<number>('test-packs', key);
+    expect(pack.get('old-3')).toBe(3);
+    pack.set('new', 99);
+    pack.save();
+    expect(saved(key)).toEqual(new Map([['old-3', 3], ['new', 99]]));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
-import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
+import { CONTENT_CACHE_ENV, contentCacheRoot, pipelineFingerprint, saveRecordPacks } from '../../../src/lib/content/cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { catalog, ctx, openData, root } from './real-content';
@@ -56,6 +57,20 @@ describe('sizes and checksums kept between builds', () => {
     await again.prepareSummaries();
     for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
     for (const path of ['api/v1/catalog.jsonld', 'api/v1/datapackage.json']) expect(again.text(path), path).toBe(openData.text(path));
+  });
+
+  it('sizes them from one pack, saved as the process exits, without the records kept for each file', async () => {
+    for (const file of openData.allFiles()) openData.file(file.path);
+    saveRecordPacks();
+    rmSync(join(contentCacheRoot(), pipelineFingerprint()!.slice(0, 16), 'open-data-summaries'), { recursive: true, force: true });
+    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
+    for (const { path } of keyed()) {
+      again.entry(path)!.render = () => {
+        throw new Error(`${path} rendered`);
+      };
+    }
+    await again.prepareSummaries();
+    for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
   });
 
   it('keys every file alike whether the content was parsed afresh or read from the content cache', async () => {
