@@ -23,7 +23,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), contentCheck(), editorScripts(), shareCards(), checksums(), pagefindSearch()],
+  // The content check comes after the integrations whose tasks it starts (src/integrations/child.ts).
+  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), editorScripts(), shareCards(), checksums(), pagefindSearch(), contentCheck()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

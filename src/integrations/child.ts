@@ -79,6 +79,10 @@ export async function printTaskResult(task: string, work: () => Promise<unknown>
 }
 
 interface ChildGroup {
+  /** What the child runs: its entry file (beside this one), in the project root, with these arguments. */
+  root: string;
+  entry: string;
+  args: readonly string[];
   /** Tasks registered and not yet started, with what each does (for error messages). */
   waiting: Map<string, string>;
   /** Tasks started and not yet taken by their hook. */
@@ -87,31 +91,47 @@ interface ChildGroup {
 
 const groups = new Map<string, ChildGroup>();
 
+/** Spawns one child for every task of the group registered and not yet started. */
+function startGroup(group: ChildGroup): void {
+  if (group.waiting.size === 0) return;
+  const tasks = new Map(group.waiting);
+  group.waiting.clear();
+  for (const [name, started] of runChildTasks(group.root, group.entry, group.args, tasks)) group.started.set(name, started);
+}
+
 /**
  * A task of a child process shared by several integrations of one build, so that work reading the
  * same content (the search index, the share cards) loads it once, in one process on the other core.
- * Each integration registers its task when its config is known (`astro:config:done`); the returned
- * function starts it (`astro:build:start`): the first call spawns `entry` once with every task
- * registered under the same entry and arguments, and each call takes its own task's promise.
- * Called again after taking it, it runs the task once more, in a process of its own.
+ * Each integration registers its task when its config is known (`astro:config:setup`); the returned
+ * function takes it (`astro:build:start`), starting it unless `startChildTasks` already has: one
+ * child runs every task registered under the same entry and arguments. Called again after taking
+ * it, it runs the task once more, in a process of its own.
  */
 export function sharedChildTask<T>(root: string, entry: string, args: readonly string[], task: string, what: string): () => Promise<T> {
   const id = JSON.stringify([root, entry, args]);
   let group = groups.get(id);
-  if (!group) groups.set(id, (group = { waiting: new Map(), started: new Map() }));
+  if (!group) groups.set(id, (group = { root, entry, args, waiting: new Map(), started: new Map() }));
   const shared = group;
   shared.waiting.set(task, what);
   return () => {
-    let result = shared.started.get(task);
-    if (!result) {
-      const tasks = new Map([...shared.waiting, [task, what]]);
-      shared.waiting.clear();
-      for (const [name, started] of runChildTasks(root, entry, args, tasks)) shared.started.set(name, started);
-      result = shared.started.get(task)!;
+    if (!shared.started.has(task)) {
+      shared.waiting.set(task, what);
+      startGroup(shared);
     }
+    const result = shared.started.get(task)!;
     shared.started.delete(task);
     return result as Promise<T>;
   };
+}
+
+/**
+ * Starts every task registered so far, before their hooks take them: a build starts its content
+ * process before its content check (content-check.ts), so that the process reads the content on the
+ * other core while this one checks it (10 s at 50,000 plans). Should the check fail, the build
+ * stops, and the child with it (`runChildTasks`).
+ */
+export function startChildTasks(): void {
+  for (const group of groups.values()) startGroup(group);
 }
 
 /** What the build's content process (content-tasks.ts beside this file) can do. */
@@ -121,7 +141,7 @@ export type ContentTask = 'search' | 'cards';
  * A task of the build's content process: the search index and the share cards depend on the
  * content, the address and the base path only, so one process (content-tasks.ts) reads the
  * content once and makes both on the other core while Astro bundles and renders the pages.
- * Call at `astro:config:done`; call the result at `astro:build:start`.
+ * Call at `astro:config:setup`; call the result at `astro:build:start` (`startChildTasks` may start it sooner).
  */
 export function contentTask<T>(config: AstroConfig, contentDir: string, task: ContentTask, what: string): () => Promise<T> {
   const root = fileURLToPath(config.root);

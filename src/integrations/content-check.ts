@@ -5,6 +5,7 @@ import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content/check';
 import { formatProblems } from '../lib/content/problems';
 import { contentDir } from '../lib/content/dir';
+import { startChildTasks } from './child';
 
 /**
  * Fails `astro build` on the same content problems `npm run check` reports, all of them at once,
@@ -18,6 +19,9 @@ export default function contentCheck(options: { dir?: string } = {}): AstroInteg
       'astro:config:setup': ({ config, command, logger }) => {
         // preview serves an existing build and sync only writes types: nothing to check there.
         if (command !== 'build' && command !== 'dev') return;
+        // The build's content process (search index, share cards; registered by the integrations
+        // listed before this one) reads the content on the other core while this one checks it.
+        if (command === 'build') startChildTasks();
         const root = fileURLToPath(config.root);
         // A build's pages publish the content it checked: later reads in this process take this parse as
         // it is (the search index, made by the content process from its own parse, is the exception).

@@ -11,9 +11,9 @@ import { contentTask } from './child';
  * content-check.
  *
  * The records depend on the content and code only, not on the rendered pages, so the index is
- * built from the start of the build by the build's content process (content-tasks.ts beside this
- * file, which also renders the share cards), on the other core while Astro bundles and renders on
- * this one. It keeps the index's parts in the build cache (src/lib/search/pagefind-index.ts);
+ * built from the start of the build (from before the content check) by the build's content process
+ * (content-tasks.ts beside this file, which also renders the share cards), on the other core while
+ * Astro checks, bundles and renders on this one. It keeps the index's parts in the build cache (src/lib/search/pagefind-index.ts);
  * `astro:build:done` only waits for it and writes its parts into the out dir. An error in the
  * index fails the build there.
  */
@@ -22,14 +22,15 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
   let index: Promise<SiteSearchIndex> | undefined;
 
   const buildIndex = () => {
-    if (!startIndex) throw new Error('astro:config:done did not run');
+    if (!startIndex) throw new Error('astro:config:setup did not run');
     return startIndex();
   };
 
   return {
     name: 'ke-hoach-mo:pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Registered at setup, so that a build's content check can start the content process (child.ts).
+      'astro:config:setup': ({ config }) => {
         startIndex = contentTask<SiteSearchIndex>(config, options.contentDir ?? contentDir(), 'search', 'Lập chỉ mục tìm kiếm');
       },
       'astro:build:start': () => {

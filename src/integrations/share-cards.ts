@@ -16,11 +16,12 @@ export default function shareCards(options: { contentDir?: string } = {}): Astro
   return {
     name: 'ke-hoach-mo:share-cards',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Registered at setup, so that a build's content check can start the content process (child.ts).
+      'astro:config:setup': ({ config }) => {
         cards = contentTask(config, options.contentDir ?? contentDir(), 'cards', 'Vẽ ảnh chia sẻ');
       },
       'astro:build:start': () => {
-        if (!cards) throw new Error('astro:config:done did not run');
+        if (!cards) throw new Error('astro:config:setup did not run');
         cardsRenderingElsewhere(cards());
       },
     },

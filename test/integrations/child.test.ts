@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { runChildTasks, sharedChildTask } from '../../src/integrations/child';
+import { runChildTasks, sharedChildTask, startChildTasks } from '../../src/integrations/child';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = fileURLToPath(new URL('../fixtures/child/tasks.ts', import.meta.url));
@@ -46,5 +46,18 @@ describe('sharedChildTask', () => {
     const again = await a();
     expect(again).toMatchObject({ name: 'a', arg: 'shared' });
     expect(again.pid).not.toBe(first.pid);
+  });
+
+  it('starts the tasks registered so far when asked to, before their hooks take them', async () => {
+    type Result = { name: string; pid: number };
+    const x = sharedChildTask<Result>(root, entry, ['--arg', 'early'], 'x', 'Việc x');
+    const y = sharedChildTask<Result>(root, entry, ['--arg', 'early'], 'y', 'Việc y');
+    startChildTasks();
+    // Registered after the start: not in the child already running.
+    const z = sharedChildTask<Result>(root, entry, ['--arg', 'early'], 'z', 'Việc z');
+    const [rx, ry, rz] = await Promise.all([x(), y(), z()]);
+    expect([rx.name, ry.name, rz.name]).toEqual(['x', 'y', 'z']);
+    expect(ry.pid).toBe(rx.pid);
+    expect(rz.pid).not.toBe(rx.pid);
   });
 });

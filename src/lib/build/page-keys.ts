@@ -84,7 +84,14 @@ export function agencyListPageKey(catalog: Catalog, page: AgencyListPageData): s
   return renderKey(catalog, page.kind, page.agency.id, page.firstPagePath, page.slice);
 }
 
-/** /van-ban/{id}/{thuc-hien,dan-chieu}/…: one page of a document's plans: its slice (rows name their plans) and the document (from the registry). */
+/**
+ * /van-ban/{id}/{thuc-hien,dan-chieu}/…: one page of a document's plans: its place in the list, the
+ * document (from the registry) and each row's plan. A row (`ReferencingPlan`) is its plan with that
+ * plan's references to this document in this role and the numbers they are written as: a function
+ * of the plan, the document and the role, so the plan stands for it (walking every row's references
+ * cost 8 µs a row, 2.4 s for the 300,000 rows of the lists at 50,000 plans).
+ */
 export function documentListPageKey(catalog: Catalog, page: DocumentListPageData): string {
-  return renderKey(catalog, page.role, page.view.id, page.firstPagePath, page.slice);
+  const { slice } = page;
+  return renderKey(catalog, page.role, page.view.id, page.firstPagePath, { ...slice, items: slice.items.map((row) => row.plan) });
 }

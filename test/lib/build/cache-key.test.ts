@@ -6,7 +6,7 @@ import { buildCatalog } from '../../../src/lib/catalog';
 import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
 import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
 import { planListPages } from '../../../src/lib/portal/plan-filters';
-import { DOCUMENT_CHAIN_MAX, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
+import { DOCUMENT_CHAIN_MAX, documentListPages, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
 import { agencyPage } from '../../../src/lib/portal/agencies';
 import { AGENCY_RECORD_PLANS, agencyRecord } from '../../../src/lib/portal/reports';
@@ -214,6 +214,24 @@ describe('documentPageKey', () => {
     change?.(copies);
     return { catalog: buildCatalog({ ...content, plans: [...content.plans, ...copies] }), document, oldest: copies.at(-1)!.slug };
   }
+
+  it("keys a list page by the plans it lists: a listed plan's reference written anew changes it, the other page keeps its key", () => {
+    const keys = (built: ReturnType<typeof withManyImplementing>) =>
+      documentListPages(built.catalog)
+        .filter((page) => page.view.id === built.document && page.role === 'basis')
+        .map((page) => documentListPageKey(built.catalog, page));
+    const before = keys(withManyImplementing());
+    expect(before).toHaveLength(2);
+    expect(keys(withManyImplementing())).toEqual(before);
+    const rewritten = withManyImplementing((copies) => {
+      const newest = copies[0]!;
+      const basis = newest.data.basis.map((ref) => (ref.document === newest.data.basis.find((r) => r.document)!.document ? { ...ref, number: `${ref.number}/sửa` } : ref));
+      newest.data = { ...newest.data, basis };
+    });
+    const after = keys(rewritten);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+  });
 
   it('stays the same when a plan the page does not list changes, and changes with the totals it prints', () => {
     const before = withManyImplementing();
