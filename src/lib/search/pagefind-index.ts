@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadCatalog } from '../catalog/load';
-import { indexRecord, type IndexRecord } from './record';
+import { indexRecord, storedResultBytes, type IndexRecord } from './record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from './client-config';
 import { VocabularyCounter, mergeVocabularies, type Vocabulary } from './vocabulary';
 import { directoryRecords } from './directory';
@@ -116,7 +116,10 @@ export async function writePagefindIndex(
         vocabulary.add(record.terms);
         const done = Promise.all([
           index.addHTMLFile({ url: record.url, content: record.html }).then((response) => check(`addHTMLFile ${record.url}`, response)),
-          writeFile(join(staging, String(position)), gzipSync(JSON.stringify(record.stored), { level: 9 })),
+          // A kept result is linked as it is; only a record built now is compressed here.
+          'storedFile' in record
+            ? (async () => linkOrCopySync(record.storedFile, join(staging, String(position))))()
+            : writeFile(join(staging, String(position)), storedResultBytes(record.stored)),
         ]);
         pending.add(done);
         done.then(() => pending.delete(done), () => undefined);

@@ -12,6 +12,7 @@ import { collapseWhitespace, foldVietnamese, toNFC } from '../vn/text';
 import { documentNumberKey, findDocumentNumbers } from './document-numbers';
 import { mdxBlocks, type TextBlock } from '../content/plain-text';
 import { DATE_SORT_KEY, type SearchFilter } from './url-state';
+import { gzipSync } from 'node:zlib';
 import { indexedTerm, stripTermEnd, type StoredDirectoryRecord, type StoredSearchRecord } from './client-config';
 
 /*
@@ -72,16 +73,24 @@ export function searchRecordContext(catalog: Pick<Catalog, 'agencies' | 'documen
  * result and the distinct terms (for the vocabulary). The build streams these into Pagefind one at
  * a time, so memory does not grow with the number of plans.
  */
-export interface IndexRecord {
+export type IndexRecord = {
   /** Result URL, base path included: Pagefind's key for the record. */
   url: string;
   html: string;
-  stored: StoredSearchRecord | StoredDirectoryRecord;
   terms: string[];
+} & (
+  | { stored: StoredSearchRecord | StoredDirectoryRecord }
+  /** The stored result already written as the bundle holds it (gzipped JSON), by the record cache (record-cache.ts). */
+  | { storedFile: string }
+);
+
+/** A stored result as the index's bundle holds it: its JSON, gzipped (level 9; gzip's header carries no time, so the bytes are the content's). */
+export function storedResultBytes(stored: StoredSearchRecord | StoredDirectoryRecord): Buffer {
+  return gzipSync(JSON.stringify(stored), { level: 9 });
 }
 
 /** The part of a plan's or directory entry's record the index keeps (see IndexRecord). */
-export function indexRecord(record: { url: string; html: string; stored: IndexRecord['stored']; terms: Map<string, number> }): IndexRecord {
+export function indexRecord(record: { url: string; html: string; stored: StoredSearchRecord | StoredDirectoryRecord; terms: Map<string, number> }): IndexRecord & { stored: StoredSearchRecord | StoredDirectoryRecord } {
   return { url: record.url, html: record.html, stored: record.stored, terms: [...record.terms.keys()] };
 }
 

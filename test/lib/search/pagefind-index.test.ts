@@ -93,7 +93,8 @@ describe('buildSearchParts', () => {
     const oldestYear = years.at(-1)!;
     const gone = catalog.plans.slice(RECENT).filter((p) => yearOf(p) === oldestYear);
     const fewer = buildCatalog({ ...content, plans: content.plans.filter((p) => !gone.some((g) => g.slug === p.slug)) });
-    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    // Each record is a file and its stored result (`….gz`) beside it.
+    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).length;
     expect(records()).toBe(catalog.plans.length);
     await build(fewer);
     expect(existsSync(join(cache.index, `nam-${oldestYear}`))).toBe(false);

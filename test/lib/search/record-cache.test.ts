@@ -1,25 +1,35 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import type { Catalog } from '../../../src/lib/catalog/build';
 import { cachedSearchRecords, pruneSearchRecords } from '../../../src/lib/search/record-cache';
-import { buildSearchRecord, indexRecord, searchRecordContext } from '../../../src/lib/search/record';
+import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from '../../../src/lib/search/record';
 import { seedCatalog, seedContent } from '../portal/seed-catalog';
 
 const dir = mkdtempSync(join(tmpdir(), 'search-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A record with its stored result read back from its file, for comparing with one built in memory. */
+function resolved(record: IndexRecord) {
+  if (!('storedFile' in record)) return record;
+  const { storedFile, ...rest } = record;
+  return { ...rest, stored: JSON.parse(gunzipSync(readFileSync(storedFile)).toString('utf8')) as Extract<IndexRecord, { stored: unknown }>['stored'] };
+}
 
 /** Reads the whole stream, then prunes, as the index does. */
 function read(catalog: Catalog, base: string, code: string) {
   const { records, stats } = cachedSearchRecords(catalog, base, dir, code);
   const all = [...records];
   pruneSearchRecords(catalog, base, dir, code);
-  return { records: all, ...stats };
+  return { records: all.map(resolved), ...stats };
 }
 
-const files = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+const allFiles = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+/** The records' own files; each has its stored result beside it (`….gz`). */
+const files = () => allFiles().filter((file) => !file.endsWith('.gz'));
 
 describe('cachedSearchRecords', () => {
   const catalog = seedCatalog();
@@ -28,7 +38,7 @@ describe('cachedSearchRecords', () => {
   it('builds nothing until the stream is read', () => {
     const { stats } = cachedSearchRecords(catalog, '/', dir, 'code-1');
     expect(stats).toEqual({ hits: 0, built: 0 });
-    expect(files()).toEqual([]);
+    expect(allFiles()).toEqual([]);
   });
 
   it('builds every record into an empty cache, then reads every one back, equal to a fresh build and in catalog order', () => {
@@ -36,6 +46,7 @@ describe('cachedSearchRecords', () => {
     expect([cold.built, cold.hits]).toEqual([fresh.length, 0]);
     expect(cold.records).toEqual(fresh);
     expect(files()).toHaveLength(fresh.length);
+    expect(allFiles()).toHaveLength(2 * fresh.length);
     const warm = read(catalog, '/', 'code-1');
     expect([warm.built, warm.hits]).toEqual([0, fresh.length]);
     expect(warm.records).toEqual(fresh);
@@ -55,17 +66,18 @@ describe('cachedSearchRecords', () => {
     expect(files()).toHaveLength(fresh.length);
   });
 
-  it('builds a record again when its file is cut short or belongs to another key, and drops files of older layouts', () => {
+  it('builds a record again when its file is cut short, belongs to another key or lacks its stored result, and drops files of older layouts', () => {
     read(catalog, '/', 'code-1');
-    const [one, two] = files();
+    const [one, two, three] = files();
     writeFileSync(one!, '{"key":"x","url":');
-    writeFileSync(two!, JSON.stringify({ key: 'another key', url: '/', html: '', stored: {}, terms: [] }));
+    writeFileSync(two!, JSON.stringify({ key: 'another key', url: '/', html: '', terms: [] }));
+    rmSync(three!.replace(/\.json$/, '.gz'));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '4a.json'), '[]');
     const again = read(catalog, '/', 'code-1');
-    expect([again.built, again.hits]).toEqual([2, fresh.length - 2]);
+    expect([again.built, again.hits]).toEqual([3, fresh.length - 3]);
     expect(again.records).toEqual(fresh);
-    expect(files()).toHaveLength(fresh.length);
+    expect(allFiles()).toHaveLength(2 * fresh.length);
   });
 
   it('reads a part of the catalog without deleting the records of the other plans, which pruning keeps while they are in the catalog', () => {
@@ -82,6 +94,6 @@ describe('cachedSearchRecords', () => {
     pruneSearchRecords(fewer, '/', dir, 'code-1');
     expect(files()).toHaveLength(fresh.length - 1);
     pruneSearchRecords(fewer, '/', dir, 'code-2');
-    expect(files()).toEqual([]);
+    expect(allFiles()).toEqual([]);
   });
 });
