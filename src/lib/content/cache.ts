@@ -228,9 +228,7 @@ export function recordPack<T>(namespace: string, key: string): RecordPack<T> {
     set(entry, value) {
       used.set(entry, value);
       const before = read().get(entry);
-      if (added || (before !== undefined && JSON.stringify(before) === JSON.stringify(value))) return;
-      added = true;
-      process.once('exit', () => pack.save());
+      if (before === undefined || JSON.stringify(before) !== JSON.stringify(value)) added = true;
     },
     save() {
       if (!added) return;
@@ -240,6 +238,8 @@ export function recordPack<T>(namespace: string, key: string): RecordPack<T> {
       storeRecord(namespace, key, kept);
     },
   };
+  // One listener for every pack of the process, shared like the registry.
+  if (packs.size === 0) process.once('exit', saveRecordPacks);
   packs.set(id, pack as RecordPack<unknown>);
   return pack;
 }
