@@ -11,7 +11,7 @@ import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatVietnameseDate } from '../vn/dates';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
 import { planEntryDate } from './records';
-import { chunkedRowsDigest, type ChunkedRowsSource } from './table-keys';
+import { chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from './table-keys';
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -153,6 +153,7 @@ export function calendarKey(catalog: Catalog, ctx: PublishContext, options: Cale
   const source: ChunkedRowsSource<DeadlineRow> = {
     items: rows,
     identity: (row) => catalogItemIdentity(catalog, row),
+    anchor: planRowAnchor,
     row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
   };
   const memo = JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);

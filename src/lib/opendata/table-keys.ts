@@ -15,9 +15,11 @@
  * the open-data code, and the identity of each item (its plan's digest and its place in the plan).
  * A row is a function of exactly these, so a chunk whose signature the last build saw has the rows, and the
  * digest, it had then: only chunks holding an added, edited or removed row are built and serialized
- * again. Chunk boundaries follow the items' identities, not their positions, so a plan added at the
- * top of a list changes the chunk it joins and leaves the others as they were. Only the last
- * build's chunks are kept, so the record does not grow with edits.
+ * again. Chunk boundaries follow the items' anchors (an item's place in its plan, not the plan's
+ * digest), not their positions: a plan added at the top of a list changes the chunk it joins and
+ * leaves the others as they were, and a plan whose rows an edit left as they were leaves every chunk
+ * as it was (with boundaries drawn from its digest, an edit could move one and change the table's
+ * key, rows unchanged). Only the last build's chunks are kept, so the record does not grow with edits.
  *
  * A chunk is hashed as JSON, the form the table's JSON file publishes its rows in. V8's
  * structured-clone form (`v8.serialize`) is 4–5 times faster, but it gave equal rows different
@@ -31,7 +33,7 @@ import { openDataCode } from './code';
 /** Where the chunk digests live in the content cache (src/lib/content/cache.ts). */
 const NAMESPACE = 'open-data-table-chunks';
 
-/** Mean items per chunk: an item ends its chunk when its identity's hash is a multiple of this. */
+/** Mean items per chunk: an item ends its chunk when its anchor's hash is a multiple of this. */
 export const CHUNK_ROWS = 512;
 
 /** No chunk holds more items than this, whatever the identities. */
@@ -48,6 +50,21 @@ export interface ChunkedRowsSource<I> {
    * without `identity` is.
    */
   identity?(item: I): string | undefined;
+  /**
+   * Text that places the item, for where chunks end: what stays the same when the item's row does
+   * (for a plan's row, the plan and its place in it). The identity when not given.
+   */
+  anchor?(item: I): string;
+}
+
+/**
+ * The anchor (`ChunkedRowsSource.anchor`) of a plan or of a row the catalog derives from one: the
+ * plan's slug, with the row's role and position in the plan.
+ * @example planRowAnchor({ plan: 'dan-van-2024', role: 'basis', position: 2 }) // 'dan-van-2024#basis2'
+ */
+export function planRowAnchor(item: unknown): string {
+  const { slug, plan, role, position } = item as { slug?: unknown; plan?: unknown; role?: unknown; position?: unknown };
+  return typeof plan === 'string' ? `${plan}#${typeof role === 'string' ? role : ''}${String(position)}` : String(slug);
 }
 
 /** A chunk of a source's items: `items.slice(start, end)`, and the sha256 (base64url) of its rows' JSON. */
@@ -105,7 +122,8 @@ export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string
     const identity = source.identity?.(items[i]!);
     if (identity === undefined) identities = undefined;
     else identities?.push(identity);
-    const last = i + 1 === items.length || i + 1 - start >= MAX_CHUNK_ROWS || (identity !== undefined && chunkHash(identity) % CHUNK_ROWS === 0);
+    const anchor = source.anchor ? source.anchor(items[i]!) : identity;
+    const last = i + 1 === items.length || i + 1 - start >= MAX_CHUNK_ROWS || (anchor !== undefined && chunkHash(anchor) % CHUNK_ROWS === 0);
     if (!last) continue;
     const name = identities === undefined ? undefined : createHash('sha256').update(`${chunkScope}\n${identities.join('\n')}`).digest('base64url');
     let digest = name === undefined ? undefined : kept?.get(name);

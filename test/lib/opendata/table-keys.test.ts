@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, MAX_CHUNK_ROWS, chunkedRowsDigest, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
+import { CHUNK_ROWS, MAX_CHUNK_ROWS, chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
 
 /** A made-up table: one row per item, its identity standing for its text (as a plan's digest stands for the plan). */
 interface Item {
@@ -37,6 +37,23 @@ describe('chunkedRowsDigest', () => {
     ];
     chunkedRowsDigest(source(items(6000)), 'scope', memo);
     for (const [what, step] of steps) expect(chunkedRowsDigest(source(step), 'scope', memo).digest, what).toBe(cold(step));
+  });
+
+  it("keeps a table's digest when only what its rows do not show changes, its chunks ending where its anchors say", () => {
+    // A version stands for a plan's digest: an edit of the plan's body changes it, not the rows.
+    const list = items(3000);
+    const versioned = (version: number, anchored: boolean): ChunkedRowsSource<Item> => ({
+      items: list,
+      identity: (item) => `${item.id}:${version}`,
+      row: (item) => ({ id: item.id, text: item.text }),
+      ...(anchored ? { anchor: (item: Item) => item.id } : {}),
+    });
+    const digests = (anchored: boolean) => new Set(Array.from({ length: 20 }, (_, version) => chunkedRowsDigest(versioned(version, anchored), 'scope').digest));
+    expect(digests(false).size, 'chunks ended by the identities move with them').toBeGreaterThan(1);
+    expect(digests(true).size).toBe(1);
+    expect(planRowAnchor({ slug: 'dan-van-2024', data: {} })).toBe('dan-van-2024');
+    expect(planRowAnchor({ plan: 'dan-van-2024', role: 'basis', position: 2, reference: {} })).toBe('dan-van-2024#basis2');
+    expect(planRowAnchor({ plan: 'dan-van-2024', position: 0, deadline: {} })).toBe('dan-van-2024#0');
   });
 
   it('builds and serializes again only the chunks an edit or an addition touched', () => {
