@@ -13,9 +13,9 @@ import { contentTask } from './child';
  * The records depend on the content and code only, not on the rendered pages, so the index is
  * built from the start of the build (from before the content check) by the build's content process
  * (content-tasks.ts beside this file, which also renders the share cards), on the other core while
- * Astro checks, bundles and renders on this one. It keeps the index's parts in the build cache (src/lib/search/pagefind-index.ts);
- * `astro:build:done` only waits for it and writes its parts into the out dir. An error in the
- * index fails the build there.
+ * Astro checks, bundles and renders on this one. It keeps the index's parts in the build cache
+ * (src/lib/search/pagefind-index.ts); `astro:build:done` only waits for it and writes its parts
+ * into the out dir. An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
   let startIndex: (() => Promise<SiteSearchIndex>) | undefined;
