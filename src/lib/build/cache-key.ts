@@ -93,19 +93,20 @@ function catalogRows(catalog: Catalog): Map<object, string> {
   return found.rows;
 }
 
-function itemIdentity(catalog: Catalog, value: object): string | undefined {
-  const entry = value as PlanEntry;
-  if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
-  return catalogRows(catalog).get(value);
-}
-
 /**
  * What stands for a plan of the catalog, or a row the catalog derives from one (a deadline, target or
  * assignment row, a citation edge, or the plan's item such a row holds), in a key: its kind, position
- * and plan's digest (`catalogRows`). Undefined for anything else.
+ * and plan's digest (`catalogRows`); undefined for anything else. One function for many items: the
+ * row map is looked up once, on the first item that is not a plan, and never made for plans alone
+ * (a search part's key).
  */
-export function catalogItemIdentity(catalog: Catalog, item: object): string | undefined {
-  return itemIdentity(catalog, item);
+export function catalogItemIdentities(catalog: Catalog): (item: unknown) => string | undefined {
+  let rows: Map<object, string> | undefined;
+  return (item) => {
+    const entry = item as PlanEntry;
+    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
+    return (rows ??= catalogRows(catalog)).get(item as object);
+  };
 }
 
 /**
@@ -121,6 +122,7 @@ export function catalogItemIdentity(catalog: Catalog, item: object): string | un
 function shownJson(catalog: Catalog, shown: unknown[]): string {
   // The row just wrapped with its plans' digests, met again as the wrapper's `$v`: kept as it is.
   let inner: object | undefined;
+  const itemIdentity = catalogItemIdentities(catalog);
   return JSON.stringify(shown, function replacer(_key: string, value: unknown): unknown {
     // An array is never a plan, a row or an item (the catalog's are objects), nor names a plan:
     // it is walked as it is. So a key of plans and text alone (a search part's, a search record's)
@@ -130,7 +132,7 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
       inner = undefined;
       return value;
     }
-    const item = itemIdentity(catalog, value);
+    const item = itemIdentity(value);
     if (item !== undefined) return item;
     const entry = value as PlanEntry;
     // A row that names a plan (a deadline row, a citation edge, a chain node) is printed with that

@@ -23,11 +23,14 @@ import { fileURLToPath } from 'node:url';
 
 export class OutDirListing {
   readonly root: string;
+  /** `root` ending in the separator: what every path under it starts with. */
+  private readonly prefix: string;
   private readonly entries = new Set<string>();
 
   /** Reads every file and folder under `root`. */
   constructor(root: string) {
     this.root = resolve(root);
+    this.prefix = this.root.endsWith(sep) ? this.root : this.root + sep;
     this.entries.add(this.root);
     let found: string[] = [];
     try {
@@ -40,7 +43,7 @@ export class OutDirListing {
 
   /** True when the absolute, normalized `path` is `root` or under it (asked once per page: a prefix test, not `path.relative`). */
   holds(path: string): boolean {
-    return path === this.root || path.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep);
+    return path === this.root || path.startsWith(this.prefix);
   }
 
   /** Records a file or folder written under `root`, and the folders above it. Anything outside is ignored. */

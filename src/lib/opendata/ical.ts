@@ -1,6 +1,6 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
-import { catalogItemIdentity, plainKey } from '../build/cache-key';
+import { plainKey } from '../build/cache-key';
 import { cached, cacheKey } from '../content/cache';
 import { openDataCode } from './code';
 import { formatPlanNumber } from '../catalog/plan-number';
@@ -11,7 +11,7 @@ import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatVietnameseDate } from '../vn/dates';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
 import { planEntryDate } from './records';
-import { chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from './table-keys';
+import { catalogRowKeys, chunkedRowsDigest, type ChunkedRowsSource } from './table-keys';
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -152,8 +152,7 @@ export function calendarKey(catalog: Catalog, ctx: PublishContext, options: Cale
   const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
   const source: ChunkedRowsSource<DeadlineRow> = {
     items: rows,
-    identity: (row) => catalogItemIdentity(catalog, row),
-    anchor: planRowAnchor,
+    ...catalogRowKeys(catalog),
     row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
   };
   const memo = JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);

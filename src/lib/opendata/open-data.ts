@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/build';
-import { catalogItemIdentity, plainKey, renderKey } from '../build/cache-key';
+import { plainKey, renderKey } from '../build/cache-key';
 import { cached, cachedRecord, cacheKey, recordPack } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
@@ -16,7 +16,7 @@ import { toJson } from './json';
 import { checked, planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
 import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
-import { chunkedRowsDigest, planRowAnchor, type RowsDigest } from './table-keys';
+import { catalogRowKeys, chunkedRowsDigest, type RowsDigest } from './table-keys';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
 export * from './types';
@@ -90,7 +90,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     if (digest === undefined) {
       const scope = plainKey(catalog, 'table rows', name, context);
       const byPlan = PLAN_ROW_TABLES.has(name);
-      const source = byPlan ? { ...sources[name], identity: (item: unknown) => catalogItemIdentity(catalog, item as object), anchor: planRowAnchor } : sources[name];
+      const source = byPlan ? { ...sources[name], ...catalogRowKeys(catalog) } : sources[name];
       digest = chunkedRowsDigest(source, scope, byPlan ? `${name}|${context}` : undefined);
       rowDigests.set(name, digest);
     }

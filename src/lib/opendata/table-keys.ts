@@ -29,6 +29,8 @@
 import { createHash } from 'node:crypto';
 import { cachedRecord, cacheKey, storeRecord } from '../content/cache';
 import { openDataCode } from './code';
+import { catalogItemIdentities } from '../build/cache-key';
+import type { Catalog } from '../catalog/build';
 
 /** Where the chunk digests live in the content cache (src/lib/content/cache.ts). */
 const NAMESPACE = 'open-data-table-chunks';
@@ -65,6 +67,14 @@ export interface ChunkedRowsSource<I> {
 export function planRowAnchor(item: unknown): string {
   const { slug, plan, role, position } = item as { slug?: unknown; plan?: unknown; role?: unknown; position?: unknown };
   return typeof plan === 'string' ? `${plan}#${typeof role === 'string' ? role : ''}${String(position)}` : String(slug);
+}
+
+/**
+ * What keys a table or calendar of the catalog's plans or rows: each item's identity
+ * (`catalogItemIdentities`) and its anchor (`planRowAnchor`).
+ */
+export function catalogRowKeys(catalog: Catalog): Required<Pick<ChunkedRowsSource<unknown>, 'identity' | 'anchor'>> {
+  return { identity: catalogItemIdentities(catalog), anchor: planRowAnchor };
 }
 
 /** A chunk of a source's items: `items.slice(start, end)`, and the sha256 (base64url) of its rows' JSON. */

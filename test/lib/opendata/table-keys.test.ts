@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, MAX_CHUNK_ROWS, chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
+import { CHUNK_ROWS, MAX_CHUNK_ROWS, catalogRowKeys, chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { seedContent } from '../portal/seed-catalog';
 
 /** A made-up table: one row per item, its identity standing for its text (as a plan's digest stands for the plan). */
 interface Item {
@@ -54,6 +56,30 @@ describe('chunkedRowsDigest', () => {
     expect(planRowAnchor({ slug: 'dan-van-2024', data: {} })).toBe('dan-van-2024');
     expect(planRowAnchor({ plan: 'dan-van-2024', role: 'basis', position: 2, reference: {} })).toBe('dan-van-2024#basis2');
     expect(planRowAnchor({ plan: 'dan-van-2024', position: 0, deadline: {} })).toBe('dan-van-2024#0');
+  });
+
+  it("keys the catalog's rows by identities that follow a plan's edit and anchors that do not", () => {
+    const content = seedContent();
+    const [first, ...rest] = content.plans;
+    const before = buildCatalog(content);
+    const after = buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
+    // The tables keyed this way: plans, deadlines, targets, citations (one anchor per item in each).
+    const tables = (catalog: typeof before) => [catalog.plans, catalog.deadlines, catalog.targets, catalog.citations] as readonly (readonly object[])[];
+    const keys = (catalog: typeof before) => {
+      const { identity, anchor } = catalogRowKeys(catalog);
+      return tables(catalog).flatMap((items) => {
+        expect(new Set(items.map(anchor)).size, 'an anchor per plan, role and place').toBe(items.length);
+        return items.map((item) => ({ plan: 'slug' in item ? (item as { slug: string }).slug : (item as { plan: string }).plan, identity: identity(item), anchor: anchor(item) }));
+      });
+    };
+    const [was, now] = [keys(before), keys(after)];
+    expect(was.filter((k) => k.plan === first!.slug).length, "the edited plan's rows").toBeGreaterThan(1);
+    expect(now.map((k) => k.anchor)).toEqual(was.map((k) => k.anchor));
+    for (const [i, key] of now.entries()) {
+      expect(key.identity, key.anchor).toMatch(/^[PR]/);
+      if (key.plan === first!.slug) expect(key.identity, key.anchor).not.toBe(was[i]!.identity);
+      else expect(key.identity, key.anchor).toBe(was[i]!.identity);
+    }
   });
 
   it('builds and serializes again only the chunks an edit or an addition touched', () => {
