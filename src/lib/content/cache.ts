@@ -248,3 +248,69 @@ export function recordPack<T>(namespace: string, key: string): RecordPack<T> {
 export function saveRecordPacks(): void {
   for (const pack of packs.values()) pack.save();
 }
+
+/** Records of one pass over many entries, in shards (`recordShards`). */
+export interface RecordShards<T> {
+  /** The value kept for `entry` under `key`, or undefined (none kept, or one kept under another key). */
+  get(entry: string, key: string): T | undefined;
+  /** Keeps `value` for `entry` under `key`, in place of whatever the entry had. */
+  set(entry: string, key: string, value: T): void;
+  /**
+   * Writes each shard this pass changed, with what it got and set: an entry the pass did not ask for
+   * (a file gone) leaves its shard. Unchanged shards are not written.
+   */
+  save(): void;
+}
+
+/** How many shards `recordShards` spreads entries over: at 50,000 files, about 200 records (1.4 MB) each. */
+export const RECORD_SHARDS = 256;
+
+/**
+ * The records of a pass that asks for every entry of a set (each file of a content folder), kept in
+ * `RECORD_SHARDS` records under `key`, the entry's name deciding its shard. One record per entry
+ * costs a file opened, read and closed for each: 5 s of a 50,000-plan build's check, and as much
+ * again in the process that builds its search index. A shard is read on its first entry's `get`
+ * and written by `save` when an entry was set or went missing, so an edit rewrites one shard.
+ * Each value is kept serialized (structured clone) until asked for, so what the caller then does
+ * to it is never written back.
+ */
+export function recordShards<T>(namespace: string, key: string): RecordShards<T> {
+  type Kept = Map<string, [key: string, bytes: Uint8Array]>;
+  const shards = new Map<number, { kept: Kept; next: Kept; changed: boolean }>();
+  const shardOf = (entry: string) => {
+    const index = createHash('sha256').update(entry).digest()[0]! % RECORD_SHARDS;
+    let shard = shards.get(index);
+    if (!shard) {
+      shard = { kept: cachedRecord<Kept>(namespace, cacheKey(key, String(index))) ?? new Map(), next: new Map(), changed: false };
+      shards.set(index, shard);
+    }
+    return shard;
+  };
+  return {
+    get(entry, recordKey) {
+      if (!enabled()) return undefined;
+      const shard = shardOf(entry);
+      const found = shard.kept.get(entry);
+      if (found?.[0] !== recordKey) return undefined;
+      try {
+        const value = deserialize(found[1]) as T;
+        shard.next.set(entry, found);
+        return value;
+      } catch {
+        return undefined;
+      }
+    },
+    set(entry, recordKey, value) {
+      if (!enabled()) return;
+      const shard = shardOf(entry);
+      shard.next.set(entry, [recordKey, serialize(value)]);
+      shard.changed = true;
+    },
+    save() {
+      for (const [index, shard] of shards) {
+        if (shard.changed || shard.next.size !== shard.kept.size) storeRecord(namespace, cacheKey(key, String(index)), shard.next);
+      }
+      shards.clear();
+    },
+  };
+}
