@@ -6,7 +6,6 @@ import type { AstroIntegration } from 'astro';
 import { keepResponseBytes } from '../lib/build/bytes-response';
 import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
 import { LinkQueue } from '../lib/build/link-queue';
-import { listFilesAside } from '../lib/build/file-listing';
 import { answerFromListing, OutDirListing, pathOf } from '../lib/build/out-dir-listing';
 import { turnEventLoop, useSyncPageWrites } from '../lib/build/sync-fs';
 
@@ -19,14 +18,9 @@ interface AstroSettings {
   config: { cacheDir: URL; outDir: URL };
 }
 
-/** The folder where Astro keeps the copies of rendered pages (astro/dist/core/build/incremental.js). */
-function cachedOutputDir(cacheDir: URL): URL {
-  return new URL('dist/', cacheDir);
-}
-
-/** Where Astro keeps the copy of a rendered page. */
+/** Where Astro keeps the copy of a rendered page (astro/dist/core/build/incremental.js). */
 function cachedOutputFile(settings: AstroSettings, outputFile: string): string {
-  return fileURLToPath(new URL(outputFile, cachedOutputDir(settings.config.cacheDir)));
+  return fileURLToPath(new URL(outputFile, new URL('dist/', settings.config.cacheDir)));
 }
 
 /**
@@ -46,20 +40,12 @@ export default function linkedCache(): AstroIntegration {
   // times the CPU of the synchronous calls (src/lib/build/sync-fs.ts): synchronous while it builds.
   let restoreWrites: (() => void) | undefined;
   let restoreResponse: (() => void) | undefined;
-  let cacheDir: URL | undefined;
   return {
     name: 'ke-hoach-mo:linked-cache',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = config.cacheDir;
-      },
       'astro:build:start': ({ logger }) => {
         const patched = patchIncrementalCache();
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
-        if (cacheDir) {
-          const root = fileURLToPath(cachedOutputDir(cacheDir));
-          copies.current = { root, files: listFilesAside(root) };
-        }
         listing.armed = true;
         restoreWrites = useSyncPageWrites((path) => {
           const file = listing.current && pathOf(path);
@@ -74,7 +60,6 @@ export default function linkedCache(): AstroIntegration {
         // Nothing left after `astro:build:generated`; here too in case a build never reaches it.
         await finishRestores();
         stopListing();
-        copies.current = undefined;
         restoreWrites?.();
         restoreWrites = undefined;
         restoreResponse?.();
@@ -110,21 +95,6 @@ const listing = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo
   stop?: () => void;
 };
 
-/**
- * The copies in Astro's page cache, listed on another thread from the start of the build
- * (src/lib/build/file-listing.ts): whether a page has one is looked up here, not asked of the file
- * system once per page. Shared by every copy of this module, like the queue.
- */
-const copies = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo:linked-cache:copies')] ??= {}) as {
-  current?: { root: string; files: Promise<ReadonlySet<string> | undefined> };
-};
-
-/** Whether Astro's cache holds the copy `cached`: from the listing when there is one of its folder. */
-async function hasCachedCopy(cached: string): Promise<boolean> {
-  const listed = copies.current && cached.startsWith(copies.current.root) ? await copies.current.files : undefined;
-  return listed ? listed.has(cached) : existsSync(cached);
-}
-
 function stopListing(): void {
   listing.stop?.();
   listing.armed = false;
@@ -148,8 +118,11 @@ export function patchIncrementalCache(): true | string {
     // queue's own thread (src/lib/build/link-queue.ts): making them here, one page after the other,
     // was 7.4 s of Astro's thread after one edit at 50,000 plans, against about 1 s for this check.
     // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
+    // One stat per page (3.0 s of Astro's thread after one edit at 50,000 plans). Listing the cache's
+    // folder on another thread instead saved nothing on two cores: the listing reads as many folders
+    // (docs/scale.md, 5 December 2026, evening).
     const cached = cachedOutputFile(settings, outputFile);
-    if (!(await hasCachedCopy(cached))) return false;
+    if (!existsSync(cached)) return false;
     if (listing.armed && !listing.current) {
       listing.current = new OutDirListing(fileURLToPath(settings.config.outDir));
       listing.stop = answerFromListing(listing.current);

@@ -124,30 +124,6 @@ describe("Astro's incremental cache, patched to link", () => {
     }
   });
 
-  it('looks a page\'s cached copy up in the listing of the cache made when the build started', async () => {
-    const { cache, settings, out, root } = cacheAndOutDir();
-    const hooks = linkedCache().hooks as Record<string, (options: object) => unknown>;
-    await cache.writeOutputFile(settings, 'ke-hoach/a/index.html', '<h1>A</h1>');
-    hooks['astro:config:done']!({ config: settings.config });
-    hooks['astro:build:start']!({ logger: { warn: () => {} } });
-    try {
-      // The first restore waits for the listing.
-      expect(await cache.restoreOutputFile(settings, 'ke-hoach/a/index.html', new URL('ke-hoach/a/index.html', out))).toBe(true);
-      // A copy put in the cache behind the listing's back is not seen: the answer is the listing's.
-      mkdirSync(join(root, 'cache/dist/ke-hoach/b'), { recursive: true });
-      writeFileSync(join(root, 'cache/dist/ke-hoach/b/index.html'), '<h1>B</h1>');
-      expect(await cache.restoreOutputFile(settings, 'ke-hoach/b/index.html', new URL('ke-hoach/b/index.html', out))).toBe(false);
-      expect(await cache.restoreOutputFile(settings, 'ke-hoach/c/index.html', new URL('ke-hoach/c/index.html', out))).toBe(false);
-      await hooks['astro:build:generated']!({});
-      expect(readFileSync(new URL('ke-hoach/a/index.html', out), 'utf8')).toBe('<h1>A</h1>');
-    } finally {
-      await hooks['astro:build:done']!({});
-    }
-    // The build is over: the file system answers again.
-    expect(await cache.restoreOutputFile(settings, 'ke-hoach/b/index.html', new URL('ke-hoach/b/index.html', out))).toBe(true);
-    await finishRestores();
-  });
-
   it('writes a copy when the out dir holds no such page, or one of another size', async () => {
     const { cache, settings, out, root } = cacheAndOutDir();
     await cache.writeOutputFile(settings, 'a.json', '{"a":1}');
