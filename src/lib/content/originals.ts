@@ -4,9 +4,10 @@
  * must equal `source.sha256`, or the check fails and nothing is published.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Plan } from '../../schemas/plan';
+import { contentFileDigests } from './cache';
 import { problem, type Problem } from './problems';
 
 /** Folder of the original files, inside the content folder. */
@@ -64,7 +65,7 @@ function lookUp(rootDir: string, plan: PlanSource): Lookup {
   if (!ORIGINAL_TYPES[ext]) {
     return { problem: problem(plan.file, field, `loại tệp gốc không được đăng`, { found: ext || file, expected: Object.keys(ORIGINAL_TYPES).join(', ') }) };
   }
-  const actual = createHash('sha256').update(readFileSync(absPath)).digest('hex');
+  const actual = originalSha256(absPath, stat);
   if (actual !== sha256) {
     return {
       problem: problem(plan.file, ['source', 'sha256'], `${where} không phải tệp mà kế hoạch ghi: mã băm khác`, {
@@ -77,14 +78,34 @@ function lookUp(rootDir: string, plan: PlanSource): Lookup {
 }
 
 /**
+ * The sha256 (hex) of a kept original. Signed PDFs and Word files are large (a megabyte is common)
+ * and a build checks each twice (the content check, the pages), so it is taken from the digests
+ * kept between runs when the file's stat is the one recorded with it (src/lib/build/input-digests.ts,
+ * as for the content files): 1.1–1.3 s a pass for a gigabyte of originals read and hashed, a stat
+ * each now. Without the content cache every file is read.
+ */
+function originalSha256(absPath: string, stat: Stats): string {
+  const digests = contentFileDigests();
+  return digests ? digests.of(absPath, stat).sha256 : createHash('sha256').update(readFileSync(absPath)).digest('hex');
+}
+
+/** Looks every plan's original up, then keeps the digests taken (`originalSha256`) for the next run. */
+function lookUpAll(rootDir: string, plans: readonly PlanSource[]): Lookup[] {
+  const results = plans.map((plan) => lookUp(rootDir, plan));
+  contentFileDigests()?.save();
+  return results;
+}
+
+/**
  * The published originals of `plans`, by slug; a plan whose file is not kept is absent. Throws, with
  * every problem listed, when a kept file does not match its plan (the check reports the same).
  */
 export function findOriginals(rootDir: string, plans: readonly PlanSource[]): Map<string, OriginalFile> {
   const found = new Map<string, OriginalFile>();
   const problems: Problem[] = [];
-  for (const plan of plans) {
-    const result = lookUp(rootDir, plan);
+  const results = lookUpAll(rootDir, plans);
+  for (const [i, plan] of plans.entries()) {
+    const result = results[i]!;
     if ('found' in result) found.set(plan.slug, result.found);
     else if ('problem' in result) problems.push(result.problem);
   }
@@ -114,8 +135,5 @@ export function catalogOriginals(catalog: { plans: readonly { slug: string; data
 
 /** Problems with the kept original files, for `npm run check` and the build's content check. */
 export function checkOriginals(rootDir: string, plans: readonly PlanSource[]): Problem[] {
-  return plans.flatMap((plan) => {
-    const result = lookUp(rootDir, plan);
-    return 'problem' in result ? [result.problem] : [];
-  });
+  return lookUpAll(rootDir, plans).flatMap((result) => ('problem' in result ? [result.problem] : []));
 }

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkOriginals, findOriginals } from '../../../src/lib/content/originals';
 import { originalFileView } from '../../../src/lib/portal/plan';
+import { contentFileDigests } from '../../../src/lib/content/cache';
+import { RACY_MS } from '../../../src/lib/build/input-digests';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 let root: string;
@@ -54,5 +56,25 @@ describe('originals', () => {
     expect(problems[0]!.message).toMatch(/thư mục/);
     expect(problems[1]!.message).toMatch(/không phải một tệp thường/);
     expect(problems[2]!.message).toMatch(/loại tệp/);
+  });
+
+  it('reads a kept file once while it is unchanged, and again when its bytes change, even with its times put back', async () => {
+    const dir = setUp({ 'a.pdf': 'Bản ký số, lần 1' });
+    // Old enough for its digest to be recorded (src/lib/build/input-digests.ts).
+    await new Promise((resolve) => setTimeout(resolve, RACY_MS + 100));
+    const digests = contentFileDigests()!;
+    const plans = [plan('a', 'a.pdf', sha('Bản ký số, lần 1'))];
+    expect(checkOriginals(dir, plans)).toEqual([]);
+    const reads = digests.reads;
+    expect(findOriginals(dir, plans).get('a')?.bytes).toBe(Buffer.byteLength('Bản ký số, lần 1'));
+    expect(checkOriginals(dir, plans)).toEqual([]);
+    expect(digests.reads, 'the check and the pages after it read nothing').toBe(reads);
+
+    const file = join(dir, 'originals', 'a.pdf');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, 'Bản ký số, lần 2');
+    utimesSync(file, atime, mtime);
+    expect(checkOriginals(dir, plans).map((p) => p.found)).toEqual([sha('Bản ký số, lần 2')]);
+    expect(digests.reads).toBe(reads + 1);
   });
 });
