@@ -118,9 +118,9 @@ export function patchIncrementalCache(): true | string {
     // queue's own thread (src/lib/build/link-queue.ts): making them here, one page after the other,
     // was 7.4 s of Astro's thread after one edit at 50,000 plans, against about 1 s for this check.
     // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
-    // One stat per page (3.0 s of Astro's thread after one edit at 50,000 plans). Listing the cache's
-    // folder on another thread instead saved nothing on two cores: the listing reads as many folders
-    // (docs/scale.md, 5 December 2026, evening).
+    // The check below is a stat per page: 3.0 s of Astro's thread after one edit at 50,000 plans in
+    // a later profile. A listing of the cache's folder made on another thread saved nothing on two
+    // cores: it reads as many folders (docs/scale.md, 5 December 2026, evening).
     const cached = cachedOutputFile(settings, outputFile);
     if (!existsSync(cached)) return false;
     if (listing.armed && !listing.current) {
