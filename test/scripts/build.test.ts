@@ -3,12 +3,18 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEnv, root, withBuildLock } from '../support/build';
+import { waitForStampWriter } from '../../src/lib/build/unchanged';
 
 const NODE = join(root, 'node_modules/.bin/node');
 const parent = join(root, 'tmp');
 mkdirSync(parent, { recursive: true });
 const work = mkdtempSync(join(parent, 'atomic-build-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  // A published build leaves two processes of its own behind: one writes its stamp into its cache
+  // (waited for here, as the next build would), one deletes the previous site (retried over).
+  for (const cache of readdirSync(work).filter((name) => name.startsWith('cache'))) await waitForStampWriter(join(work, cache, 'last-build.json'));
+  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+});
 
 /** `npm run build -- --outDir <dir>` is `tsx scripts/build.ts --outDir <dir>`: the same, on the pinned Node. */
 function runBuild(outDir: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ status: number | null; output: string }> {
