@@ -114,13 +114,12 @@ export function patchIncrementalCache(): true | string {
   if (!proto || typeof proto.restoreOutputFile !== 'function' || typeof proto.writeOutputFile !== 'function') return 'IncrementalBuildCache đã đổi';
   if (proto[PATCHED]) return true;
   proto.restoreOutputFile = async function restoreOutputFile(settings, outputFile, destination) {
-    // No copy in the cache: Astro renders the page instead. The folder and the link are made by the
-    // queue's own thread (src/lib/build/link-queue.ts): making them here, one page after the other,
-    // was 7.4 s of Astro's thread after one edit at 50,000 plans, against about 1 s for this check.
+    // No copy in the cache: Astro renders the page instead. That check is a stat per page (1–3 s of
+    // Astro's thread after one edit at 50,000 plans); a listing of the cache's folder made on another
+    // thread saved nothing on two cores, as it reads as many folders (docs/scale.md, 5 December 2026,
+    // evening). The folder and the link are made by the queue's own thread (src/lib/build/link-queue.ts):
+    // making them here, one page after the other, was 7.4 s of Astro's thread at that size.
     // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
-    // The check below is a stat per page: 3.0 s of Astro's thread after one edit at 50,000 plans in
-    // a later profile. A listing of the cache's folder made on another thread saved nothing on two
-    // cores: it reads as many folders (docs/scale.md, 5 December 2026, evening).
     const cached = cachedOutputFile(settings, outputFile);
     if (!existsSync(cached)) return false;
     if (listing.armed && !listing.current) {
