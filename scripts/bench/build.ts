@@ -62,13 +62,28 @@ export interface MeasuredRun {
   peakProcesses: ProcessMemory[];
   /** Each process's own highest VmRSS over the run, largest first (their sum can exceed `peakRss`). */
   processPeaks: ProcessMemory[];
+  /** Each process's CPU time (user and system, all its threads) at its last sample, most first. */
+  processCpu: ProcessMemory[];
 }
 
-/** One process of a measured tree: its pid, a short name from its command line, its resident memory in bytes. */
+/**
+ * One process of a measured tree: its pid, a short name from its command line, its resident memory
+ * in bytes, and the CPU time it has used so far in seconds (user and system, all its threads).
+ */
 export interface ProcessMemory {
   pid: number;
   name: string;
   rss: number;
+  cpu?: number;
+}
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`): 100 on Linux everywhere it runs. */
+const CLOCK_TICKS = 100;
+
+/** User plus system CPU seconds from a /proc/{pid}/stat line (fields 14 and 15, counted after the command's ")"). */
+export function cpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** Pid → parent pid for every process, from /proc (Linux). */
@@ -124,7 +139,8 @@ function treeMemory(pid: number): ProcessMemory[] {
     try {
       const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
       const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      processes.push({ pid: p, name: processName(argv), rss: Number(kb ?? 0) * 1024 });
+      const cpu = cpuSeconds(readFileSync(`/proc/${p}/stat`, 'utf8'));
+      processes.push({ pid: p, name: processName(argv), rss: Number(kb ?? 0) * 1024, cpu });
     } catch {
       // Ended meanwhile.
     }
@@ -138,6 +154,7 @@ export class MemoryPeaks {
   peakAt = 0;
   peakProcesses: ProcessMemory[] = [];
   private readonly own = new Map<number, ProcessMemory>();
+  private readonly cpu = new Map<number, ProcessMemory>();
 
   add(ms: number, processes: readonly ProcessMemory[]): void {
     const sum = processes.reduce((total, p) => total + p.rss, 0);
@@ -146,11 +163,19 @@ export class MemoryPeaks {
       this.peakAt = ms;
       this.peakProcesses = largestFirst(processes);
     }
-    for (const p of processes) if (p.rss > (this.own.get(p.pid)?.rss ?? -1)) this.own.set(p.pid, { ...p });
+    for (const p of processes) {
+      if (p.rss > (this.own.get(p.pid)?.rss ?? -1)) this.own.set(p.pid, { ...p });
+      // A process's CPU time only grows: its last sample is its use (short of up to one interval).
+      if (p.cpu !== undefined && p.cpu >= (this.cpu.get(p.pid)?.cpu ?? 0)) this.cpu.set(p.pid, { ...p });
+    }
   }
 
   get processPeaks(): ProcessMemory[] {
     return largestFirst([...this.own.values()]);
+  }
+
+  get processCpu(): ProcessMemory[] {
+    return [...this.cpu.values()].filter((p) => (p.cpu ?? 0) > 0).sort((a, b) => b.cpu! - a.cpu!);
   }
 }
 
@@ -186,8 +211,8 @@ export function runMeasured(command: string, args: string[], options: { env: Nod
       clearInterval(sampler);
       if (partial) lines.push({ ms: performance.now() - started, text: partial });
       const ms = performance.now() - started;
-      const { peakRss, peakAt, peakProcesses, processPeaks } = memory;
-      if (code === 0) resolve({ ms, log, lines, peakRss, peakAt, peakProcesses, processPeaks });
+      const { peakRss, peakAt, peakProcesses, processPeaks, processCpu } = memory;
+      if (code === 0) resolve({ ms, log, lines, peakRss, peakAt, peakProcesses, processPeaks, processCpu });
       else reject(new Error(`${command} ${args.join(' ')} failed with ${code}:\n${log.slice(-4000)}`));
     });
   });
@@ -418,8 +443,20 @@ function phaseFigures(prefix: string, run: MeasuredRun): Record<string, string> 
   };
   for (const [name, ms] of phases) if (name !== 'total') figures[`${prefix} · ${name}`] = seconds(ms);
   figures[`${prefix} · render by URL`] = routes.slice(0, 8).map(([r, ms]) => `${r} ${seconds(ms)}`).join(', ');
-  Object.assign(figures, memoryFigures(prefix, run));
+  Object.assign(figures, memoryFigures(prefix, run), cpuFigures(prefix, run));
   return figures;
+}
+
+/**
+ * Where the cores went: each process's CPU seconds (the five largest), and all of them against the
+ * wall time, as cores kept busy on average. A process that ended between two samples lost its last
+ * half second, so the figures are a little low.
+ */
+export function cpuFigures(prefix: string, run: Pick<MeasuredRun, 'ms' | 'processCpu'>): Record<string, string> {
+  if (run.processCpu.length === 0) return {};
+  const total = run.processCpu.reduce((sum, p) => sum + p.cpu!, 0);
+  const list = run.processCpu.slice(0, 5).map((p) => `${p.name} ${p.cpu!.toFixed(1)} s`).join(', ');
+  return { [`${prefix} · CPU by process`]: `${list}; all ${total.toFixed(1)} s in ${seconds(run.ms)} (${(total / (run.ms / 1000)).toFixed(2)} cores busy)` };
 }
 
 /** Which processes held the memory: at the tree's peak, and each at its own peak. */

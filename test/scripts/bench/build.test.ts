@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryPeaks, memoryFigures, processName } from '../../../scripts/bench/build';
+import { cpuFigures, cpuSeconds, MemoryPeaks, memoryFigures, processName } from '../../../scripts/bench/build';
 
 const GB = 1024 ** 3;
 
@@ -51,5 +51,34 @@ describe('MemoryPeaks', () => {
       'cold build · memory at the peak': '7.10 GB at 61.0 s: astro/astro.js build 7.10 GB',
       "cold build · each process's own peak": 'astro/astro.js build 7.10 GB',
     });
+  });
+});
+
+describe('CPU by process', () => {
+  it('reads user and system time from a /proc stat line whose command holds spaces and parentheses', () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+    const stat = '4242 (node (astro) x) R 4200 4200 4200 0 -1 4194304 1000 0 0 0 12345 678 5 6 20 0 11 0';
+    expect(cpuSeconds(stat)).toBeCloseTo(130.23, 5);
+  });
+
+  it("keeps each process's last sample and reports the busiest, with the cores kept busy", () => {
+    const peaks = new MemoryPeaks();
+    peaks.add(500, [
+      { pid: 1, name: 'astro', rss: GB, cpu: 0.4 },
+      { pid: 2, name: 'content', rss: GB, cpu: 0.3 },
+    ]);
+    peaks.add(1000, [
+      { pid: 1, name: 'astro', rss: GB, cpu: 0.9 },
+      { pid: 3, name: 'pagefind', rss: GB, cpu: 0.2 },
+    ]);
+    expect(peaks.processCpu.map((p) => [p.name, p.cpu])).toEqual([
+      ['astro', 0.9],
+      ['content', 0.3],
+      ['pagefind', 0.2],
+    ]);
+    expect(cpuFigures('one edit', { ms: 1000, processCpu: peaks.processCpu })).toEqual({
+      'one edit · CPU by process': 'astro 0.9 s, content 0.3 s, pagefind 0.2 s; all 1.4 s in 1.0 s (1.40 cores busy)',
+    });
+    expect(cpuFigures('one edit', { ms: 1000, processCpu: [] })).toEqual({});
   });
 });
