@@ -4,7 +4,7 @@
  * must equal `source.sha256`, or the check fails and nothing is published.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Plan } from '../../schemas/plan';
 import { contentFileDigests } from './cache';
@@ -44,12 +44,29 @@ interface PlanSource {
 
 type Lookup = { found: OriginalFile } | { missing: true } | { problem: Problem };
 
-function lookUp(rootDir: string, plan: PlanSource): Lookup {
+/**
+ * The names in the originals folder, read once per lookup of every plan: many plans of a large
+ * portal keep no file (plans imported from text, older years), and asking the disk for each missing
+ * one took 0.6–0.8 s a pass at 50,000 plans with 100 files kept, against 15–70 ms with the listing
+ * (a scratch script, 5 December 2026); a build makes two passes (the check and the pages). Empty
+ * when there is no such folder; null when it cannot be read, so each file is asked for.
+ */
+function keptNames(rootDir: string): Set<string> | null {
+  try {
+    return new Set(readdirSync(join(rootDir, ORIGINALS_SUBDIR)));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null;
+  }
+}
+
+function lookUp(rootDir: string, plan: PlanSource, kept: Set<string> | null): Lookup {
   const { file, sha256, signed } = plan.data.source;
   const field = ['source', 'file'];
   if (!/^[^/\\]+$/.test(file) || file.startsWith('.')) {
     return { problem: problem(plan.file, field, 'tên tệp gốc không được chứa thư mục', { found: file, expected: 'chỉ tên tệp, ví dụ "ke-hoach-859.pdf"' }) };
   }
+  // The name must be the folder's, byte for byte, as a lookup of the path on the server's disk asks.
+  if (kept && !kept.has(file)) return { missing: true };
   const absPath = join(rootDir, ORIGINALS_SUBDIR, file);
   let stat;
   try {
@@ -91,7 +108,8 @@ function originalSha256(absPath: string, stat: Stats): string {
 
 /** Looks every plan's original up, then keeps the digests taken (`originalSha256`) for the next run. */
 function lookUpAll(rootDir: string, plans: readonly PlanSource[]): Lookup[] {
-  const results = plans.map((plan) => lookUp(rootDir, plan));
+  const kept = keptNames(rootDir);
+  const results = plans.map((plan) => lookUp(rootDir, plan, kept));
   contentFileDigests()?.save();
   return results;
 }

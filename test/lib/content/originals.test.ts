@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,12 @@ import { checkOriginals, findOriginals } from '../../../src/lib/content/original
 import { originalFileView } from '../../../src/lib/portal/plan';
 import { contentFileDigests } from '../../../src/lib/content/cache';
 import { RACY_MS } from '../../../src/lib/build/input-digests';
+
+// Counts the stat calls of the code under test (every call still goes to Node's own).
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, lstatSync: vi.fn(actual.lstatSync) };
+});
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 let root: string;
@@ -76,5 +83,30 @@ describe('originals', () => {
     utimesSync(file, atime, mtime);
     expect(checkOriginals(dir, plans).map((p) => p.found)).toEqual([sha('Bản ký số, lần 2')]);
     expect(digests.reads).toBe(reads + 1);
+  });
+
+  it('asks the disk only about the files the originals folder holds', () => {
+    const dir = setUp({ 'kept.pdf': 'PDF bytes', 'Kế hoạch.pdf': 'tên có dấu' });
+    const plans = [
+      ...Array.from({ length: 500 }, (_, i) => plan(`p${i}`, `p${i}.pdf`, sha('not kept'))),
+      plan('kept', 'kept.pdf', sha('PDF bytes')),
+      plan('nfc', 'Kế hoạch.pdf', sha('tên có dấu')),
+      // The same name in the other Unicode form than the folder's: another name, as on the server's disk.
+      plan('nfd', 'Kế hoạch.pdf'.normalize('NFD'), sha('tên có dấu')),
+    ];
+    const lstat = vi.mocked(fs.lstatSync);
+    lstat.mockClear();
+    expect(checkOriginals(dir, plans)).toEqual([]);
+    expect(lstat.mock.calls.map(([path]) => String(path).split('/').pop())).toEqual(['kept.pdf', 'Kế hoạch.pdf']);
+    expect([...findOriginals(dir, plans).keys()]).toEqual(['kept', 'nfc']);
+  });
+
+  it('finds nothing, asking nothing, when there is no originals folder', () => {
+    root = mkdtempSync(join(tmpdir(), 'originals-'));
+    const lstat = vi.mocked(fs.lstatSync);
+    lstat.mockClear();
+    expect(findOriginals(root, [plan('a', 'a.pdf', sha('x')), plan('c', 'c.docx', sha('y'))]).size).toBe(0);
+    expect(checkOriginals(root, [plan('b', '../b.pdf', sha('x'))]).map((p) => p.field)).toEqual(['source.file']);
+    expect(lstat).not.toHaveBeenCalled();
   });
 });
