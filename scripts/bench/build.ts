@@ -166,7 +166,9 @@ export class MemoryPeaks {
     for (const p of processes) {
       if (p.rss > (this.own.get(p.pid)?.rss ?? -1)) this.own.set(p.pid, { ...p });
       // A process's CPU time only grows: its last sample is its use (short of up to one interval).
-      if (p.cpu !== undefined && p.cpu >= (this.cpu.get(p.pid)?.cpu ?? 0)) this.cpu.set(p.pid, { ...p });
+      // An ended process not yet reaped has no command line: it keeps the name it had.
+      const seen = this.cpu.get(p.pid);
+      if (p.cpu !== undefined && p.cpu >= (seen?.cpu ?? 0)) this.cpu.set(p.pid, { ...p, name: p.name === '?' && seen ? seen.name : p.name });
     }
   }
 

@@ -68,9 +68,11 @@ describe('CPU by process', () => {
       { pid: 2, name: 'content', rss: GB, cpu: 0.3 },
     ]);
     peaks.add(1000, [
-      { pid: 1, name: 'astro', rss: GB, cpu: 0.9 },
+      { pid: 1, name: 'astro', rss: GB, cpu: 0.8 },
       { pid: 3, name: 'pagefind', rss: GB, cpu: 0.2 },
     ]);
+    // Ended, not yet reaped: no command line, the name it had.
+    peaks.add(1500, [{ pid: 1, name: '?', rss: 0, cpu: 0.9 }]);
     expect(peaks.processCpu.map((p) => [p.name, p.cpu])).toEqual([
       ['astro', 0.9],
       ['content', 0.3],
