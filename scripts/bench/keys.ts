@@ -27,7 +27,6 @@ import { planListPages } from '../../src/lib/portal/plan-filters';
 import { agencyListPages } from '../../src/lib/portal/agencies';
 import { documentListPages, documentTypePages } from '../../src/lib/portal/documents';
 import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../src/lib/build/page-keys';
-import { catalogCardKeys, deploymentCardContext } from '../../src/lib/og/plan-cards';
 import { createOpenData } from '../../src/lib/opendata/open-data';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,7 +65,6 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
 
   // The publish context of a build without SITE_URL, as the bench's builds are.
   const ctx = { site: site.portalUrl, base: '/' };
-  const cardContext = deploymentCardContext(ctx.site, ctx.base);
 
   /** Every kind of key of `of`, timed; the number of keys made. */
   async function keys(of: Catalog): Promise<{ times: [string, number][]; count: number }> {
@@ -78,7 +76,6 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
       times.push([label, performance.now() - start]);
     };
     time('plan pages', () => of.plans.map((plan) => planPageKey(of, plan.slug, ctx, contentDir)).length);
-    time('share cards', () => 2 * of.plans.map((plan) => catalogCardKeys(of, plan.slug, cardContext)).length);
     time('plan lists', () => planListPages(of).map((page) => planListKey(of, page)).length);
     time('agency pages and lists', () => {
       const pages = [...of.agencies.keys()].map((id) => agencyPageKey(of, id));

@@ -7,7 +7,8 @@
  * - `search`: builds the site's search index into the build cache (src/lib/search/pagefind-index.ts);
  *   src/integrations/pagefind.ts writes it into the out dir at the end of the build;
  * - `cards`: renders every plan's and report's share card the card cache (src/lib/og) does not
- *   hold yet; the image routes wait for it, then find their cards in the cache.
+ *   hold yet; src/integrations/share-cards.ts waits for it after the pages, then links every card
+ *   from the cache into the out dir.
  *
  * The search index starts first: it takes longer, and Pagefind's own process indexes while this one
  * works out which cards are missing.

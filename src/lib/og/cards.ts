@@ -132,7 +132,7 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
     cards.set(job.id, { id: job.id, format: job.format, file, hit });
   }
 
-  // An image page of a build asks for its own card, nearly always kept: no folder made, no fonts read.
+  // A card asked for that the cache holds (the dev server's, nearly always): no folder made, no fonts read.
   if (missing.size > 0) mkdirSync(cacheDir, { recursive: true });
   const measure = () => options.measure ?? (defaultMeasure ??= cardFontMeasure());
   const slots = Math.max(1, options.concurrency ?? availableParallelism());
@@ -157,14 +157,11 @@ export async function renderCards(jobs: CardJob[], options: RenderCardsOptions =
 }
 
 /**
- * A set of cards rendered once per build: `file` returns one card's cached PNG. In a build the cards
- * are rendered by a process of their own, started with the build (`cardsRenderingElsewhere`): `file`
- * waits for it, then looks for its own card only (drawing it should it be missing, one at a time, as
- * Astro renders the pages), since a rebuild renders the image pages of the plans it changed, not
- * every plan's. If that process failed (or there is none) and `batch` is on, the first call renders
- * every job of the catalog at once, in parallel (cache hits cost a stat), and the other image routes
- * only read their file; without `batch` (the dev server), only the requested card is rendered.
- * Used by the plan cards and the report cards.
+ * A set of cards rendered once per build (`all`): in a build it waits for the process that draws
+ * them (`cardsRenderingElsewhere`), then finds each in the cache, drawing any still missing across
+ * the render slots (all of them, should that process have failed or there be none); a build then
+ * links them into its out dir (src/lib/og/publish.ts). `file` is one card for the dev server's image
+ * routes, drawn unless the cache holds it. Used by the plan cards and the report cards.
  */
 export function cardBatch<Catalog extends object, Context>(what: string, jobsOf: (catalog: Catalog, context: Context) => CardJob[]) {
   let batches = shared.batches.get(what);
@@ -185,13 +182,6 @@ export function cardBatch<Catalog extends object, Context>(what: string, jobsOf:
     }
     return batch;
   };
-  const file = async (catalog: Catalog, context: Context, job: () => CardJob, { batch = true, ...options }: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> => {
-    const one = job();
-    if (batch && (await shared.rendering) !== true) {
-      const card = (await all(catalog, context, options)).cards.get(one.id);
-      if (card) return card.file;
-    }
-    return (await renderCards([one], options)).cards.get(one.id)!.file;
-  };
+  const file = async (job: CardJob, options: RenderCardsOptions = {}): Promise<string> => (await renderCards([job], options)).cards.get(job.id)!.file;
   return { all, file };
 }

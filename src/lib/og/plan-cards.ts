@@ -1,13 +1,14 @@
 /**
  * Glue between the catalog and the card renderer: one job per plan and format, and the public path
- * of each image. Used by the /og/ endpoint, the tests and the benchmark alike.
+ * of each image. Used by the build's card process and publishing (src/lib/og/publish.ts), the
+ * /og/ endpoint of `astro dev`, the tests and the benchmark alike.
  */
 import type { Catalog } from '../catalog/build';
 import { paths } from '../paths';
 import { site, type SiteConfig } from '../../site.config';
 import { planCardDataWith, portalAddress, type CardData } from './card-data';
 import { CARD_FORMATS, type CardFormat } from './template';
-import { cardBatch, cardCacheKey, type CardJob, type RenderCardsOptions } from './cards';
+import { cardBatch, type CardJob, type RenderCardsOptions } from './cards';
 
 /** Public path (relative to the base path) of a plan's card. */
 export function cardImagePath(slug: string, format: CardFormat): string {
@@ -49,15 +50,6 @@ export function catalogCardData(catalog: Catalog, slug: string, context: PlanCar
   return planCardDataWith(entry.data, catalog.agencies, { site: context.site, portal: portalAddress(context.siteUrl, context.base) });
 }
 
-/**
- * The content hash of each format of a plan's card (its PNG's name in the card cache), e.g. as an
- * incremental-build key; the card data made once for both.
- */
-export function catalogCardKeys(catalog: Catalog, slug: string, context: PlanCardContext): Record<CardFormat, string> {
-  const data = catalogCardData(catalog, slug, context);
-  return Object.fromEntries(CARD_FORMATS.map((format) => [format, cardCacheKey(data, format)])) as Record<CardFormat, string>;
-}
-
 /** Every card of every plan: the landscape and the square format. */
 export function planCardJobs(catalog: Catalog, context: PlanCardContext): CardJob[] {
   return catalog.plans.flatMap(({ slug }) => {
@@ -71,11 +63,7 @@ const planCards = cardBatch('share cards', planCardJobs);
 /** Renders every plan card of the catalog once per build and remembers the result. */
 export const renderCatalogCards = planCards.all;
 
-/**
- * The cached PNG file of one plan card: in a build, found where the build's card process put it;
- * with `batch` and no such process, the first call renders the whole catalog in parallel; without,
- * only this card (the dev server, one request at a time). See `cardBatch`.
- */
-export function catalogCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
-  return planCards.file(catalog, context, () => ({ id: cardJobId(slug, format), data: catalogCardData(catalog, slug, context), format }), options);
+/** The cached PNG of one plan card, drawn unless the cache holds it (the dev server's image route). */
+export function catalogCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions = {}): Promise<string> {
+  return planCards.file({ id: cardJobId(slug, format), data: catalogCardData(catalog, slug, context), format }, options);
 }

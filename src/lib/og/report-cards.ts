@@ -81,7 +81,7 @@ const reportCards = cardBatch('report share cards', reportCardJobs);
 /** Renders every report card of the catalog once per build and remembers the result. */
 export const renderReportCards = reportCards.all;
 
-/** The cached PNG of one report card, found or rendered as `catalogCardFile` finds a plan's. */
-export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions & { batch?: boolean } = {}): Promise<string> {
-  return reportCards.file(catalog, context, () => ({ id: reportCardJobId(slug, format), data: reportCardData(catalog, slug, context), format }), options);
+/** The cached PNG of one report card, drawn unless the cache holds it (the dev server's image route). */
+export function reportCardFile(catalog: Catalog, slug: string, format: CardFormat, context: PlanCardContext, options: RenderCardsOptions = {}): Promise<string> {
+  return reportCards.file({ id: reportCardJobId(slug, format), data: reportCardData(catalog, slug, context), format }, options);
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,7 @@ describe('renderCards', () => {
 describe('cardBatch', () => {
   afterAll(() => cardsRenderingElsewhere(undefined));
 
-  it('waits for the cards another process renders, then serves them from the cache', async () => {
+  it('waits for the cards another process renders, then finds them in the cache', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'og-elsewhere-'));
     dirs.push(elsewhere);
     const set = { jobs: jobs.slice(0, 2) };
@@ -103,49 +103,41 @@ describe('cardBatch', () => {
       }),
     );
     const batch = cardBatch('test cards', (s: { jobs: CardJob[] }) => s.jobs);
-    const file = await batch.file(set, undefined, () => set.jobs[1]!, { cacheDir: elsewhere });
-    expect(rendered).toBe(true);
-    expect(file).toBe(join(elsewhere, `${cardCacheKey(set.jobs[1]!.data, set.jobs[1]!.format)}.png`));
     const result = await batch.all(set, undefined, { cacheDir: elsewhere });
+    expect(rendered).toBe(true);
     expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 2, misses: 0 });
+    expect(result.cards.get(set.jobs[1]!.id)!.file).toBe(join(elsewhere, `${cardCacheKey(set.jobs[1]!.data, set.jobs[1]!.format)}.png`));
+    // Once per catalog: the same batch again.
+    expect(await batch.all(set, undefined, { cacheDir: elsewhere })).toBe(result);
   });
 
-  it("looks for one card only once the other process is done, and renders it should that process have left it out", async () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'og-elsewhere-'));
-    dirs.push(elsewhere);
-    cardsRenderingElsewhere(renderCards(jobs.slice(0, 1), { cacheDir: elsewhere }));
-    // A rebuild renders the image pages of the plans it changed: no batch of every card is made.
+  it("draws the dev server's one card when the cache lacks it, and finds it there after", async () => {
+    const own = mkdtempSync(join(tmpdir(), 'og-own-'));
+    dirs.push(own);
     const batch = cardBatch('one card', (): CardJob[] => {
       throw new Error('the batch of every card was made');
     });
-    const kept = await batch.file({}, undefined, () => jobs[0]!, { cacheDir: elsewhere });
-    const left = await batch.file({}, undefined, () => jobs[1]!, { cacheDir: elsewhere });
-    expect(kept).toBe(join(elsewhere, `${cardCacheKey(jobs[0]!.data, jobs[0]!.format)}.png`));
-    expect(left).toBe(join(elsewhere, `${cardCacheKey(jobs[1]!.data, jobs[1]!.format)}.png`));
-    expect(readFileSync(left).subarray(1, 4).toString()).toBe('PNG');
+    const file = await batch.file(jobs[0]!, { cacheDir: own });
+    expect(file).toBe(join(own, `${cardCacheKey(jobs[0]!.data, jobs[0]!.format)}.png`));
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    const { ino, mtimeMs } = statSync(file);
+    expect(await batch.file(jobs[0]!, { cacheDir: own })).toBe(file);
+    expect(statSync(file)).toMatchObject({ ino, mtimeMs });
   });
 
-  it('renders the cards itself when the other process failed, and reports a failed batch where a card is asked for', async () => {
+  it('renders the cards itself when the other process failed, and fails where the cache cannot be written', async () => {
     const own = mkdtempSync(join(tmpdir(), 'og-own-'));
     dirs.push(own);
     cardsRenderingElsewhere(Promise.reject(new Error('tiến trình vẽ ảnh dừng')));
     const set = { jobs: jobs.slice(0, 1) };
     const result = await cardBatch('fallback cards', (s: { jobs: CardJob[] }) => s.jobs).all(set, undefined, { cacheDir: own });
     expect({ hits: result.hits, misses: result.misses }).toEqual({ hits: 0, misses: 1 });
-    // An image page asks for its card: the batch of every card is made, once.
-    let batches = 0;
-    const pages = cardBatch('fallback pages', (s: { jobs: CardJob[] }) => {
-      batches++;
-      return s.jobs;
-    });
-    const pair = { jobs: jobs.slice(0, 2) };
-    for (const job of pair.jobs) expect(await pages.file(pair, undefined, () => job, { cacheDir: own })).toBe(join(own, `${cardCacheKey(job.data, job.format)}.png`));
-    expect(batches).toBe(1);
 
     const notADir = join(own, 'not-a-folder');
     writeFileSync(notADir, '');
     const broken = cardBatch('broken cards', (s: { jobs: CardJob[] }) => s.jobs);
-    await expect(broken.file(set, undefined, () => set.jobs[0]!, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(broken.file(set.jobs[0]!, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(broken.all(set, undefined, { cacheDir: join(notADir, 'og') })).rejects.toThrow(/ENOTDIR|EEXIST/);
     const throwing = cardBatch('throwing cards', (): CardJob[] => {
       throw new Error('no card data');
     });

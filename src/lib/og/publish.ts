@@ -1,0 +1,85 @@
+/**
+ * A build's share cards as files of its out dir: both PNGs of every plan (`og/{slug}.png`,
+ * `og/{slug}-vuong.png`) and of every results report (`og/bao-cao/…`), linked from the card cache
+ * (src/lib/build/link.ts) once the pages are written (src/integrations/share-cards.ts).
+ *
+ * They used to be pages of Astro's (src/pages/og/): 100,000 image pages at 50,000 plans, each
+ * waited for, read, wrapped in a Response, written and kept as a copy in Astro's cache by its one
+ * page thread, and the first of them made that thread wait until the other process had drawn every
+ * card. A card is a function of its data alone, named by its hash in the card cache, so publishing
+ * it needs no rendering: a link per file, after the pages, from the catalog the pages were made from.
+ */
+import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Catalog } from '../catalog/build';
+import { replaceFileSync, replaceWithLinkSync } from '../build/link';
+import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
+import { renderReportCards, reportCardImagePath, reportCardJobId } from './report-cards';
+import { CARD_FORMATS } from './template';
+
+/** One published card: its path in the out dir and its PNG in the card cache. */
+export interface CardFile {
+  path: string;
+  file: string;
+}
+
+/**
+ * Every card of the catalog with its cached PNG, drawing those the cache lacks (the build's content
+ * process has drawn them already, unless it failed; `cardBatch`), plans first, then reports, each
+ * in the catalog's order; and how many were drawn here.
+ */
+export async function catalogCardFiles(catalog: Catalog, context: PlanCardContext): Promise<{ cards: CardFile[]; drawn: number }> {
+  const [plans, reports] = await Promise.all([renderCatalogCards(catalog, context), renderReportCards(catalog, context)]);
+  const cards: CardFile[] = [];
+  for (const { slug } of catalog.plans) {
+    for (const format of CARD_FORMATS) cards.push({ path: cardImagePath(slug, format), file: plans.cards.get(cardJobId(slug, format))!.file });
+  }
+  for (const { slug } of catalog.reports) {
+    for (const format of CARD_FORMATS) cards.push({ path: reportCardImagePath(slug, format), file: reports.cards.get(reportCardJobId(slug, format))!.file });
+  }
+  return { cards, drawn: plans.misses + reports.misses };
+}
+
+/** Errors after which the card is copied instead of linked (as src/lib/build/link.ts does). */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
+
+/**
+ * Puts each card at its path under `outDir`: a hard link to the cached PNG (a copy where links are
+ * refused), replacing a file already there unless it is that PNG. Fails naming every card it could
+ * not place, so a build never publishes a site with cards missing.
+ */
+export function publishCards(outDir: string, cards: readonly CardFile[]): void {
+  const folders = new Set<string>();
+  const failures: string[] = [];
+  for (const { path, file } of cards) {
+    const destination = join(outDir, path);
+    try {
+      const folder = dirname(destination);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      place(file, destination);
+    } catch (error) {
+      failures.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (failures.length > 0) {
+    const more = failures.length > 10 ? `\n(và ${failures.length - 10} ảnh khác)` : '';
+    throw new Error(`Không đặt được ${failures.length} ảnh chia sẻ vào thư mục build:\n${failures.slice(0, 10).join('\n')}${more}`);
+  }
+}
+
+function place(file: string, destination: string): void {
+  try {
+    linkSync(file, destination);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (NO_LINK.has(code)) return copyFileSync(file, destination);
+    if (code !== 'EEXIST') throw error;
+  }
+  // An out dir that kept an earlier build's files: the card replaces what is there, never in place.
+  if (statSync(destination).ino === statSync(file).ino) return;
+  if (!replaceWithLinkSync(file, destination)) replaceFileSync(destination, readFileSync(file));
+}

@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import { existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../../../src/lib/content/load';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { catalogCardFiles, publishCards } from '../../../src/lib/og/publish';
+import { site } from '../../../src/site.config';
+import { tempDir, writeFileIn } from '../../support/temp-dir';
+import { readPngSize } from './png';
+
+const dir = fileURLToPath(new URL('../../fixtures/content/with-report/', import.meta.url));
+const content = loadContent(dir, { baseDir: dir });
+const context = { site, siteUrl: 'https://cong.example.gov.vn', base: '/ke-hoach-mo/' };
+
+let previousCache: string | undefined;
+beforeEach(() => {
+  previousCache = process.env.OG_CACHE_DIR;
+  process.env.OG_CACHE_DIR = tempDir('og-cache-');
+});
+afterEach(() => {
+  if (previousCache === undefined) delete process.env.OG_CACHE_DIR;
+  else process.env.OG_CACHE_DIR = previousCache;
+});
+
+describe('catalogCardFiles', () => {
+  it('lists both cards of every plan and report at their public paths, drawing only what the cache lacks', { timeout: 60_000 }, async () => {
+    const catalog = buildCatalog(content);
+    const first = await catalogCardFiles(catalog, context);
+    const plans = catalog.plans.flatMap(({ slug }) => [`og/${slug}.png`, `og/${slug}-vuong.png`]);
+    const reports = catalog.reports.flatMap(({ slug }) => [`og/bao-cao/${slug}.png`, `og/bao-cao/${slug}-vuong.png`]);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(first.cards.map((card) => card.path)).toEqual([...plans, ...reports]);
+    expect(first.drawn).toBe(first.cards.length);
+    for (const card of first.cards) {
+      expect(card.file.startsWith(process.env.OG_CACHE_DIR!), card.file).toBe(true);
+      expect(readPngSize(readFileSync(card.file))).toEqual(card.path.endsWith('-vuong.png') ? { width: 1080, height: 1080 } : { width: 1200, height: 630 });
+    }
+    // The next build's catalog finds every card in the cache.
+    const again = await catalogCardFiles(buildCatalog(content), context);
+    expect(again).toEqual({ cards: first.cards, drawn: 0 });
+  });
+});
+
+describe('publishCards', () => {
+  it('links each card from the cache into the out dir, making its folders', () => {
+    const cache = tempDir('cards-');
+    const out = tempDir('out-');
+    writeFileIn(join(cache, 'a.png'), 'PNG a');
+    writeFileIn(join(cache, 'b.png'), 'PNG b');
+    publishCards(out, [
+      { path: 'og/ke-hoach-a.png', file: join(cache, 'a.png') },
+      { path: 'og/bao-cao/bao-cao-b.png', file: join(cache, 'b.png') },
+    ]);
+    expect(statSync(join(out, 'og/ke-hoach-a.png')).ino).toBe(statSync(join(cache, 'a.png')).ino);
+    expect(readFileSync(join(out, 'og/bao-cao/bao-cao-b.png'), 'utf8')).toBe('PNG b');
+  });
+
+  it('replaces a file an out dir kept from an earlier build without writing into it', () => {
+    const cache = tempDir('cards-');
+    const out = tempDir('out-');
+    const published = tempDir('published-');
+    writeFileIn(join(cache, 'new.png'), 'PNG new');
+    writeFileIn(join(out, 'og/ke-hoach-a.png'), 'PNG old');
+    // The old card is also a file of a site still being served.
+    linkSync(join(out, 'og/ke-hoach-a.png'), join(published, 'ke-hoach-a.png'));
+    publishCards(out, [{ path: 'og/ke-hoach-a.png', file: join(cache, 'new.png') }]);
+    expect(readFileSync(join(out, 'og/ke-hoach-a.png'), 'utf8')).toBe('PNG new');
+    expect(readFileSync(join(published, 'ke-hoach-a.png'), 'utf8')).toBe('PNG old');
+    // The same card again changes nothing.
+    publishCards(out, [{ path: 'og/ke-hoach-a.png', file: join(cache, 'new.png') }]);
+    expect(statSync(join(out, 'og/ke-hoach-a.png')).ino).toBe(statSync(join(cache, 'new.png')).ino);
+  });
+
+  it('fails naming every card it could not place, after placing the others', () => {
+    const cache = tempDir('cards-');
+    const out = tempDir('out-');
+    writeFileSync(join(cache, 'a.png'), 'PNG a');
+    const cards = [
+      { path: 'og/gone-1.png', file: join(cache, 'gone-1.png') },
+      { path: 'og/ke-hoach-a.png', file: join(cache, 'a.png') },
+      { path: 'og/gone-2.png', file: join(cache, 'gone-2.png') },
+    ];
+    expect(() => publishCards(out, cards)).toThrow(/Không đặt được 2 ảnh chia sẻ[\s\S]*og\/gone-1\.png[\s\S]*og\/gone-2\.png/);
+    expect(existsSync(join(out, 'og/ke-hoach-a.png'))).toBe(true);
+  });
+});
