@@ -12,7 +12,7 @@
  * edit files of a published out dir in place either: a deploy step that rewrites pages must write
  * copies (see the README, "Build cache").
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
@@ -34,10 +34,30 @@ export function linkOrCopySync(source: string, destination: string): void {
 }
 
 /**
- * `linkOrCopySync` of each (source, destination), making each destination's folder first unless
- * `made` has it (and adding it); a link that fails is listed in `failures`, and the next goes on.
+ * `linkOrCopySync`, except that a `destination` already there (an out dir kept from an earlier
+ * build) is replaced, never written into, unless it is already `source`.
  */
-export function linkAllSync(links: readonly (readonly [string, string])[], made: Set<string>, failures: string[]): void {
+export function linkOverSync(source: string, destination: string): void {
+  try {
+    return linkOrCopySync(source, destination);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (statSync(destination).ino === statSync(source).ino) return;
+  if (!replaceWithLinkSync(source, destination)) replaceFileSync(destination, readFileSync(source));
+}
+
+/**
+ * `place` (`linkOrCopySync` unless said) of each (source, destination), making each destination's
+ * folder first unless `made` has it (and adding it); a link that fails is listed in `failures`, and
+ * the next goes on.
+ */
+export function linkAllSync(
+  links: readonly (readonly [string, string])[],
+  made: Set<string>,
+  failures: string[],
+  place: (source: string, destination: string) => void = linkOrCopySync,
+): void {
   for (const [source, destination] of links) {
     try {
       const folder = dirname(destination);
@@ -45,7 +65,7 @@ export function linkAllSync(links: readonly (readonly [string, string])[], made:
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      linkOrCopySync(source, destination);
+      place(source, destination);
     } catch (error) {
       failures.push(`${destination}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -9,10 +9,9 @@
  * card. A card is a function of its data alone, named by its hash in the card cache, so publishing
  * it needs no rendering: a link per file, after the pages, from the catalog the pages were made from.
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Catalog } from '../catalog/build';
-import { replaceFileSync, replaceWithLinkSync } from '../build/link';
+import { linkAllSync, linkOverSync } from '../build/link';
 import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
 import { renderReportCards, reportCardImagePath, reportCardJobId } from './report-cards';
 import { CARD_FORMATS } from './template';
@@ -40,46 +39,21 @@ export async function catalogCardFiles(catalog: Catalog, context: PlanCardContex
   return { cards, drawn: plans.misses + reports.misses };
 }
 
-/** Errors after which the card is copied instead of linked (as src/lib/build/link.ts does). */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
-
 /**
  * Puts each card at its path under `outDir`: a hard link to the cached PNG (a copy where links are
- * refused), replacing a file already there unless it is that PNG. Fails naming every card it could
- * not place, so a build never publishes a site with cards missing.
+ * refused), replacing a file already there unless it is that PNG (`linkOverSync`). Fails naming
+ * every card it could not place, so a build never publishes a site with cards missing.
  */
 export function publishCards(outDir: string, cards: readonly CardFile[]): void {
-  const folders = new Set<string>();
   const failures: string[] = [];
-  for (const { path, file } of cards) {
-    const destination = join(outDir, path);
-    try {
-      const folder = dirname(destination);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      place(file, destination);
-    } catch (error) {
-      failures.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  linkAllSync(
+    cards.map(({ path, file }) => [file, join(outDir, path)]),
+    new Set(),
+    failures,
+    linkOverSync,
+  );
   if (failures.length > 0) {
     const more = failures.length > 10 ? `\n(và ${failures.length - 10} ảnh khác)` : '';
     throw new Error(`Không đặt được ${failures.length} ảnh chia sẻ vào thư mục build:\n${failures.slice(0, 10).join('\n')}${more}`);
   }
-}
-
-function place(file: string, destination: string): void {
-  try {
-    linkSync(file, destination);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (NO_LINK.has(code)) return copyFileSync(file, destination);
-    if (code !== 'EEXIST') throw error;
-  }
-  // An out dir that kept an earlier build's files: the card replaces what is there, never in place.
-  if (statSync(destination).ino === statSync(file).ino) return;
-  if (!replaceWithLinkSync(file, destination)) replaceFileSync(destination, readFileSync(file));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkOrCopySync, linkTree, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
+import { linkOrCopySync, linkOverSync, linkTree, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
 import { tempDir } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
@@ -53,6 +53,26 @@ describe('linkOrCopySync and replaceFile', () => {
     expect(readFileSync(join(dir, 'published.html'), 'utf8')).toBe('bản cũ');
     expect(readdirSync(join(dir, 'cache', 'a')), 'no temporary file is left').toEqual(['page.html']);
     expect(() => replaceWithLinkSync(join(dir, 'missing'), join(dir, 'cache', 'b.html'))).toThrow(/ENOENT/);
+  });
+
+  it('linkOverSync links where nothing is, replaces another file without writing into it, and leaves the same file be', () => {
+    const dir = tempDir('link-');
+    const source = join(dir, 'cache', 'card.png');
+    const out = join(dir, 'dist', 'card.png');
+    const published = join(dir, 'published.png');
+    mkdirSync(join(dir, 'cache'));
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(source, 'thẻ mới');
+    writeFileSync(out, 'thẻ cũ');
+    linkOrCopySync(out, published);
+    linkOverSync(source, out);
+    expect(statSync(out).ino).toBe(statSync(source).ino);
+    expect(readFileSync(published, 'utf8'), 'the old file keeps its bytes').toBe('thẻ cũ');
+    linkOverSync(source, out);
+    expect(statSync(source).nlink).toBe(2);
+    linkOverSync(source, join(dir, 'dist', 'other.png'));
+    expect(readFileSync(join(dir, 'dist', 'other.png'), 'utf8')).toBe('thẻ mới');
+    expect(() => linkOverSync(join(dir, 'cache', 'gone.png'), join(dir, 'dist', 'gone.png'))).toThrow(/ENOENT/);
   });
 
   it('fails on a missing source rather than publishing nothing', async () => {
