@@ -86,25 +86,24 @@ let tempCounter = 0;
 
 /**
  * Batches by name and catalog, the render slots and the other process a build renders cards in,
- * shared by every copy of this module in the process: a build loads it once for its integrations
- * (src/integrations/share-cards.ts) and once more inside the bundled pages.
+ * shared by every copy of this module in the process (Astro loads its integrations and its pages
+ * apart): a build's share-cards integration (src/integrations/share-cards.ts) and the dev server's
+ * image routes.
  */
 const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.card-batches')] ??= {
   batches: new Map<string, WeakMap<object, Promise<RenderCardsResult>>>(),
-}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction; rendering?: Promise<boolean> };
+}) as { batches: Map<string, WeakMap<object, Promise<RenderCardsResult>>>; slots?: LimitFunction; rendering?: Promise<void> };
 
 /**
  * Tells the batches of this process that another process is filling the card cache (a build's
- * src/integrations/content-tasks.ts): a card asked for waits for it, then is found there, or
- * rendered should it be missing; if that process failed, the first card asked for renders the
- * whole batch. Undefined: no such process (again).
+ * src/integrations/content-tasks.ts): a batch waits for it, then finds its cards there and draws
+ * any still missing (all of them, should that process have failed). Undefined: no such process (again).
  */
 export function cardsRenderingElsewhere(done: Promise<unknown> | undefined): void {
   shared.rendering = done?.then(
-    () => true,
+    () => undefined,
     (error: unknown) => {
       console.warn(`[og] the share cards' own process failed; the cards are rendered in the build: ${error instanceof Error ? error.message : String(error)}`);
-      return false;
     },
   );
 }
