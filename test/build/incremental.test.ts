@@ -114,8 +114,15 @@ describe('incremental build', () => {
       // Cards are drawn by the build's content process and linked into the site after the pages
       // (src/integrations/share-cards.ts): its two cards only, and none left for Astro's process.
       const drawn = [...edited.log.matchAll(/\[og\] \d+ share cards: \d+ from cache, (\d+) rendered/g)].map((match) => Number(match[1]));
-      expect(drawn.sort(), 'only its cards are drawn again').toEqual([0, 2]);
+      expect(drawn.sort((a, b) => a - b), 'only its cards are drawn again').toEqual([0, 2]);
       expect(redone.filter((page) => page.startsWith('/og/')), 'cards are not pages').toEqual([]);
+      const cards = files(edited.incremental).filter((file) => file.startsWith('og/'));
+      expect(edited.log, "every card is placed, none drawn by Astro's process").toContain(`Đã đặt ${cards.length} ảnh chia sẻ vào og/ (`);
+      expect(edited.log).not.toContain('ảnh vẽ tại đây');
+      // A card in the site is the card cache's file, linked.
+      const cardCache = join(work, 'cache', 'og');
+      const editedCard = statSync(join(edited.incremental, 'og', 'dan-chu-co-so-2024-so-tttt-tay-ninh.png')).ino;
+      expect(readdirSync(cardCache).some((name) => statSync(join(cardCache, name)).ino === editedCard), 'the edited card is linked from the card cache').toBe(true);
       // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
       // rendered again replaces its cached copy: the site published before keeps its own bytes.
       const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;
