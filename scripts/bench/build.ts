@@ -59,18 +59,18 @@ export interface MeasuredRun {
   peakRss: number;
   /** When that sum peaked (ms since the start) and what each process held then, largest first. */
   peakAt: number;
-  peakProcesses: ProcessMemory[];
+  peakProcesses: ProcessSample[];
   /** Each process's own highest VmRSS over the run, largest first (their sum can exceed `peakRss`). */
-  processPeaks: ProcessMemory[];
+  processPeaks: ProcessSample[];
   /** Each process's CPU time (user and system, all its threads) at its last sample, most first. */
-  processCpu: ProcessMemory[];
+  processCpu: ProcessSample[];
 }
 
 /**
  * One process of a measured tree: its pid, a short name from its command line, its resident memory
  * in bytes, and the CPU time it has used so far in seconds (user and system, all its threads).
  */
-export interface ProcessMemory {
+export interface ProcessSample {
   pid: number;
   name: string;
   rss: number;
@@ -121,7 +121,7 @@ export function processName(argv: readonly string[]): string {
 }
 
 /** `pid` and all its descendants, each with its resident memory. */
-function treeMemory(pid: number): ProcessMemory[] {
+function treeMemory(pid: number): ProcessSample[] {
   const parents = parentMap();
   const tree = new Set([pid]);
   let grew = true;
@@ -134,7 +134,7 @@ function treeMemory(pid: number): ProcessMemory[] {
       }
     }
   }
-  const processes: ProcessMemory[] = [];
+  const processes: ProcessSample[] = [];
   for (const p of tree) {
     try {
       const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
@@ -148,15 +148,15 @@ function treeMemory(pid: number): ProcessMemory[] {
   return processes;
 }
 
-/** Follows a process tree's memory over samples: the peak of its sum, and each process's own peak. */
+/** Follows a process tree over samples: the peak of its memory's sum, each process's own peak, and each process's CPU time. */
 export class MemoryPeaks {
   peakRss = 0;
   peakAt = 0;
-  peakProcesses: ProcessMemory[] = [];
-  private readonly own = new Map<number, ProcessMemory>();
-  private readonly cpu = new Map<number, ProcessMemory>();
+  peakProcesses: ProcessSample[] = [];
+  private readonly own = new Map<number, ProcessSample>();
+  private readonly cpu = new Map<number, ProcessSample>();
 
-  add(ms: number, processes: readonly ProcessMemory[]): void {
+  add(ms: number, processes: readonly ProcessSample[]): void {
     const sum = processes.reduce((total, p) => total + p.rss, 0);
     if (sum > this.peakRss) {
       this.peakRss = sum;
@@ -172,16 +172,16 @@ export class MemoryPeaks {
     }
   }
 
-  get processPeaks(): ProcessMemory[] {
+  get processPeaks(): ProcessSample[] {
     return largestFirst([...this.own.values()]);
   }
 
-  get processCpu(): ProcessMemory[] {
-    return [...this.cpu.values()].filter((p) => (p.cpu ?? 0) > 0).sort((a, b) => b.cpu! - a.cpu!);
+  get processCpu(): ProcessSample[] {
+    return [...this.cpu.values()].filter((p) => p.cpu! > 0).sort((a, b) => b.cpu! - a.cpu!);
   }
 }
 
-const largestFirst = (processes: readonly ProcessMemory[]) => [...processes].filter((p) => p.rss > 0).sort((a, b) => b.rss - a.rss);
+const largestFirst = (processes: readonly ProcessSample[]) => [...processes].filter((p) => p.rss > 0).sort((a, b) => b.rss - a.rss);
 
 /** Runs a command, timestamping each output line as it arrives and sampling the tree's memory. */
 export function runMeasured(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<MeasuredRun> {
@@ -463,7 +463,7 @@ export function cpuFigures(prefix: string, run: Pick<MeasuredRun, 'ms' | 'proces
 
 /** Which processes held the memory: at the tree's peak, and each at its own peak. */
 export function memoryFigures(prefix: string, run: Pick<MeasuredRun, 'peakRss' | 'peakAt' | 'peakProcesses' | 'processPeaks'>): Record<string, string> {
-  const list = (processes: readonly ProcessMemory[]) => processes.slice(0, 5).map((p) => `${p.name} ${gb(p.rss)}`).join(', ');
+  const list = (processes: readonly ProcessSample[]) => processes.slice(0, 5).map((p) => `${p.name} ${gb(p.rss)}`).join(', ');
   return {
     [`${prefix} · memory at the peak`]: `${gb(run.peakRss)} at ${seconds(run.peakAt)}: ${list(run.peakProcesses)}`,
     [`${prefix} · each process's own peak`]: list(run.processPeaks),
