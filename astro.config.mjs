@@ -5,6 +5,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import contentStore from './src/integrations/content-store.ts';
 import editorScripts from './src/integrations/editor-scripts.ts';
 import linkedCache from './src/integrations/linked-cache.ts';
+import openDataFiles from './src/integrations/open-data-files.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import shareCards from './src/integrations/share-cards.ts';
@@ -23,8 +24,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? site.portalUrl,
   base,
   trailingSlash: 'always',
-  // The content check comes after the integrations whose tasks it starts (src/integrations/child.ts).
-  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), editorScripts(), shareCards(), checksums(), pagefindSearch(), contentCheck()],
+  // The content check comes after the integrations whose tasks it starts (src/integrations/child.ts);
+  // the plan records are placed before the checksums, which list them.
+  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), editorScripts(), shareCards(), openDataFiles(), checksums(), pagefindSearch(), contentCheck()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

@@ -123,6 +123,12 @@ describe('incremental build', () => {
       const cardCache = join(work, 'cache', 'og');
       const editedCard = statSync(join(edited.incremental, 'og', 'dan-chu-co-so-2024-so-tttt-tay-ninh.png')).ino;
       expect(readdirSync(cardCache).some((name) => statSync(join(cardCache, name)).ino === editedCard), 'the edited card is linked from the card cache').toBe(true);
+      // Plan records are files too (src/integrations/open-data-files.ts): none is a page, every one
+      // is placed, and the edited plan's was rendered once, by the DCAT catalog that sizes it.
+      expect(redone.filter((page) => page.startsWith('/api/v1/plans/')), 'plan records are not pages').toEqual([]);
+      const records = files(edited.incremental).filter((file) => file.startsWith('api/v1/plans/'));
+      expect(edited.log).toContain(`Đã đặt ${records.length} tệp kế hoạch vào api/v1/plans/ (`);
+      expect(edited.log).not.toContain('tệp dựng tại đây');
       // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
       // rendered again replaces its cached copy: the site published before keeps its own bytes.
       const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;

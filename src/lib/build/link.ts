@@ -168,3 +168,30 @@ function temporaryName(file: string): string {
   return `${file}.${process.pid}-${++written}.tmp`;
 }
 
+
+/** A file of a build's out dir that is a cached file: its path under the out dir and the file in the cache. */
+export interface PublishedFile {
+  path: string;
+  file: string;
+}
+
+/**
+ * Puts each file at its path under `outDir`: a hard link to the cached file (a copy where links are
+ * refused), replacing a file already there unless it is that file (`linkOverSync`). Fails naming
+ * every file it could not place (ten of them, then how many more), so a build never publishes a
+ * site with files missing; `what` names the files in that message ("ảnh chia sẻ") and `unit`
+ * counts the rest ("ảnh").
+ */
+export function publishFilesSync(outDir: string, files: readonly PublishedFile[], what: string, unit: string): void {
+  const failures: string[] = [];
+  linkAllSync(
+    files.map(({ path, file }) => [file, join(outDir, path)]),
+    new Set(),
+    failures,
+    linkOverSync,
+  );
+  if (failures.length > 0) {
+    const more = failures.length > 10 ? `\n(và ${failures.length - 10} ${unit} khác)` : '';
+    throw new Error(`Không đặt được ${failures.length} ${what} vào thư mục build:\n${failures.slice(0, 10).join('\n')}${more}`);
+  }
+}

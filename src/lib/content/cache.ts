@@ -180,6 +180,17 @@ export function storeBytes(namespace: string, key: string, bytes: Uint8Array): v
   storeRecordFile(namespace, key, bytes);
 }
 
+/**
+ * The file holding the bytes `storeBytes` stored for `key`, or undefined: for a published file that
+ * is linked from here (src/lib/build/link.ts). Such a file is only ever replaced, never written in
+ * place, so a link keeps its bytes.
+ */
+export function cachedBytesFile(namespace: string, key: string): string | undefined {
+  if (!enabled()) return undefined;
+  const file = recordPath(namespace, key);
+  return existsSync(file) ? file : undefined;
+}
+
 /** Removes the record for `key`, if there is one: for records only the last build needs. */
 export function removeRecord(namespace: string, key: string): void {
   if (!enabled()) return;

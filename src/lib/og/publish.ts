@@ -9,18 +9,14 @@
  * card. A card is a function of its data alone, named by its hash in the card cache, so publishing
  * it needs no rendering: a link per file, after the pages, from the catalog the pages were made from.
  */
-import { join } from 'node:path';
 import type { Catalog } from '../catalog/build';
-import { linkAllSync, linkOverSync } from '../build/link';
+import { publishFilesSync, type PublishedFile } from '../build/link';
 import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
 import { renderReportCards, reportCardImagePath, reportCardJobId } from './report-cards';
 import { CARD_FORMATS } from './template';
 
 /** One published card: its path in the out dir and its PNG in the card cache. */
-export interface CardFile {
-  path: string;
-  file: string;
-}
+export type CardFile = PublishedFile;
 
 /**
  * Every card of the catalog with its cached PNG, drawing those the cache lacks (the build's content
@@ -41,19 +37,9 @@ export async function catalogCardFiles(catalog: Catalog, context: PlanCardContex
 
 /**
  * Puts each card at its path under `outDir`: a hard link to the cached PNG (a copy where links are
- * refused), replacing a file already there unless it is that PNG (`linkOverSync`). Fails naming
- * every card it could not place, so a build never publishes a site with cards missing.
+ * refused), replacing a file already there unless it is that PNG; fails naming every card it could
+ * not place, so a build never publishes a site with cards missing (`publishFilesSync`).
  */
 export function publishCards(outDir: string, cards: readonly CardFile[]): void {
-  const failures: string[] = [];
-  linkAllSync(
-    cards.map(({ path, file }) => [file, join(outDir, path)]),
-    new Set(),
-    failures,
-    linkOverSync,
-  );
-  if (failures.length > 0) {
-    const more = failures.length > 10 ? `\n(và ${failures.length - 10} ảnh khác)` : '';
-    throw new Error(`Không đặt được ${failures.length} ảnh chia sẻ vào thư mục build:\n${failures.slice(0, 10).join('\n')}${more}`);
-  }
+  publishFilesSync(outDir, cards, 'ảnh chia sẻ', 'ảnh');
 }

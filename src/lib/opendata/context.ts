@@ -1,4 +1,5 @@
 import { absoluteUrl, paths } from '../paths';
+import { site } from '../../site.config';
 
 /** Where the site is published; every URL in the open data is absolute and derives from this. */
 export interface PublishContext {
@@ -6,6 +7,14 @@ export interface PublishContext {
   site: string;
   /** Deployment base path: "/" or "/ke-hoach-mo/". */
   base: string;
+}
+
+/**
+ * The publish context of a build from its config (`site`, `base`; the pages read them as
+ * `import.meta.env.SITE` and `BASE_URL`): without a `site`, the portal's address from site.config.ts.
+ */
+export function publishContextOf(siteUrl: string | undefined, base: string): PublishContext {
+  return { site: siteUrl ?? site.portalUrl, base };
 }
 
 /** Public path (relative to the base) of every open-data file; the version is part of the contract. */

@@ -1,7 +1,6 @@
 import { BytesResponse } from '../build/bytes-response';
 import { getCatalog } from '../catalog/from-collections';
-import { site } from '../../site.config';
-import { apiPaths, type PublishContext } from './context';
+import { apiPaths, publishContextOf, type PublishContext } from './context';
 import { tableNames } from './record-schemas';
 import { contentType, createOpenData, type FileFormat, type OpenData } from './open-data';
 
@@ -9,7 +8,7 @@ const SIZES_EVERY_FILE: ReadonlySet<FileFormat> = new Set<FileFormat>(['JSON-LD'
 
 /** The publish context of the current Astro build (`site` and `base` from astro.config.mjs). */
 export function publishContext(): PublishContext {
-  return { site: import.meta.env.SITE ?? site.portalUrl, base: import.meta.env.BASE_URL };
+  return publishContextOf(import.meta.env.SITE, import.meta.env.BASE_URL);
 }
 
 /** The open data of the current build (one catalog, files rendered once). */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
-import { cached, cachedRecord, cacheKey, recordPack } from '../content/cache';
+import { cached, cachedBytesFile, cachedRecord, cacheKey, recordPack, storeBytes } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -69,6 +69,8 @@ const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 /** Where kept file summaries live in the content cache (src/lib/content/cache.ts): each on its own, and in one pack per context. */
 const SUMMARY_NAMESPACE = 'open-data-summaries';
 const SUMMARY_PACKS = 'open-data-summary-packs';
+/** Where the bytes of the files published as files (`asFile`) live in the content cache, under their summaries' keys. */
+const FILE_NAMESPACE = 'open-data-files';
 
 
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
@@ -178,6 +180,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         render: () => toJson(checked(planRecordSchema, planRecord(catalog, plan, ctx), plan.slug)),
         // A record shows the plan and the registries it names, addressed in the publish context.
         key: () => renderKey(catalog, plan, ctx),
+        // 50,000 of them at 50,000 plans: written as files after the pages, not as Astro's pages (publish.ts).
+        asFile: true,
       })),
     },
     tableDataset('targets', 'targets', [], catalog.targets.map((t) => t.plan)),
@@ -299,8 +303,21 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         // Kept on its own too, so a build stopped before its pack was saved loses no summary.
         const summary = cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));
         pack?.set(key, summary);
+        // Its bytes too, for a file published by a link to them: sized for the DCAT catalog before
+        // it is published, such a file is not rendered twice.
+        if (entry.asFile) storeBytes(FILE_NAMESPACE, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
       }
       return result;
+    },
+    keptFile(path) {
+      const entry = byPath.get(path);
+      if (!entry?.asFile) throw new Error(`Open data: "${path}" is not published as a file`);
+      const key = summaryKey(path);
+      const kept = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
+      if (kept) return { file: kept, rendered: false };
+      const { body } = openData.file(path);
+      const stored = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
+      return stored ? { file: stored, rendered: true } : { body };
     },
     summary(path) {
       const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? openData.file(path);

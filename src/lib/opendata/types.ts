@@ -48,6 +48,11 @@ export interface OpenDataFile {
    * incremental cache key, and the key its size and checksum are kept under between builds.
    */
   key?: () => string;
+  /**
+   * Published as a file after the pages (src/lib/opendata/publish.ts), not by a route: its bytes
+   * are kept in the content cache under its summary's key whenever it is rendered.
+   */
+  asFile?: true;
 }
 
 export type DatasetId =
@@ -145,6 +150,12 @@ export interface OpenData {
    * missing). A one-plan edit so sizes 5,000 unchanged plan records without rendering them.
    */
   summary(path: string): FileSummary;
+  /**
+   * What publishes a file marked `asFile`: the content-cache file holding its bytes, to link into
+   * the out dir (rendered and stored first when the cache lacks it, `rendered`); or its bytes, when
+   * there is no cache to keep them in (the cache off, a read-only checkout).
+   */
+  keptFile(path: string): { file: string; rendered: boolean } | { body: string | Buffer };
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
   prepare(tables?: readonly TableName[]): Promise<void>;
   /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */

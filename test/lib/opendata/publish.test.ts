@@ -1,0 +1,108 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_DIR_ENV } from '../../../src/lib/build/cache-dir';
+import { buildCatalog } from '../../../src/lib/catalog/build';
+import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
+import { createOpenData } from '../../../src/lib/opendata/open-data';
+import { publishOpenDataFiles } from '../../../src/lib/opendata/publish';
+import { tempDir, writeFileIn } from '../../support/temp-dir';
+import { content, ctx } from './real-content';
+
+// Each test starts from an empty build cache, so that what was rendered is this test's doing.
+let previousCache: string | undefined;
+beforeEach(() => {
+  previousCache = process.env[CACHE_DIR_ENV];
+  process.env[CACHE_DIR_ENV] = tempDir('build-cache-');
+});
+afterEach(() => {
+  if (previousCache === undefined) delete process.env[CACHE_DIR_ENV];
+  else process.env[CACHE_DIR_ENV] = previousCache;
+});
+
+/** The open data of a build: a catalog of its own, as each build has (createOpenData keeps one per catalog). */
+const openDataOfBuild = (context = ctx) => createOpenData(buildCatalog(content), context, { workbooks: false });
+
+/** Counts the renders of every plan record of `openData`. */
+function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>): { count: number } {
+  const renders = { count: 0 };
+  for (const entry of openData.allFiles()) {
+    if (!entry.path.startsWith('api/v1/plans/')) continue;
+    const render = entry.render;
+    entry.render = () => {
+      renders.count += 1;
+      return render();
+    };
+  }
+  return renders;
+}
+
+describe('publishOpenDataFiles', () => {
+  it("places every plan's record at its public path with the bytes its render has, and renders each once", async () => {
+    const openData = await openDataOfBuild();
+    const renders = countRenders(openData);
+    const out = tempDir('out-');
+    const result = publishOpenDataFiles(openData, out);
+    expect(result).toEqual({ files: content.plans.length, rendered: content.plans.length });
+    expect(renders.count).toBe(content.plans.length);
+    for (const { slug } of content.plans) {
+      const path = `api/v1/plans/${slug}.json`;
+      expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
+    }
+    // Only the plan records are files; the tables, feeds and catalogs stay pages.
+    expect(statSync(join(out, 'api/v1'), { throwIfNoEntry: false })?.isDirectory()).toBe(true);
+    expect(statSync(join(out, 'api/v1/plans.json'), { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  it("links the next build's records from the cache without rendering them, replacing what an out dir kept", async () => {
+    const first = tempDir('out-');
+    publishOpenDataFiles(await openDataOfBuild(), first);
+    const again = await openDataOfBuild();
+    const renders = countRenders(again);
+    const out = tempDir('out-');
+    const [{ slug }] = content.plans;
+    const path = `api/v1/plans/${slug}.json`;
+    writeFileIn(join(out, path), '{"cũ": true}');
+    expect(publishOpenDataFiles(again, out)).toEqual({ files: content.plans.length, rendered: 0 });
+    expect(renders.count).toBe(0);
+    for (const plan of content.plans) {
+      const path = `api/v1/plans/${plan.slug}.json`;
+      expect(statSync(join(out, path)).ino, path).toBe(statSync(join(first, path)).ino);
+    }
+    expect(readFileSync(join(out, path), 'utf8')).toBe(again.text(path));
+  });
+
+  it('does not render again a record the DCAT catalog sized in the same build', async () => {
+    // A context of its own: the sizes the other tests kept stay in this process's pack for theirs.
+    const openData = await openDataOfBuild({ ...ctx, base: '/kich-thuoc/' });
+    const renders = countRenders(openData);
+    for (const { slug } of content.plans) openData.summary(`api/v1/plans/${slug}.json`);
+    expect(renders.count).toBe(content.plans.length);
+    expect(publishOpenDataFiles(openData, tempDir('out-'))).toEqual({ files: content.plans.length, rendered: 0 });
+    expect(renders.count).toBe(content.plans.length);
+  });
+
+  it('writes each record into the out dir when there is no cache to keep it in', async () => {
+    const previous = process.env[CONTENT_CACHE_ENV];
+    process.env[CONTENT_CACHE_ENV] = 'off';
+    try {
+      const openData = await openDataOfBuild();
+      const out = tempDir('out-');
+      expect(publishOpenDataFiles(openData, out)).toEqual({ files: content.plans.length, rendered: content.plans.length });
+      for (const { slug } of content.plans) {
+        const path = `api/v1/plans/${slug}.json`;
+        expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
+        expect(statSync(join(out, path)).nlink, path).toBe(1);
+      }
+    } finally {
+      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
+      else process.env[CONTENT_CACHE_ENV] = previous;
+    }
+  });
+
+  it('publishes only the files the registry marks so', async () => {
+    const openData = await openDataOfBuild();
+    expect(openData.allFiles().filter((file) => file.asFile).map((file) => file.path)).toEqual(openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`));
+    expect(() => openData.keptFile('api/v1/plans.json')).toThrow(/api\/v1\/plans\.json/);
+  });
+});
