@@ -26,9 +26,10 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         const started = performance.now();
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
         const openData = await createOpenData(catalog, publishContextOf(config.site, config.base), { workbooks: false });
-        const { files, rendered } = publishOpenDataFiles(openData, fileURLToPath(dir));
+        const { files, rendered, pruned } = publishOpenDataFiles(openData, fileURLToPath(dir));
         const ms = Math.round(performance.now() - started);
-        logger.info(`Đã đặt ${files} tệp kế hoạch vào api/v1/plans/${rendered > 0 ? ` (${rendered} tệp dựng tại đây)` : ''} (${ms} ms)`);
+        const notes = [rendered > 0 ? `${rendered} tệp dựng tại đây` : '', pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : ''].filter(Boolean);
+        logger.info(`Đã đặt ${files} tệp kế hoạch vào api/v1/plans/${notes.map((note) => ` (${note})`).join('')} (${ms} ms)`);
       },
     },
   };

@@ -129,6 +129,7 @@ describe('incremental build', () => {
       const records = files(edited.incremental).filter((file) => file.startsWith('api/v1/plans/'));
       expect(edited.log).toContain(`Đã đặt ${records.length} tệp kế hoạch vào api/v1/plans/ (`);
       expect(edited.log).not.toContain('tệp dựng tại đây');
+      expect(edited.log, "the edited plan's old record leaves the cache").toContain('(xoá 1 tệp cũ khỏi bộ nhớ đệm)');
       // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
       // rendered again replaces its cached copy: the site published before keeps its own bytes.
       const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;

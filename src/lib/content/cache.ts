@@ -191,6 +191,26 @@ export function cachedBytesFile(namespace: string, key: string): string | undefi
   return existsSync(file) ? file : undefined;
 }
 
+/**
+ * Removes every file `storeBytes` stored in `namespace` but those in `keep` (paths from
+ * `cachedBytesFile`): for bytes only the current content needs, which would otherwise pile up with
+ * every edit and every change of the code. Returns how many it removed.
+ */
+export function pruneBytes(namespace: string, keep: ReadonlySet<string>): number {
+  if (!enabled()) return 0;
+  const root = join(generationDir(), namespace);
+  let removed = 0;
+  for (const folder of existsSync(root) ? readdirSync(root) : []) {
+    for (const name of readdirSync(join(root, folder))) {
+      const file = join(root, folder, name);
+      if (keep.has(file)) continue;
+      rmSync(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
 /** Removes the record for `key`, if there is one: for records only the last build needs. */
 export function removeRecord(namespace: string, key: string): void {
   if (!enabled()) return;

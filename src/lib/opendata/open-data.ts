@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
-import { cached, cachedBytesFile, cachedRecord, cacheKey, recordPack, storeBytes } from '../content/cache';
+import { cached, cachedBytesFile, cachedRecord, cacheKey, pruneBytes, recordPack, storeBytes } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -319,6 +319,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const stored = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
       return stored ? { file: stored, rendered: true } : { body };
     },
+    pruneKeptFiles: (keep) => pruneBytes(FILE_NAMESPACE, keep),
     summary(path) {
       const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? openData.file(path);
       return { bytes, sha256 };

@@ -156,6 +156,8 @@ export interface OpenData {
    * there is no cache to keep them in (the cache off, a read-only checkout).
    */
   keptFile(path: string): { file: string; rendered: boolean } | { body: string | Buffer };
+  /** Removes from the content cache the bytes of files marked `asFile` that are not in `keep` (files from `keptFile`); how many. */
+  pruneKeptFiles(keep: ReadonlySet<string>): number;
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
   prepare(tables?: readonly TableName[]): Promise<void>;
   /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR_ENV } from '../../../src/lib/build/cache-dir';
 import { buildCatalog } from '../../../src/lib/catalog/build';
-import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
+import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { publishOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
@@ -43,7 +43,7 @@ describe('publishOpenDataFiles', () => {
     const renders = countRenders(openData);
     const out = tempDir('out-');
     const result = publishOpenDataFiles(openData, out);
-    expect(result).toEqual({ files: content.plans.length, rendered: content.plans.length });
+    expect(result).toEqual({ files: content.plans.length, rendered: content.plans.length, pruned: 0 });
     expect(renders.count).toBe(content.plans.length);
     for (const { slug } of content.plans) {
       const path = `api/v1/plans/${slug}.json`;
@@ -63,7 +63,7 @@ describe('publishOpenDataFiles', () => {
     const [{ slug }] = content.plans;
     const path = `api/v1/plans/${slug}.json`;
     writeFileIn(join(out, path), '{"cũ": true}');
-    expect(publishOpenDataFiles(again, out)).toEqual({ files: content.plans.length, rendered: 0 });
+    expect(publishOpenDataFiles(again, out)).toEqual({ files: content.plans.length, rendered: 0, pruned: 0 });
     expect(renders.count).toBe(0);
     for (const plan of content.plans) {
       const path = `api/v1/plans/${plan.slug}.json`;
@@ -78,8 +78,26 @@ describe('publishOpenDataFiles', () => {
     const renders = countRenders(openData);
     for (const { slug } of content.plans) openData.summary(`api/v1/plans/${slug}.json`);
     expect(renders.count).toBe(content.plans.length);
-    expect(publishOpenDataFiles(openData, tempDir('out-'))).toEqual({ files: content.plans.length, rendered: 0 });
+    expect(publishOpenDataFiles(openData, tempDir('out-'))).toEqual({ files: content.plans.length, rendered: 0, pruned: 0 });
     expect(renders.count).toBe(content.plans.length);
+  });
+
+  it('removes the kept bytes of a record no plan has any more, and a site published before keeps its file', async () => {
+    const before = await openDataOfBuild();
+    const published = tempDir('out-');
+    publishOpenDataFiles(before, published);
+    const [first, ...rest] = content.plans;
+    const path = `api/v1/plans/${first!.slug}.json`;
+    const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
+    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
+    const out = tempDir('out-');
+    expect(publishOpenDataFiles(after, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
+    // The cache holds one file per record of the last build (counted before rendering the old one again below).
+    const kept = readdirSync(contentCacheRoot(), { recursive: true }).map(String).filter((name) => name.includes('open-data-files') && name.endsWith('.bin'));
+    expect(kept.length).toBe(content.plans.length);
+    expect(readFileSync(join(out, path), 'utf8')).toBe(after.text(path));
+    expect(readFileSync(join(published, path), 'utf8')).toBe(before.text(path));
+    expect(before.text(path)).not.toBe(after.text(path));
   });
 
   it('writes each record into the out dir when there is no cache to keep it in', async () => {
@@ -88,7 +106,7 @@ describe('publishOpenDataFiles', () => {
     try {
       const openData = await openDataOfBuild();
       const out = tempDir('out-');
-      expect(publishOpenDataFiles(openData, out)).toEqual({ files: content.plans.length, rendered: content.plans.length });
+      expect(publishOpenDataFiles(openData, out)).toEqual({ files: content.plans.length, rendered: content.plans.length, pruned: 0 });
       for (const { slug } of content.plans) {
         const path = `api/v1/plans/${slug}.json`;
         expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
