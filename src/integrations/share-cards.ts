@@ -4,7 +4,7 @@ import { loadCatalog } from '../lib/catalog/load';
 import { contentDir } from '../lib/content/dir';
 import { cardsRenderingElsewhere } from '../lib/og/cards';
 import { deploymentCardContext } from '../lib/og/plan-cards';
-import { catalogCardFiles, publishCards } from '../lib/og/publish';
+import { catalogCardFiles, pruneCardCache, publishCards } from '../lib/og/publish';
 import { contentTask } from './child';
 
 /**
@@ -13,7 +13,8 @@ import { contentTask } from './child';
  * on its plan or report and the site's address only, so the cards render on the other core while
  * Astro bundles and renders the pages. Once the pages are written, it waits for that process and
  * links every card from the card cache into the out dir (src/lib/og/publish.ts), from the catalog
- * the pages were made from: a card missing from the cache (that process failed) is drawn here.
+ * the pages were made from: a card missing from the cache (that process failed) is drawn here. Then
+ * the cards no plan or report has any more leave the cache.
  * The image routes (src/pages/og/) serve the cards in `astro dev` only.
  */
 export default function shareCards(options: { contentDir?: string } = {}): AstroIntegration {
@@ -37,8 +38,10 @@ export default function shareCards(options: { contentDir?: string } = {}): Astro
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
         const { cards: files, drawn } = await catalogCardFiles(catalog, deploymentCardContext(config.site, config.base));
         publishCards(fileURLToPath(dir), files);
+        const pruned = pruneCardCache(files);
         const ms = Math.round(performance.now() - waiting);
-        logger.info(`Đã đặt ${files.length} ảnh chia sẻ vào og/${drawn > 0 ? ` (${drawn} ảnh vẽ tại đây)` : ''} (${ms} ms)`);
+        const notes = [drawn > 0 ? `${drawn} ảnh vẽ tại đây` : '', pruned > 0 ? `xoá ${pruned} ảnh cũ khỏi bộ nhớ đệm` : ''].filter(Boolean);
+        logger.info(`Đã đặt ${files.length} ảnh chia sẻ vào og/${notes.map((note) => ` (${note})`).join('')} (${ms} ms)`);
       },
     },
   };

@@ -119,6 +119,7 @@ describe('incremental build', () => {
       const cards = files(edited.incremental).filter((file) => file.startsWith('og/'));
       expect(edited.log, "every card is placed, none drawn by Astro's process").toContain(`Đã đặt ${cards.length} ảnh chia sẻ vào og/ (`);
       expect(edited.log).not.toContain('ảnh vẽ tại đây');
+      expect(edited.log, "the edited plan's old cards leave the card cache").toContain('(xoá 2 ảnh cũ khỏi bộ nhớ đệm)');
       // A card in the site is the card cache's file, linked.
       const cardCache = join(work, 'cache', 'og');
       const editedCard = statSync(join(edited.incremental, 'og', 'dan-chu-co-so-2024-so-tttt-tay-ninh.png')).ino;

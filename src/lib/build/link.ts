@@ -12,7 +12,7 @@
  * edit files of a published out dir in place either: a deploy step that rewrites pages must write
  * copies (see the README, "Build cache").
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
@@ -194,4 +194,22 @@ export function publishFilesSync(outDir: string, files: readonly PublishedFile[]
     const more = failures.length > 10 ? `\n(và ${failures.length - 10} ${unit} khác)` : '';
     throw new Error(`Không đặt được ${failures.length} ${what} vào thư mục build:\n${failures.slice(0, 10).join('\n')}${more}`);
   }
+}
+
+/**
+ * Removes every file under `dir` (its folders too) that `keep` does not list by full path, except a
+ * writer's temporary file (`….tmp`, renamed into place when done): for a cache of files named by
+ * their content's hash, which would otherwise keep every old version. A site published before keeps
+ * the files it links. Returns how many files it removed.
+ */
+export function removeOtherFilesSync(dir: string, keep: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+    const file = join(entry.parentPath, entry.name);
+    if (keep.has(file)) continue;
+    rmSync(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }

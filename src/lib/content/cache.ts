@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { buildCachePath, inputDigestsFile } from '../build/cache-dir';
 import { inputDigests, type InputDigests } from '../build/input-digests';
-import { replaceFileSync } from '../build/link';
+import { removeOtherFilesSync, replaceFileSync } from '../build/link';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,16 +199,7 @@ export function cachedBytesFile(namespace: string, key: string): string | undefi
 export function pruneBytes(namespace: string, keep: ReadonlySet<string>): number {
   if (!enabled()) return 0;
   const root = join(generationDir(), namespace);
-  let removed = 0;
-  for (const folder of existsSync(root) ? readdirSync(root) : []) {
-    for (const name of readdirSync(join(root, folder))) {
-      const file = join(root, folder, name);
-      if (keep.has(file)) continue;
-      rmSync(file, { force: true });
-      removed += 1;
-    }
-  }
-  return removed;
+  return existsSync(root) ? removeOtherFilesSync(root, keep) : 0;
 }
 
 /** Removes the record for `key`, if there is one: for records only the last build needs. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkOrCopySync, linkOverSync, linkTree, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
-import { tempDir } from '../../support/temp-dir';
+import { linkOrCopySync, linkOverSync, linkTree, removeOtherFilesSync, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
+import { tempDir, writeFileIn } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
   it('links a cached file into an out dir, and a replaced cache file leaves the published one as it was', async () => {
@@ -96,5 +96,17 @@ describe('linkTree', () => {
     expect(count).toBe(2);
     expect(readdirSync(target, { recursive: true }).map(String).sort()).toEqual(['entry.json', 'index', join('index', 'a.pf_index')]);
     expect(statSync(join(target, 'index', 'a.pf_index')).ino).toBe(statSync(join(source, 'index', 'a.pf_index')).ino);
+  });
+});
+
+describe('removeOtherFilesSync', () => {
+  it('removes every file under the folder but those kept and a writer\'s temporary file, and the links to them keep their bytes', () => {
+    const cache = tempDir('cache-');
+    const published = tempDir('published-');
+    for (const name of ['ab/kept.bin', 'ab/old.bin', 'cd/old.bin', 'cd/new.bin.123-4.tmp', 'top.png']) writeFileIn(join(cache, name), name);
+    linkOrCopySync(join(cache, 'ab/old.bin'), join(published, 'old.bin'));
+    expect(removeOtherFilesSync(cache, new Set([join(cache, 'ab/kept.bin'), join(cache, 'top.png')]))).toBe(2);
+    expect(readdirSync(cache, { recursive: true }).map(String).sort()).toEqual(['ab', 'ab/kept.bin', 'cd', 'cd/new.bin.123-4.tmp', 'top.png']);
+    expect(readFileSync(join(published, 'old.bin'), 'utf8')).toBe('ab/old.bin');
   });
 });

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
-import { catalogCardFiles, publishCards } from '../../../src/lib/og/publish';
+import { catalogCardFiles, pruneCardCache, publishCards } from '../../../src/lib/og/publish';
 import { site } from '../../../src/site.config';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { readPngSize } from './png';
@@ -39,6 +39,20 @@ describe('catalogCardFiles', () => {
     // The next build's catalog finds every card in the cache.
     const again = await catalogCardFiles(buildCatalog(content), context);
     expect(again).toEqual({ cards: first.cards, drawn: 0 });
+  });
+});
+
+describe('pruneCardCache', () => {
+  it('removes from the cache the cards no plan or report has any more, keeping every card of the build', { timeout: 60_000 }, async () => {
+    const first = await catalogCardFiles(buildCatalog(content), context);
+    expect(pruneCardCache(first.cards)).toBe(0);
+    const [plan, ...rest] = content.plans;
+    const edited = { ...plan!, data: { ...plan!.data, title: `${plan!.data.title} (sửa)` } };
+    const again = await catalogCardFiles(buildCatalog({ ...content, plans: [edited, ...rest] }), context);
+    expect(again.drawn).toBe(2);
+    expect(pruneCardCache(again.cards)).toBe(2);
+    expect(readdirSync(process.env.OG_CACHE_DIR!).sort()).toEqual([...new Set(again.cards.map(({ file }) => basename(file)))].sort());
+    expect(pruneCardCache(again.cards)).toBe(0);
   });
 });
 
