@@ -10,9 +10,8 @@
  * it needs no rendering: a link per file, after the pages, from the catalog the pages were made from.
  */
 import type { Catalog } from '../catalog/build';
-import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { publishFilesSync, removeOtherFilesSync, type PublishedFile } from '../build/link';
-import { defaultCardCacheDir } from './cards';
 import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
 import { renderReportCards, reportCardImagePath, reportCardJobId } from './report-cards';
 import { CARD_FORMATS } from './template';
@@ -48,9 +47,14 @@ export function publishCards(outDir: string, cards: readonly CardFile[]): void {
 
 /**
  * Removes from the card cache every PNG that no card of this build is (an edited plan's old cards,
- * every card of an older template: about 68 KB a plan, 3.4 GB a set at 50,000 plans), so the cache does not
- * grow with edits. A site published before keeps its cards, which are links. Returns how many it removed.
+ * every card of an older template: about 68 KB a plan, 3.4 GB a set at 50,000 plans), so the cache
+ * does not grow with edits. The folder is the one the cards are in, never a guess, so a build with no
+ * cards removes nothing. A site published before keeps its cards, which are links. Returns how many
+ * it removed.
  */
-export function pruneCardCache(cards: readonly CardFile[], cacheDir: string = defaultCardCacheDir()): number {
-  return existsSync(cacheDir) ? removeOtherFilesSync(cacheDir, new Set(cards.map(({ file }) => file))) : 0;
+export function pruneCardCache(cards: readonly CardFile[]): number {
+  const keep = new Set(cards.map(({ file }) => file));
+  let removed = 0;
+  for (const folder of new Set(cards.map(({ file }) => dirname(file)))) removed += removeOtherFilesSync(folder, keep);
+  return removed;
 }
