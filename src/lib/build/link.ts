@@ -200,7 +200,7 @@ export function publishFilesSync(outDir: string, files: readonly PublishedFile[]
  * Removes every file under `dir` (its folders too) that `keep` does not list by full path, except a
  * writer's temporary file (`….tmp`, renamed into place when done): for a cache of files named by
  * their content's hash, which would otherwise keep every old version. A site published before keeps
- * the files it links. Returns how many files it removed.
+ * the files it links. A file it cannot remove (a read-only cache) stays. Returns how many files it removed.
  */
 export function removeOtherFilesSync(dir: string, keep: ReadonlySet<string>): number {
   let removed = 0;
@@ -208,8 +208,12 @@ export function removeOtherFilesSync(dir: string, keep: ReadonlySet<string>): nu
     if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
     const file = join(entry.parentPath, entry.name);
     if (keep.has(file)) continue;
-    rmSync(file, { force: true });
-    removed += 1;
+    try {
+      rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // A read-only cache keeps what it has: pruning saves disk, a build never fails for it.
+    }
   }
   return removed;
 }

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+
+// rmSync passes through, except where a test makes it fail as a read-only folder would.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, rmSync: vi.fn(actual.rmSync) };
+});
 import { join } from 'node:path';
 import { linkOrCopySync, linkOverSync, linkTree, removeOtherFilesSync, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
@@ -108,5 +114,15 @@ describe('removeOtherFilesSync', () => {
     expect(removeOtherFilesSync(cache, new Set([join(cache, 'ab/kept.bin'), join(cache, 'top.png')]))).toBe(2);
     expect(readdirSync(cache, { recursive: true }).map(String).sort()).toEqual(['ab', 'ab/kept.bin', 'cd', 'cd/new.bin.123-4.tmp', 'top.png']);
     expect(readFileSync(join(published, 'old.bin'), 'utf8')).toBe('ab/old.bin');
+  });
+
+  it('leaves a file it cannot remove, as in a read-only cache, and goes on', () => {
+    const cache = tempDir('cache-');
+    for (const name of ['a.bin', 'b.bin']) writeFileIn(join(cache, name), name);
+    vi.mocked(rmSync).mockImplementationOnce(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    expect(removeOtherFilesSync(cache, new Set())).toBe(1);
+    expect(readdirSync(cache)).toHaveLength(1);
   });
 });
