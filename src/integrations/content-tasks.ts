@@ -7,14 +7,22 @@
  * - `search`: builds the site's search index into the build cache (src/lib/search/pagefind-index.ts);
  *   src/integrations/pagefind.ts writes it into the out dir at the end of the build;
  * - `cards`: renders every plan's and report's share card the card cache (src/lib/og) does not
- *   hold yet; src/integrations/share-cards.ts waits for it after the pages, then links every card
- *   from the cache into the out dir.
+ *   hold yet, links every card into a staging folder beside the cache as the out dir will hold them,
+ *   and prunes the cache (`stageCatalogCards`); src/integrations/share-cards.ts waits for it after
+ *   the pages, then moves that folder into the out dir;
+ * - `records`: links every plan record (`api/v1/plans/{slug}.json`) the content cache holds into a
+ *   staging folder and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
+ *   moves that folder into the out dir after the pages and places the records it lacked.
  *
  * The search index starts first: it takes longer, and Pagefind's own process indexes while this one
  * works out which cards are missing.
  */
 import { loadCatalog } from '../lib/catalog/load';
 import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
+import { stageCatalogCards } from '../lib/og/publish';
+import { publishContextOf } from '../lib/opendata/context';
+import { createOpenData } from '../lib/opendata/open-data';
+import { stageOpenDataFiles } from '../lib/opendata/publish';
 import { renderReportCards } from '../lib/og/report-cards';
 import { buildSiteSearchIndex } from '../lib/search/pagefind-index';
 import { childOption, printTaskResult, type ContentTask } from './child';
@@ -31,7 +39,11 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
     const context = deploymentCardContext(childOption('site'), base);
     const [plans, reports] = await Promise.all([renderCatalogCards(catalog, context), renderReportCards(catalog, context)]);
     const summary = ({ hits, misses, ms }: { hits: number; misses: number; ms: number }) => ({ hits, misses, ms });
-    return { plans: summary(plans), reports: summary(reports) };
+    return { plans: summary(plans), reports: summary(reports), staged: await stageCatalogCards(catalog, context) };
+  },
+  records: async () => {
+    const openData = await createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base), { workbooks: false });
+    return stageOpenDataFiles(openData);
   },
 };
 

@@ -2,33 +2,56 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { loadCatalog } from '../lib/catalog/load';
 import { contentDir } from '../lib/content/dir';
+import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
-import { publishOpenDataFiles } from '../lib/opendata/publish';
+import { adoptStagedOpenDataFiles, publishOpenDataFiles } from '../lib/opendata/publish';
+import { contentTask } from './child';
 
 /**
  * Publishes every plan's record (`api/v1/plans/{slug}.json`) once Astro has written the pages, from
- * the catalog and publish context the pages were made from: a link to the record's bytes in the
- * content cache, rendered there first when missing (src/lib/opendata/publish.ts). It comes before
- * the checksums integration, whose api/v1/SHA256SUMS lists them. The route
+ * the catalog and publish context the pages were made from (src/lib/opendata/publish.ts). From the
+ * start of the build, the build's content process (content-tasks.ts) links every record the content
+ * cache holds into a staging folder; here, that folder is moved into the out dir with one rename
+ * when that process read the same content as the pages, and the records it lacked (an edited
+ * plan's) are linked from the cache, or rendered there first. Otherwise (a cold build stages none,
+ * that process failed, the content changed between the two reads) every record is placed here. It
+ * comes before the checksums integration, whose api/v1/SHA256SUMS lists them. The route
  * src/pages/api/v1/plans/[slug].json.ts serves them in `astro dev` only.
  */
 export default function openDataFiles(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
+  let records: (() => Promise<StagedFiles>) | undefined;
+  let staged: Promise<StagedFiles | undefined> | undefined;
   return {
     name: 'ke-hoach-mo:open-data-files',
     hooks: {
+      // Registered at setup, so that a build's content check can start the content process (child.ts).
       'astro:config:setup': ({ config: setup }) => {
         config = setup;
+        records = contentTask(setup, options.contentDir ?? contentDir(), 'records', 'Chuẩn bị tệp kế hoạch');
+      },
+      'astro:build:start': () => {
+        if (!records) throw new Error('astro:config:setup did not run');
+        // A failure only means this build places every record itself.
+        staged = records().catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!config) throw new Error('astro:config:setup did not run');
         const started = performance.now();
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
         const openData = await createOpenData(catalog, publishContextOf(config.site, config.base), { workbooks: false });
-        const { files, rendered, pruned } = publishOpenDataFiles(openData, fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        const ready = await staged;
+        staged = undefined;
+        const adopted = ready && adoptStagedOpenDataFiles(ready, openData, outDir);
+        const { files, rendered, pruned } = adopted || publishOpenDataFiles(openData, outDir);
         const ms = Math.round(performance.now() - started);
-        const notes = [rendered > 0 ? `${rendered} tệp dựng tại đây` : '', pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : ''].filter(Boolean);
+        const notes = [
+          adopted ? 'chuẩn bị sẵn bên tiến trình nội dung' : '',
+          rendered > 0 ? `${rendered} tệp dựng tại đây` : '',
+          pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : '',
+        ].filter(Boolean);
         logger.info(`Đã đặt ${files} tệp kế hoạch vào api/v1/plans/${notes.map((note) => ` (${note})`).join('')} (${ms} ms)`);
       },
     },

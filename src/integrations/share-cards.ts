@@ -4,21 +4,25 @@ import { loadCatalog } from '../lib/catalog/load';
 import { contentDir } from '../lib/content/dir';
 import { cardsRenderingElsewhere } from '../lib/og/cards';
 import { deploymentCardContext } from '../lib/og/plan-cards';
-import { catalogCardFiles, pruneCardCache, publishCards } from '../lib/og/publish';
+import { adoptStagedCards, catalogCardFiles, pruneCardCache, publishCards } from '../lib/og/publish';
+import type { StagedFiles } from '../lib/build/staging';
 import { contentTask } from './child';
 
 /**
  * Renders the share cards (src/lib/og) from the start of `astro build`, in the build's content
  * process (content-tasks.ts beside this file, which also makes the search index): a card depends
  * on its plan or report and the site's address only, so the cards render on the other core while
- * Astro bundles and renders the pages. Once the pages are written, it waits for that process and
- * links every card from the card cache into the out dir (src/lib/og/publish.ts), from the catalog
- * the pages were made from: a card missing from the cache (that process failed) is drawn here. Then
- * the cards no plan or report has any more leave the cache.
+ * Astro bundles and renders the pages. That process also links every card into a staging folder
+ * as the out dir will hold them and prunes the card cache. Once the pages are written, this waits
+ * for it and moves that folder into the out dir with one rename, when the process read the same
+ * content as the pages (src/lib/og/publish.ts). Otherwise (that process failed, or the content
+ * changed between the two reads) it links every card of the pages' catalog from the card cache
+ * itself, drawing any the cache lacks, then prunes the cache.
  * The image routes (src/pages/og/) serve the cards in `astro dev` only.
  */
 export default function shareCards(options: { contentDir?: string } = {}): AstroIntegration {
-  let cards: (() => Promise<unknown>) | undefined;
+  let cards: (() => Promise<{ staged: StagedFiles }>) | undefined;
+  let staged: Promise<StagedFiles | undefined> | undefined;
   let config: AstroConfig | undefined;
   return {
     name: 'ke-hoach-mo:share-cards',
@@ -30,18 +34,31 @@ export default function shareCards(options: { contentDir?: string } = {}): Astro
       },
       'astro:build:start': () => {
         if (!cards) throw new Error('astro:config:setup did not run');
-        cardsRenderingElsewhere(cards());
+        const task = cards();
+        cardsRenderingElsewhere(task);
+        staged = task.then(
+          (value) => value.staged,
+          () => undefined,
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!config) throw new Error('astro:config:setup did not run');
         const waiting = performance.now();
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
-        const { cards: files, drawn } = await catalogCardFiles(catalog, deploymentCardContext(config.site, config.base));
-        publishCards(fileURLToPath(dir), files);
-        const pruned = pruneCardCache(files);
-        const ms = Math.round(performance.now() - waiting);
-        const notes = [drawn > 0 ? `${drawn} ảnh vẽ tại đây` : '', pruned > 0 ? `xoá ${pruned} ảnh cũ khỏi bộ nhớ đệm` : ''].filter(Boolean);
-        logger.info(`Đã đặt ${files.length} ảnh chia sẻ vào og/${notes.map((note) => ` (${note})`).join('')} (${ms} ms)`);
+        const context = deploymentCardContext(config.site, config.base);
+        const outDir = fileURLToPath(dir);
+        const ready = await staged;
+        staged = undefined;
+        const log = (count: number, notes: string[]) =>
+          logger.info(`Đã đặt ${count} ảnh chia sẻ vào og/${notes.filter(Boolean).map((note) => ` (${note})`).join('')} (${Math.round(performance.now() - waiting)} ms)`);
+        const pruneNote = (pruned: number) => (pruned > 0 ? `xoá ${pruned} ảnh cũ khỏi bộ nhớ đệm` : '');
+        if (ready && adoptStagedCards(ready, catalog, context, outDir)) {
+          log(ready.files, ['chuẩn bị sẵn bên tiến trình nội dung', pruneNote(ready.pruned)]);
+          return;
+        }
+        const { cards: files, drawn } = await catalogCardFiles(catalog, context);
+        publishCards(outDir, files);
+        log(files.length, [drawn > 0 ? `${drawn} ảnh vẽ tại đây` : '', pruneNote(pruneCardCache(files))]);
       },
     },
   };

@@ -7,7 +7,8 @@ export const CACHE_DIR_ENV = 'KE_HOACH_CACHE_DIR';
  * The one folder a deployment keeps between builds: Astro's cache (content store, incremental
  * page manifest and copies of the rendered pages) in `astro/`, share cards in `og/`, the search
  * index in `pagefind/<part>/` (src/lib/search/shards.ts) and its records in `search-records/`, parsed and rendered content (and the open-data files' sizes and checksums, and the plan records' bytes) in `content/`,
- * the staff editor's scripts in `editor-scripts/` (src/lib/build/script-bundle.ts),
+ * the staff editor's scripts in `editor-scripts/` (src/lib/build/script-bundle.ts), the share cards and plan records a
+ * build's content process links for the out dir in `staging/` (src/lib/build/staging.ts; empty between builds),
  * `checksums.json`, the digests of the open-data files the last build wrote (src/lib/build/digest-cache.ts),
  * `input-digests.json`, those of the content and code files it read (src/lib/build/input-digests.ts),
  * and `last-build.json`, the inputs of the last build `npm run build` published (src/lib/build/unchanged.ts). Deleting it gives a correct cold build. `.cache` under the project root,

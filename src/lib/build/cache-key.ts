@@ -65,6 +65,24 @@ export function planDigest(catalog: Catalog, plan: PlanEntry): string {
 }
 
 /**
+ * A digest of everything the catalog is made of: the registries (agencies, documents, results
+ * reports) and every plan's digest, by slug. Two processes that read the same content get the same
+ * fingerprint, so output one of them made from its catalog (the share cards the build's content
+ * process prepares, src/lib/og/publish.ts) can stand for what the other would make from its own.
+ * Cheap: the plans' digests are their parses' keys.
+ */
+export function catalogFingerprint(catalog: Catalog): string {
+  const hash = createHash('sha256').update(catalogDigests(catalog).registries);
+  for (const plan of catalog.planBySlug.values()) hash.update(`\n${plan.slug}\t${planDigest(catalog, plan)}`);
+  return hash.digest('base64url');
+}
+
+/** `catalogFingerprint` with the JSON of what else decides some output (a publish context, a card context). */
+export function contextFingerprint(catalog: Catalog, context: unknown): string {
+  return createHash('sha256').update(catalogFingerprint(catalog)).update('\n').update(JSON.stringify(context)).digest('base64url');
+}
+
+/**
  * The rows the catalog derives from each plan, by identity: a deadline, target or assignment row is
  * `{ plan, position, … }` with the plan's own item at that position, a citation edge the same with
  * its role and reference (src/lib/catalog/build.ts). Such a row, and the plan's item it holds, is a

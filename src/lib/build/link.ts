@@ -197,6 +197,25 @@ export function publishFilesSync(outDir: string, files: readonly PublishedFile[]
 }
 
 /**
+ * Moves the folder `from` to `to`, which must not exist yet (or be an empty folder): one rename,
+ * however many files it holds, for a folder of links another process prepared (the share cards,
+ * src/lib/og/publish.ts). False, moving nothing, where it cannot: `from` missing, `to` already
+ * holding files, or the two on different devices; the caller then places the files one by one.
+ */
+export function moveFolderSync(from: string, to: string): boolean {
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+    return true;
+  } catch (error) {
+    if (CANNOT_MOVE.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+}
+
+const CANNOT_MOVE = new Set(['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EXDEV', 'ENOTDIR', 'EISDIR', 'EPERM', 'EACCES']);
+
+/**
  * Removes every file under `dir` (its folders too) that `keep` does not list by full path, except a
  * writer's temporary file (`….tmp`, renamed into place when done): for a cache of files named by
  * their content's hash, which would otherwise keep every old version. A site published before keeps

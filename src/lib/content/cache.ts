@@ -186,9 +186,19 @@ export function storeBytes(namespace: string, key: string, bytes: Uint8Array): v
  * place, so a link keeps its bytes.
  */
 export function cachedBytesFile(namespace: string, key: string): string | undefined {
+  const at = bytesFileAt(namespace, key);
+  return at?.kept ? at.file : undefined;
+}
+
+/**
+ * Where `storeBytes` keeps the bytes of `key`, or would, and whether they are there now; undefined
+ * with the cache off. For a process that links the files the cache has and leaves the others to
+ * whoever renders them (src/lib/opendata/publish.ts).
+ */
+export function bytesFileAt(namespace: string, key: string): { file: string; kept: boolean } | undefined {
   if (!enabled()) return undefined;
   const file = recordPath(namespace, key);
-  return existsSync(file) ? file : undefined;
+  return { file, kept: existsSync(file) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
-import { cached, cachedBytesFile, cachedRecord, cacheKey, pruneBytes, recordPack, storeBytes } from '../content/cache';
+import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, pruneBytes, recordPack, storeBytes } from '../content/cache';
 import { sha256Hex } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -178,8 +178,10 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         schema: apiPaths.schema('plan'),
         label: plan.slug,
         render: () => toJson(checked(planRecordSchema, planRecord(catalog, plan, ctx), plan.slug)),
-        // A record shows the plan and the registries it names, addressed in the publish context.
-        key: () => renderKey(catalog, plan, ctx),
+        // A record shows the plan and the registries it names, addressed in the publish context. The
+        // context goes in as text: as an object it would make the key look for it among the catalog's
+        // rows, building their map (2 s at 50,000 plans) in processes that need no other key.
+        key: () => renderKey(catalog, plan, ctx.site, ctx.base),
         // 50,000 of them at 50,000 plans: written as files after the pages, not as Astro's pages (publish.ts).
         asFile: true,
       })),
@@ -318,6 +320,12 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const { body } = openData.file(path);
       const stored = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
       return stored ? { file: stored, rendered: true } : { body };
+    },
+    keptFileAt(path) {
+      const entry = byPath.get(path);
+      if (!entry?.asFile) throw new Error(`Open data: "${path}" is not published as a file`);
+      const key = summaryKey(path);
+      return key === undefined ? undefined : bytesFileAt(FILE_NAMESPACE, key);
     },
     pruneKeptFiles: (keep) => pruneBytes(FILE_NAMESPACE, keep),
     summary(path) {

@@ -11,23 +11,29 @@
  * a link, as for the share cards (src/lib/og/publish.ts).
  */
 import { join } from 'node:path';
+import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
+import { adoptStagedSync, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import type { OpenData } from './types';
 
+/** The folder of the out dir every file marked `asFile` is in: the plan records. */
+const RECORD_FOLDER = 'api/v1/plans';
+
 /**
- * Puts every file of `openData` marked `asFile` at its path under `outDir`: a link to its bytes in
- * the content cache, rendered there first when missing; written as a new file when there is no cache.
- * Fails naming the files it could not place. Then removes the kept bytes no file of this build is
- * (an edited plan's old record, every record of older code: 14 KB a record, 700 MB a set at 50,000
- * plans); a site published before keeps its files, which are links. Returns how many files it
- * placed, how many it rendered and how many kept files it removed.
+ * Puts every file of `openData` marked `asFile` (or, given `only`, those of these paths) at its path
+ * under `outDir`: a link to its bytes in the content cache, rendered there first when missing;
+ * written as a new file when there is no cache. Fails naming the files it could not place. Then,
+ * having placed them all, removes the kept bytes no file of this build is (an edited plan's old
+ * record, every record of older code: 14 KB a record, 700 MB a set at 50,000 plans); a site
+ * published before keeps its files, which are links. Returns how many files it placed, how many it
+ * rendered and how many kept files it removed.
  */
-export function publishOpenDataFiles(openData: OpenData, outDir: string): { files: number; rendered: number; pruned: number } {
+export function publishOpenDataFiles(openData: OpenData, outDir: string, { only }: { only?: readonly string[] } = {}): { files: number; rendered: number; pruned: number } {
   const linked: PublishedFile[] = [];
   let files = 0;
   let rendered = 0;
-  for (const { path, asFile } of openData.allFiles()) {
-    if (!asFile) continue;
+  const paths = only ?? openData.allFiles().flatMap(({ path, asFile }) => (asFile ? [path] : []));
+  for (const path of paths) {
     files += 1;
     const kept = openData.keptFile(path);
     if ('body' in kept) {
@@ -39,6 +45,47 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string): { file
     linked.push({ path, file: kept.file });
   }
   publishFilesSync(outDir, linked, 'tệp dữ liệu mở', 'tệp');
-  const pruned = openData.pruneKeptFiles(new Set(linked.map(({ file }) => file)));
+  const pruned = only ? 0 : openData.pruneKeptFiles(new Set(linked.map(({ file }) => file)));
   return { files, rendered, pruned };
+}
+
+/** A digest of what decides the files marked `asFile`: the catalog and the publish context. */
+export function openDataFilesFingerprint(openData: OpenData): string {
+  return contextFingerprint(openData.catalog, openData.ctx);
+}
+
+/**
+ * In the build's content process: links every file marked `asFile` whose bytes the content cache
+ * holds into a staging folder, as the out dir will have them, and lists the others as missing (a
+ * cold build's, an edited plan's: Astro's process renders them for the DCAT catalog, after this
+ * looked); then removes the kept bytes that no file of the catalog has. Never renders. The build's
+ * open-data-files integration moves the folder into the out dir with one rename
+ * (`adoptStagedOpenDataFiles`) and places the missing files itself.
+ */
+export function stageOpenDataFiles(openData: OpenData, dir: string = stagingDir('plans')): StagedFiles {
+  const staged: PublishedFile[] = [];
+  const missing: string[] = [];
+  const keep = new Set<string>();
+  for (const { path, asFile } of openData.allFiles()) {
+    if (!asFile) continue;
+    const at = openData.keptFileAt(path);
+    if (at) keep.add(at.file);
+    if (at?.kept) staged.push({ path, file: at.file });
+    else missing.push(path);
+  }
+  stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
+  const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep) : 0;
+  return { dir, folder: RECORD_FOLDER, fingerprint: openDataFilesFingerprint(openData), files: staged.length, missing, pruned };
+}
+
+/**
+ * Moves the staged files into `outDir` when they were staged from the same catalog and publish
+ * context (`adoptStagedSync`), then places the files the stager lacked (`publishOpenDataFiles` with
+ * `only`), and returns the counts as `publishOpenDataFiles` does. Undefined when it moved nothing (a
+ * cold build stages no file): the caller then places every file (`publishOpenDataFiles`).
+ */
+export function adoptStagedOpenDataFiles(staged: StagedFiles, openData: OpenData, outDir: string): { files: number; rendered: number; pruned: number } | undefined {
+  if (!adoptStagedSync(staged, openDataFilesFingerprint(openData), outDir)) return undefined;
+  const placed = publishOpenDataFiles(openData, outDir, { only: staged.missing });
+  return { files: staged.files + placed.files, rendered: placed.rendered, pruned: staged.pruned };
 }

@@ -156,6 +156,11 @@ export interface OpenData {
    * there is no cache to keep them in (the cache off, a read-only checkout).
    */
   keptFile(path: string): { file: string; rendered: boolean } | { body: string | Buffer };
+  /**
+   * Where the content cache keeps the bytes of a file marked `asFile` (or would, once it is
+   * rendered), and whether they are there now; never renders. Undefined when there is no cache.
+   */
+  keptFileAt(path: string): { file: string; kept: boolean } | undefined;
   /** Removes from the content cache the bytes of files marked `asFile` that are not in `keep` (files from `keptFile`); how many. */
   pruneKeptFiles(keep: ReadonlySet<string>): number;
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */

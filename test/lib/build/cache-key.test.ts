@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
-import { planDigest, renderKey } from '../../../src/lib/build/cache-key';
+import { catalogFingerprint, planDigest, renderKey } from '../../../src/lib/build/cache-key';
 import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
 import { planListPages } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentListPages, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
@@ -92,6 +92,22 @@ describe('renderKey on the seed plans', () => {
     const page: Record<string, unknown> = { title: 'x' };
     page.self = page;
     expect(() => renderKey(catalog, page)).toThrow(/circular/);
+  });
+});
+
+describe('catalogFingerprint', () => {
+  it('is the same for the same content read twice, and changes with any plan or registry entry', () => {
+    expect(catalogFingerprint(load())).toBe(catalogFingerprint(catalog));
+    const body = load();
+    body.plans[1]!.body = `${body.plans[1]!.body}\nĐoạn bổ sung.`;
+    expect(catalogFingerprint(body)).not.toBe(catalogFingerprint(catalog));
+    const agency = load();
+    const [id, entry] = [...agency.agencies][0]!;
+    agency.agencies.set(id, { ...entry, data: { ...entry.data, name: `${entry.data.name} (mới)` } });
+    expect(catalogFingerprint(agency)).not.toBe(catalogFingerprint(catalog));
+    const fewer = load();
+    fewer.planBySlug.delete(fewer.plans.at(-1)!.slug);
+    expect(catalogFingerprint(fewer)).not.toBe(catalogFingerprint(catalog));
   });
 });
 

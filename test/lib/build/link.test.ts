@@ -7,7 +7,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, rmSync: vi.fn(actual.rmSync) };
 });
 import { join } from 'node:path';
-import { linkOrCopySync, linkOverSync, linkTree, removeOtherFilesSync, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
+import { linkOrCopySync, linkOverSync, linkTree, moveFolderSync, removeOtherFilesSync, replaceFile, replaceFileSync, replaceWithLinkSync } from '../../../src/lib/build/link';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 
 describe('linkOrCopySync and replaceFile', () => {
@@ -102,6 +102,29 @@ describe('linkTree', () => {
     expect(count).toBe(2);
     expect(readdirSync(target, { recursive: true }).map(String).sort()).toEqual(['entry.json', 'index', join('index', 'a.pf_index')]);
     expect(statSync(join(target, 'index', 'a.pf_index')).ino).toBe(statSync(join(source, 'index', 'a.pf_index')).ino);
+  });
+});
+
+describe('moveFolderSync', () => {
+  it('moves a folder of links into an out dir with one rename, making its parent', () => {
+    const dir = tempDir('move-');
+    writeFileIn(join(dir, 'cache', 'a.png'), 'PNG a');
+    writeFileIn(join(dir, 'cache', 'b.png'), 'PNG b');
+    linkTree(join(dir, 'cache'), join(dir, 'staging', 'og'));
+    expect(moveFolderSync(join(dir, 'staging', 'og'), join(dir, 'out', 'site', 'og'))).toBe(true);
+    expect(readdirSync(join(dir, 'out', 'site', 'og')).sort()).toEqual(['a.png', 'b.png']);
+    expect(statSync(join(dir, 'out', 'site', 'og', 'a.png')).ino, 'still the cached file').toBe(statSync(join(dir, 'cache', 'a.png')).ino);
+    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+  });
+
+  it('moves nothing and says so when the folder is missing or the destination holds files already', () => {
+    const dir = tempDir('move-');
+    expect(moveFolderSync(join(dir, 'missing'), join(dir, 'out', 'og'))).toBe(false);
+    writeFileIn(join(dir, 'staging', 'og', 'a.png'), 'PNG a');
+    writeFileIn(join(dir, 'out', 'og', 'kept.png'), 'PNG kept');
+    expect(moveFolderSync(join(dir, 'staging', 'og'), join(dir, 'out', 'og'))).toBe(false);
+    expect(readdirSync(join(dir, 'out', 'og'))).toEqual(['kept.png']);
+    expect(readdirSync(join(dir, 'staging', 'og'))).toEqual(['a.png']);
   });
 });
 

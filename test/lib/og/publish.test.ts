@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
-import { catalogCardFiles, pruneCardCache, publishCards } from '../../../src/lib/og/publish';
+import { adoptStagedCards, catalogCardFiles, pruneCardCache, publishCards, stageCatalogCards } from '../../../src/lib/og/publish';
 import { site } from '../../../src/site.config';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { readPngSize } from './png';
@@ -13,14 +13,19 @@ const dir = fileURLToPath(new URL('../../fixtures/content/with-report/', import.
 const content = loadContent(dir, { baseDir: dir });
 const context = { site, siteUrl: 'https://cong.example.gov.vn', base: '/ke-hoach-mo/' };
 
-let previousCache: string | undefined;
+// The card cache, and the build cache that holds the staging folder, in temporary folders.
+const env = ['OG_CACHE_DIR', 'KE_HOACH_CACHE_DIR'] as const;
+let previous: (string | undefined)[] = [];
 beforeEach(() => {
-  previousCache = process.env.OG_CACHE_DIR;
+  previous = env.map((name) => process.env[name]);
   process.env.OG_CACHE_DIR = tempDir('og-cache-');
+  process.env.KE_HOACH_CACHE_DIR = tempDir('build-cache-');
 });
 afterEach(() => {
-  if (previousCache === undefined) delete process.env.OG_CACHE_DIR;
-  else process.env.OG_CACHE_DIR = previousCache;
+  env.forEach((name, i) => {
+    if (previous[i] === undefined) delete process.env[name];
+    else process.env[name] = previous[i];
+  });
 });
 
 describe('catalogCardFiles', () => {
@@ -97,5 +102,41 @@ describe('publishCards', () => {
     ];
     expect(() => publishCards(out, cards)).toThrow(/Không đặt được 2 ảnh chia sẻ[\s\S]*og\/gone-1\.png[\s\S]*og\/gone-2\.png/);
     expect(existsSync(join(out, 'og/ke-hoach-a.png'))).toBe(true);
+  });
+});
+
+describe('stageCatalogCards and adoptStagedCards', () => {
+  it("stage every card as the out dir holds them, and move them in with one rename when the pages' catalog is the same", { timeout: 60_000 }, async () => {
+    const staged = await stageCatalogCards(buildCatalog(content), context);
+    expect(staged.dir).toBe(join(process.env.KE_HOACH_CACHE_DIR!, 'staging', 'og'));
+    const { cards } = await catalogCardFiles(buildCatalog(content), context);
+    expect(staged).toMatchObject({ folder: 'og', files: cards.length, missing: [] });
+    const out = tempDir('out-');
+    // The pages' catalog: the same content, read again.
+    expect(adoptStagedCards(staged, buildCatalog(content), context, out)).toBe(true);
+    for (const card of cards) expect(statSync(join(out, card.path)).ino, card.path).toBe(statSync(card.file).ino);
+    expect(readdirSync(join(out, 'og'), { recursive: true }).filter((name) => String(name).endsWith('.png'))).toHaveLength(cards.length);
+    expect(existsSync(staged.dir), 'the staging folder is gone').toBe(false);
+  });
+
+  it('refuses cards made from other content or for another address, removing them, so the build places its own', { timeout: 60_000 }, async () => {
+    const [plan, ...rest] = content.plans;
+    const edited = buildCatalog({ ...content, plans: [{ ...plan!, data: { ...plan!.data, title: `${plan!.data.title} (sửa)` } }, ...rest] });
+    const staged = await stageCatalogCards(buildCatalog(content), context);
+    const out = tempDir('out-');
+    expect(adoptStagedCards(staged, edited, context, out)).toBe(false);
+    expect(existsSync(join(out, 'og'))).toBe(false);
+    expect(existsSync(staged.dir)).toBe(false);
+    const again = await stageCatalogCards(buildCatalog(content), context);
+    expect(adoptStagedCards(again, buildCatalog(content), { ...context, base: '/' }, out)).toBe(false);
+    expect(existsSync(join(out, 'og'))).toBe(false);
+  });
+
+  it('moves nothing into an out dir that has og/ files already', { timeout: 60_000 }, async () => {
+    const staged = await stageCatalogCards(buildCatalog(content), context);
+    const out = tempDir('out-');
+    writeFileIn(join(out, 'og', 'khac.png'), 'PNG');
+    expect(adoptStagedCards(staged, buildCatalog(content), context, out)).toBe(false);
+    expect(readdirSync(join(out, 'og'))).toEqual(['khac.png']);
   });
 });

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR_ENV } from '../../../src/lib/build/cache-dir';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
-import { publishOpenDataFiles } from '../../../src/lib/opendata/publish';
+import { adoptStagedOpenDataFiles, publishOpenDataFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { content, ctx } from './real-content';
 
@@ -122,5 +122,55 @@ describe('publishOpenDataFiles', () => {
     const openData = await openDataOfBuild();
     expect(openData.allFiles().filter((file) => file.asFile).map((file) => file.path)).toEqual(openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`));
     expect(() => openData.keptFile('api/v1/plans.json')).toThrow(/api\/v1\/plans\.json/);
+  });
+});
+
+describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
+  const recordPath = (slug: string) => `api/v1/plans/${slug}.json`;
+
+  it('stage the records the cache holds as links, and move them in with one rename for the same content', async () => {
+    publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
+    // The content process's own catalog: nothing rendered there.
+    const stager = await openDataOfBuild();
+    const renders = countRenders(stager);
+    const staged = stageOpenDataFiles(stager);
+    expect(staged).toMatchObject({ dir: join(process.env[CACHE_DIR_ENV]!, 'staging', 'plans'), folder: 'api/v1/plans', files: content.plans.length, missing: [], pruned: 0 });
+    expect(renders.count).toBe(0);
+    // The pages' catalog: the same content, read again.
+    const pages = await openDataOfBuild();
+    const out = tempDir('out-');
+    expect(adoptStagedOpenDataFiles(staged, pages, out)).toEqual({ files: content.plans.length, rendered: 0, pruned: 0 });
+    for (const { slug } of content.plans) expect(readFileSync(join(out, recordPath(slug)), 'utf8'), slug).toBe(pages.text(recordPath(slug)));
+    expect(existsSync(staged.dir), 'the staging folder is gone').toBe(false);
+  });
+
+  it("list an edited plan's record as missing, prune its old bytes, and place it after the move", async () => {
+    publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
+    const [first, ...rest] = content.plans;
+    const edited = () => buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
+    const staged = stageOpenDataFiles(await createOpenData(edited(), ctx, { workbooks: false }));
+    expect(staged).toMatchObject({ files: content.plans.length - 1, missing: [recordPath(first!.slug)], pruned: 1 });
+    const pages = await createOpenData(edited(), ctx, { workbooks: false });
+    const out = tempDir('out-');
+    expect(adoptStagedOpenDataFiles(staged, pages, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
+    expect(readFileSync(join(out, recordPath(first!.slug)), 'utf8')).toContain('(sửa)');
+  });
+
+  it('move nothing for other content or another publish context, nor when no record was kept', async () => {
+    publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
+    const out = tempDir('out-');
+    const staged = stageOpenDataFiles(await openDataOfBuild());
+    expect(adoptStagedOpenDataFiles(staged, await openDataOfBuild({ ...ctx, base: '/khac/' }), out)).toBeUndefined();
+    expect(existsSync(join(out, 'api/v1/plans'))).toBe(false);
+    expect(existsSync(staged.dir)).toBe(false);
+    const [first, ...rest] = content.plans;
+    const other = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx, { workbooks: false });
+    expect(adoptStagedOpenDataFiles(stageOpenDataFiles(await openDataOfBuild()), other, out)).toBeUndefined();
+    // A cold build: the cache holds no record yet, so every one is missing and nothing moves.
+    process.env[CACHE_DIR_ENV] = tempDir('build-cache-');
+    const coldData = await openDataOfBuild();
+    const cold = stageOpenDataFiles(coldData);
+    expect(cold).toMatchObject({ files: 0, missing: coldData.catalog.plans.map(({ slug }) => recordPath(slug)), pruned: 0 });
+    expect(adoptStagedOpenDataFiles(cold, await openDataOfBuild(), out)).toBeUndefined();
   });
 });
