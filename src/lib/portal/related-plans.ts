@@ -34,8 +34,10 @@ export function titleKey(title: string): string {
 
 const cache = new WeakMap<Catalog, Map<string, RelatedPlan[]>>();
 
-function weight(related: RelatedPlan): number {
-  return related.reasons.reduce((sum, reason) => sum + REASON_WEIGHT[reason.kind], 0);
+/** A related plan being gathered, with its weight and the other plan's place in the catalog's order. */
+interface Candidate extends RelatedPlan {
+  weight: number;
+  order: number;
 }
 
 function build(catalog: Catalog): Map<string, RelatedPlan[]> {
@@ -44,38 +46,58 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
   for (const plan of catalog.plans) {
     const key = titleKey(plan.data.title);
     titleKeys.set(plan, key);
-    const list = byTitle.get(key) ?? [];
-    list.push(plan.slug);
-    byTitle.set(key, list);
+    const list = byTitle.get(key);
+    if (list) list.push(plan.slug);
+    else byTitle.set(key, [plan.slug]);
   }
+  // A handful of topics, each slugified once rather than once a plan.
+  const topicSlugs = new Map<string, string>();
+  const topicSlug = (label: string) => {
+    let slug = topicSlugs.get(label);
+    if (slug === undefined) topicSlugs.set(label, (slug = slugify(label)));
+    return slug;
+  };
   const related = new Map<string, RelatedPlan[]>();
-  for (const plan of catalog.plans) {
-    const found = new Map<string, RelatedPlan>();
-    const add = (candidates: string[], reason: RelatedReason, keep: (other: PlanEntry) => boolean = () => true) => {
-      let taken = 0;
-      for (const slug of candidates) {
-        if (taken >= RELATED_PER_REASON) break;
-        const other = catalog.planBySlug.get(slug);
-        if (slug === plan.slug || !other || !keep(other)) continue;
-        taken++;
-        const entry = found.get(slug) ?? { plan: other, reasons: [] };
+  let plan: PlanEntry;
+  let found: Map<string, Candidate>;
+  // Up to RELATED_PER_REASON of `candidates` (slugs), this plan and those `skip` names left out, tied by `reason`.
+  const add = (candidates: readonly string[], reason: RelatedReason, skip?: (other: PlanEntry) => boolean) => {
+    let taken = 0;
+    for (const slug of candidates) {
+      if (taken >= RELATED_PER_REASON) break;
+      if (slug === plan.slug) continue;
+      const other = catalog.planBySlug.get(slug);
+      if (!other || skip?.(other)) continue;
+      taken++;
+      const entry = found.get(slug);
+      if (entry) {
         entry.reasons.push(reason);
-        found.set(slug, entry);
+        entry.weight += REASON_WEIGHT[reason.kind];
+      } else {
+        found.set(slug, { plan: other, reasons: [reason], weight: REASON_WEIGHT[reason.kind], order: catalog.planOrder.get(slug)! });
       }
-    };
+    }
+  };
+  const sameYear = (other: PlanEntry) => other.data.year === plan.data.year;
+  const listed = (other: PlanEntry) => found.has(other.slug);
+  for (plan of catalog.plans) {
+    found = new Map();
     for (const document of new Set(plan.data.basis.map((r) => r.document))) {
       add(catalog.documents.get(document)?.implementedByPlans ?? [], { kind: 'basis', document });
     }
-    add(byTitle.get(titleKeys.get(plan)!) ?? [], { kind: 'title' }, (other) => other.data.year !== plan.data.year);
+    add(byTitle.get(titleKeys.get(plan)!) ?? [], { kind: 'title' }, sameYear);
     add(catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
     // Sharing a topic is the weakest tie: only fills the list when the others leave room.
     if (found.size < RELATED_MAX) {
-      const topic = slugify(plan.data.topics[0]);
-      add(catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, (other) => !found.has(other.slug));
+      const topic = topicSlug(plan.data.topics[0]!);
+      add(catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, listed);
     }
     related.set(
       plan.slug,
-      [...found.values()].sort((a, b) => weight(b) - weight(a) || catalog.planOrder.get(a.plan.slug)! - catalog.planOrder.get(b.plan.slug)!).slice(0, RELATED_MAX),
+      [...found.values()]
+        .sort((a, b) => b.weight - a.weight || a.order - b.order)
+        .slice(0, RELATED_MAX)
+        .map(({ plan: other, reasons }) => ({ plan: other, reasons })),
     );
   }
   return related;
