@@ -14,18 +14,21 @@ import { sourceDigest } from '../content/load';
 
 /**
  * What a catalog's keys are made of, kept with the catalog (`digests` is keyed by it, so all of this
- * goes with it). Plain Maps, not WeakMaps: their keys are the catalog's own plans and rows, which live
- * exactly as long, and a WeakMap's entries are ephemerons that every full garbage collection must
- * walk. On the 50,000-plan bench corpus (1.1 million rows and items) a full collection after the
- * rows were mapped took 1.00–1.05 s with Maps against 1.15–1.31 s with WeakMaps (one process,
- * `--expose-gc`, 4 December 2026).
+ * goes with it). Plain Maps, not WeakMaps: their keys are the catalog's own plans, which live exactly
+ * as long, and a WeakMap's entries are ephemerons that every full garbage collection must walk.
  */
 interface CatalogDigests {
   registries: string;
   plans: Map<PlanEntry, string>;
-  /** The catalog's own rows (deadlines, targets, citation edges, assignments) and their items, each with the text that stands for it in a key; built on first use. */
-  rows?: Map<object, string>;
+  /** The rows the catalog derives from each plan (deadlines, targets, citation edges, assignments), by plan; built on first use. */
+  rows?: Map<string, PlanRows>;
 }
+
+/** A catalog row's kind in a key: deadline, target, basis or citation edge, assignment. */
+type RowKind = 'd' | 't' | 'b' | 'c' | 'a';
+
+/** The rows the catalog derives from one plan, by kind, each at its position in the plan. */
+type PlanRows = Partial<Record<RowKind, object[]>>;
 
 const digests = new WeakMap<Catalog, CatalogDigests>();
 
@@ -83,55 +86,68 @@ export function contextFingerprint(catalog: Catalog, context: unknown): string {
 }
 
 /**
- * The rows the catalog derives from each plan, by identity: a deadline, target or assignment row is
- * `{ plan, position, … }` with the plan's own item at that position, a citation edge the same with
- * its role and reference (src/lib/catalog/build.ts). Such a row, and the plan's item it holds, is a
- * function of its plan: its kind and position with the plan's digest stand for it in a key. A copy
- * or a wrapper of a row is hashed whole.
+ * The rows the catalog derives from each plan (src/lib/catalog/build.ts), by plan, kind and position:
+ * a deadline, target or assignment row is `{ plan, position, … }` holding the plan's item at that
+ * position, a citation edge the same with its role and reference. Such a row is a function of its
+ * plan, so its kind and position with the plan's digest stand for it in a key.
+ *
+ * Arrays by plan, not a Map by row: at 50,000 plans the catalog has 1.1 million rows, and a Map of
+ * each row (and each row's item) to its text took 1.8 s to build and held some 250 MB in the build's
+ * page process, which every full garbage collection walked. The text is made when a key asks.
  */
-function catalogRows(catalog: Catalog): Map<object, string> {
+function catalogRows(catalog: Catalog): Map<string, PlanRows> {
   const found = catalogDigests(catalog);
   if (!found.rows) {
-    const rows = new Map<object, string>();
-    const add = (row: { plan: string; position: number }, kind: string, item: object) => {
-      const plan = catalog.planBySlug.get(row.plan);
-      if (!plan) return;
-      const digest = planDigest(catalog, plan);
-      rows.set(row, `R${kind}${row.position}:${digest}`);
-      // An item two plans share (data copied by reference, as test fixtures do) stands for the first
-      // plan listed: its text is that plan's too, so the key is still right.
-      if (!rows.has(item)) rows.set(item, `R${kind}${row.position}.:${digest}`);
+    const rows = new Map<string, PlanRows>();
+    const add = (row: { plan: string; position: number }, kind: RowKind) => {
+      let plan = rows.get(row.plan);
+      if (!plan) rows.set(row.plan, (plan = {}));
+      (plan[kind] ??= [])[row.position] = row;
     };
-    for (const row of catalog.deadlines) add(row, 'd', row.deadline);
-    for (const row of catalog.targets) add(row, 't', row.target);
-    for (const edge of catalog.citations) add(edge, edge.role === 'basis' ? 'b' : 'c', edge.reference);
-    for (const agency of catalog.agencies.values()) for (const row of agency.assignments) add(row, 'a', row.assignment);
+    for (const row of catalog.deadlines) add(row, 'd');
+    for (const row of catalog.targets) add(row, 't');
+    for (const edge of catalog.citations) add(edge, edge.role === 'basis' ? 'b' : 'c');
+    for (const agency of catalog.agencies.values()) for (const row of agency.assignments) add(row, 'a');
     found.rows = rows;
   }
   return found.rows;
 }
 
+/** The kind a row of the catalog would be, from the item it holds; undefined for anything else. */
+function rowKind(value: object): RowKind | undefined {
+  if ('deadline' in value) return 'd';
+  if ('target' in value) return 't';
+  if ('reference' in value) return (value as { role?: unknown }).role === 'basis' ? 'b' : 'c';
+  if ('assignment' in value) return 'a';
+  return undefined;
+}
+
 /**
  * What stands for a plan of the catalog, or a row the catalog derives from one (a deadline, target or
- * assignment row, a citation edge, or the plan's item such a row holds), in a key: its kind, position
- * and plan's digest (`catalogRows`); undefined for anything else. One function for many items: the
- * row map is looked up once, on the first item that is not a plan, and never made for plans alone
- * (a search part's key).
+ * assignment row, a citation edge), in a key: its kind, position and plan's digest; undefined for
+ * anything else, which is hashed whole. A copy of a row is not the catalog's row. A plan's own item
+ * met on its own (not in its row) is hashed whole too: its JSON is all of it, and it names no plan.
+ * One function for many items: the rows are listed once, on the first item that could be a row, and
+ * never for plans alone (a search part's key).
  */
 export function catalogItemIdentities(catalog: Catalog): (item: unknown) => string | undefined {
-  let rows: Map<object, string> | undefined;
+  let rows: Map<string, PlanRows> | undefined;
   return (item) => {
-    const entry = item as PlanEntry;
+    const entry = item as PlanEntry & { plan?: unknown; position?: unknown };
     if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
-    return (rows ??= catalogRows(catalog)).get(item as object);
+    if (typeof entry.plan !== 'string' || typeof entry.position !== 'number') return undefined;
+    const kind = rowKind(entry);
+    if (!kind || (rows ??= catalogRows(catalog)).get(entry.plan)?.[kind]?.[entry.position] !== item) return undefined;
+    const plan = catalog.planBySlug.get(entry.plan);
+    return plan && `R${kind}${entry.position}:${planDigest(catalog, plan)}`;
   };
 }
 
 /**
  * The JSON of what a page shows, for its key: object keys in insertion order (the catalog builds
  * them deterministically), Maps and Sets as their entries, a plan of this catalog as its digest (so
- * a list of fifty plans hashes fifty short strings, not fifty bodies), a row of the catalog or its
- * item as its kind, position and plan's digest (`catalogRows`), and any other row that names a plan
+ * a list of fifty plans hashes fifty short strings, not fifty bodies), a row of the catalog as its
+ * kind, position and plan's digest (`catalogItemIdentities`), and any other row that names a plan
  * by `plan` or `slug` with that plan's digest beside it. Erring on the side of more inputs only
  * costs a re-render; missing one would publish a stale page. JSON.stringify walks the model
  * natively and asks this replacer about each value (half the time of a walk in JavaScript: 2.1 s
@@ -142,9 +158,8 @@ function shownJson(catalog: Catalog, shown: unknown[]): string {
   let inner: object | undefined;
   const itemIdentity = catalogItemIdentities(catalog);
   return JSON.stringify(shown, function replacer(_key: string, value: unknown): unknown {
-    // An array is never a plan, a row or an item (the catalog's are objects), nor names a plan:
-    // it is walked as it is. So a key of plans and text alone (a search part's, a search record's)
-    // never makes the row map, which only rows and items need (2.3 s at 50,000 plans).
+    // An array is never a plan or a row (the catalog's are objects), nor names a plan: it is walked
+    // as it is.
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     if (value === inner) {
       inner = undefined;

@@ -52,23 +52,25 @@ describe('renderKey on the seed plans', () => {
   });
 
   it('hashes a row of the catalog as its kind, position and plan: equal across builds, changed with its plan', () => {
-    const rowsOf = (built: typeof catalog): Record<string, object[]> => {
-      const assignments = [...built.agencies.values()].flatMap((agency) => agency.assignments);
-      return {
-        deadlines: built.deadlines,
-        targets: built.targets,
-        citations: built.citations,
-        assignments,
-        items: [...built.deadlines.map((row) => row.deadline), ...built.targets.map((row) => row.target), ...built.citations.map((edge) => edge.reference), ...assignments.map((row) => row.assignment)],
-      };
-    };
+    const rowsOf = (built: typeof catalog): Record<string, object[]> => ({
+      deadlines: built.deadlines,
+      targets: built.targets,
+      citations: built.citations,
+      assignments: [...built.agencies.values()].flatMap((agency) => agency.assignments),
+    });
     const rebuilt = load();
     for (const [kind, rows] of Object.entries(rowsOf(catalog))) {
       expect(rows.length, kind).toBeGreaterThan(0);
       expect(renderKey(rebuilt, rowsOf(rebuilt)[kind]), kind).toBe(renderKey(catalog, rows));
       // A copy is not the catalog's row: hashed whole, it comes to another key, which only costs a render.
       expect(renderKey(catalog, rows.map((row) => ({ ...row }))), kind).not.toBe(renderKey(catalog, rows));
+      // Nor is a row of another catalog, though equal: it is hashed whole too.
+      expect(renderKey(catalog, rowsOf(rebuilt)[kind]), kind).toBe(renderKey(catalog, rows.map((row) => ({ ...row }))));
     }
+    // A plan's own item on its own is hashed whole: equal across builds, and a copy is the same item.
+    const items = (built: typeof catalog) => [...built.deadlines.map((row) => row.deadline), ...built.targets.map((row) => row.target), ...built.citations.map((edge) => edge.reference)];
+    expect(renderKey(rebuilt, items(rebuilt))).toBe(renderKey(catalog, items(catalog)));
+    expect(renderKey(catalog, items(catalog).map((item) => ({ ...item })))).toBe(renderKey(catalog, items(catalog)));
     const plan = catalog.deadlines[0]!.plan;
     const content = loadContent(join(root, 'content'));
     const entry = content.plans.find((candidate) => candidate.slug === plan)!;
