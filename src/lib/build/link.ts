@@ -198,8 +198,8 @@ export function publishFilesSync(outDir: string, files: readonly PublishedFile[]
 
 /**
  * Moves the folder `from` to `to`, which must not exist yet (or be an empty folder): one rename,
- * however many files it holds, for a folder of links another process prepared (the share cards,
- * src/lib/og/publish.ts). False, moving nothing, where it cannot: `from` missing, `to` already
+ * however many files it holds, for a folder of links another process prepared
+ * (src/lib/build/staging.ts). False, moving nothing, where it cannot: `from` missing, `to` already
  * holding files, or the two on different devices; the caller then places the files one by one.
  */
 export function moveFolderSync(from: string, to: string): boolean {
