@@ -178,9 +178,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         schema: apiPaths.schema('plan'),
         label: plan.slug,
         render: () => toJson(checked(planRecordSchema, planRecord(catalog, plan, ctx), plan.slug)),
-        // A record shows the plan and the registries it names, addressed in the publish context. The
-        // context goes in as text: as an object it would make the key look for it among the catalog's
-        // rows, building their map (2 s at 50,000 plans) in processes that need no other key.
+        // A record shows the plan and the registries it names, addressed in the publish context (its
+        // address and base path, as text: nothing in the key is looked up among the catalog's rows).
         key: () => renderKey(catalog, plan, ctx.site, ctx.base),
         // 50,000 of them at 50,000 plans: written as files after the pages, not as Astro's pages (publish.ts).
         asFile: true,
