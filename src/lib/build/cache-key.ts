@@ -22,6 +22,8 @@ interface CatalogDigests {
   plans: Map<PlanEntry, string>;
   /** The rows the catalog derives from each plan (deadlines, targets, citation edges, assignments), by plan; built on first use. */
   rows?: Map<string, PlanRows>;
+  /** `catalogFingerprint`, made on first use (a build asks for it once per staged folder, in each of two processes). */
+  fingerprint?: string;
 }
 
 /** A catalog row's kind in a key: deadline, target, basis or citation edge, assignment. */
@@ -75,9 +77,13 @@ export function planDigest(catalog: Catalog, plan: PlanEntry): string {
  * Cheap: the plans' digests are their parses' keys.
  */
 export function catalogFingerprint(catalog: Catalog): string {
-  const hash = createHash('sha256').update(catalogDigests(catalog).registries);
-  for (const plan of catalog.planBySlug.values()) hash.update(`\n${plan.slug}\t${planDigest(catalog, plan)}`);
-  return hash.digest('base64url');
+  const found = catalogDigests(catalog);
+  if (found.fingerprint === undefined) {
+    const hash = createHash('sha256').update(found.registries);
+    for (const plan of catalog.planBySlug.values()) hash.update(`\n${plan.slug}\t${planDigest(catalog, plan)}`);
+    found.fingerprint = hash.digest('base64url');
+  }
+  return found.fingerprint;
 }
 
 /** `catalogFingerprint` with the JSON of what else decides some output (a publish context, a card context). */

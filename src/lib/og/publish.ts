@@ -65,14 +65,6 @@ export function pruneCardCache(cards: readonly CardFile[]): number {
 const CARD_FOLDER = 'og';
 
 /**
- * A digest of what decides a build's set of cards: the catalog and the card context (site, address,
- * base path). Equal digests, same code: the same cards at the same paths.
- */
-export function cardSetFingerprint(catalog: Catalog, context: PlanCardContext): string {
-  return contextFingerprint(catalog, context);
-}
-
-/**
  * In the build's content process, once its cards are drawn: links every card of the catalog into a
  * staging folder as the out dir will have them (`og/…`), then prunes the card cache. The build's
  * share-cards integration then moves the folder into the out dir with one rename
@@ -81,14 +73,15 @@ export function cardSetFingerprint(catalog: Catalog, context: PlanCardContext): 
 export async function stageCatalogCards(catalog: Catalog, context: PlanCardContext, dir: string = stagingDir(CARD_FOLDER)): Promise<StagedFiles> {
   const { cards } = await catalogCardFiles(catalog, context);
   stageFilesSync(dir, CARD_FOLDER, cards, 'ảnh chia sẻ', 'ảnh');
-  return { dir, folder: CARD_FOLDER, fingerprint: cardSetFingerprint(catalog, context), files: cards.length, missing: [], pruned: pruneCardCache(cards) };
+  return { dir, folder: CARD_FOLDER, fingerprint: contextFingerprint(catalog, context), files: cards.length, missing: [], pruned: pruneCardCache(cards) };
 }
 
 /**
- * Moves the staged cards into `outDir` when they were made from the same catalog and context as the
- * pages and the out dir has no `og/` yet: true when done (`adoptStagedSync`). On false the caller
- * places the cards itself (`catalogCardFiles`, `publishCards`).
+ * Moves the staged cards into `outDir` when they were made from the same catalog and card context
+ * (site, address, base path: `contextFingerprint`) as the pages, and the out dir has no `og/` yet:
+ * true when done (`adoptStagedSync`). On false the caller places the cards itself
+ * (`catalogCardFiles`, `publishCards`).
  */
 export function adoptStagedCards(staged: StagedFiles, catalog: Catalog, context: PlanCardContext, outDir: string): boolean {
-  return adoptStagedSync(staged, cardSetFingerprint(catalog, context), outDir);
+  return adoptStagedSync(staged, contextFingerprint(catalog, context), outDir);
 }

@@ -16,6 +16,13 @@ import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/
 import { adoptStagedSync, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import type { OpenData } from './types';
 
+/** What placing files marked `asFile` did: files placed, rendered on the way, and kept files removed from the cache. */
+export interface PlacedFiles {
+  files: number;
+  rendered: number;
+  pruned: number;
+}
+
 /** The folder of the out dir every file marked `asFile` is in: the plan records. */
 const RECORD_FOLDER = 'api/v1/plans';
 
@@ -28,7 +35,7 @@ const RECORD_FOLDER = 'api/v1/plans';
  * published before keeps its files, which are links. Returns how many files it placed, how many it
  * rendered and how many kept files it removed.
  */
-export function publishOpenDataFiles(openData: OpenData, outDir: string, { only }: { only?: readonly string[] } = {}): { files: number; rendered: number; pruned: number } {
+export function publishOpenDataFiles(openData: OpenData, outDir: string, { only }: { only?: readonly string[] } = {}): PlacedFiles {
   const linked: PublishedFile[] = [];
   let files = 0;
   let rendered = 0;
@@ -47,11 +54,6 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
   publishFilesSync(outDir, linked, 'tệp dữ liệu mở', 'tệp');
   const pruned = only ? 0 : openData.pruneKeptFiles(new Set(linked.map(({ file }) => file)));
   return { files, rendered, pruned };
-}
-
-/** A digest of what decides the files marked `asFile`: the catalog and the publish context. */
-export function openDataFilesFingerprint(openData: OpenData): string {
-  return contextFingerprint(openData.catalog, openData.ctx);
 }
 
 /**
@@ -75,17 +77,17 @@ export function stageOpenDataFiles(openData: OpenData, dir: string = stagingDir(
   }
   stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
   const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep) : 0;
-  return { dir, folder: RECORD_FOLDER, fingerprint: openDataFilesFingerprint(openData), files: staged.length, missing, pruned };
+  return { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
 }
 
 /**
  * Moves the staged files into `outDir` when they were staged from the same catalog and publish
- * context (`adoptStagedSync`), then places the files the stager lacked (`publishOpenDataFiles` with
- * `only`), and returns the counts as `publishOpenDataFiles` does. Undefined when it moved nothing (a
- * cold build stages no file): the caller then places every file (`publishOpenDataFiles`).
+ * context (`contextFingerprint`, `adoptStagedSync`), then places the files the stager lacked
+ * (`publishOpenDataFiles` with `only`), and returns the counts as `publishOpenDataFiles` does.
+ * Undefined when it moved nothing (a cold build stages no file): the caller then places every file.
  */
-export function adoptStagedOpenDataFiles(staged: StagedFiles, openData: OpenData, outDir: string): { files: number; rendered: number; pruned: number } | undefined {
-  if (!adoptStagedSync(staged, openDataFilesFingerprint(openData), outDir)) return undefined;
+export function adoptStagedOpenDataFiles(staged: StagedFiles, openData: OpenData, outDir: string): PlacedFiles | undefined {
+  if (!adoptStagedSync(staged, contextFingerprint(openData.catalog, openData.ctx), outDir)) return undefined;
   const placed = publishOpenDataFiles(openData, outDir, { only: staged.missing });
   return { files: staged.files + placed.files, rendered: placed.rendered, pruned: staged.pruned };
 }

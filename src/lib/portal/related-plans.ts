@@ -40,6 +40,35 @@ interface Candidate extends RelatedPlan {
   order: number;
 }
 
+/**
+ * Adds to `found` up to RELATED_PER_REASON plans of `candidates` (slugs) tied to `plan` by `reason`,
+ * leaving out `plan` itself and those `skip` names.
+ */
+function gather(
+  catalog: Catalog,
+  plan: PlanEntry,
+  found: Map<string, Candidate>,
+  candidates: readonly string[],
+  reason: RelatedReason,
+  skip?: (other: PlanEntry) => boolean,
+): void {
+  let taken = 0;
+  for (const slug of candidates) {
+    if (taken >= RELATED_PER_REASON) break;
+    if (slug === plan.slug) continue;
+    const other = catalog.planBySlug.get(slug);
+    if (!other || skip?.(other)) continue;
+    taken++;
+    const entry = found.get(slug);
+    if (entry) {
+      entry.reasons.push(reason);
+      entry.weight += REASON_WEIGHT[reason.kind];
+    } else {
+      found.set(slug, { plan: other, reasons: [reason], weight: REASON_WEIGHT[reason.kind], order: catalog.planOrder.get(slug)! });
+    }
+  }
+}
+
 function build(catalog: Catalog): Map<string, RelatedPlan[]> {
   const byTitle = new Map<string, string[]>();
   const titleKeys = new Map<PlanEntry, string>();
@@ -58,40 +87,19 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     return slug;
   };
   const related = new Map<string, RelatedPlan[]>();
-  let plan: PlanEntry;
-  let found: Map<string, Candidate>;
-  // Up to RELATED_PER_REASON of `candidates` (slugs), this plan and those `skip` names left out, tied by `reason`.
-  const add = (candidates: readonly string[], reason: RelatedReason, skip?: (other: PlanEntry) => boolean) => {
-    let taken = 0;
-    for (const slug of candidates) {
-      if (taken >= RELATED_PER_REASON) break;
-      if (slug === plan.slug) continue;
-      const other = catalog.planBySlug.get(slug);
-      if (!other || skip?.(other)) continue;
-      taken++;
-      const entry = found.get(slug);
-      if (entry) {
-        entry.reasons.push(reason);
-        entry.weight += REASON_WEIGHT[reason.kind];
-      } else {
-        found.set(slug, { plan: other, reasons: [reason], weight: REASON_WEIGHT[reason.kind], order: catalog.planOrder.get(slug)! });
-      }
-    }
-  };
-  const sameYear = (other: PlanEntry) => other.data.year === plan.data.year;
-  const listed = (other: PlanEntry) => found.has(other.slug);
-  for (plan of catalog.plans) {
-    found = new Map();
+  for (const plan of catalog.plans) {
+    const found = new Map<string, Candidate>();
     for (const document of new Set(plan.data.basis.map((r) => r.document))) {
-      add(catalog.documents.get(document)?.implementedByPlans ?? [], { kind: 'basis', document });
+      gather(catalog, plan, found, catalog.documents.get(document)?.implementedByPlans ?? [], { kind: 'basis', document });
     }
-    add(byTitle.get(titleKeys.get(plan)!) ?? [], { kind: 'title' }, sameYear);
-    add(catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
+    gather(catalog, plan, found, byTitle.get(titleKeys.get(plan)!) ?? [], { kind: 'title' }, (other) => other.data.year === plan.data.year);
+    gather(catalog, plan, found, catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
     // Sharing a topic is the weakest tie: only fills the list when the others leave room.
     if (found.size < RELATED_MAX) {
       const topic = topicSlug(plan.data.topics[0]!);
-      add(catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, listed);
+      gather(catalog, plan, found, catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, (other) => found.has(other.slug));
     }
+    // Strongest ties first, then the catalog's order (newest first).
     related.set(
       plan.slug,
       [...found.values()]

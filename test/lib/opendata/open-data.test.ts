@@ -90,6 +90,17 @@ describe('sizes and checksums kept between builds', () => {
     expect(keys(fromRecords)).toEqual(keys(fresh));
   });
 
+  it("keys each plan record with the publish context its links are written in: another address or base path, another key", async () => {
+    const recordPaths = openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`);
+    for (const other of [{ ...ctx, site: 'https://khac.example.gov.vn' }, { ...ctx, base: '/khac/' }]) {
+      const elsewhere = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), other, { workbooks: false });
+      for (const path of recordPaths) {
+        expect(elsewhere.entry(path)!.key!(), `${path} at ${JSON.stringify(other)}`).not.toBe(openData.entry(path)!.key!());
+        expect(elsewhere.text(path), path).not.toBe(openData.text(path));
+      }
+    }
+  });
+
   it('renders a file again when what it shows changed, and keys it apart', async () => {
     const content = loadContent(join(root, 'content'));
     const [first, ...rest] = content.plans;
