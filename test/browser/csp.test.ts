@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { fetchOrAbort, launchBrowser } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { loadContent } from '../../src/lib/content/load';
 import { contentSecurityPolicy, contentSecurityPolicyHeader } from '../../src/lib/security/csp';
@@ -51,8 +51,8 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { v
 /** Also send the policy as an HTTP header, the way public/_headers makes a host do. */
 async function withHeader(context: BrowserContext): Promise<void> {
   await context.route('**/*', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicyHeader() } });
+    const response = await fetchOrAbort(route);
+    if (response) await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': contentSecurityPolicyHeader() } });
   });
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { describeViolations, launchBrowser, runAxe } from '../support/browser';
+import { describeViolations, fetchOrAbort, launchBrowser, runAxe } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/static-server';
 import { samplePlanDocx } from '../support/docx-plan';
 import { buildSite } from '../support/build';
@@ -49,7 +49,8 @@ beforeAll(async () => {
   // Every response carries the headers public/_headers gives its path, as a host that reads the
   // file would send them: the editor must work under its own Content-Security-Policy.
   await page.route('**/*', async (route) => {
-    const response = await route.fetch();
+    const response = await fetchOrAbort(route);
+    if (!response) return;
     const path = new URL(route.request().url()).pathname.slice(base.length - 1);
     await route.fulfill({ response, headers: { ...response.headers(), ...Object.fromEntries(headersFromFile(headersFile(), path)) } });
   });
@@ -201,7 +202,8 @@ describe('/quan-tri/nhap/ on a deployed portal: the draft reaches the editor of 
     await remote.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.includes(LOCAL_BACKEND_PATH)) return route.fulfill({ status: 404, body: '' });
-      const response = await route.fetch();
+      const response = await fetchOrAbort(route);
+      if (!response) return;
       const path = new URL(url).pathname.slice(base.length - 1);
       const headers = { ...response.headers(), ...Object.fromEntries(headersFromFile(headersFile(), path)) };
       if (!url.endsWith('/quan-tri/config.yml')) return route.fulfill({ response, headers });

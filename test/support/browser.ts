@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIResponse, type Browser, type Page, type Route } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -58,4 +58,20 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 /** One line per violation, for readable assertion failures. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+}
+
+/**
+ * The server's response to a routed request, or undefined after aborting the request when the
+ * server's connection failed (ECONNRESET and the like): a page still fetching a font or script
+ * as its test ends, or as the test's server stops, would otherwise leave the route handler's
+ * rejection unhandled, which fails the whole run. What a test checks is on the page, so a request
+ * dropped while the test still runs shows there as a missing response.
+ */
+export async function fetchOrAbort(route: Route): Promise<APIResponse | undefined> {
+  try {
+    return await route.fetch();
+  } catch {
+    await route.abort().catch(() => undefined);
+    return undefined;
+  }
 }
