@@ -3,12 +3,13 @@
  * from the same calls the page makes (src/lib/build/cache-key.ts explains why). The plan page
  * has its own, from the inputs of its view: `planPageKey` (src/lib/portal/plan.ts).
  */
-import type { Catalog } from '../catalog/build';
+import type { Catalog, PlanEntry } from '../catalog/build';
 import { planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { renderKey, sha256 } from './cache-key';
 import { agencyPage, type AgencyListPageData } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
 import { documentPage, documentUsageText, type DocumentListPageData, type DocumentTypePageData } from '../portal/documents';
+import type { CappedList } from '../portal/pagination';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -37,17 +38,38 @@ export function planListKey(catalog: Catalog, page: PlanListPageData): string {
 }
 
 /**
+ * Rows that are each a function of their plan and of what the key names beside them: an agency's
+ * duties in a plan (its assignments to that unit), a plan's references to a document in one role,
+ * an agency record's line for a plan (its targets and deadlines, and the results reports, which every
+ * key covers). The plan stands for such a row in a key (its digest, src/lib/build/cache-key.ts), not
+ * the row's text: the duties, references and titles were most of the keys' JSON of the agency and
+ * document pages (about 14 of 28 MB at 5,000 plans), hashed again in every build.
+ */
+function plansOf<T extends { plan: PlanEntry }>(rows: readonly T[]): PlanEntry[] {
+  return rows.map((row) => row.plan);
+}
+
+/** `plansOf` for a capped list: its plans, and its total and whether it was cut, which the page prints. */
+function cappedPlans<T extends { plan: PlanEntry }>(list: CappedList<T>): CappedList<PlanEntry> {
+  return { ...list, items: plansOf(list.items) };
+}
+
+/**
  * /co-quan/{id}/: its page model and the record of commitments and results the page prints
  * (`agencyRecord`: totals over every plan the agency issued, listed or not). The agencies the model
  * holds (the agency, its parent, ancestors and children) are shown by name and link only, which the
  * registries cover, so they join the key by id: hashing their whole views (every plan, duty and
  * deadline of a provincial UBND) cost 10 ms a page and re-rendered a page for changes it does not show.
+ * Its duties and the record's lines join the key by plan (`plansOf`).
  */
 export function agencyPageKey(catalog: Catalog, id: string): string {
   const page = agencyPage(catalog, id);
+  const record = agencyRecord(catalog, id);
   const ids = (agencies: { id: string }[]) => agencies.map((agency) => agency.id);
-  const shown = { ...page, agency: page.agency.id, ancestors: ids(page.ancestors), parent: page.parent?.id ?? null, children: ids(page.children) };
-  return renderKey(catalog, shown, agencyRecord(catalog, id));
+  const shown = { ...page, agency: page.agency.id, ancestors: ids(page.ancestors), parent: page.parent?.id ?? null, children: ids(page.children), tasks: plansOf(page.tasks) };
+  // A record line whose plan is not in the catalog (none: the record lists the catalog's plans) is hashed as it is.
+  const lines = record.plans.map((line) => catalog.planBySlug.get(line.slug) ?? line);
+  return renderKey(catalog, shown, { ...record, plans: lines });
 }
 
 /**
@@ -67,21 +89,23 @@ export function documentTypePageKey(catalog: Catalog, page: DocumentTypePageData
  * document (the page prints the registry entry, which the registries cover, and links that plan).
  * The whole view held every edge citing the document, so a directive cited by thousands of plans put
  * thousands of digests in the key, and an edit to any of them re-rendered a page that shows the
- * newest ten of each role and their totals.
+ * newest ten of each role and their totals. Those plans join the key by plan (`plansOf`).
  */
 export function documentPageKey(catalog: Catalog, id: string): string {
   const model = documentPage(catalog, id);
   if (!model) throw new Error(`No document "${id}" in the registry`);
-  return renderKey(catalog, { ...model, view: { id: model.view.id, plan: model.view.plan } });
+  const { basis, citation } = model.referencing;
+  return renderKey(catalog, { ...model, view: { id: model.view.id, plan: model.view.plan }, referencing: { basis: cappedPlans(basis), citation: cappedPlans(citation) } });
 }
 
 /**
  * /co-quan/{id}/{list}/…: one page of an agency's long list. What it shows: its slice (rows name
- * their plans), the list and agency it belongs to (names come from the registries), not the
- * agency's other lists.
+ * their plans; a duty page's rows are its plans, `plansOf`), the list and agency it belongs to
+ * (names come from the registries), not the agency's other lists.
  */
 export function agencyListPageKey(catalog: Catalog, page: AgencyListPageData): string {
-  return renderKey(catalog, page.kind, page.agency.id, page.firstPagePath, page.slice);
+  const slice = page.kind === 'nhiem-vu' ? { ...page.slice, items: plansOf(page.slice.items) } : page.slice;
+  return renderKey(catalog, page.kind, page.agency.id, page.firstPagePath, slice);
 }
 
 /**
@@ -93,5 +117,5 @@ export function agencyListPageKey(catalog: Catalog, page: AgencyListPageData): s
  */
 export function documentListPageKey(catalog: Catalog, page: DocumentListPageData): string {
   const { slice } = page;
-  return renderKey(catalog, page.role, page.view.id, page.firstPagePath, { ...slice, items: slice.items.map((row) => row.plan) });
+  return renderKey(catalog, page.role, page.view.id, page.firstPagePath, { ...slice, items: plansOf(slice.items) });
 }

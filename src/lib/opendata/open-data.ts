@@ -8,7 +8,7 @@ import { dataPackage } from './datapackage';
 import { dcatCatalog } from './dcat';
 import { tableCsv } from './csv';
 import { tableXlsx } from './xlsx';
-import { atomFeed, feedArchivePath, feedPages, jsonFeed } from './feeds';
+import { atomFeed, feedArchivePath, feedPages, feedPageShown, jsonFeed } from './feeds';
 import { calendarKey, deadlinesCalendar } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
@@ -239,9 +239,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   ];
   // An archive page shows its entries (each names its plan or report) and its neighbours.
   const feedArchiveFiles: OpenDataFile[] = feedPages(catalog).archives.flatMap((archive) => {
-    // Both formats show the same entries: hashed once (46 KB of entries a page at 5,000 plans).
+    // Both formats show the same entries: hashed once.
     let shown: string | undefined;
-    const key = (format: string) => `${format}|${(shown ??= renderKey(catalog, archive, ctx))}`;
+    const key = (format: string) => `${format}|${(shown ??= renderKey(catalog, feedPageShown(catalog, archive), ctx))}`;
     return [
       { path: feedArchivePath(archive.page!, 'xml'), format: 'Atom' as const, render: () => atomFeed(catalog, ctx, archive.page), key: () => key('xml') },
       { path: feedArchivePath(archive.page!, 'json'), format: 'JSON Feed' as const, render: () => jsonFeed(catalog, ctx, archive.page), key: () => key('json') },

@@ -143,6 +143,44 @@ describe('agencyPageKey', () => {
   });
 });
 
+describe("the keys of an agency's duties", () => {
+  /** The plans an agency page shows other than by duties: those it lists, and those its deadline rows come from. */
+  const shownOtherwise = (page: ReturnType<typeof agencyPage>) => new Set([...page.plans.map((plan) => plan.slug), ...[...page.deadlines, ...page.unitDeadlines, ...page.receives].map((row) => row.plan)]);
+
+  /** An agency with duties in a plan that reaches its page by those duties only, and the catalog with one more such duty. */
+  function dutyRewritten() {
+    const built = load();
+    const [id, task] = [...built.agencies.keys()].flatMap((agency) => {
+      const page = agencyPage(built, agency);
+      return page.tasks.filter((t) => !shownOtherwise(page).has(t.plan.slug)).map((t) => [agency, t] as const);
+    })[0]!;
+    const content = loadContent(join(root, 'content'));
+    const entry = content.plans.find((plan) => plan.slug === task.plan.slug)!;
+    const at = entry.data.assignments.findIndex((assignment) => assignment.unit === id);
+    const assignments = entry.data.assignments.map((assignment, i) => (i === at ? { ...assignment, duties: [...assignment.duties, 'Nhiệm vụ bổ sung của phép thử.'] } : assignment));
+    entry.data = { ...entry.data, assignments };
+    return { id, slug: task.plan.slug, before: built, after: buildCatalog(content) };
+  }
+  const taskPage = (catalog: ReturnType<typeof load>, id: string) => ({
+    agency: catalog.agencies.get(id)!,
+    kind: 'nhiem-vu' as const,
+    firstPagePath: `co-quan/${id}/nhiem-vu/`,
+    slice: paginate(agencyPage(catalog, id).tasks, 1)[0]!,
+  });
+
+  it('change the agency page and its duty list page when a listed plan gives the agency a duty more', () => {
+    const { id, slug, before, after } = dutyRewritten();
+    expect(agencyPage(after, id).tasks.find((task) => task.plan.slug === slug)!.duties).toContain('Nhiệm vụ bổ sung của phép thử.');
+    expect(shownOtherwise(agencyPage(before, id)).has(slug), 'the plan is on the page by its duties only').toBe(false);
+    expect(agencyPageKey(load(), id)).toBe(agencyPageKey(before, id));
+    expect(agencyPageKey(after, id)).not.toBe(agencyPageKey(before, id));
+    expect(taskPage(before, id).slice.items[0]!.plan.slug).toBe(slug);
+    const again = load();
+    expect(agencyListPageKey(again, taskPage(again, id))).toBe(agencyListPageKey(before, taskPage(before, id)));
+    expect(agencyListPageKey(after, taskPage(after, id))).not.toBe(agencyListPageKey(before, taskPage(before, id)));
+  });
+});
+
 describe('planListKey', () => {
   /** The first page of the plans of the seeds' oldest year: a year filter, as /ke-hoach/nam/{year}/ shows it. */
   const yearPage = (catalog: ReturnType<typeof load>) => {
@@ -264,6 +302,17 @@ describe('documentPageKey', () => {
     expect(documentPageKey(retitled.catalog, retitled.document)).toBe(documentPageKey(before.catalog, before.document));
     const fewer = withManyImplementing((copies) => void copies.pop());
     expect(documentPageKey(fewer.catalog, fewer.document)).not.toBe(documentPageKey(before.catalog, before.document));
+  });
+
+  it('changes when a plan it lists writes its reference to the document anew', () => {
+    const before = withManyImplementing();
+    const rewritten = withManyImplementing((copies) => {
+      const newest = copies[0]!;
+      newest.data = { ...newest.data, basis: newest.data.basis.map((ref) => (ref.document === before.document ? { ...ref, number: `${ref.number}/sửa` } : ref)) };
+    });
+    const listed = documentPage(rewritten.catalog, rewritten.document)!.referencing.basis.items.find((item) => item.plan.slug.endsWith('-ban-sao-1'))!;
+    expect(listed.writtenAs.some((number) => number.endsWith('/sửa'))).toBe(true);
+    expect(documentPageKey(rewritten.catalog, rewritten.document)).not.toBe(documentPageKey(before.catalog, before.document));
   });
 });
 

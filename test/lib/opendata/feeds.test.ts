@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { atomFeed, FEED_PAGE_SIZE, feedPages, jsonFeed } from '../../../src/lib/opendata/feeds';
+import { atomFeed, FEED_PAGE_SIZE, feedPages, feedPageShown, jsonFeed } from '../../../src/lib/opendata/feeds';
+import { renderKey } from '../../../src/lib/build/cache-key';
 import { syntheticCatalog } from '../portal/synthetic-catalog';
 import { contentModified, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, ctx, PREFIX } from './real-content';
@@ -144,6 +145,27 @@ describe('feed paging (RFC 5005 archives, JSON Feed next_url)', () => {
     expect(JSON.parse(jsonFeed(big, ctx, 1)).next_url).toBeUndefined();
     expect(JSON.parse(jsonFeed(big, ctx, 2)).next_url).toBe(`${PREFIX}feed/luu-tru/1.json`);
     expect(() => atomFeed(big, ctx, 5)).toThrow(/does not exist/);
+  });
+
+  it("an archive page's key holds each plan's entry as its plan, and changes when a plan it lists changes", () => {
+    const page = archives[1]!;
+    const shown = feedPageShown(big, page) as { entries: unknown[] };
+    expect(shown.entries).toEqual(page.entries.map((entry) => big.planBySlug.get(entry.slug)));
+    const key = renderKey(big, feedPageShown(big, page), ctx);
+    expect(renderKey(big, feedPageShown(big, { ...page, entries: [...page.entries].reverse() }), ctx)).not.toBe(key);
+    const edited = syntheticCatalog(230);
+    const listed = edited.planBySlug.get(page.entries[0]!.slug)!;
+    listed.data = { ...listed.data, summary: `${listed.data.summary} Đã sửa đổi.` };
+    expect(renderKey(edited, feedPageShown(edited, feedPages(edited).archives[1]!), ctx)).not.toBe(key);
+    const other = edited.planBySlug.get(archives[0]!.entries[0]!.slug)!;
+    const untouched = syntheticCatalog(230);
+    untouched.planBySlug.get(other.slug)!.body = 'Nội dung khác.';
+    expect(renderKey(untouched, feedPageShown(untouched, feedPages(untouched).archives[1]!), ctx)).toBe(key);
+  });
+
+  it("a report's entry is shown as it is, even under a plan's slug (its path says it is a report's)", () => {
+    const report = { slug: big.plans[0]!.slug, path: 'bao-cao/bao-cao-thu/', title: 'Báo cáo', summary: 'Tóm tắt', date: '2024-01-01', author: 'UBND', tags: ['Báo cáo kết quả'], data: null };
+    expect((feedPageShown(big, { page: 1, entries: [report], older: null, newer: null }) as { entries: unknown[] }).entries).toEqual([report]);
   });
 
   it('a portal with fewer than 50 plans has one feed page and no archive', () => {
