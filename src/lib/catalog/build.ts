@@ -107,14 +107,19 @@ export interface AgencyView extends AgencyEntry {
   /** Ancestors, nearest first. */
   ancestors: string[];
   plans: string[];
+  /** The duties plans give this unit, in the catalog's plan order (newest first), a plan's in its order. */
   assignments: AssignmentRow[];
+  /** The deadlines this agency owns, by date (a stable sort of the plans' order). */
   deadlines: DeadlineRow[];
   /** Reports the agency issued, newest first. */
   reports: string[];
 }
 
 export interface DocumentView extends DocumentEntry {
-  /** Plans referencing this document, basis edges first, then citations; newest plan first. */
+  /**
+   * Plans referencing this document, basis edges first, then citations; newest plan first, a plan's
+   * edges in its order (so a plan's edges of one role are neighbours: `referencingPlans` relies on it).
+   */
   citedBy: CitationEdge[];
   /** Plans whose `basis` lists this document, newest first, each once (the `basis` edges of `citedBy`). */
   implementedByPlans: string[];

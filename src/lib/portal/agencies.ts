@@ -140,10 +140,17 @@ interface AgencyLists {
 /** Same-day deadlines of an agency's units, grouped by owner in Vietnamese dictionary order. */
 const ownerCollator = new Intl.Collator('vi');
 
-function compareUnitDeadlines(a: DeadlineRow, b: DeadlineRow): number {
-  // ISO dates compare as text; only same-day rows need the collator.
-  if (a.deadline.date !== b.deadline.date) return a.deadline.date < b.deadline.date ? -1 : 1;
-  return ownerCollator.compare(a.deadline.owner, b.deadline.owner);
+/**
+ * The deadlines of `units`, by date, then owner in Vietnamese dictionary order. Each unit's
+ * deadlines are its own (the unit is their owner) and in date order already (the catalog's), so the
+ * units are put in their owners' order and the rows then sorted by date alone, a stable sort that
+ * meets runs already in order. Comparing owners with the collator for every same-day pair was 0.8 s
+ * of each build at 50,000 plans, where a provincial People's Committee's units hold nearly every deadline.
+ */
+function unitDeadlinesOf(units: AgencyView[]): DeadlineRow[] {
+  const rows = [...units].sort((a, b) => ownerCollator.compare(a.id, b.id)).flatMap((unit) => unit.deadlines);
+  // ISO dates compare as text.
+  return rows.sort((a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : 0));
 }
 
 /**
@@ -153,28 +160,26 @@ function compareUnitDeadlines(a: DeadlineRow, b: DeadlineRow): number {
  */
 const agencyLists = perCatalogAndId((catalog, id): AgencyLists => {
   const agency = catalog.agencies.get(id)!;
-  const plan = (slug: string) => catalog.planBySlug.get(slug);
-  const tasksByPlan = new Map<string, string[]>();
+  // The agency's assignments are in the catalog's plan order, a plan's in its order (AgencyView), so
+  // a plan's duties are neighbours and come out newest plan first: no map by plan, no sort.
+  const tasks: [string, string[]][] = [];
   for (const row of agency.assignments) {
-    const duties = tasksByPlan.get(row.plan) ?? [];
-    duties.push(...row.assignment.duties);
-    tasksByPlan.set(row.plan, duties);
+    const last = tasks[tasks.length - 1];
+    if (last?.[0] === row.plan) last[1].push(...row.assignment.duties);
+    else tasks.push([row.plan, [...row.assignment.duties]]);
   }
-  const order = catalog.planOrder;
   const { deadlinesBySubmitTo } = portalIndex(catalog);
-  const tasks = [...tasksByPlan].filter(([slug]) => plan(slug)).sort((a, b) => order.get(a[0])! - order.get(b[0])!);
-  const unitDeadlines: DeadlineRow[] = [];
+  const units: AgencyView[] = [];
   const seen = new Set([id]);
   const queue = [...agency.children];
   while (queue.length > 0) {
     const unit = catalog.agencies.get(queue.shift()!);
     if (!unit || seen.has(unit.id)) continue;
     seen.add(unit.id);
-    unitDeadlines.push(...unit.deadlines);
+    units.push(unit);
     queue.push(...unit.children);
   }
-  unitDeadlines.sort(compareUnitDeadlines);
-  return { plans: agency.plans, tasks, deadlines: agency.deadlines, unitDeadlines, receives: deadlinesBySubmitTo.get(id) ?? [] };
+  return { plans: agency.plans, tasks, deadlines: agency.deadlines, unitDeadlines: unitDeadlinesOf(units), receives: deadlinesBySubmitTo.get(id) ?? [] };
 });
 
 /** The model of one agency page; throws on an unknown id (getStaticPaths only passes known ones). */

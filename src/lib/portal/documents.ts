@@ -121,23 +121,24 @@ export type ReferencingPlans = Readonly<Record<ReferenceRole, readonly Referenci
  * The plans that implement (basis) and that cite (citation) a document, each plan once per role,
  * newest plan first. Once per catalog and document: the document page, its key and its list pages
  * all read them, and a directive can be cited by thousands of plans.
+ *
+ * `citedBy` is in that order already (basis edges first, then citations, newest plan first, a plan's
+ * edges in its order: DocumentView), so a plan's edges of one role are neighbours and the rows are
+ * made in one pass, without a map by plan or a sort: with them, the 308,000 edges of the
+ * 50,000-plan corpus took 1.4–1.8 s of every build.
  */
 export const referencingPlans: (catalog: Catalog, id: string) => ReferencingPlans = perCatalogAndId((catalog, id) => {
   const result: Record<ReferenceRole, ReferencingPlan[]> = { basis: [], citation: [] };
   const view = catalog.documents.get(id);
   if (!view) return result;
-  const byRole: Record<ReferenceRole, Map<string, ReferencingPlan>> = { basis: new Map(), citation: new Map() };
   for (const edge of view.citedBy) {
     const plan = catalog.planBySlug.get(edge.plan);
     if (!plan) continue;
-    const entry = byRole[edge.role].get(edge.plan) ?? { plan, writtenAs: [], references: [] };
+    const rows = result[edge.role];
+    let entry = rows[rows.length - 1];
+    if (entry?.plan !== plan) rows.push((entry = { plan, writtenAs: [], references: [] }));
     if (!entry.writtenAs.includes(edge.reference.number)) entry.writtenAs.push(edge.reference.number);
     entry.references.push(edge.reference);
-    byRole[edge.role].set(edge.plan, entry);
-  }
-  const order = catalog.planOrder;
-  for (const role of ['basis', 'citation'] as const) {
-    result[role] = [...byRole[role].values()].sort((a, b) => order.get(a.plan.slug)! - order.get(b.plan.slug)!);
   }
   return result;
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { agencyLevelLabel } from '../../../src/lib/agency-level';
 import { agenciesByLevel, agencyPage, agencyTree, agencyTreeMeta, type AgencyTreeNode } from '../../../src/lib/portal/agencies';
 import { seedCatalog, seedContent } from './seed-catalog';
-import { fixtureAgency, fixtureCatalog } from './fixture-catalog';
+import { fixtureAgency, fixtureCatalog, fixturePlan } from './fixture-catalog';
+import { syntheticCatalog } from './synthetic-catalog';
 
 function flatten(nodes: AgencyTreeNode[], parent: string | null = null): { id: string; parent: string | null }[] {
   return nodes.flatMap((n) => [{ id: n.agency.id, parent }, ...flatten(n.children, n.agency.id)]);
@@ -87,6 +88,77 @@ describe('agencyPage on the seed content', () => {
 
   it('refuses an unknown id in Vietnamese', () => {
     expect(() => agencyPage(seedCatalog(), 'khong-co')).toThrow(/Không có cơ quan "khong-co"/);
+  });
+});
+
+describe('agencyPage lists on a small catalog', () => {
+  // Two units whose names sort the other way from their ids: the page lists units by name, their
+  // same-day deadlines go by owner.
+  const agencies = [fixtureAgency('cha'), fixtureAgency('a-con', { name: 'Phòng Z', parent: 'cha' }), fixtureAgency('b-con', { name: 'Phòng A', parent: 'cha' })];
+  const deadline = (owner: string, date: string) => ({ date, task: `Báo cáo của ${owner}`, owner });
+  const catalog = fixtureCatalog({
+    agencies,
+    plans: [
+      fixturePlan('cu', { issuer: 'cha', issuedOn: '2024-01-05', assignments: [{ unit: 'a-con', duties: ['Việc cũ'] }], deadlines: [deadline('b-con', '2024-06-30')] }),
+      fixturePlan('moi', {
+        issuer: 'cha',
+        issuedOn: '2024-03-05',
+        assignments: [
+          { unit: 'a-con', duties: ['Việc một'] },
+          { unit: 'b-con', duties: ['Việc khác'] },
+          { unit: 'a-con', duties: ['Việc hai', 'Việc ba'] },
+        ],
+        deadlines: [deadline('b-con', '2024-06-30'), deadline('a-con', '2024-06-30'), deadline('a-con', '2024-05-31')],
+      }),
+    ],
+  });
+
+  it("joins a plan's duties for a unit under that plan, newest plan first", () => {
+    expect(agencyPage(catalog, 'a-con').tasks.map((task) => [task.plan.slug, task.duties])).toEqual([
+      ['moi', ['Việc một', 'Việc hai', 'Việc ba']],
+      ['cu', ['Việc cũ']],
+    ]);
+  });
+
+  it("orders the units' deadlines by date, then owner, then plan", () => {
+    expect(catalog.agencies.get('cha')!.children, 'units by name').toEqual(['b-con', 'a-con']);
+    expect(agencyPage(catalog, 'cha').unitDeadlines.map((row) => `${row.deadline.date} ${row.deadline.owner} ${row.plan}`)).toEqual([
+      '2024-05-31 a-con moi',
+      '2024-06-30 a-con moi',
+      '2024-06-30 b-con moi',
+      '2024-06-30 b-con cu',
+    ]);
+  });
+});
+
+describe('agencyPage on 400 plans', () => {
+  const catalog = syntheticCatalog(400);
+  const all = (id: string) => agencyPage(catalog, id, Number.MAX_SAFE_INTEGER);
+
+  it("gives each agency's duties by plan, newest plan first, as grouping its assignments by plan and sorting the plans would", () => {
+    let grouped = 0;
+    for (const [id, agency] of catalog.agencies) {
+      const byPlan = new Map<string, string[]>();
+      for (const row of agency.assignments) byPlan.set(row.plan, [...(byPlan.get(row.plan) ?? []), ...row.assignment.duties]);
+      const expected = [...byPlan].sort((a, b) => catalog.planOrder.get(a[0])! - catalog.planOrder.get(b[0])!);
+      expect(all(id).tasks.map((task) => [task.plan.slug, task.duties]), id).toEqual(expected);
+      grouped += expected.filter(([, duties]) => duties.length > 1).length;
+    }
+    expect(grouped, 'some plan gives a unit more than one duty').toBeGreaterThan(0);
+  });
+
+  it("gives each agency's unit deadlines as a stable sort of its units' deadlines by date, then owner in dictionary order", () => {
+    const collator = new Intl.Collator('vi');
+    let ties = 0;
+    for (const [id] of catalog.agencies) {
+      const got = all(id).unitDeadlines;
+      const expected = [...got]
+        .sort((a, b) => catalog.planOrder.get(a.plan)! - catalog.planOrder.get(b.plan)! || a.position - b.position)
+        .sort((a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : collator.compare(a.deadline.owner, b.deadline.owner)));
+      expect(got.map((row) => `${row.plan}#${row.position}`), id).toEqual(expected.map((row) => `${row.plan}#${row.position}`));
+      ties += got.filter((row, i) => i > 0 && row.deadline.date === got[i - 1]!.deadline.date && row.deadline.owner !== got[i - 1]!.deadline.owner).length;
+    }
+    expect(ties, 'some day has deadlines of two units').toBeGreaterThan(0);
   });
 });
 

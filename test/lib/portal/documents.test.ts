@@ -14,6 +14,7 @@ import {
 } from '../../../src/lib/portal/documents';
 import { seedCatalog, seedContent } from './seed-catalog';
 import { fixtureCatalog, fixtureDocument, fixturePlan, ref } from './fixture-catalog';
+import { syntheticCatalog } from './synthetic-catalog';
 
 /** Plans of the real content whose basis (or citations) name a document, read straight from the files. */
 function plansReferencing(id: string, role: 'basis' | 'citations'): string[] {
@@ -58,6 +59,46 @@ describe('referencingPlans on the seed plans', () => {
 
   it('returns empty lists for an unknown document', () => {
     expect(referencingPlans(seedCatalog(), 'khong-co')).toEqual({ basis: [], citation: [] });
+  });
+
+  it('lists a plan naming the document twice in one role once, with both spellings, newest plan first', () => {
+    const twice = (id: string) => [ref(id), { ...ref(id), number: `${id}/KH.UBND` }];
+    const catalog = fixtureCatalog({
+      documents: [fixtureDocument('d')],
+      plans: [
+        fixturePlan('cu', { issuedOn: '2024-01-05', basis: twice('d'), citations: [ref('d'), ref('d')] }),
+        fixturePlan('moi', { issuedOn: '2024-03-05', basis: twice('d') }),
+      ],
+    });
+    const { basis, citation } = referencingPlans(catalog, 'd');
+    const rows = (list: typeof basis) => list.map((row) => [row.plan.slug, row.writtenAs, row.references.length]);
+    expect(rows(basis)).toEqual([
+      ['moi', ['d/KH-UBND', 'd/KH.UBND'], 2],
+      ['cu', ['d/KH-UBND', 'd/KH.UBND'], 2],
+    ]);
+    expect(rows(citation)).toEqual([['cu', ['d/KH-UBND'], 2]]);
+  });
+
+  it('gives, for every document of 400 plans, what grouping the edges by plan and sorting the plans newest first gives', () => {
+    const catalog = syntheticCatalog(400);
+    const order = catalog.planOrder;
+    let rows = 0;
+    for (const [id, view] of catalog.documents) {
+      const expected = { basis: new Map<string, { plan: string; writtenAs: string[]; references: unknown[] }>(), citation: new Map<string, { plan: string; writtenAs: string[]; references: unknown[] }>() };
+      for (const edge of view.citedBy) {
+        const entry = expected[edge.role].get(edge.plan) ?? { plan: edge.plan, writtenAs: [], references: [] };
+        if (!entry.writtenAs.includes(edge.reference.number)) entry.writtenAs.push(edge.reference.number);
+        entry.references.push(edge.reference);
+        expected[edge.role].set(edge.plan, entry);
+      }
+      const got = referencingPlans(catalog, id);
+      for (const role of ['basis', 'citation'] as const) {
+        const sorted = [...expected[role].values()].sort((a, b) => order.get(a.plan)! - order.get(b.plan)!);
+        expect(got[role].map((row) => ({ plan: row.plan.slug, writtenAs: row.writtenAs, references: row.references })), `${id} ${role}`).toEqual(sorted);
+        rows += sorted.length;
+      }
+    }
+    expect(rows).toBeGreaterThan(400);
   });
 });
 
