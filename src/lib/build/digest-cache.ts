@@ -6,8 +6,8 @@
  * and is not read again. Nothing in a build writes a file in place, so a file with other bytes has
  * another inode or another modification time.
  */
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { replaceFile } from './link';
@@ -42,25 +42,28 @@ export function readFilesRecord<T>(file: string, version: number): Map<string, T
 export async function fileDigests(dir: string, files: readonly string[], recordFile: string): Promise<{ digests: string[]; read: number }> {
   const recorded = readFilesRecord<Recorded>(recordFile, VERSION);
   const next: Record<string, Recorded> = {};
+  const digests: string[] = new Array(files.length);
+  // Stated one after the other on this thread: nearly every file is unchanged after an edit, and a
+  // promise and a trip to libuv's threads for each stat cost 1.9 s for the 48,709 files under api/v1
+  // at 50,000 plans, where synchronous stats take a fraction of that. Only changed files are read.
+  const changed: number[] = [];
+  files.forEach((file, i) => {
+    const { ino, size, mtimeMs } = statSync(join(dir, file));
+    const known = recorded.get(file);
+    if (known && known[0] === ino && known[1] === size && known[2] === mtimeMs) digests[i] = known[3];
+    else changed.push(i);
+    next[file] = [ino, size, mtimeMs, digests[i] ?? ''];
+  });
   const limit = pLimit(READS_IN_FLIGHT);
-  let read = 0;
-  const digests = await Promise.all(
-    files.map((file) =>
+  await Promise.all(
+    changed.map((i) =>
       limit(async () => {
-        const path = join(dir, file);
-        const { ino, size, mtimeMs } = await stat(path);
-        const known = recorded.get(file);
-        let sha256: string;
-        if (known && known[0] === ino && known[1] === size && known[2] === mtimeMs) sha256 = known[3];
-        else {
-          sha256 = sha256Hex(await readFile(path));
-          read += 1;
-        }
-        next[file] = [ino, size, mtimeMs, sha256];
-        return sha256;
+        const file = files[i]!;
+        digests[i] = sha256Hex(await readFile(join(dir, file)));
+        next[file]![3] = digests[i];
       }),
     ),
   );
   await replaceFile(recordFile, JSON.stringify({ version: VERSION, files: next }));
-  return { digests, read };
+  return { digests, read: changed.length };
 }

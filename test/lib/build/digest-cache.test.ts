@@ -25,6 +25,8 @@ describe('fileDigests', () => {
     linkSync(join(first, 'plans.csv'), join(second, 'plans.csv'));
     writeFileSync(join(second, 'plans', 'x.json'), '{"x":2}');
     expect(await fileDigests(second, files, record)).toEqual({ digests: [sha256Hex('a,b\n'), sha256Hex('{"x":2}')], read: 1 });
+    // The file just read is recorded with its new digest.
+    expect(await fileDigests(second, files, record)).toEqual({ digests: [sha256Hex('a,b\n'), sha256Hex('{"x":2}')], read: 0 });
   });
 
   it('reads everything when the record is missing or unreadable', async () => {
