@@ -67,9 +67,8 @@ export function agencyPageKey(catalog: Catalog, id: string): string {
   const record = agencyRecord(catalog, id);
   const ids = (agencies: { id: string }[]) => agencies.map((agency) => agency.id);
   const shown = { ...page, agency: page.agency.id, ancestors: ids(page.ancestors), parent: page.parent?.id ?? null, children: ids(page.children), tasks: plansOf(page.tasks) };
-  // A record line whose plan is not in the catalog (none: the record lists the catalog's plans) is hashed as it is.
-  const lines = record.plans.map((line) => catalog.planBySlug.get(line.slug) ?? line);
-  return renderKey(catalog, shown, { ...record, plans: lines });
+  // `agencyRecord` lists the catalog's plans only.
+  return renderKey(catalog, shown, { ...record, plans: record.plans.map((line) => catalog.planBySlug.get(line.slug)!) });
 }
 
 /**

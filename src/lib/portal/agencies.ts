@@ -141,14 +141,14 @@ interface AgencyLists {
 const ownerCollator = new Intl.Collator('vi');
 
 /**
- * The deadlines of `units`, by date, then owner in Vietnamese dictionary order. Each unit's
+ * The deadlines of `units` (sorted in place by owner), by date, then owner in Vietnamese dictionary order. Each unit's
  * deadlines are its own (the unit is their owner) and in date order already (the catalog's), so the
  * units are put in their owners' order and the rows then sorted by date alone, a stable sort that
  * meets runs already in order. Comparing owners with the collator for every same-day pair was 0.8 s
  * of each build at 50,000 plans, where a provincial People's Committee's units hold nearly every deadline.
  */
 function unitDeadlinesOf(units: AgencyView[]): DeadlineRow[] {
-  const rows = [...units].sort((a, b) => ownerCollator.compare(a.id, b.id)).flatMap((unit) => unit.deadlines);
+  const rows = units.sort((a, b) => ownerCollator.compare(a.id, b.id)).flatMap((unit) => unit.deadlines);
   // ISO dates compare as text.
   return rows.sort((a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : 0));
 }
