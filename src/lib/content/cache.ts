@@ -71,7 +71,8 @@ export function pipelineFingerprint(): string | null {
   return sourceFingerprint([...CODE_DIRS, 'package-lock.json']);
 }
 
-function enabled(): boolean {
+/** Whether records are kept: the code fingerprint is known and the cache is not turned off (`KE_HOACH_CONTENT_CACHE=off`). */
+export function contentCacheEnabled(): boolean {
   return process.env[CONTENT_CACHE_ENV] !== 'off' && pipelineFingerprint() !== null;
 }
 
@@ -87,7 +88,7 @@ export function cacheKey(...parts: Array<string | Uint8Array>): string {
  * `npm run build` also keeps), or none when the cache is off: then every file is read.
  */
 export function contentFileDigests(): InputDigests | undefined {
-  return enabled() ? inputDigests(inputDigestsFile(PROJECT_ROOT)) : undefined;
+  return contentCacheEnabled() ? inputDigests(inputDigestsFile(PROJECT_ROOT)) : undefined;
 }
 
 /** The content cache's folder: `content/` in the build cache (`.cache/`, or KE_HOACH_CACHE_DIR). */
@@ -119,7 +120,7 @@ function pruneOtherGenerations(): void {
 
 /** The record stored for `key`, if any (undefined also when the cache is off or the file is torn). */
 export function cachedRecord<T>(namespace: string, key: string): T | undefined {
-  if (!enabled()) return undefined;
+  if (!contentCacheEnabled()) return undefined;
   try {
     return deserialize(readFileSync(recordPath(namespace, key))) as T;
   } catch {
@@ -134,7 +135,7 @@ export function cachedRecord<T>(namespace: string, key: string): T | undefined {
  * @example cached('bodies', cacheKey(body), () => processBody(body))
  */
 export function cached<T>(namespace: string, key: string, compute: () => T): T {
-  if (!enabled()) return compute();
+  if (!contentCacheEnabled()) return compute();
   const found = cachedRecord<T>(namespace, key);
   if (found !== undefined) return found;
   const value = compute();
@@ -148,11 +149,11 @@ export function cached<T>(namespace: string, key: string, compute: () => T): T {
  * only records that are missing.
  */
 export function storeRecord(namespace: string, key: string, value: unknown): void {
-  if (enabled()) storeRecordFile(namespace, key, serialize(value));
+  if (contentCacheEnabled()) storeRecordFile(namespace, key, serialize(value));
 }
 
 function storeRecordFile(namespace: string, key: string, bytes: Uint8Array): void {
-  if (!enabled()) return;
+  if (!contentCacheEnabled()) return;
   try {
     pruneOtherGenerations();
     // Written whole, then renamed, so a concurrent reader never sees half a record.
@@ -167,7 +168,7 @@ function storeRecordFile(namespace: string, key: string, bytes: Uint8Array): voi
  * published file, read whole), or undefined.
  */
 export function cachedBytes(namespace: string, key: string): Buffer | undefined {
-  if (!enabled()) return undefined;
+  if (!contentCacheEnabled()) return undefined;
   try {
     return readFileSync(recordPath(namespace, key));
   } catch {
@@ -196,7 +197,7 @@ export function cachedBytesFile(namespace: string, key: string): string | undefi
  * whoever renders them (src/lib/opendata/publish.ts).
  */
 export function bytesFileAt(namespace: string, key: string): { file: string; kept: boolean } | undefined {
-  if (!enabled()) return undefined;
+  if (!contentCacheEnabled()) return undefined;
   const file = recordPath(namespace, key);
   return { file, kept: existsSync(file) };
 }
@@ -207,14 +208,14 @@ export function bytesFileAt(namespace: string, key: string): { file: string; kep
  * every edit and every change of the code. Returns how many it removed.
  */
 export function pruneBytes(namespace: string, keep: ReadonlySet<string>): number {
-  if (!enabled()) return 0;
+  if (!contentCacheEnabled()) return 0;
   const root = join(generationDir(), namespace);
   return existsSync(root) ? removeOtherFilesSync(root, keep) : 0;
 }
 
 /** Removes the record for `key`, if there is one: for records only the last build needs. */
 export function removeRecord(namespace: string, key: string): void {
-  if (!enabled()) return;
+  if (!contentCacheEnabled()) return;
   try {
     rmSync(recordPath(namespace, key), { force: true });
   } catch {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
-import { cachedRecord, cacheKey, contentFileDigests, pipelineFingerprint, storeRecord } from './cache';
+import { cachedRecord, cacheKey, contentCacheEnabled, contentFileDigests, pipelineFingerprint, storeRecord } from './cache';
 import type { FileTimes, InputDigests } from '../build/input-digests';
 import { idFromPath } from './ids';
 import { discoverContentFiles } from './discover';
@@ -60,7 +60,61 @@ function loadDiscovered(root: string, displayPath: (abs: string) => string, disc
   const digests = contentFileDigests();
   for (const [i, { kind, abs, rel }] of discovered.files.entries()) loadFile(content, kind, abs, displayPath(abs), rel, digests, stats?.[i]);
   digests?.save();
+  // Parses `parseFromEnd` made for files this load did not reach (a file changed between the two) go.
+  parsedAhead.clear();
   return content;
+}
+
+/**
+ * Parses `parseFromEnd` made in this process, by record key, until the load takes them: with their
+ * bodies, as a parse made in the load itself is.
+ */
+const parsedAhead = new Map<string, FileResult>();
+
+/**
+ * Shares a cold parse between the two processes of a build. `astro build` checks the content in
+ * its own process while the build's content process (src/integrations/content-tasks.ts) reads the
+ * same folder for the search index and the cards; with no parse kept, each parsed every file (3 ms
+ * a plan: 150 s of each process's CPU at 50,000 plans, at the same time). The content process calls
+ * this first: it parses the files from the last one backward, keeping each parse in the content
+ * cache, and stops at the first file whose parse is kept. The other process, reading from the
+ * first file forward and keeping its parses too, got there first; every file before it is parsed by
+ * that process or soon will be, and the load that follows reads those parses from the cache. The
+ * parses made here are held for that load, which takes them instead of reading them back.
+ *
+ * With the parses kept by the last build, the last file's is, and nothing is parsed; without the
+ * content cache, nothing is done. Returns how many files were parsed.
+ */
+export function parseFromEnd(rootDir: string, options: LoadOptions = {}): number {
+  const root = resolve(rootDir);
+  if (!contentCacheEnabled() || !isDirectory(root)) return 0;
+  const displayPath = displayPathFor(options);
+  const { files } = discoverContentFiles(root, displayPath);
+  let parsed = 0;
+  for (let i = files.length - 1; i >= 0; i--) {
+    const { kind, abs, rel } = files[i]!;
+    const file = displayPath(abs);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(abs);
+    } catch {
+      // Gone since it was listed: the load reports it.
+      break;
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = cacheKey('file', kind, rel, file, sha256);
+    if (cachedRecord('files', key) !== undefined) break;
+    parsedAhead.set(key, parsedFile(key, kind, bytes, file, rel));
+    parsed += 1;
+  }
+  return parsed;
+}
+
+/** The parse `parseFromEnd` made for `key`, handed over once. */
+function takeParsedAhead(key: string): FileResult | undefined {
+  const result = parsedAhead.get(key);
+  if (result !== undefined) parsedAhead.delete(key);
+  return result;
 }
 
 /**
@@ -183,13 +237,13 @@ function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: 
   const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
   const known = digests?.of(abs, stat);
   let key = known ? fileKey(known.sha256) : '';
-  let result = known ? keptFile(key, abs, file, known.sha256) : undefined;
+  let result = known ? (takeParsedAhead(key) ?? keptFile(key, abs, file, known.sha256)) : undefined;
   if (result === undefined) {
     // Parsed from the bytes read now, under their own digest, whatever the recorded one said.
     const bytes = known?.bytes ?? readFileSync(abs);
     const sha256 = known?.bytes ? known.sha256 : createHash('sha256').update(bytes).digest('hex');
     key = fileKey(sha256);
-    result = keptFile(key, abs, file, sha256) ?? parsedFile(key, kind, bytes, file, rel);
+    result = takeParsedAhead(key) ?? keptFile(key, abs, file, sha256) ?? parsedFile(key, kind, bytes, file, rel);
   }
   const entry = result.plan ?? result.report;
   if (pipelineFingerprint() !== null) {

@@ -1,13 +1,14 @@
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BODY_RECORDS, contentSourceDigest, loadContent, loadContentCached, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
+import { BODY_RECORDS, contentSourceDigest, loadContent, loadContentCached, parseFromEnd, sourceDigest, splitFrontmatter } from '../../../src/lib/content/load';
 import { contentTree, FIXTURE_PLAN, removeContentTrees } from '../../support/content-tree';
 import { formatProblem } from '../../../src/lib/content/problems';
 import { validateContent } from '../../../src/lib/content/validate';
-import { contentFileDigests, removeRecord } from '../../../src/lib/content/cache';
+import { CONTENT_CACHE_ENV, contentFileDigests, removeRecord } from '../../../src/lib/content/cache';
 import { RACY_MS } from '../../../src/lib/build/input-digests';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
@@ -338,5 +339,50 @@ describe('files unchanged since their digest was recorded', () => {
     utimesSync(file, atime, mtime);
     expect(title()).toBe([...before].reverse().join(''));
     expect(digests.reads).toBe(reads + 1);
+  });
+});
+
+describe('parseFromEnd: a cold parse shared by two processes', () => {
+  afterAll(removeContentTrees);
+  const fixturePlan = readFileSync(join(FIXTURES, 'valid', PLAN), 'utf8');
+  // Plans of this test alone (a run's own title), so no parse of them is kept from another test or run.
+  const run = randomUUID();
+  const plan = (n: number) => fixturePlan.replace(/^title: .*$/m, `title: "Kế hoạch ${n} của lần chạy ${run}"`);
+  const plansFile = (n: number) => `plans/2025/ke-hoach-${String(n).padStart(2, '0')}.mdx`;
+  const write = (dir: string, numbers: number[]) => numbers.forEach((n) => writeFileSync(join(dir, plansFile(n)), plan(n)));
+  const bodyIsRead = (content: ReturnType<typeof loadContent>, n: number) =>
+    Object.getOwnPropertyDescriptor(content.sources.find((source) => source.file === plansFile(n))!, 'body')!.get === undefined;
+
+  it('parses from the last file back to the first one whose parse is kept, and the next load takes those parses', () => {
+    // The other process has parsed the first files. The tree holds plans only: the fixture's
+    // registries, which sort after the plans, are kept from other tests.
+    const dir = tree({ [plansFile(1)]: plan(1), [plansFile(2)]: plan(2), [plansFile(3)]: plan(3) });
+    loadContent(dir, { baseDir: dir });
+    write(dir, [4, 5, 6, 7]);
+    // Another bad file at the end: it is parsed too, and its problem reported by the load.
+    writeFileSync(join(dir, plansFile(8)), plan(8).replace(/^issuedOn: .*$/m, 'issuedOn: "2025-02-30"'));
+
+    expect(parseFromEnd(dir, { baseDir: dir })).toBe(5);
+    const content = loadContent(dir, { baseDir: dir });
+    // Kept parses read their bodies when asked; the parses made ahead hold them already.
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => bodyIsRead(content, n))).toEqual([false, false, false, true, true, true, true, true]);
+    // The same content as a load that parsed nothing ahead.
+    const again = loadContent(dir, { baseDir: dir });
+    expect(content.plans.map((p) => [p.file, p.data, p.body])).toEqual(again.plans.map((p) => [p.file, p.data, p.body]));
+    expect(content.problems.map(formatProblem)).toEqual(again.problems.map(formatProblem));
+    expect(content.problems.map(formatProblem).join('\n')).toContain(plansFile(8));
+    expect(parseFromEnd(dir, { baseDir: dir }), 'every parse is kept now').toBe(0);
+  });
+
+  it('parses nothing ahead when the content cache is off', () => {
+    const dir = contentTree({});
+    const was = process.env[CONTENT_CACHE_ENV];
+    process.env[CONTENT_CACHE_ENV] = 'off';
+    try {
+      expect(parseFromEnd(dir, { baseDir: dir })).toBe(0);
+    } finally {
+      if (was === undefined) delete process.env[CONTENT_CACHE_ENV];
+      else process.env[CONTENT_CACHE_ENV] = was;
+    }
   });
 });
