@@ -104,12 +104,17 @@ export function parseFromEnd(rootDir: string, options: LoadOptions = {}): number
       break;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = cacheKey('file', kind, rel, file, sha256);
+    const key = fileRecordKey(kind, rel, file, sha256);
     if (cachedRecord('files', key) !== undefined) break;
     parsedAhead.set(key, parsedFile(key, kind, bytes, file, rel));
     parsed += 1;
   }
   return parsed;
+}
+
+/** The key a file's parse is kept under (`.cache/content/…/files/`): its kind, paths and bytes' sha256, with the code's fingerprint. */
+function fileRecordKey(kind: ContentKind, rel: string, file: string, sha256: string): string {
+  return cacheKey('file', kind, rel, file, sha256);
 }
 
 /** The parse `parseFromEnd` made for `key`, handed over once. */
@@ -236,7 +241,7 @@ export const BODY_RECORDS = 'file-bodies';
  * recorded (`digests`) is not read at all, and a kept parse's body is read when first asked for.
  */
 function loadFile(content: LoadedContent, kind: ContentKind, abs: string, file: string, rel: string, digests: InputDigests | undefined, stat?: FileTimes): void {
-  const fileKey = (sha256: string) => cacheKey('file', kind, rel, file, sha256);
+  const fileKey = (sha256: string) => fileRecordKey(kind, rel, file, sha256);
   const known = digests?.of(abs, stat);
   let key = known ? fileKey(known.sha256) : '';
   let result = known ? (takeParsedAhead(key) ?? keptFile(key, abs, file, known.sha256)) : undefined;
