@@ -14,8 +14,10 @@
  *   staging folder and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
  *   moves that folder into the out dir after the pages and places the records it lacked.
  *
- * The search index starts first: it takes longer, and Pagefind's own process indexes while this one
- * works out which cards are missing.
+ * The search index goes first: it takes longest, most of it in Pagefind's own process. The other
+ * tasks start once it has sent Pagefind the records of the first part it indexes (or found none to
+ * index), and run while Pagefind writes that part: in a one-edit rebuild at 50,000 plans, checking
+ * and linking 150,000 cards and records before that part's records cost the index 6 s.
  *
  * Before any task, this process parses the content from its last file backward while `astro build`
  * checks it from the first file forward (`parseFromEnd`): in a cold build, each file is parsed by
@@ -38,9 +40,14 @@ const root = process.cwd();
 const contentDir = childOption('content');
 const base = childOption('base') ?? '/';
 
+let searchWaits = () => {};
+/** Settled when the search index first waits for Pagefind (or is done, or failed, or not asked for). */
+const searchSent = new Promise<void>((resolve) => (searchWaits = resolve));
+
 const work: Record<ContentTask, () => Promise<unknown>> = {
-  search: () => buildSiteSearchIndex(root, contentDir, base),
+  search: () => buildSiteSearchIndex(root, contentDir, base, searchWaits).finally(searchWaits),
   cards: async () => {
+    await searchSent;
     // The same parse and catalog as the search index's (loadCatalog shares them within a process).
     const catalog = loadCatalog(root, contentDir);
     const context = deploymentCardContext(childOption('site'), base);
@@ -49,6 +56,7 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
     return { plans: summary(plans), reports: summary(reports), staged: await stageCatalogCards(catalog, context) };
   },
   records: async () => {
+    await searchSent;
     const openData = await createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base), { workbooks: false });
     return stageOpenDataFiles(openData);
   },
@@ -58,6 +66,7 @@ const asked = (childOption('tasks') ?? '').split(',').filter(Boolean);
 const unknown = asked.filter((task) => !(task in work));
 if (unknown.length > 0) throw new Error(`content-tasks: không có việc ${unknown.join(', ')} (có: ${Object.keys(work).join(', ')})`);
 const order = (Object.keys(work) as ContentTask[]).filter((task) => asked.includes(task));
+if (!order.includes('search')) searchWaits();
 const started = performance.now();
 // The same folder and base path as loadCatalog's, so the parses are kept under the keys it looks up.
 const ahead = parseFromEnd(resolve(root, contentDir ?? buildContentDir()), { baseDir: root });

@@ -87,6 +87,9 @@ async function resultIds(outputPath: string): Promise<Map<string, string>> {
  * same content gives the same bytes). Any error Pagefind reports fails the call; the service is
  * always closed.
  *
+ * `whileWriting` is called once every record is sent, while Pagefind's process writes the index:
+ * work of this process that the index need not wait for.
+ *
  * The records are read one at a time: each goes to Pagefind, its stored record to a staging
  * folder until Pagefind has named it, its terms into the vocabulary counts. Nothing of a record
  * stays in memory but its URL, so a stream (record-cache.ts) indexes 50,000 plans in the memory
@@ -96,6 +99,7 @@ export async function writePagefindIndex(
   records: Iterable<IndexRecord> | AsyncIterable<IndexRecord>,
   outputPath: string,
   directory: readonly IndexRecord[] = [],
+  whileWriting?: () => void,
 ): Promise<IndexStats> {
   await mkdir(dirname(outputPath), { recursive: true });
   const staging = await mkdtemp(join(dirname(outputPath), '.search-records-'));
@@ -131,7 +135,15 @@ export async function writePagefindIndex(
       const none: StoredSearchRecord = { url: '', title: '', date: '', basis: [], citations: [], card: '', text: '', noMatch: true };
       await add({ url: NO_MATCH_URL, html: NO_MATCH_HTML, stored: none, terms: [] });
       await Promise.all(pending);
-      check('writeFiles', await index.writeFiles({ outputPath }));
+      // Pagefind's process builds and writes the index (most of a part's time) while this one does
+      // `whileWriting`, once the request has left (one turn of the event loop flushes it).
+      const writing = index.writeFiles({ outputPath });
+      writing.catch(() => undefined);
+      if (whileWriting) {
+        await new Promise(setImmediate);
+        whileWriting();
+      }
+      check('writeFiles', await writing);
       const ids = await resultIds(outputPath);
       await mkdir(dirname(join(outputPath, storedRecordPath('x'))), { recursive: true });
       for (const [i, url] of staged.entries()) {
@@ -214,26 +226,45 @@ export interface SearchParts {
  * part holding it; a new plan, the newest plans' part and the part the oldest of them moves to.
  * Records come from `cache.records` (record-cache.ts). Parts are indexed one after another:
  * Pagefind's service holds one part's index in memory, not 50,000 plans'.
+ *
+ * `whileIndexing` is called once, as soon as this process would otherwise wait: while Pagefind's
+ * process writes the first part indexed, or at the end when no part is. The pruning of the record
+ * cache runs in that wait too (it keeps every record a plan of the catalog has, so the parts read
+ * after it find theirs). A build starts its other content tasks there (content-tasks.ts), so that
+ * the part's records reach Pagefind first.
  */
 export async function buildSearchParts(
   catalog: Catalog,
   base: string,
   cache: { index: string; records: string },
   code: string,
-  sizes: { recentPlans?: number; partPlans?: number } = {},
+  options: { recentPlans?: number; partPlans?: number; whileIndexing?: () => void } = {},
 ): Promise<SearchParts> {
-  const directory = directoryRecords(catalog, base);
   const parts: BuiltPart[] = [];
   let built = 0;
   let indexed = 0;
+  let waited = false;
+  let pruned = false;
+  const prune = () => {
+    pruned = true;
+    pruneSearchRecords(catalog, base, cache.records, code);
+  };
+  const wait = () => {
+    if (waited) return;
+    waited = true;
+    options.whileIndexing?.();
+    prune();
+  };
   const names = new Set<string>();
-  for (const part of indexParts(catalog, sizes.recentPlans, sizes.partPlans)) {
+  for (const part of indexParts(catalog, options.recentPlans, options.partPlans)) {
     const name = part.path.slice(0, -1);
     names.add(name);
     const key = outputKey(renderKey(catalog, part.plans ?? DIRECTORY_SHARD_PATH, base, part.path), code);
     const kept = await keptOutput(join(cache.index, name), key, async (path) => {
       const stream = part.plans ? cachedSearchRecords(catalog, base, cache.records, code, part.plans) : undefined;
-      const stats = await writePagefindIndex(stream?.records ?? [], path, part.plans ? [] : directory.map(indexRecord));
+      // Agencies and documents: one record each, made only when their part is indexed.
+      const directory = part.plans ? [] : directoryRecords(catalog, base);
+      const stats = await writePagefindIndex(stream?.records ?? [], path, directory.map(indexRecord), wait);
       built += stream?.stats.built ?? 0;
       indexed++;
       const plans = part.plans ?? [];
@@ -253,8 +284,10 @@ export async function buildSearchParts(
   // another part (years joining a part, the newest plans' part moving on) is not built again.
   const gone = existsSync(cache.index) ? readdirSync(cache.index).filter((name) => !names.has(name)) : [];
   for (const name of gone) rmSync(join(cache.index, name), { recursive: true, force: true });
-  if (indexed > 0 || gone.length > 0) pruneSearchRecords(catalog, base, cache.records, code);
-  return { parts, plans: catalog.plans.length, directory: directory.length, built, indexed };
+  if (!pruned && gone.length > 0) prune();
+  if (!waited) options.whileIndexing?.();
+  // `directoryRecords` makes one record per agency and per document.
+  return { parts, plans: catalog.plans.length, directory: catalog.agencies.size + catalog.documents.size, built, indexed };
 }
 
 /** The manifest of built parts (src/lib/search/shards.ts). */
@@ -303,12 +336,14 @@ export interface SiteSearchIndex extends SearchParts {
  * under `base`, in parts kept in the build cache (`pagefind/<part>/<key>`, records by plan in
  * `search-records/`); the code fingerprint covers the packages' lockfile, the site config
  * and src/lib (the search lib shapes the records, the portal lib the cards they show). Parts whose
- * inputs did not change are reused without building a single record.
+ * inputs did not change are reused without building a single record. `whileIndexing` as in
+ * `buildSearchParts`.
  */
-export async function buildSiteSearchIndex(root: string, contentDir: string | undefined, base: string): Promise<SiteSearchIndex> {
+export async function buildSiteSearchIndex(root: string, contentDir: string | undefined, base: string, whileIndexing?: () => void): Promise<SiteSearchIndex> {
   const started = performance.now();
   // Same folder and baseDir as the build's content check, so a build in one process shares its parse.
   const catalog = loadCatalog(root, contentDir);
-  const parts = await buildSearchParts(catalog, base, { index: buildCachePath('pagefind', root), records: buildCachePath('search-records', root) }, codeKey(root));
+  const cache = { index: buildCachePath('pagefind', root), records: buildCachePath('search-records', root) };
+  const parts = await buildSearchParts(catalog, base, cache, codeKey(root), { whileIndexing });
   return { ...parts, ms: performance.now() - started };
 }

@@ -88,6 +88,22 @@ describe('buildSearchParts', () => {
     await build();
   });
 
+  it('calls whileIndexing once, while Pagefind writes the first part it indexes, or at the end when none is', async () => {
+    const oldest = catalog.plans.at(-1)!;
+    const part = join(cache.index, partOf(oldest.slug).slice(0, -1));
+    const seen: string[][] = [];
+    const edit = edited(oldest.slug);
+    const parts = await buildSearchParts(edit, '/', cache, 'code-1', { ...SIZES, whileIndexing: () => seen.push(readdirSync(part)) });
+    expect(produced(parts.parts)).toEqual([partOf(oldest.slug)]);
+    // Called before the new bundle was kept beside the old one.
+    expect(seen).toHaveLength(1);
+    expect(readdirSync(part).filter((name) => !seen[0]!.includes(name))).toHaveLength(1);
+    let calls = 0;
+    const again = await buildSearchParts(edit, '/', cache, 'code-1', { ...SIZES, whileIndexing: () => calls++ });
+    expect([again.indexed, calls]).toEqual([0, 1]);
+    await build();
+  });
+
   it('drops the cache of a year left without plans, and the records of plans gone', async () => {
     const content = seedContent();
     const oldestYear = years.at(-1)!;
