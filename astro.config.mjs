@@ -8,7 +8,6 @@ import linkedCache from './src/integrations/linked-cache.ts';
 import openDataFiles from './src/integrations/open-data-files.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
-import routeKeys from './src/integrations/route-keys.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { buildCachePath } from './src/lib/build/cache-dir.ts';
 import siteIdentity from './src/integrations/site-identity.ts';
@@ -27,7 +26,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The content check comes after the integrations whose tasks it starts (src/integrations/child.ts);
   // the plan records are placed before the checksums, which list them.
-  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), editorScripts(), shareCards(), openDataFiles(), checksums(), pagefindSearch(), routeKeys(), contentCheck()],
+  integrations: [batchedOutput(), contentStore(), linkedCache(), siteIdentity(), editorScripts(), shareCards(), openDataFiles(), checksums(), pagefindSearch(), contentCheck()],
   // Stylesheets and scripts stay files: an inlined <style> or <script> would need 'unsafe-inline'
   // in the Content-Security-Policy (src/lib/security/csp.ts). Vite's assetsInlineLimit is also the
   // limit under which Astro inlines a page's script.

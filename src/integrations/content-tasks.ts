@@ -10,18 +10,14 @@
  *   hold yet, links every card into a staging folder beside the cache as the out dir will hold them,
  *   and prunes the cache (`stageCatalogCards`); src/integrations/share-cards.ts waits for it after
  *   the pages, then moves that folder into the out dir;
- * - `keys`: computes the cache keys of the routes with most pages into the build cache
- *   (src/lib/build/route-keys.ts), which those routes take instead of computing their own
- *   (src/integrations/route-keys.ts);
  * - `records`: links every plan record (`api/v1/plans/{slug}.json`) the content cache holds into a
  *   staging folder and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
  *   moves that folder into the out dir after the pages and places the records it lacked.
  *
  * The search index goes first: it takes longest, most of it in Pagefind's own process. The other
  * tasks start once it has sent Pagefind the records of the first part it indexes (or found none to
- * index), and run while Pagefind writes that part, the keys first: in a one-edit rebuild at 50,000
- * plans, checking and linking 150,000 cards and records before that part's records cost the index
- * 6 s, and the keys are wanted by the pages long before the cards and records.
+ * index), and run while Pagefind writes that part: in a one-edit rebuild at 50,000 plans, checking
+ * and linking 150,000 cards and records before that part's records cost the index 6 s.
  *
  * Before any task, this process parses the content from its last file backward while `astro build`
  * checks it from the first file forward (`parseFromEnd`): in a cold build, each file is parsed by
@@ -29,7 +25,6 @@
  */
 import { resolve } from 'node:path';
 import { loadCatalog } from '../lib/catalog/load';
-import { writeRouteKeys } from '../lib/build/route-keys';
 import { contentDir as buildContentDir } from '../lib/content/dir';
 import { parseFromEnd } from '../lib/content/load';
 import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
@@ -51,11 +46,6 @@ const searchSent = new Promise<void>((resolve) => (searchWaits = resolve));
 
 const work: Record<ContentTask, () => Promise<unknown>> = {
   search: () => buildSiteSearchIndex(root, contentDir, base, searchWaits).finally(searchWaits),
-  // First in the wait: the pages need the keys before they need the cards or the records.
-  keys: async () => {
-    await searchSent;
-    return writeRouteKeys(loadCatalog(root, contentDir), { publish: publishContextOf(childOption('site'), base), contentRoot: buildContentDir() });
-  },
   cards: async () => {
     await searchSent;
     // The same parse and catalog as the search index's (loadCatalog shares them within a process).

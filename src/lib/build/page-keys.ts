@@ -10,7 +10,6 @@ import { agencyPage, type AgencyListPageData } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
 import { documentPage, documentUsageText, type DocumentListPageData, type DocumentTypePageData } from '../portal/documents';
 import type { CappedList } from '../portal/pagination';
-import { targetTopicYears, type TargetYearPage } from '../portal/targets';
 
 const filterNavs = new WeakMap<Catalog, string>();
 
@@ -118,12 +117,4 @@ export function agencyListPageKey(catalog: Catalog, page: AgencyListPageData): s
 export function documentListPageKey(catalog: Catalog, page: DocumentListPageData): string {
   const { slice } = page;
   return renderKey(catalog, page.role, page.view.id, page.firstPagePath, { ...slice, items: plansOf(slice.items) });
-}
-
-/**
- * /chi-tieu/{topic}/nam/{year}/…: one page of a topic's targets in a year, and the topic's year
- * links it shows beside them.
- */
-export function targetYearPageKey(catalog: Catalog, page: TargetYearPage): string {
-  return renderKey(catalog, page, targetTopicYears(catalog, page.topic.slug));
 }

@@ -1,6 +1,4 @@
 import { BytesResponse } from '../build/bytes-response';
-import type { RouteKeyContext } from '../build/route-keys';
-import { contentDir } from '../content/dir';
 import { getCatalog } from '../catalog/from-collections';
 import { apiPaths, publishContextOf, type PublishContext } from './context';
 import { tableNames } from './record-schemas';
@@ -11,11 +9,6 @@ const SIZES_EVERY_FILE: ReadonlySet<FileFormat> = new Set<FileFormat>(['JSON-LD'
 /** The publish context of the current Astro build (`site` and `base` from astro.config.mjs). */
 export function publishContext(): PublishContext {
   return publishContextOf(import.meta.env.SITE, import.meta.env.BASE_URL);
-}
-
-/** What the routes' keys depend on besides the catalog in the current Astro build (src/lib/build/route-keys.ts). */
-export function routeKeyContext(): RouteKeyContext {
-  return { publish: publishContext(), contentRoot: contentDir() };
 }
 
 /** The open data of the current build (one catalog, files rendered once). */

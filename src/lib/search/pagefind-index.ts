@@ -229,9 +229,9 @@ export interface SearchParts {
  *
  * `whileIndexing` is called once, as soon as this process would otherwise wait: while Pagefind's
  * process writes the first part indexed, or at the end when no part is. The pruning of the record
- * cache runs in that wait too, after what `whileIndexing` started (it keeps every record a plan of
- * the catalog has, so the parts read after it find theirs). A build starts its other content tasks
- * there (content-tasks.ts), so that the part's records reach Pagefind first.
+ * cache runs in that wait too (it keeps every record a plan of the catalog has, so the parts read
+ * after it find theirs). A build starts its other content tasks there (content-tasks.ts), so that
+ * the part's records reach Pagefind first.
  */
 export async function buildSearchParts(
   catalog: Catalog,
@@ -243,13 +243,17 @@ export async function buildSearchParts(
   const parts: BuiltPart[] = [];
   let built = 0;
   let indexed = 0;
-  const prune = () => pruneSearchRecords(catalog, base, cache.records, code);
-  let pruning: Promise<void> | undefined;
+  let waited = false;
+  let pruned = false;
+  const prune = () => {
+    pruned = true;
+    pruneSearchRecords(catalog, base, cache.records, code);
+  };
   const wait = () => {
-    if (pruning) return;
+    if (waited) return;
+    waited = true;
     options.whileIndexing?.();
-    // After what `whileIndexing` let go: the build's pages wait for some of that.
-    pruning = new Promise<void>((resolve) => setImmediate(resolve)).then(prune);
+    prune();
   };
   const names = new Set<string>();
   for (const part of indexParts(catalog, options.recentPlans, options.partPlans)) {
@@ -280,11 +284,8 @@ export async function buildSearchParts(
   // another part (years joining a part, the newest plans' part moving on) is not built again.
   const gone = existsSync(cache.index) ? readdirSync(cache.index).filter((name) => !names.has(name)) : [];
   for (const name of gone) rmSync(join(cache.index, name), { recursive: true, force: true });
-  if (pruning) await pruning;
-  else {
-    if (gone.length > 0) prune();
-    options.whileIndexing?.();
-  }
+  if (!pruned && gone.length > 0) prune();
+  if (!waited) options.whileIndexing?.();
   // `directoryRecords` makes one record per agency and per document.
   return { parts, plans: catalog.plans.length, directory: catalog.agencies.size + catalog.documents.size, built, indexed };
 }
