@@ -40,9 +40,8 @@ const root = process.cwd();
 const contentDir = childOption('content');
 const base = childOption('base') ?? '/';
 
-let searchWaits = () => {};
 /** Settled when the search index first waits for Pagefind (or is done, or failed, or not asked for). */
-const searchSent = new Promise<void>((resolve) => (searchWaits = resolve));
+const { promise: searchSent, resolve: searchWaits } = Promise.withResolvers<void>();
 
 const work: Record<ContentTask, () => Promise<unknown>> = {
   search: () => buildSiteSearchIndex(root, contentDir, base, searchWaits).finally(searchWaits),

@@ -39,6 +39,11 @@ function directoryRecord(kind: DirectoryKind, url: string, name: string, detail:
   return { url, html, stored: { kind, url, name: toNFC(name), detail: toNFC(detail) }, terms };
 }
 
+/** How many records `directoryRecords` makes, without making them: one per agency and per document. */
+export function directoryRecordCount(catalog: Pick<Catalog, 'agencies' | 'documents'>): number {
+  return catalog.agencies.size + catalog.documents.size;
+}
+
 /**
  * The search records of every agency (by full and short name) and every registry document (by
  * number in any spelling, aliases included, type, title and issuer).

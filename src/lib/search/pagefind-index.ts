@@ -15,7 +15,7 @@ import { loadCatalog } from '../catalog/load';
 import { indexRecord, storedResultBytes, type IndexRecord } from './record';
 import { NO_MATCH_HTML, NO_MATCH_URL, VOCABULARY_PATH, storedRecordPath, type StoredSearchRecord } from './client-config';
 import { VocabularyCounter, mergeVocabularies, type Vocabulary } from './vocabulary';
-import { directoryRecords } from './directory';
+import { directoryRecordCount, directoryRecords } from './directory';
 import { buildCachePath } from '../build/cache-dir';
 import { keptOutput, outputKey, type KeptOutput } from '../build/reuse-output';
 import { linkOrCopySync, linkTree } from '../build/link';
@@ -243,12 +243,8 @@ export async function buildSearchParts(
   const parts: BuiltPart[] = [];
   let built = 0;
   let indexed = 0;
+  const prune = () => pruneSearchRecords(catalog, base, cache.records, code);
   let waited = false;
-  let pruned = false;
-  const prune = () => {
-    pruned = true;
-    pruneSearchRecords(catalog, base, cache.records, code);
-  };
   const wait = () => {
     if (waited) return;
     waited = true;
@@ -284,10 +280,12 @@ export async function buildSearchParts(
   // another part (years joining a part, the newest plans' part moving on) is not built again.
   const gone = existsSync(cache.index) ? readdirSync(cache.index).filter((name) => !names.has(name)) : [];
   for (const name of gone) rmSync(join(cache.index, name), { recursive: true, force: true });
-  if (!pruned && gone.length > 0) prune();
-  if (!waited) options.whileIndexing?.();
-  // `directoryRecords` makes one record per agency and per document.
-  return { parts, plans: catalog.plans.length, directory: catalog.agencies.size + catalog.documents.size, built, indexed };
+  // Without a part indexed, nobody waited: the records are pruned here should a part be gone.
+  if (!waited) {
+    if (gone.length > 0) prune();
+    options.whileIndexing?.();
+  }
+  return { parts, plans: catalog.plans.length, directory: directoryRecordCount(catalog), built, indexed };
 }
 
 /** The manifest of built parts (src/lib/search/shards.ts). */

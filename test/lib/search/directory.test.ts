@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directoryRecords } from '../../../src/lib/search/directory';
+import { directoryRecordCount, directoryRecords } from '../../../src/lib/search/directory';
 import { DIRECTORY_TERM_END, TERM_END, indexedTerm } from '../../../src/lib/search/client-config';
 import { seedCatalog } from '../portal/seed-catalog';
 
@@ -9,6 +9,8 @@ const records = directoryRecords(catalog, '/ke-hoach-mo/');
 describe('directoryRecords on the seed registries', () => {
   it('has one record per agency and per cited document, linking its page under the base path', () => {
     expect(records.length).toBe(catalog.agencies.size + catalog.documents.size);
+    // The count a build reports without making the records (a kept directory part).
+    expect(directoryRecordCount(catalog)).toBe(records.length);
     expect(records.filter((r) => r.stored.kind === 'co-quan').map((r) => r.url)).toEqual([...catalog.agencies.keys()].map((id) => `/ke-hoach-mo/co-quan/${id}/`));
     expect(records.filter((r) => r.stored.kind === 'van-ban').map((r) => r.url)).toEqual([...catalog.documents.keys()].map((id) => `/ke-hoach-mo/van-ban/${id}/`));
   });

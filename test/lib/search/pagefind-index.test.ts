@@ -61,6 +61,9 @@ describe('buildSearchParts', () => {
     expect(cold.parts.every((p) => p.how === 'produced')).toBe(true);
     const warm = await build();
     expect([warm.indexed, warm.built]).toEqual([0, 0]);
+    // The directory's size is reported whether or not its part was indexed.
+    expect(warm.directory).toBe(cold.directory);
+    expect(cold.directory).toBe(catalog.agencies.size + catalog.documents.size);
     expect(warm.parts.map((p) => p.path)).toEqual(cold.parts.map((p) => p.path));
   });
 
