@@ -28,6 +28,7 @@ import {
   RECENT_PLANS,
   RECENT_SHARD_PATH,
   RUNTIME_FILES,
+  SPLIT_PLANS,
   yearParts,
   yearShardPath,
   type SearchManifest,
@@ -185,15 +186,21 @@ export interface IndexPart {
 
 /**
  * The parts of a catalog's index (src/lib/search/shards.ts): the newest `recentPlans` plans when
- * there are more, the other plans in year parts of at least `partPlans` but the newest (a year is
- * never split, so a part may hold more), newest first, and the directory.
+ * there are more, the other plans in year parts of at least `partPlans` but the newest (a year of
+ * `partPlans` or more is a part of its own, or parts by months when it holds more than
+ * `splitPlans`), newest first, and the directory.
  */
-export function indexParts(catalog: Pick<Catalog, 'plans'>, recentPlans: number = RECENT_PLANS, partPlans: number = PART_PLANS): IndexPart[] {
+export function indexParts(
+  catalog: Pick<Catalog, 'plans'>,
+  recentPlans: number = RECENT_PLANS,
+  partPlans: number = PART_PLANS,
+  splitPlans: number = SPLIT_PLANS,
+): IndexPart[] {
   const recent = catalog.plans.length > recentPlans ? catalog.plans.slice(0, recentPlans) : [];
-  const years = yearParts(catalog.plans.slice(recent.length), (plan) => planDate(plan.data), partPlans);
+  const years = yearParts(catalog.plans.slice(recent.length), (plan) => planDate(plan.data), partPlans, splitPlans);
   return [
     ...(recent.length > 0 ? [{ path: RECENT_SHARD_PATH, plans: recent }] : []),
-    ...years.map(({ from, to, plans }) => ({ path: yearShardPath(from, to), plans })),
+    ...years.map(({ from, to, months, plans }) => ({ path: yearShardPath(from, to, months), plans })),
     { path: DIRECTORY_SHARD_PATH, plans: null },
   ];
 }
@@ -238,7 +245,7 @@ export async function buildSearchParts(
   base: string,
   cache: { index: string; records: string },
   code: string,
-  options: { recentPlans?: number; partPlans?: number; whileIndexing?: () => void } = {},
+  options: { recentPlans?: number; partPlans?: number; splitPlans?: number; whileIndexing?: () => void } = {},
 ): Promise<SearchParts> {
   const parts: BuiltPart[] = [];
   let built = 0;
@@ -252,7 +259,7 @@ export async function buildSearchParts(
     prune();
   };
   const names = new Set<string>();
-  for (const part of indexParts(catalog, options.recentPlans, options.partPlans)) {
+  for (const part of indexParts(catalog, options.recentPlans, options.partPlans, options.splitPlans)) {
     const name = part.path.slice(0, -1);
     names.add(name);
     const key = outputKey(renderKey(catalog, part.plans ?? DIRECTORY_SHARD_PATH, base, part.path), code);

@@ -8,9 +8,13 @@
  * - **Year parts** (`nam-2026/`, `nam-2015-2019/`): the other plans, by the year of their date
  *   (planDate: the issue date, else 1 January of its year), consecutive years together until a
  *   part holds PART_PLANS plans, counted from the oldest year, so that adding plans dated in the
- *   newest year changes only the newest part (a year is never split). Parts never share a plan
- *   and follow one another in date. Each part costs a reader a few requests per query whatever
- *   its size, so parts are not smaller than that.
+ *   newest year changes only the newest part. A year holding more than SPLIT_PLANS plans has parts
+ *   of its own by months (`nam-2025-thang-1-6/`, `nam-2025-thang-7-12/`): the fewest equal spans
+ *   of months (halves, thirds, quarters…) that hold SPLIT_PLANS plans or fewer on average. An edit
+ *   re-indexes the whole part holding its plan, and Pagefind's time grows with the part (about
+ *   16 s for the 7,000 plans of a year at 50,000 plans, 8 s for half of them, measured alone), so
+ *   a busy year is not one part. Parts never share a plan and follow one another in date. Each
+ *   part costs a reader a few requests per query whatever its size, so parts are not smaller.
  * - **Agencies and documents** (`danh-ba/`): the directory (src/lib/search/directory.ts).
  *
  * An edit re-indexes only the part holding the plan (and the part a plan moves into); the others
@@ -28,6 +32,12 @@ export const RECENT_PLANS = 1000;
 
 /** Plans from which a year part holds no further year. */
 export const PART_PLANS = 4000;
+
+/** Plans above which a year is split into spans of months, each a part. */
+export const SPLIT_PLANS = 4000;
+
+/** How many spans of months a split year may have: each divides the twelve months evenly. */
+const SPANS = [2, 3, 4, 6, 12] as const;
 
 /** The manifest's path under the bundle folder. */
 export const MANIFEST_PATH = 'chi-muc.json';
@@ -59,22 +69,55 @@ export interface SearchManifest {
   directory: ShardInfo;
 }
 
+/** Months of a year part that holds part of one year, first and last (1–12). */
+export interface MonthSpan {
+  from: number;
+  to: number;
+}
+
 /**
- * Folder of a year part.
+ * Folder of a year part: its years, or its year and months when it holds part of one year.
  * @example yearShardPath(2026, 2026) // 'nam-2026/'
  * @example yearShardPath(2015, 2019) // 'nam-2015-2019/'
+ * @example yearShardPath(2025, 2025, { from: 7, to: 12 }) // 'nam-2025-thang-7-12/'
+ * @example yearShardPath(2025, 2025, { from: 12, to: 12 }) // 'nam-2025-thang-12/'
  */
-export const yearShardPath = (from: number, to: number) => (from === to ? `nam-${to}/` : `nam-${from}-${to}/`);
+export function yearShardPath(from: number, to: number, months?: MonthSpan): string {
+  const years = from === to ? `nam-${to}` : `nam-${from}-${to}`;
+  if (!months) return `${years}/`;
+  return `${years}-thang-${months.from === months.to ? months.to : `${months.from}-${months.to}`}/`;
+}
 export const RECENT_SHARD_PATH = 'moi-nhat/';
 export const DIRECTORY_SHARD_PATH = 'danh-ba/';
 
+/** A year part: its years (and months, when it holds part of one year) and its plans. */
+export interface YearPart<T> {
+  from: number;
+  to: number;
+  months?: MonthSpan;
+  plans: T[];
+}
+
 /**
- * Plans grouped by the year of their date into year parts: from the oldest year, consecutive
- * years join a part until it holds `partPlans` plans. Newest part first; in a part, the newest
- * year's plans first, each year's in the order given.
+ * The spans of months a year of `count` plans is split into: none up to `splitPlans`, else the
+ * fewest equal spans (SPANS) holding `splitPlans` or fewer on average, twelve at most.
+ * @example monthSpans(7000, 4000) // [{ from: 1, to: 6 }, { from: 7, to: 12 }]
+ */
+export function monthSpans(count: number, splitPlans: number = SPLIT_PLANS): MonthSpan[] {
+  if (count <= splitPlans) return [];
+  const spans = SPANS.find((n) => count / n <= splitPlans) ?? 12;
+  const months = 12 / spans;
+  return Array.from({ length: spans }, (_, i) => ({ from: i * months + 1, to: (i + 1) * months }));
+}
+
+/**
+ * Plans grouped by the date into year parts: from the oldest year, consecutive years join a part
+ * until it holds `partPlans` plans; a year of more than `splitPlans` plans is parts of its own by
+ * spans of months (`monthSpans`; a span without plans is no part), and joins no other year. Newest
+ * part first; in a part, the newest year's plans first, each year's in the order given.
  * @example yearParts([{ date: '2025-03-01' }, { date: '2024-12-30' }], (p) => p.date, 1) // [{ from: 2025, to: 2025, plans: [...] }, { from: 2024, to: 2024, plans: [...] }]
  */
-export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, partPlans: number = PART_PLANS): { from: number; to: number; plans: T[] }[] {
+export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, partPlans: number = PART_PLANS, splitPlans: number = SPLIT_PLANS): YearPart<T>[] {
   const byYear = new Map<number, T[]>();
   for (const plan of plans) {
     const year = Number(dateOf(plan).slice(0, 4));
@@ -82,8 +125,20 @@ export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, p
     if (!list) byYear.set(year, (list = []));
     list.push(plan);
   }
-  const parts: { from: number; to: number; count: number; years: T[][] }[] = [];
+  const parts: { from: number; to: number; months?: MonthSpan; count: number; years: T[][] }[] = [];
   for (const [year, list] of [...byYear].sort(([a], [b]) => a - b)) {
+    const spans = monthSpans(list.length, splitPlans);
+    if (spans.length > 0) {
+      for (const months of spans) {
+        const inSpan = list.filter((plan) => {
+          const month = Number(dateOf(plan).slice(5, 7));
+          return month >= months.from && month <= months.to;
+        });
+        // Counted as full: the next year starts a part of its own.
+        if (inSpan.length > 0) parts.push({ from: year, to: year, months, count: Infinity, years: [inSpan] });
+      }
+      continue;
+    }
     const open = parts.at(-1);
     if (open && open.count < partPlans) {
       open.to = year;
@@ -91,7 +146,7 @@ export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, p
       open.years.push(list);
     } else parts.push({ from: year, to: year, count: list.length, years: [list] });
   }
-  return parts.reverse().map(({ from, to, years }) => ({ from, to, plans: years.reverse().flat() }));
+  return parts.reverse().map(({ from, to, months, years }) => ({ from, to, ...(months ? { months } : {}), plans: years.reverse().flat() }));
 }
 
 /** One round of a search: the parts it reads, and whether their results are the whole answer. */

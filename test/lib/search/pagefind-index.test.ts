@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildCatalog } from '../../../src/lib/catalog/build';
+import { buildCatalog, type PlanEntry } from '../../../src/lib/catalog/build';
 import { planDate } from '../../../src/lib/catalog/plan-date';
 import { buildSearchParts, indexParts, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
 import { MANIFEST_PATH, RUNTIME_FILES, type SearchManifest } from '../../../src/lib/search/shards';
@@ -51,6 +51,32 @@ describe('indexParts', () => {
     expect(indexParts(catalog, catalog.plans.length, 1).map((p) => p.path)).toEqual([...allYears.map((y) => `nam-${y}/`), 'danh-ba/']);
     // Small years share a part.
     expect(indexParts(catalog, catalog.plans.length).map((p) => p.path)).toEqual([`nam-${allYears.at(-1)}-${allYears[0]}/`, 'danh-ba/']);
+  });
+});
+
+describe('indexParts of busy years', () => {
+  it('splits each year of more than splitPlans plans into parts by months, every plan in the part of its month', () => {
+    // splitPlans 0: every year is split, into its twelve months.
+    const parts = indexParts(catalog, RECENT, 1, 0);
+    const month = (plan: PlanEntry) => `nam-${yearOf(plan)}-thang-${Number(planDate(plan.data).slice(5, 7))}/`;
+    expect(parts.map((p) => p.path)).toEqual(['moi-nhat/', ...[...new Set(catalog.plans.slice(RECENT).map(month))], 'danh-ba/']);
+    expect(parts.flatMap((p) => p.plans ?? [])).toEqual(catalog.plans);
+    for (const part of parts.slice(1, -1)) for (const plan of part.plans!) expect(month(plan)).toBe(part.path);
+  });
+
+  it('re-indexes only the month part holding an edited plan, and lists the parts in the manifest with their year', async () => {
+    const split = { index: join(dir, 'split', 'pagefind'), records: join(dir, 'split', 'search-records') };
+    const sizes = { ...SIZES, splitPlans: 0 };
+    const cold = await buildSearchParts(catalog, '/', split, 'code-1', sizes);
+    const oldest = catalog.plans.at(-1)!;
+    const path = `nam-${yearOf(oldest)}-thang-${Number(planDate(oldest.data).slice(5, 7))}/`;
+    expect(cold.parts.map((p) => p.info.path)).toContain(path);
+    const after = await buildSearchParts(edited(oldest.slug), '/', split, 'code-1', sizes);
+    expect([produced(after.parts), after.built]).toEqual([[path], 1]);
+    const manifest = writeSiteSearchIndex(after, join(dir, 'split', 'site'));
+    const info = manifest.years.find((p) => p.path === path)!;
+    expect(info.years).toEqual([oldest.data.year]);
+    expect(manifest.years.reduce((n, p) => n + p.records, RECENT)).toBe(catalog.plans.length);
   });
 });
 

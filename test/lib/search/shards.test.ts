@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeOrder, mergeShardResults, searchStages, yearParts, yearShardPath, type SearchManifest, type ShardInfo } from '../../../src/lib/search/shards';
+import { mergeOrder, mergeShardResults, monthSpans, searchStages, yearParts, yearShardPath, type SearchManifest, type ShardInfo } from '../../../src/lib/search/shards';
 import { planDate } from '../../../src/lib/catalog/plan-date';
 import { seedCatalog } from '../portal/seed-catalog';
 
@@ -48,6 +48,48 @@ describe('yearParts', () => {
     expect(ranges([...plans, { date: '2021-05-01' }, { date: '2022-05-01' }])).toEqual(['2021-2022:2', '2018-2020:3', '2017-2017:3', '2015-2016:3']);
     expect(yearShardPath(2019, 2021)).toBe('nam-2019-2021/');
     expect(yearShardPath(2026, 2026)).toBe('nam-2026/');
+  });
+});
+
+describe('yearParts of a busy year', () => {
+  /** `n` plans dated in `year`, spread over the months, newest first as the catalog lists them. */
+  const yearOf = (year: number, n: number, months = 12) =>
+    Array.from({ length: n }, (_, i) => ({ slug: `${year}-${i}`, date: `${year}-${String(12 - (i % months)).padStart(2, '0')}-15` })).sort((a, b) => b.date.localeCompare(a.date));
+  const ranges = (list: { date: string }[], part: number, split: number) =>
+    yearParts(list, (p) => p.date, part, split).map((p) => `${yearShardPath(p.from, p.to, p.months)}${p.plans.length}`);
+
+  it('splits a year of more than splitPlans plans into the fewest equal spans of months, each a part, newest first', () => {
+    expect(monthSpans(4000, 4000)).toEqual([]);
+    expect(monthSpans(4001, 4000)).toEqual([{ from: 1, to: 6 }, { from: 7, to: 12 }]);
+    expect(monthSpans(8001, 4000).map((s) => `${s.from}-${s.to}`)).toEqual(['1-4', '5-8', '9-12']);
+    expect(monthSpans(12001, 4000)).toHaveLength(4);
+    // Twelve months at most, however many plans.
+    expect(monthSpans(1_000_000, 4000)).toHaveLength(12);
+    expect(ranges(yearOf(2025, 12), 4, 6)).toEqual(['nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/6']);
+    expect(ranges(yearOf(2025, 13), 4, 6)).toEqual(['nam-2025-thang-9-12/5', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
+    expect(yearShardPath(2025, 2025, { from: 12, to: 12 })).toBe('nam-2025-thang-12/');
+  });
+
+  it('keeps each plan once, in the catalog order, in the span of its month; a span without plans is no part', () => {
+    // Plans of July to December only: the first half has none.
+    const plans = yearOf(2025, 12, 6);
+    const parts = yearParts(plans, (p) => p.date, 4, 6);
+    expect(parts.map((p) => yearShardPath(p.from, p.to, p.months))).toEqual(['nam-2025-thang-7-12/']);
+    expect(parts[0]!.plans).toEqual(plans);
+    const spread = yearOf(2025, 30);
+    const split = yearParts(spread, (p) => p.date, 4, 6);
+    expect(split.flatMap((p) => p.plans)).toEqual(spread);
+    for (const { months, plans } of split) for (const plan of plans) expect(Number(plan.date.slice(5, 7))).toBeGreaterThanOrEqual(months!.from);
+  });
+
+  it('joins the years around a split year as before, never into its parts, so new plans of the newest year change only its parts', () => {
+    const plans = [...yearOf(2026, 2), ...yearOf(2025, 10), ...yearOf(2024, 1), ...yearOf(2023, 1)];
+    expect(ranges(plans, 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/4', 'nam-2023-2024/2']);
+    // A plan of December 2025 added: only the second half of 2025 changes.
+    const more = [...yearOf(2026, 2), { slug: 'new', date: '2025-12-31' }, ...yearOf(2025, 10), ...yearOf(2024, 1), ...yearOf(2023, 1)];
+    expect(ranges(more, 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-7-12/7', 'nam-2025-thang-1-6/4', 'nam-2023-2024/2']);
+    // Past twice splitPlans, the year is split in three: every one of its plans is indexed again, once.
+    expect(ranges([...more.slice(0, 3), ...yearOf(2025, 13)], 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-9-12/6', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
   });
 });
 
