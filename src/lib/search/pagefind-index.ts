@@ -186,9 +186,9 @@ export interface IndexPart {
 
 /**
  * The parts of a catalog's index (src/lib/search/shards.ts): the newest `recentPlans` plans when
- * there are more, the other plans in year parts of at least `partPlans` but the newest (a year of
- * `partPlans` or more is a part of its own, or parts by months when it holds more than
- * `splitPlans`), newest first, and the directory.
+ * there are more, the other plans in year parts (`yearParts`: consecutive years joined until a
+ * part holds `partPlans`, a year of more than `splitPlans` in spans of months), newest first, and
+ * the directory.
  */
 export function indexParts(
   catalog: Pick<Catalog, 'plans'>,
