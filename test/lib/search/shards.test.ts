@@ -117,6 +117,14 @@ describe('searchStages', () => {
     expect(searchStages(big, { filters: { nam: ['2024', '2025'] } })).toEqual([{ shards: [y2025, y2024], complete: true }]);
     expect(searchStages(big, { filters: { nam: ['1999'] } })).toEqual([{ shards: [], complete: true }]);
   });
+
+  it('reads every span part of a split year when asked for that year, and them alone', () => {
+    const h2 = part('nam-2025-thang-7-12/', 2500, [2025, 2026]);
+    const h1 = part('nam-2025-thang-1-6/', 2500, [2025]);
+    const split: SearchManifest = { ...big, years: [y2026, h2, h1, y2024] };
+    expect(searchStages(split, { filters: { nam: ['2025'] } })).toEqual([{ shards: [h2, h1], complete: true }]);
+    expect(searchStages(split, { filters: { nam: [] } }).at(-1)).toEqual({ shards: [recent, y2026, h2, h1, y2024], complete: true });
+  });
 });
 
 describe('mergeShardResults', () => {
