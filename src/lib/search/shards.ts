@@ -33,8 +33,11 @@ export const RECENT_PLANS = 1000;
 /** Plans from which a year part holds no further year. */
 export const PART_PLANS = 4000;
 
-/** Plans above which a year is split into spans of months, each a part. */
-export const SPLIT_PLANS = 4000;
+/**
+ * Plans above which a year is split into spans of months, each a part: the size a part of joined
+ * years reaches, so that no part of one year is much larger than a part of several.
+ */
+export const SPLIT_PLANS = PART_PLANS;
 
 /** How many spans of months a split year may have: each divides the twelve months evenly. */
 const SPANS = [2, 3, 4, 6, 12] as const;
@@ -129,18 +132,19 @@ export function yearParts<T>(plans: readonly T[], dateOf: (plan: T) => string, p
   for (const [year, list] of [...byYear].sort(([a], [b]) => a - b)) {
     const spans = monthSpans(list.length, splitPlans);
     if (spans.length > 0) {
-      for (const months of spans) {
-        const inSpan = list.filter((plan) => {
-          const month = Number(dateOf(plan).slice(5, 7));
-          return month >= months.from && month <= months.to;
-        });
-        // Counted as full: the next year starts a part of its own.
-        if (inSpan.length > 0) parts.push({ from: year, to: year, months, count: Infinity, years: [inSpan] });
-      }
+      // Each plan to its span in one pass (the spans are equal, in order); a span without plans is no part.
+      const perSpan = 12 / spans.length;
+      const bySpan: T[][] = spans.map(() => []);
+      for (const plan of list) bySpan[Math.floor((Number(dateOf(plan).slice(5, 7)) - 1) / perSpan)]!.push(plan);
+      spans.forEach((months, i) => {
+        const inSpan = bySpan[i]!;
+        if (inSpan.length > 0) parts.push({ from: year, to: year, months, count: inSpan.length, years: [inSpan] });
+      });
       continue;
     }
+    // A year joins the part before it unless that part is full or holds part of a split year.
     const open = parts.at(-1);
-    if (open && open.count < partPlans) {
+    if (open && !open.months && open.count < partPlans) {
       open.to = year;
       open.count += list.length;
       open.years.push(list);

@@ -55,10 +55,11 @@ describe('indexParts', () => {
 });
 
 describe('indexParts of busy years', () => {
+  /** The part of a plan when every year is split into its twelve months (splitPlans 0). */
+  const month = (plan: PlanEntry) => `nam-${yearOf(plan)}-thang-${Number(planDate(plan.data).slice(5, 7))}/`;
+
   it('splits each year of more than splitPlans plans into parts by months, every plan in the part of its month', () => {
-    // splitPlans 0: every year is split, into its twelve months.
     const parts = indexParts(catalog, RECENT, 1, 0);
-    const month = (plan: PlanEntry) => `nam-${yearOf(plan)}-thang-${Number(planDate(plan.data).slice(5, 7))}/`;
     expect(parts.map((p) => p.path)).toEqual(['moi-nhat/', ...[...new Set(catalog.plans.slice(RECENT).map(month))], 'danh-ba/']);
     expect(parts.flatMap((p) => p.plans ?? [])).toEqual(catalog.plans);
     for (const part of parts.slice(1, -1)) for (const plan of part.plans!) expect(month(plan)).toBe(part.path);
@@ -69,7 +70,7 @@ describe('indexParts of busy years', () => {
     const sizes = { ...SIZES, splitPlans: 0 };
     const cold = await buildSearchParts(catalog, '/', split, 'code-1', sizes);
     const oldest = catalog.plans.at(-1)!;
-    const path = `nam-${yearOf(oldest)}-thang-${Number(planDate(oldest.data).slice(5, 7))}/`;
+    const path = month(oldest);
     expect(cold.parts.map((p) => p.info.path)).toContain(path);
     const after = await buildSearchParts(edited(oldest.slug), '/', split, 'code-1', sizes);
     expect([produced(after.parts), after.built]).toEqual([[path], 1]);

@@ -53,7 +53,7 @@ describe('yearParts', () => {
 
 describe('yearParts of a busy year', () => {
   /** `n` plans dated in `year`, spread over the months, newest first as the catalog lists them. */
-  const yearOf = (year: number, n: number, months = 12) =>
+  const plansOf = (year: number, n: number, months = 12) =>
     Array.from({ length: n }, (_, i) => ({ slug: `${year}-${i}`, date: `${year}-${String(12 - (i % months)).padStart(2, '0')}-15` })).sort((a, b) => b.date.localeCompare(a.date));
   const ranges = (list: { date: string }[], part: number, split: number) =>
     yearParts(list, (p) => p.date, part, split).map((p) => `${yearShardPath(p.from, p.to, p.months)}${p.plans.length}`);
@@ -65,18 +65,18 @@ describe('yearParts of a busy year', () => {
     expect(monthSpans(12001, 4000)).toHaveLength(4);
     // Twelve months at most, however many plans.
     expect(monthSpans(1_000_000, 4000)).toHaveLength(12);
-    expect(ranges(yearOf(2025, 12), 4, 6)).toEqual(['nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/6']);
-    expect(ranges(yearOf(2025, 13), 4, 6)).toEqual(['nam-2025-thang-9-12/5', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
+    expect(ranges(plansOf(2025, 12), 4, 6)).toEqual(['nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/6']);
+    expect(ranges(plansOf(2025, 13), 4, 6)).toEqual(['nam-2025-thang-9-12/5', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
     expect(yearShardPath(2025, 2025, { from: 12, to: 12 })).toBe('nam-2025-thang-12/');
   });
 
   it('keeps each plan once, in the catalog order, in the span of its month; a span without plans is no part', () => {
     // Plans of July to December only: the first half has none.
-    const plans = yearOf(2025, 12, 6);
+    const plans = plansOf(2025, 12, 6);
     const parts = yearParts(plans, (p) => p.date, 4, 6);
     expect(parts.map((p) => yearShardPath(p.from, p.to, p.months))).toEqual(['nam-2025-thang-7-12/']);
     expect(parts[0]!.plans).toEqual(plans);
-    const spread = yearOf(2025, 30);
+    const spread = plansOf(2025, 30);
     const split = yearParts(spread, (p) => p.date, 4, 6);
     expect(split.flatMap((p) => p.plans)).toEqual(spread);
     for (const { months, plans } of split) {
@@ -85,13 +85,15 @@ describe('yearParts of a busy year', () => {
   });
 
   it('joins the years around a split year as before, never into its parts, so new plans of the newest year change only its parts', () => {
-    const plans = [...yearOf(2026, 2), ...yearOf(2025, 10), ...yearOf(2024, 1), ...yearOf(2023, 1)];
+    const plans = [...plansOf(2026, 2), ...plansOf(2025, 10), ...plansOf(2024, 1), ...plansOf(2023, 1)];
     expect(ranges(plans, 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/4', 'nam-2023-2024/2']);
+    // Even where a span holds fewer plans than a joined part would, the next year does not join it.
+    expect(ranges(plans, 10, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-7-12/6', 'nam-2025-thang-1-6/4', 'nam-2023-2024/2']);
     // A plan of December 2025 added: only the second half of 2025 changes.
-    const more = [...yearOf(2026, 2), { slug: 'new', date: '2025-12-31' }, ...yearOf(2025, 10), ...yearOf(2024, 1), ...yearOf(2023, 1)];
+    const more = [...plansOf(2026, 2), { slug: 'new', date: '2025-12-31' }, ...plansOf(2025, 10), ...plansOf(2024, 1), ...plansOf(2023, 1)];
     expect(ranges(more, 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-7-12/7', 'nam-2025-thang-1-6/4', 'nam-2023-2024/2']);
     // Past twice splitPlans, the year is split in three: every one of its plans is indexed again, once.
-    expect(ranges([...more.slice(0, 3), ...yearOf(2025, 13)], 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-9-12/6', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
+    expect(ranges([...more.slice(0, 3), ...plansOf(2025, 13)], 4, 6)).toEqual(['nam-2026/2', 'nam-2025-thang-9-12/6', 'nam-2025-thang-5-8/4', 'nam-2025-thang-1-4/4']);
   });
 });
 
