@@ -54,20 +54,18 @@ async function runLoader(kind: 'plan' | 'agency' | 'document', dir: string, entr
   return { entries, writes };
 }
 
-describe('contentLoader: entries', () => {
+describe('contentLoader: one stamp per collection', () => {
   const dir = 'test/fixtures/content/valid';
 
-  it('stores a stamp per file, never the data, body or HTML (the pages read the shared parse); no absolute path', async () => {
+  it('stores one entry per collection (its folder and file count), never the data, body or HTML; no absolute path', async () => {
     const { entries } = await runLoader('plan', dir);
-    const plan = entries.get('ke-hoach-mau')!;
-    expect(plan).toEqual({ id: 'ke-hoach-mau', data: { file: `${dir}/plans/2024/ke-hoach-mau.mdx` }, filePath: `${dir}/plans/2024/ke-hoach-mau.mdx`, digest: expect.any(String) });
+    expect([...entries.values()]).toEqual([{ id: 'plans', data: { folder: `${dir}/plans`, files: 1 }, digest: expect.any(String) }]);
     expect(JSON.stringify([...entries.values()])).not.toContain(root);
     const agencies = await runLoader('agency', dir);
-    expect([...agencies.entries.keys()].sort()).toEqual(['so-mau', 'ubnd-tinh-mau']);
-    expect(agencies.entries.get('so-mau')!.data).toEqual({ file: `${dir}/agencies/so-mau.yaml` });
+    expect([...agencies.entries.values()]).toEqual([{ id: 'agencies', data: { folder: `${dir}/agencies`, files: 2 }, digest: expect.any(String) }]);
   });
 
-  it('an edit to a file changes its stamp, so Astro (and `astro dev`) sees it', async () => {
+  it('an edit to a file changes the stamp, so Astro (and `astro dev`) sees it; an added file too', async () => {
     mkdirSync(join(root, 'tmp'), { recursive: true });
     const work = mkdtempSync(join(root, 'tmp', 'loader-stamp-'));
     try {
@@ -75,15 +73,20 @@ describe('contentLoader: entries', () => {
       const rel = relative(root, work);
       const first = await runLoader('plan', rel);
       writeFileSync(join(work, 'plans/2024/ke-hoach-mau.mdx'), planWithBody('Nội dung đã sửa.'));
-      const again = await runLoader('plan', rel, new Map(first.entries));
-      expect(again.writes).toBe(1);
-      expect(again.entries.get('ke-hoach-mau')!.digest).not.toBe(first.entries.get('ke-hoach-mau')!.digest);
+      const edited = await runLoader('plan', rel, new Map(first.entries));
+      expect(edited.writes).toBe(1);
+      expect(edited.entries.get('plans')!.digest).not.toBe(first.entries.get('plans')!.digest);
+      writeFileSync(join(work, 'plans/2024/ke-hoach-them.mdx'), planWithBody('Một kế hoạch nữa.'));
+      const added = await runLoader('plan', rel, new Map(edited.entries));
+      expect(added.writes).toBe(1);
+      expect(added.entries.get('plans')!.data).toEqual({ folder: `${rel}/plans`, files: 2 });
+      expect(added.entries.get('plans')!.digest).not.toBe(edited.entries.get('plans')!.digest);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   });
 
-  it('same content, same digests: a second run writes nothing, a fresh store gets the same entries', async () => {
+  it('same content, same stamp: a second run writes nothing, a fresh store gets the same entry', async () => {
     const first = await runLoader('plan', dir);
     const again = await runLoader('plan', dir, first.entries);
     expect(again.writes).toBe(0);
@@ -91,10 +94,10 @@ describe('contentLoader: entries', () => {
     expect(fresh.entries).toEqual(first.entries);
   });
 
-  it('entries whose file is gone are removed', async () => {
-    const entries = new Map<string, StoredEntry>([['da-xoa', { id: 'da-xoa', data: {}, digest: 'x' }]]);
+  it('a store of a stamp per file, kept from an earlier build, keeps only the collection entry', async () => {
+    const entries = new Map<string, StoredEntry>([['ke-hoach-mau', { id: 'ke-hoach-mau', data: { file: `${dir}/plans/2024/ke-hoach-mau.mdx` }, digest: 'x' }]]);
     const { entries: after } = await runLoader('plan', dir, entries);
-    expect([...after.keys()]).toEqual(['ke-hoach-mau']);
+    expect([...after.keys()]).toEqual(['plans']);
   });
 });
 
