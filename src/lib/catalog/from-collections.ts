@@ -9,7 +9,7 @@ let cached: Promise<Catalog> | undefined;
  * (a build with 10,000 plans must not rebuild the cross-plan indexes per page).
  *
  * It is built from the content check's own parse (`loadContentCached`, shared in the process),
- * not from Astro's store: the store holds one stamp per file (src/lib/content/loader.ts), and
+ * not from Astro's store: the store holds one stamp per collection (src/lib/content/loader.ts), and
  * reading it here only ties this module to the content, so `astro dev` reloads the catalog when a
  * file changes.
  */
