@@ -20,7 +20,7 @@ import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { pipelineFingerprint } from './cache';
 import { contentDir } from './dir';
-import { contentSourceDigest, loadContentCached, type ContentKind, type ContentSource } from './load';
+import { contentSourceDigest, loadContentCached, type ContentKind } from './load';
 import { processBodyCached } from './mdx-body';
 import { formatProblems, problem, type Problem } from './problems';
 

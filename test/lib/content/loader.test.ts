@@ -65,7 +65,7 @@ describe('contentLoader: one stamp per collection', () => {
     expect([...agencies.entries.values()]).toEqual([{ id: 'agencies', data: { folder: `${dir}/agencies`, files: 2 }, digest: expect.any(String) }]);
   });
 
-  it('an edit to a file changes the stamp, so Astro (and `astro dev`) sees it; an added file too', async () => {
+  it('an edit to a file changes the stamp, so Astro (and `astro dev`) sees it; an added or removed file too', async () => {
     mkdirSync(join(root, 'tmp'), { recursive: true });
     const work = mkdtempSync(join(root, 'tmp', 'loader-stamp-'));
     try {
@@ -81,6 +81,11 @@ describe('contentLoader: one stamp per collection', () => {
       expect(added.writes).toBe(1);
       expect(added.entries.get('plans')!.data).toEqual({ folder: `${rel}/plans`, files: 2 });
       expect(added.entries.get('plans')!.digest).not.toBe(edited.entries.get('plans')!.digest);
+      // The stamp is a function of the files: removing the added one gives the edited folder's back.
+      rmSync(join(work, 'plans/2024/ke-hoach-them.mdx'));
+      const removed = await runLoader('plan', rel, new Map(added.entries));
+      expect(removed.writes).toBe(1);
+      expect(removed.entries.get('plans')).toEqual(edited.entries.get('plans'));
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
