@@ -22,7 +22,7 @@ import { pipelineFingerprint } from './cache';
 import { contentDir } from './dir';
 import { contentSourceDigest, loadContentCached, type ContentKind } from './load';
 import { processBodyCached } from './mdx-body';
-import { formatProblems, problem, type Problem } from './problems';
+import { bodyIssueProblem, formatProblems, problem, type Problem } from './problems';
 
 /**
  * What Astro's store holds for a collection: its one entry, named after the collection's folder, with
@@ -82,9 +82,7 @@ async function sync({ store, parseData, logger, watcher }: LoaderContext, kind: 
     if (!source.valid && !withProblems.has(source.file)) problems.push(problem(source.file, '', 'tệp không hợp lệ'));
     // `bodyIssues` first: a kept parse's body is read from the cache when asked for.
     const issues = source.bodyIssues ?? (source.body === undefined ? [] : processBodyCached(source.body, source.bodyLine).issues);
-    for (const issue of issues) {
-      problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
-    }
+    for (const issue of issues) problems.push(bodyIssueProblem(source.file, issue));
   }
   if (problems.length > 0) {
     const report = `Nội dung có lỗi, không thể xuất bản:\n\n${formatProblems(problems)}`;

@@ -42,6 +42,14 @@ export function problem(file: string, field: string | readonly PropertyKey[], me
 }
 
 /**
+ * A body's issue (`BodyIssue`, mdx-body.ts) as a problem of its file, "dòng N: …" under "nội dung":
+ * what the content check and the build's loader both report.
+ */
+export function bodyIssueProblem(file: string, issue: { line: number; message: string; found?: string; expected?: string }): Problem {
+  return problem(file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected });
+}
+
+/**
  * A zod path as authors read it.
  * @example fieldPath(['deadlines', 2, 'date']) // 'deadlines[2].date'
  */

@@ -6,7 +6,7 @@ import type { DocumentReference } from '../../schemas/document-reference';
 import type { Plan } from '../../schemas/plan';
 import { findBodyTextHazards } from './body';
 import type { ContentKind, ContentSource, LoadedContent } from './load';
-import { problem, type Problem } from './problems';
+import { bodyIssueProblem, problem, type Problem } from './problems';
 import { checkReportLinks } from './report-links';
 
 const KIND_NAMES: Record<ContentKind, string> = { plan: 'kế hoạch', agency: 'cơ quan', document: 'văn bản', report: 'báo cáo' };
@@ -302,7 +302,7 @@ function checkBody(source: ContentSource, problems: Problem[]): void {
   }
   // Found when the file was read (load.ts runs the build's own pipeline, mdx-body.ts); the build refuses the same.
   for (const issue of source.bodyIssues ?? []) {
-    problems.push(problem(source.file, 'nội dung', `dòng ${issue.line}: ${issue.message}`, { found: issue.found, expected: issue.expected }));
+    problems.push(bodyIssueProblem(source.file, issue));
   }
   const { control, nonNfc } = source.bodyText ?? findBodyTextHazards(source.body ?? '', firstLine);
   for (const h of control) {

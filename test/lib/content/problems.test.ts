@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import {
+  bodyIssueProblem,
   describeValue,
   fieldPath,
   findUnknownKeys,
@@ -56,6 +57,19 @@ describe('formatProblem', () => {
     expect(formatProblem(problem('a.yaml', 'title', 'thiếu trường bắt buộc', { expected: 'một chuỗi văn bản' }))).toBe(
       'a.yaml › title: thiếu trường bắt buộc (cần một chuỗi văn bản)',
     );
+  });
+});
+
+describe('bodyIssueProblem', () => {
+  it('names the file, the body and the line, with what was found and what is expected', () => {
+    expect(bodyIssueProblem('content/plans/2024/x.mdx', { line: 56, message: 'biểu thức JavaScript {…} không được phép trong nội dung', found: '{x}', expected: 'văn bản thường' })).toEqual({
+      file: 'content/plans/2024/x.mdx',
+      field: 'nội dung',
+      message: 'dòng 56: biểu thức JavaScript {…} không được phép trong nội dung',
+      found: '"{x}"',
+      expected: 'văn bản thường',
+    });
+    expect(bodyIssueProblem('a.mdx', { line: 1, message: 'thiếu thẻ đóng' })).toEqual({ file: 'a.mdx', field: 'nội dung', message: 'dòng 1: thiếu thẻ đóng' });
   });
 });
 
