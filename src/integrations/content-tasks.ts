@@ -4,14 +4,15 @@
  * content once and does each task asked for, printing one line per task as it finishes
  * (`printTaskResult`):
  *
- * - `search`: builds the site's search index into the build cache (src/lib/search/pagefind-index.ts);
- *   src/integrations/pagefind.ts writes it into the out dir at the end of the build;
+ * - `search`: builds the site's search index into the build cache (src/lib/search/pagefind-index.ts)
+ *   and writes its bundle into a staging folder (`stageSiteSearchIndex`); src/integrations/pagefind.ts
+ *   moves that folder into the out dir at the end of the build;
  * - `cards`: renders every plan's and report's share card the card cache (src/lib/og) does not
  *   hold yet, links every card into a staging folder beside the cache as the out dir will hold them,
  *   and prunes the cache (`stageCatalogCards`); src/integrations/share-cards.ts waits for it after
  *   the pages, then moves that folder into the out dir;
  * - `records`: links every plan record (`api/v1/plans/{slug}.json`) the content cache holds into a
- *   staging folder and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
+ *   staging folder, hashes them for api/v1/SHA256SUMS and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
  *   moves that folder into the out dir after the pages and places the records it lacked.
  *
  * The search index goes first: it takes longest, most of it in Pagefind's own process. The other
@@ -33,7 +34,7 @@ import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
 import { stageOpenDataFiles } from '../lib/opendata/publish';
 import { renderReportCards } from '../lib/og/report-cards';
-import { buildSiteSearchIndex } from '../lib/search/pagefind-index';
+import { buildSiteSearchIndex, stageSiteSearchIndex } from '../lib/search/pagefind-index';
 import { childOption, printTaskResult, type ContentTask } from './child';
 
 const root = process.cwd();
@@ -44,7 +45,7 @@ const base = childOption('base') ?? '/';
 const { promise: searchSent, resolve: searchWaits } = Promise.withResolvers<void>();
 
 const work: Record<ContentTask, () => Promise<unknown>> = {
-  search: () => buildSiteSearchIndex(root, contentDir, base, searchWaits).finally(searchWaits),
+  search: async () => stageSiteSearchIndex(await buildSiteSearchIndex(root, contentDir, base, searchWaits).finally(searchWaits)),
   cards: async () => {
     await searchSent;
     // The same parse and catalog as the search index's (loadCatalog shares them within a process).

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/dir';
-import { writeSiteSearchIndex, type SiteSearchIndex } from '../lib/search/pagefind-index';
+import { adoptStagedSearchIndex, writeSiteSearchIndex, type SiteSearchIndex } from '../lib/search/pagefind-index';
 import { contentTask } from './child';
 
 /**
@@ -14,8 +14,9 @@ import { contentTask } from './child';
  * built from the start of the build (from before the content check) by the build's content process
  * (content-tasks.ts beside this file, which also renders the share cards), on the other core while
  * Astro checks, bundles and renders on this one. It keeps the index's parts in the build cache
- * (src/lib/search/pagefind-index.ts); `astro:build:done` only waits for it and writes its parts
- * into the out dir. An error in the index fails the build there.
+ * (src/lib/search/pagefind-index.ts) and writes the bundle into a staging folder; `astro:build:done`
+ * only waits for it and moves that folder into the out dir (or, should there be none, writes the
+ * bundle from the kept parts). An error in the index fails the build there.
  */
 export default function pagefindSearch(options: { contentDir?: string } = {}): AstroIntegration {
   let startIndex: (() => Promise<SiteSearchIndex>) | undefined;
@@ -44,7 +45,7 @@ export default function pagefindSearch(options: { contentDir?: string } = {}): A
         index = undefined;
         const { plans, directory, parts, indexed, ms } = built;
         const outputPath = fileURLToPath(new URL('pagefind/', dir));
-        writeSiteSearchIndex(built, outputPath);
+        if (!adoptStagedSearchIndex(built, fileURLToPath(dir))) writeSiteSearchIndex(built, outputPath);
         const verb =
           indexed === 0
             ? `Dùng lại chỉ mục tìm kiếm (${parts.length} phần)`

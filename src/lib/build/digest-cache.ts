@@ -6,7 +6,7 @@
  * and is not read again. Nothing in a build writes a file in place, so a file with other bytes has
  * another inode or another modification time.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -37,9 +37,15 @@ export function readFilesRecord<T>(file: string, version: number): Map<string, T
  * The sha256 (hex) of each file under `dir`, by relative path, in the order given (the record is kept
  * by relative path, since each build writes into a new staging folder). `recordFile` keeps what the
  * next call needs (written whole, then renamed, and holding only these files). `read` counts the
- * files that were read.
+ * files that were read. A file `known` has a digest for (by relative path) takes it: neither read
+ * nor stated, nor kept in the record (src/lib/build/staging.ts computed it in another process).
  */
-export async function fileDigests(dir: string, files: readonly string[], recordFile: string): Promise<{ digests: string[]; read: number }> {
+export async function fileDigests(
+  dir: string,
+  files: readonly string[],
+  recordFile: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<{ digests: string[]; read: number }> {
   const recorded = readFilesRecord<Recorded>(recordFile, VERSION);
   const next: Record<string, Recorded> = {};
   const digests: string[] = new Array(files.length);
@@ -48,9 +54,14 @@ export async function fileDigests(dir: string, files: readonly string[], recordF
   // at 50,000 plans, where synchronous stats take a fraction of that. Only changed files are read.
   const changed: number[] = [];
   files.forEach((file, i) => {
+    const given = known.get(file);
+    if (given !== undefined) {
+      digests[i] = given;
+      return;
+    }
     const { ino, size, mtimeMs } = statSync(join(dir, file));
-    const known = recorded.get(file);
-    if (known && known[0] === ino && known[1] === size && known[2] === mtimeMs) digests[i] = known[3];
+    const kept = recorded.get(file);
+    if (kept && kept[0] === ino && kept[1] === size && kept[2] === mtimeMs) digests[i] = kept[3];
     else changed.push(i);
     next[file] = [ino, size, mtimeMs, digests[i] ?? ''];
   });
@@ -66,4 +77,15 @@ export async function fileDigests(dir: string, files: readonly string[], recordF
   );
   await replaceFile(recordFile, JSON.stringify({ version: VERSION, files: next }));
   return { digests, read: changed.length };
+}
+
+/**
+ * Every file under `root`, by path relative to it, in the listing's order. A path `isKnownFile`
+ * accepts is taken as a file without a stat (a file another step placed there); any other entry is
+ * stated to tell files from folders. One recursive listing of names: a listing with file types,
+ * and `path.relative` to turn each entry back into a relative path, took 0.5–1 s for the 48,709
+ * files of api/v1 at 50,000 plans, against 0.06–0.13 s for the names alone.
+ */
+export function filesUnder(root: string, isKnownFile: (path: string) => boolean = () => false): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => isKnownFile(path) || statSync(join(root, path)).isFile());
 }

@@ -11,9 +11,10 @@
  * a link, as for the share cards (src/lib/og/publish.ts).
  */
 import { join } from 'node:path';
+import { buildCacheDir } from '../build/cache-dir';
 import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
-import { adoptStagedSync, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
+import { adoptStagedSync, stageDigests, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import type { OpenData } from './types';
 
 /** What placing files marked `asFile` did: files placed, rendered on the way, and kept files removed from the cache. */
@@ -58,13 +59,18 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
 
 /**
  * In the build's content process: links every file marked `asFile` whose bytes the content cache
- * holds into a staging folder, as the out dir will have them, and lists the others as missing (a
- * cold build's, an edited plan's: Astro's process renders them for the DCAT catalog, after this
- * looked); then removes the kept bytes that no file of the catalog has. Never renders. The build's
- * open-data-files integration moves the folder into the out dir with one rename
+ * holds into a staging folder, as the out dir will have them, with their sha256 for
+ * api/v1/SHA256SUMS (`stageDigests`, kept between builds in `digestRecord`), and lists the others
+ * as missing (a cold build's, an edited plan's: Astro's process renders them for the DCAT catalog,
+ * after this looked); then removes the kept bytes that no file of the catalog has. Never renders.
+ * The build's open-data-files integration moves the folder into the out dir with one rename
  * (`adoptStagedOpenDataFiles`) and places the missing files itself.
  */
-export function stageOpenDataFiles(openData: OpenData, dir: string = stagingDir('plans')): StagedFiles {
+export async function stageOpenDataFiles(
+  openData: OpenData,
+  dir: string = stagingDir('plans'),
+  digestRecord: string = join(buildCacheDir(), 'staged-checksums.json'),
+): Promise<StagedFiles> {
   const staged: PublishedFile[] = [];
   const missing: string[] = [];
   const keep = new Set<string>();
@@ -77,7 +83,8 @@ export function stageOpenDataFiles(openData: OpenData, dir: string = stagingDir(
   }
   stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
   const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep) : 0;
-  return { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
+  const files = { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
+  return stageDigests(files, staged.map(({ path }) => path), digestRecord);
 }
 
 /**

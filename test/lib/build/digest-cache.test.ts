@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileDigests } from '../../../src/lib/build/digest-cache';
+import { fileDigests, filesUnder } from '../../../src/lib/build/digest-cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { tempDir } from '../../support/temp-dir';
 
@@ -35,5 +35,37 @@ describe('fileDigests', () => {
     const record = join(dir, 'record.json');
     writeFileSync(record, '{not json');
     expect(await fileDigests(dir, ['a.txt'], record)).toEqual({ digests: [sha256Hex('A')], read: 1 });
+  });
+
+  it('takes the digests it is given as they are: those files are neither read nor recorded', async () => {
+    const dir = tempDir('digests-');
+    writeFileSync(join(dir, 'a.txt'), 'A');
+    writeFileSync(join(dir, 'b.txt'), 'B');
+    const record = join(dir, 'record.json');
+    // 'gone.txt' does not exist: a given digest is not even checked against a stat.
+    const known = new Map([['b.txt', 'given-b'], ['gone.txt', 'given-gone']]);
+    expect(await fileDigests(dir, ['a.txt', 'b.txt', 'gone.txt'], record, known)).toEqual({ digests: [sha256Hex('A'), 'given-b', 'given-gone'], read: 1 });
+    // Without them, b.txt is read: the record kept only a.txt.
+    expect(await fileDigests(dir, ['a.txt', 'b.txt'], record)).toEqual({ digests: [sha256Hex('A'), sha256Hex('B')], read: 1 });
+  });
+});
+
+describe('filesUnder', () => {
+  it('lists every file by relative path, folders left out, and takes known files without a stat', () => {
+    const dir = tempDir('files-under-');
+    mkdirSync(join(dir, 'plans', 'deep'), { recursive: true });
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'plans.csv'), 'a');
+    writeFileSync(join(dir, 'plans', 'x.json'), 'x');
+    writeFileSync(join(dir, 'plans', 'deep', 'y.json'), 'y');
+    expect(filesUnder(dir).sort()).toEqual(['plans.csv', join('plans', 'deep', 'y.json'), join('plans', 'x.json')].sort());
+    // A known path is listed as a file as it is: 'empty' is a folder, yet taken as a file here.
+    const asked: string[] = [];
+    const known = (path: string) => {
+      asked.push(path);
+      return path === 'empty' || path === join('plans', 'x.json');
+    };
+    expect(filesUnder(dir, known).sort()).toEqual(['empty', 'plans.csv', join('plans', 'deep', 'y.json'), join('plans', 'x.json')].sort());
+    expect(asked.sort()).toEqual(['empty', 'plans', 'plans.csv', join('plans', 'deep'), join('plans', 'deep', 'y.json'), join('plans', 'x.json')].sort());
   });
 });

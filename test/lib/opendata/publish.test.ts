@@ -2,8 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR_ENV } from '../../../src/lib/build/cache-dir';
+import { adoptedDigests } from '../../../src/lib/build/staging';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
+import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { createOpenData } from '../../../src/lib/opendata/open-data';
 import { adoptStagedOpenDataFiles, publishOpenDataFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
@@ -133,7 +135,7 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     // The content process's own catalog: nothing rendered there.
     const stager = await openDataOfBuild();
     const renders = countRenders(stager);
-    const staged = stageOpenDataFiles(stager);
+    const staged = await stageOpenDataFiles(stager);
     expect(staged).toMatchObject({ dir: join(process.env[CACHE_DIR_ENV]!, 'staging', 'plans'), folder: 'api/v1/plans', files: content.plans.length, missing: [], pruned: 0 });
     expect(renders.count).toBe(0);
     // The pages' catalog: the same content, read again.
@@ -142,13 +144,17 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     expect(adoptStagedOpenDataFiles(staged, pages, out)).toEqual({ files: content.plans.length, rendered: 0, pruned: 0 });
     for (const { slug } of content.plans) expect(readFileSync(join(out, recordPath(slug)), 'utf8'), slug).toBe(pages.text(recordPath(slug)));
     expect(existsSync(staged.dir), 'the staging folder is gone').toBe(false);
+    // Hashed where they were staged, for api/v1/SHA256SUMS: each the digest of the bytes moved in.
+    const digests = adoptedDigests(out);
+    expect([...digests.keys()].sort()).toEqual(content.plans.map(({ slug }) => recordPath(slug)).sort());
+    for (const [path, sha256] of digests) expect(sha256, path).toBe(sha256Hex(readFileSync(join(out, path))));
   });
 
   it("list an edited plan's record as missing, prune its old bytes, and place it after the move", async () => {
     publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
     const [first, ...rest] = content.plans;
     const edited = () => buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
-    const staged = stageOpenDataFiles(await createOpenData(edited(), ctx, { workbooks: false }));
+    const staged = await stageOpenDataFiles(await createOpenData(edited(), ctx, { workbooks: false }));
     expect(staged).toMatchObject({ files: content.plans.length - 1, missing: [recordPath(first!.slug)], pruned: 1 });
     const pages = await createOpenData(edited(), ctx, { workbooks: false });
     const out = tempDir('out-');
@@ -159,17 +165,18 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
   it('move nothing for other content or another publish context, nor when no record was kept', async () => {
     publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
     const out = tempDir('out-');
-    const staged = stageOpenDataFiles(await openDataOfBuild());
+    const staged = await stageOpenDataFiles(await openDataOfBuild());
     expect(adoptStagedOpenDataFiles(staged, await openDataOfBuild({ ...ctx, base: '/khac/' }), out)).toBeUndefined();
     expect(existsSync(join(out, 'api/v1/plans'))).toBe(false);
+    expect(adoptedDigests(out).size, 'no digest taken for files not moved').toBe(0);
     expect(existsSync(staged.dir)).toBe(false);
     const [first, ...rest] = content.plans;
     const other = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx, { workbooks: false });
-    expect(adoptStagedOpenDataFiles(stageOpenDataFiles(await openDataOfBuild()), other, out)).toBeUndefined();
+    expect(adoptStagedOpenDataFiles(await stageOpenDataFiles(await openDataOfBuild()), other, out)).toBeUndefined();
     // A cold build: the cache holds no record yet, so every one is missing and nothing moves.
     process.env[CACHE_DIR_ENV] = tempDir('build-cache-');
     const coldData = await openDataOfBuild();
-    const cold = stageOpenDataFiles(coldData);
+    const cold = await stageOpenDataFiles(coldData);
     expect(cold).toMatchObject({ files: 0, missing: coldData.catalog.plans.map(({ slug }) => recordPath(slug)), pruned: 0 });
     expect(adoptStagedOpenDataFiles(cold, await openDataOfBuild(), out)).toBeUndefined();
   });

@@ -6,11 +6,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildCatalog, type PlanEntry } from '../../../src/lib/catalog/build';
 import { planDate } from '../../../src/lib/catalog/plan-date';
-import { buildSearchParts, indexParts, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
+import { adoptStagedSearchIndex, buildSearchParts, indexParts, stageSiteSearchIndex, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
 import { MANIFEST_PATH, RUNTIME_FILES, type SearchManifest } from '../../../src/lib/search/shards';
 import { VOCABULARY_PATH, storedRecordPath } from '../../../src/lib/search/client-config';
 import { buildSearchRecord, searchRecordContext } from '../../../src/lib/search/record';
@@ -183,6 +183,40 @@ describe('writeSiteSearchIndex', () => {
 
   it('refuses parts without the directory', () => {
     expect(() => writeSiteSearchIndex({ parts: [], plans: 0 }, join(dir, 'none'))).toThrow(/directory/);
+  });
+});
+
+describe('stageSiteSearchIndex and adoptStagedSearchIndex', () => {
+  /** Every file under `root`, by relative path, with its bytes. */
+  const tree = (root: string) =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [relative(root, file), readFileSync(file).toString('base64')]);
+
+  it('stage the bundle writeSiteSearchIndex writes, and move it into the out dir with one rename', async () => {
+    const parts = await build();
+    const written = join(dir, 'written', 'pagefind');
+    writeSiteSearchIndex(parts, written);
+    const staged = stageSiteSearchIndex(parts, join(dir, 'staging', 'pagefind'));
+    // As the build's content process reports it, through JSON.
+    const reported = JSON.parse(JSON.stringify(staged)) as typeof staged;
+    const out = join(dir, 'out-staged');
+    expect(adoptStagedSearchIndex(reported, out)).toBe(true);
+    expect(tree(join(out, 'pagefind'))).toEqual(tree(written));
+    expect(staged.staged.files).toBe(tree(written).length);
+    expect(existsSync(staged.staged.dir), 'the staging folder is gone').toBe(false);
+  });
+
+  it('move nothing when none was staged or when it was staged for other parts', async () => {
+    const parts = await build();
+    expect(adoptStagedSearchIndex(parts, join(dir, 'out-none'))).toBe(false);
+    const staged = stageSiteSearchIndex(parts, join(dir, 'staging', 'pagefind'));
+    const fewer = { ...staged, plans: staged.plans - 1 };
+    expect(adoptStagedSearchIndex(fewer, join(dir, 'out-other'))).toBe(false);
+    expect(existsSync(join(dir, 'out-other', 'pagefind'))).toBe(false);
+    expect(existsSync(staged.staged.dir)).toBe(false);
   });
 });
 
