@@ -12,8 +12,9 @@
  *   and prunes the cache (`stageCatalogCards`); src/integrations/share-cards.ts waits for it after
  *   the pages, then moves that folder into the out dir;
  * - `records`: links every plan record (`api/v1/plans/{slug}.json`) the content cache holds into a
- *   staging folder, hashes them for api/v1/SHA256SUMS and prunes the cache (`stageOpenDataFiles`); src/integrations/open-data-files.ts
- *   moves that folder into the out dir after the pages and places the records it lacked.
+ *   staging folder, hashes them for api/v1/SHA256SUMS and prunes the cache (`stageOpenDataFiles`);
+ *   src/integrations/open-data-files.ts moves that folder into the out dir after the pages and
+ *   places the records it lacked.
  *
  * The search index goes first: it takes longest, most of it in Pagefind's own process. The other
  * tasks start once it has sent Pagefind the records of the first part it indexes (or found none to
