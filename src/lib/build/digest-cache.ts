@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { replaceFile } from './link';
 import { sha256Hex } from '../opendata/checksums';
@@ -88,4 +88,47 @@ export async function fileDigests(
  */
 export function filesUnder(root: string, isKnownFile: (path: string) => boolean = () => false): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => isKnownFile(path) || statSync(join(root, path)).isFile());
+}
+
+/**
+ * The sha256 of files adopted into out dirs this build (src/lib/build/staging.ts: a staged folder
+ * moved in with the digests its stager computed), by out dir and path under it, so that
+ * `folderDigests` neither reads nor stats them. Shared by every copy of this module in the process;
+ * `forgetAdoptedDigests` empties it when a build starts, so that a build never takes another's.
+ */
+const adopted = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.adopted-digests')] ??= new Map()) as Map<string, Map<string, string>>;
+
+/** The sha256 of the files adopted into `outDir` since the build started, by path under it with `/` (to add to, or read). */
+export function adoptedDigests(outDir: string): Map<string, string> {
+  const dir = resolve(outDir);
+  let known = adopted.get(dir);
+  if (!known) adopted.set(dir, (known = new Map()));
+  return known;
+}
+
+/** Forgets every adopted file's digest: called when a build starts. */
+export function forgetAdoptedDigests(): void {
+  adopted.clear();
+}
+
+/**
+ * The sha256 of every file under `outDir/folder` but those `leaveOut` names, by path under the folder
+ * with `/`, in the listing's order: an adopted file's digest as given (`adoptedDigests`), any other's from
+ * `fileDigests` and `recordFile`. `read` counts the files read, `given` those adopted.
+ * @example folderDigests('dist', 'api/v1', '.cache/checksums.json', ['SHA256SUMS'])
+ */
+export async function folderDigests(
+  outDir: string,
+  folder: string,
+  recordFile: string,
+  leaveOut: readonly string[] = [],
+): Promise<{ entries: { path: string; sha256: string }[]; read: number; given: number }> {
+  const root = join(outDir, folder);
+  const known = new Map<string, string>();
+  for (const [path, sha256] of adoptedDigests(outDir)) if (path.startsWith(`${folder}/`)) known.set(path.slice(folder.length + 1).split('/').join(sep), sha256);
+  const skipped = new Set(leaveOut.map((path) => path.split('/').join(sep)));
+  const files = filesUnder(root, (path) => known.has(path)).filter((path) => !skipped.has(path));
+  const { digests, read } = await fileDigests(root, files, recordFile, known);
+  const entries = files.map((file, i) => ({ path: file.split(sep).join('/'), sha256: digests[i]! }));
+  return { entries, read, given: files.filter((file) => known.has(file)).length };
 }

@@ -13,9 +13,9 @@
  * match. Otherwise the caller places its own files, as it would with no staging.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildCacheDir } from './cache-dir';
-import { fileDigests } from './digest-cache';
+import { adoptedDigests, fileDigests } from './digest-cache';
 import { moveFolderSync, publishFilesSync, type PublishedFile } from './link';
 
 /** What a process staged: where, for which inputs, and which of the files it could not stage. */
@@ -61,8 +61,9 @@ export function stageFilesSync(dir: string, folder: string, files: readonly Publ
 
 /**
  * Moves the staged folder into `outDir` when it was staged for `fingerprint` and the out dir does
- * not have that folder yet: true when done. The staging folder is removed either way; on false the
- * caller places every file itself.
+ * not have that folder yet: true when done, and the stager's digests of its files, if any
+ * (`stageDigests`), are registered for the out dir (`adoptedDigests`, src/lib/build/digest-cache.ts).
+ * The staging folder is removed either way; on false the caller places every file itself.
  */
 export function adoptStagedSync(staged: StagedFiles, fingerprint: string, outDir: string): boolean {
   try {
@@ -103,25 +104,4 @@ function readDigests(file: string): Array<[string, string]> | undefined {
     // Missing or torn: the checksums read the files themselves.
     return undefined;
   }
-}
-
-/**
- * The sha256 of files adopted into out dirs (`adoptStagedSync`) this build, by out dir and path
- * under it, for api/v1/SHA256SUMS (src/integrations/checksums.ts), which then neither reads nor
- * stats them. Shared by every copy of this module in the process; `forgetAdoptedDigests` empties it
- * when a build starts, so that a build never takes another's.
- */
-const adopted = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.adopted-digests')] ??= new Map()) as Map<string, Map<string, string>>;
-
-/** The sha256 of the files adopted into `outDir` since the build started, by path under it (to add to, or read). */
-export function adoptedDigests(outDir: string): Map<string, string> {
-  const dir = resolve(outDir);
-  let known = adopted.get(dir);
-  if (!known) adopted.set(dir, (known = new Map()));
-  return known;
-}
-
-/** Forgets every adopted file's digest: called when a build starts. */
-export function forgetAdoptedDigests(): void {
-  adopted.clear();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileDigests, filesUnder } from '../../../src/lib/build/digest-cache';
+import { adoptedDigests, fileDigests, filesUnder, folderDigests, forgetAdoptedDigests } from '../../../src/lib/build/digest-cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { tempDir } from '../../support/temp-dir';
 
@@ -67,5 +67,33 @@ describe('filesUnder', () => {
     };
     expect(filesUnder(dir, known).sort()).toEqual(['empty', 'plans.csv', join('plans', 'deep', 'y.json'), join('plans', 'x.json')].sort());
     expect(asked.sort()).toEqual(['empty', 'plans', 'plans.csv', join('plans', 'deep'), join('plans', 'deep', 'y.json'), join('plans', 'x.json')].sort());
+  });
+});
+
+describe('folderDigests', () => {
+  it("takes an adopted file's digest as given, hashes the others, and leaves out what it is told", async () => {
+    const out = tempDir('folder-digests-');
+    mkdirSync(join(out, 'api', 'v1', 'plans'), { recursive: true });
+    writeFileSync(join(out, 'api', 'v1', 'plans.csv'), 'a,b\n');
+    writeFileSync(join(out, 'api', 'v1', 'plans', 'x.json'), '{"x":1}');
+    writeFileSync(join(out, 'api', 'v1', 'plans', 'y.json'), '{"y":1}');
+    writeFileSync(join(out, 'api', 'v1', 'SHA256SUMS'), 'old');
+    writeFileSync(join(out, 'elsewhere.txt'), 'not under the folder');
+    forgetAdoptedDigests();
+    // As adoptStagedSync registers a staged folder: by path under the out dir. A given digest is
+    // taken as it is, so a made-up one shows that the file was not read.
+    adoptedDigests(out).set('api/v1/plans/x.json', 'given-x');
+    adoptedDigests(out).set('og/x.png', 'given-card');
+    const record = join(tempDir('folder-digests-record-'), 'checksums.json');
+    const { entries, read, given } = await folderDigests(out, 'api/v1', record, ['SHA256SUMS']);
+    const byPath = Object.fromEntries(entries.map(({ path, sha256 }) => [path, sha256]));
+    expect(byPath).toEqual({ 'plans.csv': sha256Hex('a,b\n'), 'plans/x.json': 'given-x', 'plans/y.json': sha256Hex('{"y":1}') });
+    expect({ read, given }).toEqual({ read: 2, given: 1 });
+    // Forgotten when the next build starts: then the file is read.
+    forgetAdoptedDigests();
+    expect(adoptedDigests(out).size).toBe(0);
+    const again = await folderDigests(out, 'api/v1', record, ['SHA256SUMS']);
+    expect(Object.fromEntries(again.entries.map(({ path, sha256 }) => [path, sha256]))['plans/x.json']).toBe(sha256Hex('{"x":1}'));
+    expect({ read: again.read, given: again.given }).toEqual({ read: 1, given: 0 });
   });
 });

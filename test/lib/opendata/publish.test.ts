@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR_ENV } from '../../../src/lib/build/cache-dir';
-import { adoptedDigests } from '../../../src/lib/build/staging';
+import { adoptedDigests } from '../../../src/lib/build/digest-cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
