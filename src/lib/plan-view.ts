@@ -10,7 +10,7 @@ import type { Deadline } from '../schemas/deadline';
 import type { Target } from '../schemas/target';
 import type { Assignment } from '../schemas/assignment';
 import type { Signer } from '../schemas/signer';
-import { formatVietnameseDate } from './vn/dates';
+import { compareIsoDates, formatVietnameseDate } from './vn/dates';
 import { formatPlanNumber } from './catalog/plan-number';
 import { paths } from './paths';
 import { site } from '../site.config';
@@ -337,7 +337,7 @@ export function deadlineViews(deadlines: Deadline[], agencies: AgencyLookup, inf
       ownerInferred: inferred.get(`deadlines.${position}.owner`) ?? null,
       submitToInferred: inferred.get(`deadlines.${position}.submitTo`) ?? null,
     }))
-    .sort((a, b) => a.dateIso.localeCompare(b.dateIso) || a.position - b.position);
+    .sort((a, b) => compareIsoDates(a.dateIso, b.dateIso) || a.position - b.position);
 }
 
 /* ---------- Assignments ---------- */
@@ -458,6 +458,6 @@ export function planCard(entry: { slug: string; data: Plan }, agencies: AgencyLo
 
 /** The `n` most recent deadlines across plans, in date order (a build-independent "latest" list). */
 export function latestDeadlines<T extends { deadline: Pick<Deadline, 'date'> }>(rows: readonly T[], n: number): T[] {
-  const sorted = [...rows].sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
+  const sorted = [...rows].sort((a, b) => compareIsoDates(a.deadline.date, b.deadline.date));
   return sorted.slice(Math.max(0, sorted.length - n));
 }

@@ -7,7 +7,7 @@ import type { Plan } from '../../schemas/plan';
 import type { Agency } from '../../schemas/agency';
 import type { SiteConfig } from '../../site.config';
 import { formatPlanNumber } from '../catalog/plan-number';
-import { formatVietnameseDate } from '../vn/dates';
+import { compareIsoDates, formatVietnameseDate } from '../vn/dates';
 import { formatNumber } from '../vn/numbers';
 
 /** Colours of the card, from site.config. */
@@ -126,7 +126,7 @@ export function planCardData({ plan, issuer, agencyShortName, site, portal }: Ca
     highlightsHeading = 'Thời hạn';
     const seen = new Set<string>();
     highlights = [...plan.deadlines]
-      .sort((a, b) => a.date.localeCompare(b.date))
+      .sort((a, b) => compareIsoDates(a.date, b.date))
       .filter((d) => {
         const key = `${d.date}\u0000${d.task}\u0000${d.owner}`;
         if (seen.has(key)) return false;

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { compareIsoDates } from '../vn/dates';
 import type { Catalog } from '../catalog/build';
 import { formatPlanNumber } from '../catalog/plan-number';
 import { paths } from '../paths';
@@ -88,7 +89,7 @@ function buildFeedEntries(catalog: Catalog): FeedEntry[] {
   });
   if (reports.length === 0) return plans;
   // Both lists are newest first already; a stable sort keeps each list's own order on equal days.
-  return [...plans, ...reports].sort((a, b) => b.date.localeCompare(a.date));
+  return [...plans, ...reports].sort((a, b) => compareIsoDates(b.date, a.date));
 }
 
 /** The feed's `updated`: the newest plan or report date. */

@@ -85,7 +85,8 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   // A table file is a function of its rows (which hold the URLs of the publish context) and code,
   // so its key is a digest of its rows (table-keys.ts). The tables of plans and of their items
   // (hundreds of thousands of rows at 50,000 plans) keep each chunk's digest between builds under
-  // the chunk's plans' digests; a row of the other tables depends on many plans, and they are small.
+  // the chunk's plans' digests. A row of the agencies' or documents' table gathers many plans, and
+  // those tables are keyed by what their rows read (`inputs`, records.ts); reports and results are small.
   const rowDigests = new Map<TableName, RowsDigest>();
   const rowsDigest = (name: TableName): RowsDigest => {
     let digest = rowDigests.get(name);
@@ -98,7 +99,12 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     }
     return digest;
   };
-  const rowsKey = (name: TableName) => `${context}|${rowsDigest(name).digest}`;
+  // A table whose rows each gather many plans (agencies, documents) is keyed by what its rows read
+  // (`inputs`), without building or serializing them.
+  const rowsKey = (name: TableName) => {
+    const { inputs } = sources[name];
+    return `${context}|${inputs ? plainKey(catalog, 'table inputs', name, context, inputs()) : rowsDigest(name).digest}`;
+  };
   // The JSON, CSV and Excel files of those tables are joined from their chunks' kept parts (table-files.ts).
   // A chunk whose parts are missing is built once for its JSON, CSV and Excel parts, and let go once
   // all three took it (a chunk whose other parts were kept stays until the build ends).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AgencyView, Catalog, PlanEntry } from '../catalog/build';
 import { planDate } from '../catalog/plan-date';
 import { deadlineDueDate } from '../catalog/deadline-due';
@@ -164,16 +165,48 @@ export interface TableSource<T extends TableName, I = unknown> {
   items: readonly I[];
   // A method, so that a source of plans is a TableSource<T> (of unknown items) too.
   row(item: I): TableRow<T>;
+  /**
+   * A digest of everything the rows read from the plans, for a table whose rows each gather many
+   * plans: with the registries and the publish context it stands for the rows in the table's key
+   * (open-data.ts), which then needs neither the rows nor their JSON.
+   */
+  inputs?(): string;
 }
 
 export type TableSources = { [T in TableName]: TableSource<T> };
 
-function source<T extends TableName, I>(items: readonly I[], row: (item: I) => TableRow<T>): TableSource<T, I> {
-  return { items, row };
+function source<T extends TableName, I>(items: readonly I[], row: (item: I) => TableRow<T>, inputs?: () => string): TableSource<T, I> {
+  return inputs ? { items, row, inputs } : { items, row };
+}
+
+const planLinks = new WeakMap<Catalog, string>();
+
+/**
+ * What the agencies' and documents' rows read from the plans, hashed: every published plan in
+ * catalog order (its slug, so the set and order of plans), its issuer, the units it assigns, its
+ * deadlines' owners and the documents its basis and citations name. Everything else in those rows
+ * is the registries' (agency and document data, their order) and the publish context's, which their
+ * key holds besides. An edit that changes none of these (a body, a summary, a target, a deadline's
+ * date or task) leaves both tables' keys as they were; their rows are 45 MB of JSON at 50,000 plans.
+ * A row that read more of a plan would need it added here: the open data's tests change each field
+ * these rows show and check that the keys change with the bytes.
+ */
+export function planLinksDigest(catalog: Catalog): string {
+  let digest = planLinks.get(catalog);
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    for (const { slug, data } of catalog.plans) {
+      const { assignments, deadlines, basis, citations } = data;
+      hash.update(JSON.stringify([slug, data.issuer, assignments.map((a) => a.unit), deadlines.map((d) => d.owner), basis.map((r) => r.document), citations.map((r) => r.document)]));
+    }
+    planLinks.set(catalog, (digest = hash.digest('base64url')));
+  }
+  return digest;
 }
 
 /** The source of every flat table (see TableSource). */
 export function tableSources(catalog: Catalog, ctx: PublishContext): TableSources {
+  const links = () => planLinksDigest(catalog);
   const planUrl = (slug: string) => urlOf(ctx, paths.plan(slug));
   const title = (slug: string) => catalog.planBySlug.get(slug)?.data.title ?? slug;
 
@@ -231,7 +264,7 @@ export function tableSources(catalog: Catalog, ctx: PublishContext): TableSource
       deadlineCount: agency.deadlines.length,
       calendarUrl: hasCalendar(agency) ? urlOf(ctx, apiPaths.agencyIcs(agency.id)) : null,
       url: urlOf(ctx, paths.agency(agency.id)),
-    })),
+    }), links),
     reports: source(catalog.reports, ({ slug, data }) => ({
       slug,
       ...planHeading(data),
@@ -289,7 +322,7 @@ export function tableSources(catalog: Catalog, ctx: PublishContext): TableSource
       implementedBy: doc.implementedByPlans,
       citedBy: [...new Set(doc.citedBy.filter((e) => e.role === 'citation').map((e) => e.plan))],
       url: urlOf(ctx, paths.document(doc.id)),
-    })),
+    }), links),
   };
 }
 

@@ -57,6 +57,11 @@ export interface ChunkedRowsSource<I> {
    * (for a plan's row, the plan and its place in it). The identity when not given.
    */
   anchor?(item: I): string;
+  /**
+   * `chunkHash(anchor(item))`, made without the anchor's text, for a source whose anchors are cheaper
+   * to hash than to write out (the catalog's rows: a million of them at 50,000 plans).
+   */
+  anchorHash?(item: I): number;
 }
 
 /**
@@ -70,11 +75,30 @@ export function planRowAnchor(item: unknown): string {
 }
 
 /**
- * What keys a table or calendar of the catalog's plans or rows: each item's identity
- * (`catalogItemIdentities`) and its anchor (`planRowAnchor`).
+ * `chunkHash(planRowAnchor(item))` for item after item: the hash of a plan's slug and "#" is kept
+ * while its rows follow one another (a plan's targets and citations do), then the role and position
+ * are hashed on from it, so no anchor is written out.
  */
-export function catalogRowKeys(catalog: Catalog): Required<Pick<ChunkedRowsSource<unknown>, 'identity' | 'anchor'>> {
-  return { identity: catalogItemIdentities(catalog), anchor: planRowAnchor };
+export function planRowAnchorHasher(): (item: unknown) => number {
+  let plan: string | undefined;
+  let planHash = 0;
+  return (item) => {
+    const row = item as { slug?: unknown; plan?: unknown; role?: unknown; position?: unknown };
+    if (typeof row.plan !== 'string') return chunkHash(String(row.slug));
+    if (row.plan !== plan) {
+      plan = row.plan;
+      planHash = fnv(fnv(FNV_OFFSET, plan), '#');
+    }
+    return fnvMix(fnv(fnv(planHash, typeof row.role === 'string' ? row.role : ''), String(row.position)));
+  };
+}
+
+/**
+ * What keys a table or calendar of the catalog's plans or rows: each item's identity
+ * (`catalogItemIdentities`) and its anchor (`planRowAnchor`, hashed by `planRowAnchorHasher`).
+ */
+export function catalogRowKeys(catalog: Catalog): Required<Pick<ChunkedRowsSource<unknown>, 'identity' | 'anchor' | 'anchorHash'>> {
+  return { identity: catalogItemIdentities(catalog), anchor: planRowAnchor, anchorHash: planRowAnchorHasher() };
 }
 
 /** A chunk of a source's items: `items.slice(start, end)`, and the sha256 (base64url) of its rows' JSON. */
@@ -99,9 +123,20 @@ export interface RowsDigest {
  * depend on the inputs' low bits only, and chunk ends are read from them): cheap, and spread well
  * enough to place chunk ends.
  */
-function chunkHash(text: string): number {
-  let hash = 0x811c9dc5;
+export function chunkHash(text: string): number {
+  return fnvMix(fnv(FNV_OFFSET, text));
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a's state after `text`, from the state `hash`: a text hashed in pieces hashes as a whole. */
+function fnv(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** MurmurHash3's finalizer, unsigned. */
+function fnvMix(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return (hash ^ (hash >>> 16)) >>> 0;
@@ -128,12 +163,18 @@ export function chunkedRowsDigest<I>(source: ChunkedRowsSource<I>, scope: string
   // The chunk's identities, hashed at its end in one call (the scope, then "\n" and each identity):
   // a hash update per row costs a call into native code for each of a million rows.
   let identities: string[] | undefined = [];
+  // Whether an item's anchor ends its chunk.
+  const { anchor, anchorHash } = source;
+  const endsChunk = (item: I, identity: string | undefined): boolean => {
+    if (anchorHash) return anchorHash(item) % CHUNK_ROWS === 0;
+    const text = anchor ? anchor(item) : identity;
+    return text !== undefined && chunkHash(text) % CHUNK_ROWS === 0;
+  };
   for (let i = 0; i < items.length; i++) {
     const identity = source.identity?.(items[i]!);
     if (identity === undefined) identities = undefined;
     else identities?.push(identity);
-    const anchor = source.anchor ? source.anchor(items[i]!) : identity;
-    const last = i + 1 === items.length || i + 1 - start >= MAX_CHUNK_ROWS || (anchor !== undefined && chunkHash(anchor) % CHUNK_ROWS === 0);
+    const last = i + 1 === items.length || i + 1 - start >= MAX_CHUNK_ROWS || endsChunk(items[i]!, identity);
     if (!last) continue;
     const name = identities === undefined ? undefined : createHash('sha256').update(`${chunkScope}\n${identities.join('\n')}`).digest('base64url');
     let digest = name === undefined ? undefined : kept?.get(name);

@@ -1,4 +1,5 @@
 import { perCatalogAndId } from '../catalog/memo';
+import { compareIsoDates } from '../vn/dates';
 import type { Catalog, DocumentView, PlanEntry, ReferenceRole } from '../catalog/build';
 import type { DocumentReference } from '../../schemas/document-reference';
 import type { RegistryDocument } from '../../schemas/document';
@@ -44,7 +45,7 @@ function documentSortDate(data: RegistryDocument): string {
 
 /** Compares registry documents newest first, then by number. */
 export function compareDocumentsNewestFirst(a: DocumentView, b: DocumentView): number {
-  return documentSortDate(b.data).localeCompare(documentSortDate(a.data)) || compareVietnamese(a.data.number, b.data.number);
+  return compareIsoDates(documentSortDate(b.data), documentSortDate(a.data)) || compareVietnamese(a.data.number, b.data.number);
 }
 
 /** The registry grouped by document type (legal weight first), each group newest first. */

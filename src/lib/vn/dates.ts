@@ -163,6 +163,17 @@ function month2(m: number): string {
 }
 
 /**
+ * Orders ISO dates ("YYYY-MM-DD", or a year with "-00-00" for an unknown day) by the calendar:
+ * fixed-width digits compare as text, code unit by code unit. `localeCompare` gives the same order
+ * through ICU at some thirty times the cost: sorting the 150,000 deadlines of 50,000 plans spent 2 s
+ * in it, in each process of every build.
+ * @example ['2024-10-01', '2024-03-25'].sort(compareIsoDates) // ['2024-03-25', '2024-10-01']
+ */
+export function compareIsoDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * Formats an ISO date the way Vietnamese documents write it (Nghị định 30/2020: leading zero for
  * days below 10 and for months 1 and 2).
  * - `short`: "25/3/2024", "05/01/2024"

@@ -7,6 +7,7 @@ export {
   findVietnameseDates,
   findImpossibleDates,
   formatVietnameseDate,
+  compareIsoDates,
   type VietnameseDateResult,
   type VietnameseDateMatch,
   type VietnameseDateStyle,

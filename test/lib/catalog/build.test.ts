@@ -74,6 +74,35 @@ describe('buildCatalog on the five seed plans', () => {
     expect(minhTam.data.deadlines).toHaveLength(5);
   });
 
+  it("breaks ties of equal dates by the plans' order, then by position, and lists a document's edges basis first, newest plan first", () => {
+    // Copies of one plan with the same deadlines and references, issued on other days: every date
+    // and every document is shared by all of them, and each copy has two deadlines on one day.
+    const base = content.plans.find((p) => p.data.deadlines.length > 1 && p.data.basis.length > 0)!;
+    const days = ['2024-05-02', '2023-01-15', '2024-11-30', '2023-07-01', '2024-05-03'];
+    const plans = days.map((issuedOn, i) => ({
+      slug: `ban-sao-${i}`,
+      data: { ...base.data, issuedOn, deadlines: [...base.data.deadlines, base.data.deadlines[0]!], citations: [...base.data.citations, base.data.basis[0]!] } as Plan,
+    }));
+    const copies = buildCatalog({ plans, agencies: content.agencies, documents: content.documents });
+    const order = new Map(copies.plans.map((p, i) => [p.slug, i]));
+    const expected = copies.plans
+      .flatMap((p) => p.data.deadlines.map((deadline, position) => ({ plan: p.slug, position, date: deadline.date })))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order.get(a.plan)! - order.get(b.plan)! || a.position - b.position));
+    expect(copies.deadlines.map(({ plan, position }) => [plan, position])).toEqual(expected.map(({ plan, position }) => [plan, position]));
+    const doc = copies.documents.get(base.data.basis[0]!.document)!;
+    const edges = doc.citedBy.map(({ plan, role, position }) => [role, order.get(plan), position]);
+    expect(edges).toEqual([...edges].sort((a, b) => (a[0] === b[0] ? 0 : a[0] === 'basis' ? -1 : 1) || Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2])));
+    expect(new Set(edges.map(([role]) => role))).toEqual(new Set(['basis', 'citation']));
+  });
+
+  it("keeps each plan's rows by slug: the very rows of the cross-plan lists, at their positions", () => {
+    for (const row of catalog.deadlines) expect(catalog.rowsByPlan.get(row.plan)!.deadlines[row.position]).toBe(row);
+    for (const row of catalog.targets) expect(catalog.rowsByPlan.get(row.plan)!.targets[row.position]).toBe(row);
+    for (const edge of catalog.citations) expect(catalog.rowsByPlan.get(edge.plan)![edge.role === 'basis' ? 'basis' : 'citations'][edge.position]).toBe(edge);
+    for (const agency of catalog.agencies.values()) for (const row of agency.assignments) expect(catalog.rowsByPlan.get(row.plan)!.assignments[row.position]).toBe(row);
+    expect([...catalog.rowsByPlan.keys()]).toEqual(catalog.plans.map((p) => p.slug));
+  });
+
   it('links agencies to their parents, children and plans', () => {
     const so = catalog.agencies.get('so-tttt-tay-ninh')!;
     expect(so.ancestors).toEqual(['ubnd-tinh-tay-ninh']);

@@ -118,19 +118,47 @@ describe('sizes and checksums kept between builds', () => {
     }
   });
 
-  it('changes the key of every keyed file whose bytes change: a deadline edited, an agency renamed', async () => {
+  it('changes the key of every keyed file whose bytes change: an edit of each field that links a plan to an agency or a document, an agency or document renamed, a plan removed', async () => {
     const content = loadContent(join(root, 'content'));
-    const plan = content.plans.find((entry) => entry.data.deadlines.length > 0)!;
+    type Data = (typeof content.plans)[number]['data'];
+    const plan = content.plans.find((entry) => entry.data.deadlines.length > 0 && entry.data.assignments.length > 0 && entry.data.basis.length > 0)!;
     const owner = plan.data.deadlines[0]!.owner;
-    const edits: [string, typeof content][] = [
-      ['a deadline edited', { ...content, plans: content.plans.map((entry) => (entry === plan ? { ...entry, data: { ...entry.data, deadlines: entry.data.deadlines.map((d, i) => (i === 0 ? { ...d, task: `${d.task} (sửa)` } : d)) } } : entry)) }],
-      ['an agency renamed', { ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) }],
+    const otherAgency = content.agencies.find((agency) => agency.id !== owner && agency.id !== plan.data.issuer && !plan.data.assignments.some((a) => a.unit === agency.id))!.id;
+    const cited = new Set([...plan.data.basis, ...plan.data.citations].map((reference) => reference.document));
+    const otherDocument = content.documents.find((doc) => !cited.has(doc.id))!.id;
+    const editPlan = (change: (data: Data) => Partial<Data>): typeof content => ({
+      ...content,
+      plans: content.plans.map((entry) => (entry === plan ? { ...entry, data: { ...entry.data, ...change(entry.data) } } : entry)),
+    });
+    const swapFirst = <T,>(list: T[], change: (item: T) => T): T[] => list.map((item, i) => (i === 0 ? change(item) : item));
+    const edits: [string, typeof content, string[]][] = [
+      ['a deadline edited', editPlan((data) => ({ deadlines: swapFirst(data.deadlines, (d) => ({ ...d, task: `${d.task} (sửa)` })) })), [`api/v1/deadlines/${owner}.ics`]],
+      ['a deadline given to another agency', editPlan((data) => ({ deadlines: swapFirst(data.deadlines, (d) => ({ ...d, owner: otherAgency })) })), ['api/v1/agencies.json', `api/v1/deadlines/${owner}.ics`]],
+      ['a task assigned to another agency', editPlan((data) => ({ assignments: data.assignments.map((a) => ({ ...a, unit: otherAgency })) })), ['api/v1/agencies.json']],
+      ['the plan issued by another agency', editPlan(() => ({ issuer: otherAgency })), ['api/v1/agencies.json']],
+      ['another document as basis', editPlan((data) => ({ basis: swapFirst(data.basis, (r) => ({ ...r, document: otherDocument })) })), ['api/v1/documents.json']],
+      ['a basis cited instead', editPlan((data) => ({ basis: data.basis.slice(1), citations: [data.basis[0]!, ...data.citations] })), ['api/v1/documents.json']],
+      ['the plan removed', { ...content, plans: content.plans.filter((entry) => entry !== plan) }, ['api/v1/agencies.json', 'api/v1/documents.json']],
+      ['an agency renamed', { ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) }, ['api/v1/agencies.json', `api/v1/deadlines/${owner}.ics`]],
+      ['a document retitled', { ...content, documents: content.documents.map((doc) => (doc.id === otherDocument ? { ...doc, data: { ...doc.data, title: `${doc.data.title ?? ''} (sửa)` } } : doc)) }, ['api/v1/documents.json']],
     ];
-    for (const [what, edited] of edits) {
+    for (const [what, edited, expected] of edits) {
       const again = await createOpenData(buildCatalog(edited), ctx, { workbooks: false });
       const changed = again.allFiles().filter(({ path, key, format }) => key && format !== 'XLSX' && openData.entry(path) && again.file(path).sha256 !== openData.file(path).sha256);
-      expect(changed.map(({ path }) => path), what).toContain(`api/v1/deadlines/${owner}.ics`);
+      expect(changed.map(({ path }) => path), what).toEqual(expect.arrayContaining(expected));
       for (const { path } of changed) expect(again.entry(path)!.key!(), `${path} after ${what}`).not.toBe(openData.entry(path)!.key!());
+    }
+  });
+
+  it("keys the agencies' and documents' tables by what their rows read: a plan's summary or a target edited leaves them", async () => {
+    const content = loadContent(join(root, 'content'));
+    const plans = content.plans.map((entry, i) =>
+      i === 0 ? { ...entry, data: { ...entry.data, summary: `${entry.data.summary} (sửa)`, targets: entry.data.targets.map((t) => ({ ...t, text: `${t.text} (sửa)` })) } } : entry,
+    );
+    const again = await createOpenData(buildCatalog({ ...content, plans }), ctx, { workbooks: false });
+    for (const path of ['api/v1/agencies.json', 'api/v1/agencies.csv', 'api/v1/documents.json', 'api/v1/documents.csv']) {
+      expect(again.entry(path)!.key!(), path).toBe(openData.entry(path)!.key!());
+      expect(again.file(path).sha256, path).toBe(openData.file(path).sha256);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, MAX_CHUNK_ROWS, catalogRowKeys, chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
+import { CHUNK_ROWS, MAX_CHUNK_ROWS, catalogRowKeys, chunkHash, chunkedRowsDigest, planRowAnchor, type ChunkedRowsSource } from '../../../src/lib/opendata/table-keys';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { seedContent } from '../portal/seed-catalog';
 
@@ -66,10 +66,13 @@ describe('chunkedRowsDigest', () => {
     // The tables keyed this way: plans, deadlines, targets, citations (one anchor per item in each).
     const tables = (catalog: typeof before) => [catalog.plans, catalog.deadlines, catalog.targets, catalog.citations] as readonly (readonly object[])[];
     const keys = (catalog: typeof before) => {
-      const { identity, anchor } = catalogRowKeys(catalog);
+      const { identity, anchor, anchorHash } = catalogRowKeys(catalog);
       return tables(catalog).flatMap((items) => {
         expect(new Set(items.map(anchor)).size, 'an anchor per plan, role and place').toBe(items.length);
-        return items.map((item) => ({ plan: 'slug' in item ? (item as { slug: string }).slug : (item as { plan: string }).plan, identity: identity(item), anchor: anchor(item) }));
+        return items.map((item) => {
+          expect(anchorHash(item), anchor(item)).toBe(chunkHash(anchor(item)));
+          return { plan: 'slug' in item ? (item as { slug: string }).slug : (item as { plan: string }).plan, identity: identity(item), anchor: anchor(item) };
+        });
       });
     };
     const [was, now] = [keys(before), keys(after)];

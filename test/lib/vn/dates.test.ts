@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareIsoDates,
   findImpossibleDates,
   findVietnameseDates,
   formatVietnameseDate,
@@ -226,5 +227,15 @@ describe('formatVietnameseDate', () => {
     expect(() => formatVietnameseDate('2024-02-30')).toThrow(RangeError);
     expect(() => formatVietnameseDate('25/3/2024')).toThrow(RangeError);
     expect(() => formatVietnameseDate('2024-13', 'month')).toThrow(RangeError);
+  });
+});
+
+describe('compareIsoDates', () => {
+  it('orders ISO dates, and years with an unknown day ("-00-00"), as the calendar does, like localeCompare', () => {
+    const dates = ['2024-03-25', '2024-03-05', '2023-12-31', '2024-00-00', '2024-10-01', '2024-03-25', '1999-01-01', '2024-01-01'];
+    const sorted = [...dates].sort(compareIsoDates);
+    expect(sorted).toEqual(['1999-01-01', '2023-12-31', '2024-00-00', '2024-01-01', '2024-03-05', '2024-03-25', '2024-03-25', '2024-10-01']);
+    expect(sorted).toEqual([...dates].sort((a, b) => a.localeCompare(b)));
+    for (const a of dates) for (const b of dates) expect(Math.sign(compareIsoDates(a, b)), `${a} ${b}`).toBe(Math.sign(a.localeCompare(b)));
   });
 });
