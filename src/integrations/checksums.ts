@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCacheDir } from '../lib/build/cache-dir';
+import { checksumsRecordFile } from '../lib/build/cache-dir';
 import { folderDigests, forgetAdoptedDigests } from '../lib/build/digest-cache';
 import { formatSha256Sums } from '../lib/opendata/checksums';
 
@@ -23,7 +23,7 @@ export function checksums(): AstroIntegration {
       'astro:build:start': () => forgetAdoptedDigests(),
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { entries, read, given } = await folderDigests(outDir, FOLDER, join(buildCacheDir(), 'checksums.json'), [FILE]);
+        const { entries, read, given } = await folderDigests(outDir, FOLDER, checksumsRecordFile(), [FILE]);
         await writeFile(join(outDir, FOLDER, FILE), formatSha256Sums(entries));
         const staged = given > 0 ? `, ${given} hashed by the content process` : '';
         logger.info(`${FOLDER}/${FILE}: ${entries.length} files (${read} read${staged})`);

@@ -30,3 +30,8 @@ export function buildCachePath(part: 'astro' | 'content' | 'editor-scripts' | 'o
 export function inputDigestsFile(root?: string, env?: Record<string, string | undefined>): string {
   return join(buildCacheDir(root, env), 'input-digests.json');
 }
+
+/** The record of the digests of the open-data files the last build wrote (src/integrations/checksums.ts). */
+export function checksumsRecordFile(root?: string, env?: Record<string, string | undefined>): string {
+  return join(buildCacheDir(root, env), 'checksums.json');
+}

@@ -39,14 +39,24 @@ export function readFilesRecord<T>(file: string, version: number): Map<string, T
  * next call needs (written whole, then renamed, and holding only these files). `read` counts the
  * files that were read. A file `known` has a digest for (by relative path) takes it: neither read
  * nor stated, nor kept in the record (src/lib/build/staging.ts computed it in another process).
+ * A file the record lacks is looked up in `seed`'s record too, when given: another folder's record
+ * (`seed.recordFile`, kept by path under that folder) where this file's path lies under `seed.under`;
+ * its digest is taken only for the same inode, size and modification time, so for the same bytes.
  */
 export async function fileDigests(
   dir: string,
   files: readonly string[],
   recordFile: string,
   known: ReadonlyMap<string, string> = new Map(),
+  seed?: { recordFile: string; under: string },
 ): Promise<{ digests: string[]; read: number }> {
   const recorded = readFilesRecord<Recorded>(recordFile, VERSION);
+  let seeded: Map<string, Recorded> | undefined;
+  const seedOf = (file: string): Recorded | undefined => {
+    if (!seed || !file.startsWith(seed.under)) return undefined;
+    seeded ??= readFilesRecord<Recorded>(seed.recordFile, VERSION);
+    return seeded.get(file.slice(seed.under.length).split('/').join(sep));
+  };
   const next: Record<string, Recorded> = {};
   const digests: string[] = new Array(files.length);
   // Stated one after the other on this thread: nearly every file is unchanged after an edit, and a
@@ -60,7 +70,7 @@ export async function fileDigests(
       return;
     }
     const { ino, size, mtimeMs } = statSync(join(dir, file));
-    const kept = recorded.get(file);
+    const kept = recorded.get(file) ?? seedOf(file);
     if (kept && kept[0] === ino && kept[1] === size && kept[2] === mtimeMs) digests[i] = kept[3];
     else changed.push(i);
     next[file] = [ino, size, mtimeMs, digests[i] ?? ''];

@@ -11,11 +11,12 @@
  * a link, as for the share cards (src/lib/og/publish.ts).
  */
 import { join } from 'node:path';
-import { buildCacheDir } from '../build/cache-dir';
+import { buildCacheDir, checksumsRecordFile } from '../build/cache-dir';
 import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageDigests, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import type { OpenData } from './types';
+import { API_ROOT } from './context';
 
 /** What placing files marked `asFile` did: files placed, rendered on the way, and kept files removed from the cache. */
 export interface PlacedFiles {
@@ -84,7 +85,8 @@ export async function stageOpenDataFiles(
   stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
   const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep) : 0;
   const files = { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
-  return stageDigests(files, staged.map(({ path }) => path), digestRecord);
+  // The checksums' record of api/v1 (src/integrations/checksums.ts) seeds the first rebuild after a cold build.
+  return stageDigests(files, staged.map(({ path }) => path), digestRecord, { recordFile: checksumsRecordFile(), under: API_ROOT });
 }
 
 /**

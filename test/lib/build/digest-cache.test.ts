@@ -50,6 +50,34 @@ describe('fileDigests', () => {
   });
 });
 
+describe("fileDigests seeded by another folder's record", () => {
+  it("takes a digest from the seed record for a link to the very file it recorded, and reads a file with other bytes", async () => {
+    const dir = tempDir('digests-seed-');
+    // A cold build's out dir, hashed under api/v1 by the checksums (their record, by path under api/v1).
+    const api = join(dir, 'dist', 'api', 'v1');
+    mkdirSync(join(api, 'plans'), { recursive: true });
+    writeFileSync(join(api, 'plans', 'a.json'), '{"a":1}');
+    writeFileSync(join(api, 'plans', 'b.json'), '{"b":1}');
+    const checksums = join(dir, 'cache', 'checksums.json');
+    expect((await fileDigests(api, [join('plans', 'a.json'), join('plans', 'b.json')], checksums)).read).toBe(2);
+    // The next build stages the records by their path under the out dir: a.json linked from the same
+    // file, b.json written anew with other bytes of the same size.
+    const staged = join(dir, 'staging');
+    mkdirSync(join(staged, 'api', 'v1', 'plans'), { recursive: true });
+    linkSync(join(api, 'plans', 'a.json'), join(staged, 'api', 'v1', 'plans', 'a.json'));
+    writeFileSync(join(staged, 'api', 'v1', 'plans', 'b.json'), '{"b":2}');
+    const paths = ['api/v1/plans/a.json', 'api/v1/plans/b.json'];
+    const record = join(dir, 'cache', 'staged-checksums.json');
+    const seed = { recordFile: checksums, under: 'api/v1/' };
+    expect(await fileDigests(staged, paths, record, new Map(), seed)).toEqual({ digests: [sha256Hex('{"a":1}'), sha256Hex('{"b":2}')], read: 1 });
+    // Without the seed, both are read; with it, and its own record now, none.
+    expect((await fileDigests(staged, paths, join(dir, 'cache', 'other.json'))).read).toBe(2);
+    expect((await fileDigests(staged, paths, record, new Map(), seed)).read).toBe(0);
+    // A seed for another folder is not looked at.
+    expect((await fileDigests(staged, paths, join(dir, 'cache', 'third.json'), new Map(), { recordFile: checksums, under: 'og/' })).read).toBe(2);
+  });
+});
+
 describe('filesUnder', () => {
   it('lists every file by relative path, folders left out, and takes known files without a stat', () => {
     const dir = tempDir('files-under-');
