@@ -33,6 +33,12 @@ export function readFilesRecord<T>(file: string, version: number): Map<string, T
   }
 }
 
+/** Another folder's digest record to take a file's digest from (`fileDigests`): its file, and the prefix of the paths it covers. */
+export interface DigestSeed {
+  recordFile: string;
+  under: string;
+}
+
 /**
  * The sha256 (hex) of each file under `dir`, by relative path, in the order given (the record is kept
  * by relative path, since each build writes into a new staging folder). `recordFile` keeps what the
@@ -48,7 +54,7 @@ export async function fileDigests(
   files: readonly string[],
   recordFile: string,
   known: ReadonlyMap<string, string> = new Map(),
-  seed?: { recordFile: string; under: string },
+  seed?: DigestSeed,
 ): Promise<{ digests: string[]; read: number }> {
   const recorded = readFilesRecord<Recorded>(recordFile, VERSION);
   let seeded: Map<string, Recorded> | undefined;

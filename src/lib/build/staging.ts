@@ -15,7 +15,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCacheDir } from './cache-dir';
-import { adoptedDigests, fileDigests } from './digest-cache';
+import { adoptedDigests, fileDigests, type DigestSeed } from './digest-cache';
 import { moveFolderSync, publishFilesSync, type PublishedFile } from './link';
 
 /** What a process staged: where, for which inputs, and which of the files it could not stage. */
@@ -91,7 +91,7 @@ export function adoptStagedSync(staged: StagedFiles, fingerprint: string, outDir
  * the first rebuild does not read the 48,500 records (680 MB at 50,000 plans) again. The digests are
  * written beside the folder (`StagedFiles.digests`).
  */
-export async function stageDigests(staged: StagedFiles, paths: readonly string[], recordFile: string, seed?: { recordFile: string; under: string }): Promise<StagedFiles> {
+export async function stageDigests(staged: StagedFiles, paths: readonly string[], recordFile: string, seed?: DigestSeed): Promise<StagedFiles> {
   // Nothing staged (a cold build's records): no folder either.
   if (paths.length === 0) return staged;
   const { digests } = await fileDigests(staged.dir, paths, recordFile, new Map(), seed);

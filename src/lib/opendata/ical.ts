@@ -93,22 +93,6 @@ const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}
 /** Where `planDeadlineEvents` keeps each plan's events in the content cache. */
 const EVENTS_NAMESPACE = 'ical-events';
 
-/** Each deadline row of a plan, by position, once per catalog. */
-const rowsByPlanOf = new WeakMap<Catalog, Map<string, DeadlineRow[]>>();
-function rowsByPlan(catalog: Catalog): Map<string, DeadlineRow[]> {
-  let found = rowsByPlanOf.get(catalog);
-  if (!found) {
-    found = new Map();
-    for (const row of catalog.deadlines) {
-      const rows = found.get(row.plan) ?? [];
-      rows[row.position] = row;
-      found.set(row.plan, rows);
-    }
-    rowsByPlanOf.set(catalog, found);
-  }
-  return found;
-}
-
 const eventsKeysOf = new WeakMap<Catalog, Map<string, string>>();
 
 /**
@@ -125,7 +109,7 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
   let key = keys.get(memo);
   if (key === undefined) {
     const plan = catalog.planBySlug.get(slug);
-    const rows = rowsByPlan(catalog).get(slug) ?? [];
+    const rows = catalog.rowsByPlan.get(slug)?.deadlines ?? [];
     const printed = plan && {
       url: urlOf(ctx, paths.plan(plan.slug)),
       docType: plan.data.docType,
@@ -168,17 +152,16 @@ export function calendarKey(catalog: Catalog, ctx: PublishContext, options: Cale
  */
 export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: string): string[] {
   const plan = catalog.planBySlug.get(slug);
-  const rows = rowsByPlan(catalog).get(slug);
+  const rows = catalog.rowsByPlan.get(slug)?.deadlines;
   if (!plan || !rows) return [];
   return cached(EVENTS_NAMESPACE, cacheKey(EVENTS_NAMESPACE, openDataCode(), planEventsKey(catalog, ctx, slug)), () => {
     const calendar = ical();
-    const present = rows.filter((row) => row !== undefined);
-    for (const row of present) addDeadlineEvent(calendar, catalog, ctx, plan, row);
+        for (const row of rows) addDeadlineEvent(calendar, catalog, ctx, plan, row);
     const text = withFinalCrlf(calendar.toString());
     const events = text.slice(text.indexOf('BEGIN:VEVENT\r\n'), -END.length).split(/(?=BEGIN:VEVENT\r\n)/);
-    if (events.length !== present.length) throw new Error(`Open data: ${events.length} events written for ${present.length} deadlines of "${slug}"`);
+    if (events.length !== rows.length) throw new Error(`Open data: ${events.length} events written for ${rows.length} deadlines of "${slug}"`);
     const byPosition: string[] = [];
-    present.forEach((row, i) => (byPosition[row.position] = events[i]!));
+    rows.forEach((row, i) => (byPosition[row.position] = events[i]!));
     return byPosition;
   });
 }
