@@ -36,7 +36,7 @@ import {
   type ShardInfo,
 } from './shards';
 import { renderKey } from '../build/cache-key';
-import { cachedSearchRecords, pruneSearchRecords } from './record-cache';
+import { cachedSearchRecords, recordCachePruning, type RecordStream } from './record-cache';
 
 /** Language of the index; the search page is `lang="vi"`, so Pagefind loads this index. */
 export const SEARCH_LANGUAGE = 'vi';
@@ -237,27 +237,30 @@ export interface SearchParts {
  *
  * `whileIndexing` is called once, as soon as this process would otherwise wait: while Pagefind's
  * process writes the first part indexed, or at the end when no part is. The pruning of the record
- * cache runs in that wait too (it keeps every record a plan of the catalog has, so the parts read
- * after it find theirs). A build starts its other content tasks there (content-tasks.ts), so that
- * the part's records reach Pagefind first.
+ * cache runs in that wait too when due (it keeps every record a plan of the catalog has, so the parts
+ * read after it find theirs): when the records left behind may be more than `staleRecords`
+ * (`staleRecordsAllowed` of the plans), or a part is gone. A build starts its other content tasks
+ * there (content-tasks.ts), so that the part's records reach Pagefind first.
  */
 export async function buildSearchParts(
   catalog: Catalog,
   base: string,
   cache: { index: string; records: string },
   code: string,
-  options: { recentPlans?: number; partPlans?: number; splitPlans?: number; whileIndexing?: () => void } = {},
+  options: { recentPlans?: number; partPlans?: number; splitPlans?: number; whileIndexing?: () => void; staleRecords?: number } = {},
 ): Promise<SearchParts> {
   const parts: BuiltPart[] = [];
   let built = 0;
   let indexed = 0;
-  const prune = () => pruneSearchRecords(catalog, base, cache.records, code);
+  // The records of the part being indexed, built so far.
+  let stream: RecordStream | undefined;
+  const pruning = recordCachePruning(catalog, base, cache.records, code, options.staleRecords);
   let waited = false;
   const wait = () => {
     if (waited) return;
     waited = true;
     options.whileIndexing?.();
-    prune();
+    pruning.prune(built + (stream?.stats.built ?? 0));
   };
   const names = new Set<string>();
   for (const part of indexParts(catalog, options.recentPlans, options.partPlans, options.splitPlans)) {
@@ -265,11 +268,12 @@ export async function buildSearchParts(
     names.add(name);
     const key = outputKey(renderKey(catalog, part.plans ?? DIRECTORY_SHARD_PATH, base, part.path), code);
     const kept = await keptOutput(join(cache.index, name), key, async (path) => {
-      const stream = part.plans ? cachedSearchRecords(catalog, base, cache.records, code, part.plans) : undefined;
+      stream = part.plans ? cachedSearchRecords(catalog, base, cache.records, code, part.plans) : undefined;
       // Agencies and documents: one record each, made only when their part is indexed.
       const directory = part.plans ? [] : directoryRecords(catalog, base);
       const stats = await writePagefindIndex(stream?.records ?? [], path, directory.map(indexRecord), wait);
       built += stream?.stats.built ?? 0;
+      stream = undefined;
       indexed++;
       const plans = part.plans ?? [];
       const info: ShardInfo = {
@@ -288,11 +292,12 @@ export async function buildSearchParts(
   // another part (years joining a part, the newest plans' part moving on) is not built again.
   const gone = existsSync(cache.index) ? readdirSync(cache.index).filter((name) => !names.has(name)) : [];
   for (const name of gone) rmSync(join(cache.index, name), { recursive: true, force: true });
-  // Without a part indexed, nobody waited: the records are pruned here should a part be gone.
+  // Without a part indexed, nobody waited: the records are pruned here when due or a part is gone.
   if (!waited) {
-    if (gone.length > 0) prune();
+    pruning.prune(built, gone.length > 0);
     options.whileIndexing?.();
   }
+  pruning.close(built);
   return { parts, plans: catalog.plans.length, directory: directoryRecordCount(catalog), built, indexed };
 }
 

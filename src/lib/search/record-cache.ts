@@ -12,7 +12,10 @@
  * `<cacheDir>/<2 hex>/<hash of key>.json` with what Pagefind indexes (its document and terms) and
  * `….gz` with the stored result as the bundle holds it (together 14.4 KB a plan in the 5,000-plan
  * bench corpus). Files of keys no plan of the catalog has are deleted by pruneSearchRecords, so the
- * cache does not grow with edits.
+ * cache does not grow with edits. Pruning lists the whole cache (100,000 files at 50,000 plans: 4.4 s
+ * of the content process after one edit), so a build prunes only when the records left behind by
+ * edits, renames and deletions may be more than STALE_RECORDS (`staleRecords`, counted in the
+ * cache's ledger, `RECORD_LEDGER`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -96,18 +99,92 @@ export function cachedSearchRecords(catalog: Catalog, base: string, cacheDir: st
   return { records: records(), stats };
 }
 
-/** Deletes the kept records of plans no longer in the catalog, or of an older code or base path. */
-export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): void {
-  if (!existsSync(cacheDir)) return;
+/**
+ * Deletes the kept records of plans no longer in the catalog, or of an older code or base path.
+ * Returns how many records it kept (the records of the catalog's plans that were there).
+ */
+export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: string, codeKey: string): number {
+  if (!existsSync(cacheDir)) return 0;
   const kept = new Set(
     catalog.plans.flatMap((plan) => {
       const { file, storedFile } = recordFiles(catalog, plan, base, cacheDir, codeKey);
       return [file, storedFile];
     }),
   );
+  const ledger = join(cacheDir, RECORD_LEDGER);
+  let records = 0;
   // Records of other keys, and files of older cache layouts.
   for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    if (entry.isFile() && !kept.has(path)) rmSync(path, { force: true });
+    if (!entry.isFile() || path === ledger) continue;
+    if (!kept.has(path)) rmSync(path, { force: true });
+    else if (path.endsWith('.json')) records++;
   }
+  return records;
+}
+
+/**
+ * The ledger of the record cache, `<cacheDir>/ledger.json`: how many records it may hold (the
+ * records a prune kept, plus every record built since), for the base path and code it was pruned for.
+ */
+export const RECORD_LEDGER = 'ledger.json';
+
+interface RecordLedger {
+  base: string;
+  code: string;
+  records: number;
+}
+
+/**
+ * Records left behind that a build lets stay before it prunes: a tenth of the plans, and at least
+ * STALE_RECORDS_MIN (70 MB at 50,000 plans, 14 KB a record).
+ * @example staleRecordsAllowed(50_000) // 5000
+ */
+export function staleRecordsAllowed(plans: number): number {
+  return Math.max(STALE_RECORDS_MIN, Math.ceil(plans / 10));
+}
+
+/** The least `staleRecordsAllowed` gives. */
+export const STALE_RECORDS_MIN = 500;
+
+function readLedger(cacheDir: string): RecordLedger | undefined {
+  try {
+    const ledger = JSON.parse(readFileSync(join(cacheDir, RECORD_LEDGER), 'utf8')) as RecordLedger;
+    return typeof ledger.records === 'number' && typeof ledger.base === 'string' && typeof ledger.code === 'string' ? ledger : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pruning of one build's record cache: `prune` when the records the cache may hold beyond the
+ * catalog's plans are more than `allowed` (or unknown: no ledger, another base path or code), else
+ * nothing; `close` writes the ledger once every record of the build is built. The count is an upper
+ * bound: every record built is counted, also one that replaced a file of the same key.
+ */
+export function recordCachePruning(catalog: Catalog, base: string, cacheDir: string, codeKey: string, allowed = staleRecordsAllowed(catalog.plans.length)) {
+  const ledger = readLedger(cacheDir);
+  const known = ledger?.base === base && ledger.code === codeKey ? ledger.records : undefined;
+  let kept: number | undefined;
+  let builtBefore = 0;
+  return {
+    /**
+     * Prunes when the records the cache may hold beyond the plans, with the `built` ones this build
+     * has built so far, are more than allowed, or are unknown (or when `force`d). Once a build.
+     */
+    prune(built: number, force = false): boolean {
+      if (kept !== undefined) return false;
+      if (!force && known !== undefined && known + built - catalog.plans.length <= allowed) return false;
+      kept = pruneSearchRecords(catalog, base, cacheDir, codeKey);
+      builtBefore = built;
+      return true;
+    },
+    /** Writes the ledger, `built` being every record this build built. */
+    close(built: number): void {
+      // Not pruned and no ledger: nothing known to count from (a build that pruned nothing is one that was not due).
+      if ((kept === undefined && known === undefined) || !existsSync(cacheDir)) return;
+      const records = kept !== undefined ? kept + built - builtBefore : known! + built;
+      replaceFileSync(join(cacheDir, RECORD_LEDGER), JSON.stringify({ base, code: codeKey, records } satisfies RecordLedger));
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildCatalog, type PlanEntry } from '../../../src/lib/catalog/build';
 import { planDate } from '../../../src/lib/catalog/plan-date';
+import { RECORD_LEDGER } from '../../../src/lib/search/record-cache';
 import { adoptStagedSearchIndex, buildSearchParts, indexParts, stageSiteSearchIndex, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
 import { MANIFEST_PATH, RUNTIME_FILES, type SearchManifest } from '../../../src/lib/search/shards';
 import { VOCABULARY_PATH, storedRecordPath } from '../../../src/lib/search/client-config';
@@ -24,7 +25,8 @@ const cache = { index: join(dir, 'cache', 'pagefind'), records: join(dir, 'cache
 const catalog = seedCatalog();
 /** Two newest plans in a part of their own and a part per year, so the seed content has every kind of part. */
 const RECENT = 2;
-const SIZES = { recentPlans: RECENT, partPlans: 1 };
+// Every record left behind is pruned at once here (the allowance is record-cache.test.ts's).
+const SIZES = { recentPlans: RECENT, partPlans: 1, staleRecords: 0 };
 const yearOf = (plan: { data: Parameters<typeof planDate>[0] }) => Number(planDate(plan.data).slice(0, 4));
 /** Years of the plans after the newest two, newest first: one part each. */
 const years = [...new Set(catalog.plans.slice(RECENT).map(yearOf))].sort((a, b) => b - a);
@@ -140,7 +142,7 @@ describe('buildSearchParts', () => {
     const gone = catalog.plans.slice(RECENT).filter((p) => yearOf(p) === oldestYear);
     const fewer = buildCatalog({ ...content, plans: content.plans.filter((p) => !gone.some((g) => g.slug === p.slug)) });
     // Each record is a file and its stored result (`….gz`) beside it.
-    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).length;
+    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json') && e.name !== RECORD_LEDGER).length;
     expect(records()).toBe(catalog.plans.length);
     await build(fewer);
     expect(existsSync(join(cache.index, `nam-${oldestYear}`))).toBe(false);
