@@ -125,18 +125,24 @@ export function targetTables(catalog: Catalog): TargetTable[] {
     rows: Map<string, { label: string; entries: TargetCellEntry[] }>;
   }
   const drafts = new Map<string, Draft>();
+  // Targets share a few hundred indicators and a few topics: each label folded, and each topic
+  // slugified, once (90,000 targets at 50,000 plans).
+  const rowKeys = new Map<string, string>();
+  const topicSlugs = new Map<string, string>();
   for (const row of catalog.targets) {
     const plan = catalog.planBySlug.get(row.plan);
     if (!plan) continue;
     const topicLabel = row.topics[0];
-    const topicSlug = slugify(topicLabel);
+    let topicSlug = topicSlugs.get(topicLabel);
+    if (topicSlug === undefined) topicSlugs.set(topicLabel, (topicSlug = slugify(topicLabel)));
     const draft = drafts.get(topicSlug) ?? { topic: { slug: topicSlug, label: topicLabel }, years: new Set(), plans: new Set(), count: 0, rows: new Map() };
     drafts.set(topicSlug, draft);
     draft.years.add(row.year);
     draft.plans.add(row.plan);
     draft.count += 1;
     const label = row.target.indicator ?? row.target.text;
-    const key = rowKey(label);
+    let key = rowKeys.get(label);
+    if (key === undefined) rowKeys.set(label, (key = rowKey(label)));
     const tableRow = draft.rows.get(key) ?? { label, entries: [] };
     tableRow.entries.push({ plan, target: row.target, position: row.position, value: formatTargetValue(row.target) });
     draft.rows.set(key, tableRow);
