@@ -4,7 +4,7 @@ import { loadCatalog } from '../lib/catalog/load';
 import { contentDir } from '../lib/content/dir';
 import { cardsRenderingElsewhere } from '../lib/og/cards';
 import { deploymentCardContext } from '../lib/og/plan-cards';
-import { adoptStagedCards, catalogCardFiles, pruneCardCache, publishCards } from '../lib/og/publish';
+import { adoptStagedCards, catalogCardFiles, pruneCardCacheWhenDue, publishCards } from '../lib/og/publish';
 import type { StagedFiles } from '../lib/build/staging';
 import { contentTask } from './child';
 
@@ -58,7 +58,7 @@ export default function shareCards(options: { contentDir?: string } = {}): Astro
         }
         const { cards: files, drawn } = await catalogCardFiles(catalog, context);
         publishCards(outDir, files);
-        log(files.length, [drawn > 0 ? `${drawn} ảnh vẽ tại đây` : '', pruneNote(pruneCardCache(files))]);
+        log(files.length, [drawn > 0 ? `${drawn} ảnh vẽ tại đây` : '', pruneNote(pruneCardCacheWhenDue(files, drawn))]);
       },
     },
   };

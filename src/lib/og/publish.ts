@@ -10,8 +10,9 @@
  * it needs no rendering: a link per file, after the pages, from the catalog the pages were made from.
  */
 import type { Catalog } from '../catalog/build';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { contextFingerprint } from '../build/cache-key';
+import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
 import { publishFilesSync, removeOtherFilesSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
@@ -56,8 +57,30 @@ export function publishCards(outDir: string, cards: readonly CardFile[]): void {
  */
 export function pruneCardCache(cards: readonly CardFile[]): number {
   const keep = new Set(cards.map(({ file }) => file));
+  const folders = new Set(cards.map(({ file }) => dirname(file)));
+  // And the ledger of when to prune (`pruneCardCacheWhenDue`).
+  for (const folder of folders) keep.add(join(folder, PRUNE_LEDGER));
   let removed = 0;
-  for (const folder of new Set(cards.map(({ file }) => dirname(file)))) removed += removeOtherFilesSync(folder, keep);
+  for (const folder of folders) removed += removeOtherFilesSync(folder, keep);
+  return removed;
+}
+
+/**
+ * `pruneCardCache` when the cards left behind may be more than `allowed` (a tenth of the cards by
+ * default: src/lib/build/prune-ledger.ts), `drawn` being the cards this build drew; a listing of
+ * 97,000 cards at 50,000 plans otherwise. Returns how many it removed.
+ */
+export function pruneCardCacheWhenDue(cards: readonly CardFile[], drawn: number, allowed?: number): number {
+  if (cards.length === 0) return 0;
+  const used = new Set(cards.map(({ file }) => file)).size;
+  // The ledger is kept in the first card's folder.
+  const policy = prunePolicy(dirname(cards[0]!.file), 'cards', used, allowed);
+  let removed = 0;
+  if (policy.due(drawn)) {
+    removed = pruneCardCache(cards);
+    policy.pruned(used, drawn);
+  }
+  policy.close(drawn);
   return removed;
 }
 
@@ -66,14 +89,14 @@ const CARD_FOLDER = 'og';
 
 /**
  * In the build's content process, once its cards are drawn: links every card of the catalog into a
- * staging folder as the out dir will have them (`og/…`), then prunes the card cache. The build's
+ * staging folder as the out dir will have them (`og/…`), then prunes the card cache when due. The build's
  * share-cards integration then moves the folder into the out dir with one rename
  * (`adoptStagedCards`) instead of linking 100,000 files on Astro's thread after the pages.
  */
 export async function stageCatalogCards(catalog: Catalog, context: PlanCardContext, dir: string = stagingDir(CARD_FOLDER)): Promise<StagedFiles> {
-  const { cards } = await catalogCardFiles(catalog, context);
+  const { cards, drawn } = await catalogCardFiles(catalog, context);
   stageFilesSync(dir, CARD_FOLDER, cards, 'ảnh chia sẻ', 'ảnh');
-  return { dir, folder: CARD_FOLDER, fingerprint: contextFingerprint(catalog, context), files: cards.length, missing: [], pruned: pruneCardCache(cards) };
+  return { dir, folder: CARD_FOLDER, fingerprint: contextFingerprint(catalog, context), files: cards.length, missing: [], pruned: pruneCardCacheWhenDue(cards, drawn) };
 }
 
 /**

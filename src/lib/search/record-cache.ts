@@ -14,13 +14,13 @@
  * bench corpus). Files of keys no plan of the catalog has are deleted by pruneSearchRecords, so the
  * cache does not grow with edits. Pruning lists the whole cache (100,000 files at 50,000 plans: 4.4 s
  * of the content process after one edit), so a build prunes only when the records left behind by
- * edits, renames and deletions may be more than STALE_RECORDS (`staleRecords`, counted in the
- * cache's ledger, `RECORD_LEDGER`).
+ * edits, renames and deletions may be more than a tenth of the plans (`recordCachePruning`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceFileSync } from '../build/link';
+import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { renderKey } from '../build/cache-key';
 import { buildSearchRecord, indexRecord, searchRecordContext, storedResultBytes, type IndexRecord } from './record';
@@ -111,7 +111,7 @@ export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: str
       return [file, storedFile];
     }),
   );
-  const ledger = join(cacheDir, RECORD_LEDGER);
+  const ledger = join(cacheDir, PRUNE_LEDGER);
   let records = 0;
   // Records of other keys, and files of older cache layouts.
   for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
@@ -124,67 +124,23 @@ export function pruneSearchRecords(catalog: Catalog, base: string, cacheDir: str
 }
 
 /**
- * The ledger of the record cache, `<cacheDir>/ledger.json`: how many records it may hold (the
- * records a prune kept, plus every record built since), for the base path and code it was pruned for.
+ * The pruning of one build's record cache (src/lib/build/prune-ledger.ts): `prune` lists and prunes
+ * the cache when the records left behind may be more than `allowed`, `close` writes the ledger once
+ * every record of the build is built. The ledger is kept for one base path and code, which name
+ * every record.
  */
-export const RECORD_LEDGER = 'ledger.json';
-
-interface RecordLedger {
-  base: string;
-  code: string;
-  records: number;
-}
-
-/**
- * Records left behind that a build lets stay before it prunes: a tenth of the plans, and at least
- * STALE_RECORDS_MIN (70 MB at 50,000 plans, 14 KB a record).
- * @example staleRecordsAllowed(50_000) // 5000
- */
-export function staleRecordsAllowed(plans: number): number {
-  return Math.max(STALE_RECORDS_MIN, Math.ceil(plans / 10));
-}
-
-/** The least `staleRecordsAllowed` gives. */
-export const STALE_RECORDS_MIN = 500;
-
-function readLedger(cacheDir: string): RecordLedger | undefined {
-  try {
-    const ledger = JSON.parse(readFileSync(join(cacheDir, RECORD_LEDGER), 'utf8')) as RecordLedger;
-    return typeof ledger.records === 'number' && typeof ledger.base === 'string' && typeof ledger.code === 'string' ? ledger : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The pruning of one build's record cache: `prune` when the records the cache may hold beyond the
- * catalog's plans are more than `allowed` (or unknown: no ledger, another base path or code), else
- * nothing; `close` writes the ledger once every record of the build is built. The count is an upper
- * bound: every record built is counted, also one that replaced a file of the same key.
- */
-export function recordCachePruning(catalog: Catalog, base: string, cacheDir: string, codeKey: string, allowed = staleRecordsAllowed(catalog.plans.length)) {
-  const ledger = readLedger(cacheDir);
-  const known = ledger?.base === base && ledger.code === codeKey ? ledger.records : undefined;
-  let kept: number | undefined;
-  let builtBefore = 0;
+export function recordCachePruning(catalog: Catalog, base: string, cacheDir: string, codeKey: string, allowed?: number) {
+  const policy = prunePolicy(cacheDir, `${base}\n${codeKey}`, catalog.plans.length, allowed);
+  let pruned = false;
   return {
-    /**
-     * Prunes when the records the cache may hold beyond the plans, with the `built` ones this build
-     * has built so far, are more than allowed, or are unknown (or when `force`d). Once a build.
-     */
+    /** Prunes when due (or when `force`d), once, `built` being the records this build has built so far. */
     prune(built: number, force = false): boolean {
-      if (kept !== undefined) return false;
-      if (!force && known !== undefined && known + built - catalog.plans.length <= allowed) return false;
-      kept = pruneSearchRecords(catalog, base, cacheDir, codeKey);
-      builtBefore = built;
+      if (pruned || !(force || policy.due(built))) return false;
+      pruned = true;
+      policy.pruned(pruneSearchRecords(catalog, base, cacheDir, codeKey), built);
       return true;
     },
     /** Writes the ledger, `built` being every record this build built. */
-    close(built: number): void {
-      // Not pruned and no ledger: nothing known to count from (a build that pruned nothing is one that was not due).
-      if ((kept === undefined && known === undefined) || !existsSync(cacheDir)) return;
-      const records = kept !== undefined ? kept + built - builtBefore : known! + built;
-      replaceFileSync(join(cacheDir, RECORD_LEDGER), JSON.stringify({ base, code: codeKey, records } satisfies RecordLedger));
-    },
+    close: (built: number) => policy.close(built),
   };
 }

@@ -4,7 +4,8 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog/build';
-import { adoptStagedCards, catalogCardFiles, pruneCardCache, publishCards, stageCatalogCards } from '../../../src/lib/og/publish';
+import { adoptStagedCards, catalogCardFiles, pruneCardCache, pruneCardCacheWhenDue, publishCards, stageCatalogCards } from '../../../src/lib/og/publish';
+import { PRUNE_LEDGER } from '../../../src/lib/build/prune-ledger';
 import { site } from '../../../src/site.config';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { readPngSize } from './png';
@@ -58,6 +59,31 @@ describe('pruneCardCache', () => {
     expect(pruneCardCache(again.cards)).toBe(2);
     expect(readdirSync(process.env.OG_CACHE_DIR!).sort()).toEqual([...new Set(again.cards.map(({ file }) => basename(file)))].sort());
     expect(pruneCardCache(again.cards)).toBe(0);
+  });
+});
+
+describe('pruneCardCacheWhenDue', () => {
+  it('prunes a cache it has no ledger of, then only once the cards left behind are more than it allows', { timeout: 60_000 }, async () => {
+    const cache = process.env.OG_CACHE_DIR!;
+    const pngs = () => readdirSync(cache).filter((name) => name.endsWith('.png')).length;
+    const first = await catalogCardFiles(buildCatalog(content), context);
+    expect(pruneCardCacheWhenDue(first.cards, first.drawn, 2)).toBe(0);
+    expect(readdirSync(cache)).toContain(PRUNE_LEDGER);
+    const used = pngs();
+    const edit = async (n: number) => {
+      const [plan, ...rest] = content.plans;
+      const edited = { ...plan!, data: { ...plan!.data, title: `${plan!.data.title} (sửa lần ${n})` } };
+      return catalogCardFiles(buildCatalog({ ...content, plans: [edited, ...rest] }), context);
+    };
+    // One edit leaves its plan's two cards behind: allowed.
+    const once = await edit(1);
+    expect(pruneCardCacheWhenDue(once.cards, once.drawn, 2)).toBe(0);
+    expect(pngs()).toBe(used + 2);
+    // A second one makes four, more than allowed: the cache is pruned, this build's cards kept.
+    const twice = await edit(2);
+    expect(pruneCardCacheWhenDue(twice.cards, twice.drawn, 2)).toBe(4);
+    expect(pngs()).toBe(used);
+    expect(readdirSync(cache)).toContain(PRUNE_LEDGER);
   });
 });
 

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildCatalog, type PlanEntry } from '../../../src/lib/catalog/build';
 import { planDate } from '../../../src/lib/catalog/plan-date';
-import { RECORD_LEDGER } from '../../../src/lib/search/record-cache';
+import { PRUNE_LEDGER } from '../../../src/lib/build/prune-ledger';
 import { adoptStagedSearchIndex, buildSearchParts, indexParts, stageSiteSearchIndex, writeSiteSearchIndex } from '../../../src/lib/search/pagefind-index';
 import { MANIFEST_PATH, RUNTIME_FILES, type SearchManifest } from '../../../src/lib/search/shards';
 import { VOCABULARY_PATH, storedRecordPath } from '../../../src/lib/search/client-config';
@@ -142,7 +142,7 @@ describe('buildSearchParts', () => {
     const gone = catalog.plans.slice(RECENT).filter((p) => yearOf(p) === oldestYear);
     const fewer = buildCatalog({ ...content, plans: content.plans.filter((p) => !gone.some((g) => g.slug === p.slug)) });
     // Each record is a file and its stored result (`….gz`) beside it.
-    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json') && e.name !== RECORD_LEDGER).length;
+    const records = () => readdirSync(cache.records, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json') && e.name !== PRUNE_LEDGER).length;
     expect(records()).toBe(catalog.plans.length);
     await build(fewer);
     expect(existsSync(join(cache.index, `nam-${oldestYear}`))).toBe(false);

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import type { Catalog } from '../../../src/lib/catalog/build';
-import { cachedSearchRecords, pruneSearchRecords, RECORD_LEDGER, recordCachePruning, staleRecordsAllowed, STALE_RECORDS_MIN } from '../../../src/lib/search/record-cache';
+import { cachedSearchRecords, pruneSearchRecords, recordCachePruning } from '../../../src/lib/search/record-cache';
+import { PRUNE_LEDGER } from '../../../src/lib/build/prune-ledger';
 import { buildSearchRecord, indexRecord, searchRecordContext, type IndexRecord } from '../../../src/lib/search/record';
 import { seedCatalog, seedContent } from '../portal/seed-catalog';
 
@@ -101,8 +102,8 @@ describe('cachedSearchRecords', () => {
 describe('recordCachePruning', () => {
   const ledgerDir = mkdtempSync(join(tmpdir(), 'search-ledger-'));
   afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
-  const records = () => readdirSync(ledgerDir, { recursive: true }).map(String).filter((name) => name.endsWith('.json') && name !== RECORD_LEDGER).length;
-  const ledger = () => JSON.parse(readFileSync(join(ledgerDir, RECORD_LEDGER), 'utf8')) as { records: number };
+  const records = () => readdirSync(ledgerDir, { recursive: true }).map(String).filter((name) => name.endsWith('.json') && name !== PRUNE_LEDGER).length;
+  const ledger = () => (JSON.parse(readFileSync(join(ledgerDir, PRUNE_LEDGER), 'utf8')) as { files: number }).files;
   /** One build's records, pruned as the index prunes them (in the wait, after the records are built). */
   function build(catalog: Catalog, code = 'code-1', allowed = 1) {
     const pruning = recordCachePruning(catalog, '/', ledgerDir, code, allowed);
@@ -116,23 +117,18 @@ describe('recordCachePruning', () => {
   const edited = (plans: number, times: number) =>
     buildCatalog({ ...content, plans: content.plans.map((plan, i) => (i < plans ? { ...plan, data: { ...plan.data, summary: `${plan.data.summary} Sửa lần ${times}.` } } : plan)) });
 
-  it('allows a tenth of the plans, and at least STALE_RECORDS_MIN', () => {
-    expect(staleRecordsAllowed(50_000)).toBe(5000);
-    expect(staleRecordsAllowed(5)).toBe(STALE_RECORDS_MIN);
-  });
-
   it('prunes a cache it has no ledger of, then only once the records left behind by edits are more than it allows', () => {
     const catalog = seedCatalog();
     const plans = catalog.plans.length;
     expect(build(catalog)).toEqual({ pruned: true, built: plans });
-    expect([records(), ledger().records]).toEqual([plans, plans]);
+    expect([records(), ledger()]).toEqual([plans, plans]);
     expect(build(catalog)).toEqual({ pruned: false, built: 0 });
     // Each edit leaves its plan's old record behind: one is allowed, three are not.
     expect(build(edited(1, 1))).toEqual({ pruned: false, built: 1 });
-    expect([records(), ledger().records]).toEqual([plans + 1, plans + 1]);
+    expect([records(), ledger()]).toEqual([plans + 1, plans + 1]);
     expect(build(edited(1, 1))).toEqual({ pruned: false, built: 0 });
     expect(build(edited(2, 2))).toEqual({ pruned: true, built: 2 });
-    expect([records(), ledger().records]).toEqual([plans, plans]);
+    expect([records(), ledger()]).toEqual([plans, plans]);
   });
 
   it('counts a deleted plan as left behind, and prunes for another code at once', () => {
@@ -141,7 +137,7 @@ describe('recordCachePruning', () => {
     expect(build(fewer, 'code-1', 0)).toEqual({ pruned: true, built: 0 });
     expect(records()).toBe(fewer.plans.length);
     expect(build(fewer, 'code-2', 1000)).toEqual({ pruned: true, built: fewer.plans.length });
-    expect([records(), ledger().records]).toEqual([fewer.plans.length, fewer.plans.length]);
+    expect([records(), ledger()]).toEqual([fewer.plans.length, fewer.plans.length]);
   });
 
   it('writes no ledger when it neither pruned nor had one to count from', () => {
