@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { buildCachePath, inputDigestsFile } from '../build/cache-dir';
 import { inputDigests, type InputDigests } from '../build/input-digests';
 import { removeOtherFilesSync, replaceFileSync } from '../build/link';
+import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,12 +206,24 @@ export function bytesFileAt(namespace: string, key: string): { file: string; kep
 /**
  * Removes every file `storeBytes` stored in `namespace` but those in `keep` (paths from
  * `cachedBytesFile`): for bytes only the current content needs, which would otherwise pile up with
- * every edit and every change of the code. Returns how many it removed.
+ * every edit and every change of the code. Given `written`, the files of `keep` this build is still
+ * to write (the others are there), only when the files left behind may be more than a tenth of
+ * those kept (src/lib/build/prune-ledger.ts), since finding them lists the whole namespace. Returns
+ * how many it removed.
  */
-export function pruneBytes(namespace: string, keep: ReadonlySet<string>): number {
+export function pruneBytes(namespace: string, keep: ReadonlySet<string>, written?: number): number {
   if (!contentCacheEnabled()) return 0;
   const root = join(generationDir(), namespace);
-  return existsSync(root) ? removeOtherFilesSync(root, keep) : 0;
+  if (!existsSync(root)) return 0;
+  if (written === undefined) return removeOtherFilesSync(root, keep);
+  const policy = prunePolicy(root, namespace, keep.size);
+  let removed = 0;
+  if (policy.due(written)) {
+    removed = removeOtherFilesSync(root, new Set([...keep, join(root, PRUNE_LEDGER)]));
+    policy.pruned(keep.size - written, 0);
+  }
+  policy.close(written);
+  return removed;
 }
 
 /** Removes the record for `key`, if there is one: for records only the last build needs. */

@@ -332,7 +332,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const key = summaryKey(path);
       return key === undefined ? undefined : bytesFileAt(FILE_NAMESPACE, key);
     },
-    pruneKeptFiles: (keep) => pruneBytes(FILE_NAMESPACE, keep),
+    pruneKeptFiles: (keep, written) => pruneBytes(FILE_NAMESPACE, keep, written),
     summary(path) {
       const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? openData.file(path);
       return { bytes, sha256 };

@@ -63,7 +63,8 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
  * holds into a staging folder, as the out dir will have them, with their sha256 for
  * api/v1/SHA256SUMS (`stageDigests`, kept between builds in `digestRecord`), and lists the others
  * as missing (a cold build's, an edited plan's: Astro's process renders them for the DCAT catalog,
- * after this looked); then removes the kept bytes that no file of the catalog has. Never renders.
+ * after this looked); then removes the kept bytes that no file of the catalog has, when due
+ * (`pruneBytes`). Never renders.
  * The build's open-data-files integration moves the folder into the out dir with one rename
  * (`adoptStagedOpenDataFiles`) and places the missing files itself.
  */
@@ -83,7 +84,8 @@ export async function stageOpenDataFiles(
     else missing.push(path);
   }
   stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
-  const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep) : 0;
+  // The missing files are rendered by Astro's process after this, into the kept bytes.
+  const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep, missing.length) : 0;
   const files = { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
   // The checksums' record of api/v1 (src/integrations/checksums.ts) seeds the first rebuild after a cold build.
   return stageDigests(files, staged.map(({ path }) => path), digestRecord, { recordFile: checksumsRecordFile(), under: API_ROOT });

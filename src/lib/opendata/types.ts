@@ -161,8 +161,12 @@ export interface OpenData {
    * rendered), and whether they are there now; never renders. Undefined when there is no cache.
    */
   keptFileAt(path: string): { file: string; kept: boolean } | undefined;
-  /** Removes from the content cache the bytes of files marked `asFile` that are not in `keep` (files from `keptFile`); how many. */
-  pruneKeptFiles(keep: ReadonlySet<string>): number;
+  /**
+   * Removes from the content cache the bytes of files marked `asFile` that are not in `keep` (files
+   * from `keptFile`); how many. Given `written` (the files of `keep` still to be rendered), only when
+   * due (`pruneBytes`).
+   */
+  pruneKeptFiles(keep: ReadonlySet<string>, written?: number): number;
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
   prepare(tables?: readonly TableName[]): Promise<void>;
   /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */

@@ -162,6 +162,19 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     expect(readFileSync(join(out, recordPath(first!.slug)), 'utf8')).toContain('(sửa)');
   });
 
+  it("leave an edit's old bytes in the cache while the bytes left behind are few, counted in the cache's ledger", async () => {
+    publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
+    // The first staging has no ledger to count from: it prunes (nothing), and writes one.
+    expect(await stageOpenDataFiles(await openDataOfBuild())).toMatchObject({ missing: [], pruned: 0 });
+    const [first, ...rest] = content.plans;
+    const edited = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] }), ctx, { workbooks: false });
+    const before = edited.keptFileAt(recordPath(first!.slug))!;
+    const old = (await openDataOfBuild()).keptFileAt(recordPath(first!.slug))!;
+    expect([before.kept, old.kept]).toEqual([false, true]);
+    expect(await stageOpenDataFiles(edited)).toMatchObject({ missing: [recordPath(first!.slug)], pruned: 0 });
+    expect(existsSync(old.file)).toBe(true);
+  });
+
   it('move nothing for other content or another publish context, nor when no record was kept', async () => {
     publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
     const out = tempDir('out-');
