@@ -122,7 +122,9 @@ describe('incremental build', () => {
       // The content process read the same content as the pages: its staged folder of cards moved in whole.
       expect(edited.log).toContain(`Đã đặt ${cards.length} ảnh chia sẻ vào og/ (chuẩn bị sẵn bên tiến trình nội dung)`);
       expect(edited.log).not.toContain('ảnh vẽ tại đây');
-      expect(edited.log, "the edited plan's old cards leave the card cache").toContain('(xoá 2 ảnh cũ khỏi bộ nhớ đệm)');
+      // The edited plan's old cards stay in the card cache until the cards left behind are more than
+      // a tenth of them (src/lib/build/prune-ledger.ts): the cache is not listed in every build.
+      expect(edited.log, "the edited plan's old cards stay in the card cache for now").not.toContain('ảnh cũ khỏi bộ nhớ đệm');
       // A card in the site is the card cache's file, linked.
       const cardCache = join(work, 'cache', 'og');
       const editedCard = statSync(join(edited.incremental, 'og', 'dan-chu-co-so-2024-so-tttt-tay-ninh.png')).ino;
@@ -134,7 +136,7 @@ describe('incremental build', () => {
       // Staged by the content process from the cache and moved in; the edited plan's it lacked is placed after.
       expect(edited.log).toContain(`Đã đặt ${records.length} tệp kế hoạch vào api/v1/plans/ (chuẩn bị sẵn bên tiến trình nội dung)`);
       expect(edited.log).not.toContain('tệp dựng tại đây');
-      expect(edited.log, "the edited plan's old record leaves the cache").toContain('(xoá 1 tệp cũ khỏi bộ nhớ đệm)');
+      expect(edited.log, "the edited plan's old record stays in the cache for now, as its cards do").not.toContain('tệp cũ khỏi bộ nhớ đệm');
       // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
       // rendered again replaces its cached copy: the site published before keeps its own bytes.
       const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;

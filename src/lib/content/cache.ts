@@ -12,7 +12,7 @@ import { buildCachePath, inputDigestsFile } from '../build/cache-dir';
 import { inputDigests, type InputDigests } from '../build/input-digests';
 import { removeOtherFilesSync, replaceFileSync } from '../build/link';
 import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -214,12 +214,18 @@ export function bytesFileAt(namespace: string, key: string): { file: string; kep
 export function pruneBytes(namespace: string, keep: ReadonlySet<string>, written?: number): number {
   if (!contentCacheEnabled()) return 0;
   const root = join(generationDir(), namespace);
-  if (!existsSync(root)) return 0;
-  if (written === undefined) return removeOtherFilesSync(root, keep);
+  if (!existsSync(root)) {
+    if (written === undefined) return 0;
+    // A cold build: nothing to prune, and a ledger to start from (its files are all still to be written).
+    mkdirSync(root, { recursive: true });
+  }
+  // The ledger stays, whoever prunes.
+  const kept = new Set([...keep, join(root, PRUNE_LEDGER)]);
+  if (written === undefined) return removeOtherFilesSync(root, kept);
   const policy = prunePolicy(root, namespace, keep.size);
   let removed = 0;
   if (policy.due(written)) {
-    removed = removeOtherFilesSync(root, new Set([...keep, join(root, PRUNE_LEDGER)]));
+    removed = removeOtherFilesSync(root, kept);
     policy.pruned(keep.size - written, 0);
   }
   policy.close(written);
