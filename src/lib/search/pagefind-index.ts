@@ -239,7 +239,7 @@ export interface SearchParts {
  * process writes the first part indexed, or at the end when no part is. The pruning of the record
  * cache runs in that wait too when due (it keeps every record a plan of the catalog has, so the parts
  * read after it find theirs): when the records left behind may be more than `staleRecords`
- * (`staleRecordsAllowed` of the plans), or a part is gone. A build starts its other content tasks
+ * (by default `staleFilesAllowed` of the plans, src/lib/build/prune-ledger.ts), or a part is gone. A build starts its other content tasks
  * there (content-tasks.ts), so that the part's records reach Pagefind first.
  */
 export async function buildSearchParts(
