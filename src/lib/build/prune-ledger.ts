@@ -8,8 +8,10 @@
  * `staleFilesAllowed` of them, or when the count is unknown (no ledger, or one written for another
  * `stamp`: a base path or code that names every file anew).
  *
- * The count is an upper bound: a file written over one of the same key is counted again, so a
- * cache is pruned early, never late. Pruning only saves disk: a file no entry has is never read.
+ * The count is an upper bound of what builds wrote: a file written over one of the same key is
+ * counted again, so a cache is pruned early rather than late. Files written outside a build (cards
+ * the dev server draws into the same cache) are not counted; they go at the next prune. Pruning
+ * only saves disk: a file no entry has is never read.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
