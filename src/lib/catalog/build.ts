@@ -162,6 +162,8 @@ export interface Catalog {
    */
   rowsByPlan: Map<string, PlanRows>;
   topics: Map<string, TopicEntry>;
+  /** The slug of every topic label of a published plan, each slugified once (`topicSlugOf`). */
+  topicSlugs: Map<string, string>;
   /** Years that have plans, newest first. */
   years: number[];
   /** Results reports, newest period first (see `compareReportsNewestFirst`). */
@@ -237,6 +239,14 @@ export interface CatalogInput {
   agencies: AgencyEntry[];
   documents: DocumentEntry[];
   reports?: ReportEntry[];
+}
+
+/**
+ * The slug of a topic label: the catalog's, made once per label, for the labels of its plans.
+ * @example topicSlugOf(catalog, 'Dân vận chính quyền') // 'dan-van-chinh-quyen'
+ */
+export function topicSlugOf(catalog: Pick<Catalog, 'topicSlugs'>, label: string): string {
+  return catalog.topicSlugs.get(label) ?? slugify(label);
 }
 
 /**
@@ -360,6 +370,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
     deadlines,
     targets,
     rowsByPlan,
+    topicSlugs,
     topics: new Map([...topics].sort((a, b) => collator.compare(a[1].label, b[1].label))),
     years: [...years].sort((a, b) => b - a),
     reports: reportIndexes.reports,

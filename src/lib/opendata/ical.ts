@@ -156,7 +156,7 @@ export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: 
   if (!plan || !rows) return [];
   return cached(EVENTS_NAMESPACE, cacheKey(EVENTS_NAMESPACE, openDataCode(), planEventsKey(catalog, ctx, slug)), () => {
     const calendar = ical();
-        for (const row of rows) addDeadlineEvent(calendar, catalog, ctx, plan, row);
+    for (const row of rows) addDeadlineEvent(calendar, catalog, ctx, plan, row);
     const text = withFinalCrlf(calendar.toString());
     const events = text.slice(text.indexOf('BEGIN:VEVENT\r\n'), -END.length).split(/(?=BEGIN:VEVENT\r\n)/);
     if (events.length !== rows.length) throw new Error(`Open data: ${events.length} events written for ${rows.length} deadlines of "${slug}"`);

@@ -1,6 +1,5 @@
-import type { Catalog, PlanEntry } from '../catalog/build';
+import { topicSlugOf, type Catalog, type PlanEntry } from '../catalog/build';
 import { foldVietnamese } from '../vn/text';
-import { slugify } from '../vn/slug';
 
 /** Why a plan is shown as related to another. */
 export type RelatedReason =
@@ -79,13 +78,6 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     if (list) list.push(plan.slug);
     else byTitle.set(key, [plan.slug]);
   }
-  // A handful of topics, each slugified once rather than once a plan.
-  const topicSlugs = new Map<string, string>();
-  const topicSlug = (label: string) => {
-    let slug = topicSlugs.get(label);
-    if (slug === undefined) topicSlugs.set(label, (slug = slugify(label)));
-    return slug;
-  };
   const related = new Map<string, RelatedPlan[]>();
   for (const plan of catalog.plans) {
     const found = new Map<string, Candidate>();
@@ -96,7 +88,7 @@ function build(catalog: Catalog): Map<string, RelatedPlan[]> {
     gather(catalog, plan, found, catalog.agencies.get(plan.data.issuer)?.plans ?? [], { kind: 'issuer', agency: plan.data.issuer });
     // Sharing a topic is the weakest tie: only fills the list when the others leave room.
     if (found.size < RELATED_MAX) {
-      const topic = topicSlug(plan.data.topics[0]!);
+      const topic = topicSlugOf(catalog, plan.data.topics[0]!);
       gather(catalog, plan, found, catalog.topics.get(topic)?.plans ?? [], { kind: 'topic', topic }, (other) => found.has(other.slug));
     }
     // Strongest ties first, then the catalog's order (newest first).

@@ -1,4 +1,4 @@
-import type { Catalog, PlanEntry } from '../catalog/build';
+import { topicSlugOf, type Catalog, type PlanEntry } from '../catalog/build';
 import type { Target } from '../../schemas/target';
 import { paths } from '../paths';
 import { agencyRef } from '../plan-view';
@@ -125,16 +125,13 @@ export function targetTables(catalog: Catalog): TargetTable[] {
     rows: Map<string, { label: string; entries: TargetCellEntry[] }>;
   }
   const drafts = new Map<string, Draft>();
-  // Targets share a few hundred indicators and a few topics: each label folded, and each topic
-  // slugified, once (90,000 targets at 50,000 plans).
+  // Targets share a few hundred indicators: each label folded once (90,000 targets at 50,000 plans).
   const rowKeys = new Map<string, string>();
-  const topicSlugs = new Map<string, string>();
   for (const row of catalog.targets) {
     const plan = catalog.planBySlug.get(row.plan);
     if (!plan) continue;
     const topicLabel = row.topics[0];
-    let topicSlug = topicSlugs.get(topicLabel);
-    if (topicSlug === undefined) topicSlugs.set(topicLabel, (topicSlug = slugify(topicLabel)));
+    const topicSlug = topicSlugOf(catalog, topicLabel);
     const draft = drafts.get(topicSlug) ?? { topic: { slug: topicSlug, label: topicLabel }, years: new Set(), plans: new Set(), count: 0, rows: new Map() };
     drafts.set(topicSlug, draft);
     draft.years.add(row.year);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
-import { buildCatalog, formatPlanNumber, type Catalog } from '../../../src/lib/catalog';
+import { buildCatalog, formatPlanNumber, topicSlugOf, type Catalog } from '../../../src/lib/catalog';
+import { slugify } from '../../../src/lib/vn/slug';
 import type { Plan } from '../../../src/schemas/plan';
 
 const root = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -101,6 +102,17 @@ describe('buildCatalog on the five seed plans', () => {
     for (const edge of catalog.citations) expect(catalog.rowsByPlan.get(edge.plan)![edge.role === 'basis' ? 'basis' : 'citations'][edge.position]).toBe(edge);
     for (const agency of catalog.agencies.values()) for (const row of agency.assignments) expect(catalog.rowsByPlan.get(row.plan)!.assignments[row.position]).toBe(row);
     expect([...catalog.rowsByPlan.keys()]).toEqual(catalog.plans.map((p) => p.slug));
+  });
+
+  it("slugifies each topic label once: every label of a plan has the slug of its topic's page", () => {
+    const labels = new Set(catalog.plans.flatMap((p) => p.data.topics));
+    expect([...catalog.topicSlugs.keys()].sort()).toEqual([...labels].sort());
+    for (const label of labels) {
+      expect(topicSlugOf(catalog, label)).toBe(slugify(label));
+      expect(catalog.topics.get(topicSlugOf(catalog, label))!.plans.length).toBeGreaterThan(0);
+    }
+    // A label no plan has is slugified as it comes.
+    expect(topicSlugOf(catalog, 'Chuyển đổi số')).toBe('chuyen-doi-so');
   });
 
   it('links agencies to their parents, children and plans', () => {
