@@ -79,3 +79,20 @@ export function prunePolicy(dir: string, stamp: string, used: number, allowed = 
     },
   };
 }
+
+/**
+ * Prunes the cache in `dir` with `prune` (which returns how many files it removed) when due, for a
+ * build that uses `used` files of it and writes `written` of them itself (the others are there
+ * already, or are after the prune); writes the ledger either way. Returns how many were removed.
+ */
+export function pruneWhenDue(dir: string, stamp: string, used: number, written: number, prune: () => number, allowed?: number): number {
+  const policy = prunePolicy(dir, stamp, used, allowed);
+  let removed = 0;
+  if (policy.due(written)) {
+    removed = prune();
+    // Left: the used files there, then the build's own writes.
+    policy.pruned(used - written, 0);
+  }
+  policy.close(written);
+  return removed;
+}

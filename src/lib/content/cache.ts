@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { buildCachePath, inputDigestsFile } from '../build/cache-dir';
 import { inputDigests, type InputDigests } from '../build/input-digests';
 import { removeOtherFilesSync, replaceFileSync } from '../build/link';
-import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
+import { PRUNE_LEDGER, pruneWhenDue } from '../build/prune-ledger';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,17 +219,9 @@ export function pruneBytes(namespace: string, keep: ReadonlySet<string>, written
     // A cold build: nothing to prune, and a ledger to start from (its files are all still to be written).
     mkdirSync(root, { recursive: true });
   }
-  // The ledger stays, whoever prunes.
-  const kept = new Set([...keep, join(root, PRUNE_LEDGER)]);
-  if (written === undefined) return removeOtherFilesSync(root, kept);
-  const policy = prunePolicy(root, namespace, keep.size);
-  let removed = 0;
-  if (policy.due(written)) {
-    removed = removeOtherFilesSync(root, kept);
-    policy.pruned(keep.size - written, 0);
-  }
-  policy.close(written);
-  return removed;
+  // The ledger stays, whoever prunes; the set is made only for a prune.
+  const prune = () => removeOtherFilesSync(root, new Set([...keep, join(root, PRUNE_LEDGER)]));
+  return written === undefined ? prune() : pruneWhenDue(root, namespace, keep.size, written, prune);
 }
 
 /** Removes the record for `key`, if there is one: for records only the last build needs. */

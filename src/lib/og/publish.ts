@@ -12,7 +12,7 @@
 import type { Catalog } from '../catalog/build';
 import { dirname, join } from 'node:path';
 import { contextFingerprint } from '../build/cache-key';
-import { PRUNE_LEDGER, prunePolicy } from '../build/prune-ledger';
+import { PRUNE_LEDGER, pruneWhenDue } from '../build/prune-ledger';
 import { publishFilesSync, removeOtherFilesSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import { cardImagePath, cardJobId, renderCatalogCards, type PlanCardContext } from './plan-cards';
@@ -74,14 +74,7 @@ export function pruneCardCacheWhenDue(cards: readonly CardFile[], drawn: number,
   if (cards.length === 0) return 0;
   const used = new Set(cards.map(({ file }) => file)).size;
   // The ledger is kept in the first card's folder.
-  const policy = prunePolicy(dirname(cards[0]!.file), 'cards', used, allowed);
-  let removed = 0;
-  if (policy.due(drawn)) {
-    removed = pruneCardCache(cards);
-    policy.pruned(used, drawn);
-  }
-  policy.close(drawn);
-  return removed;
+  return pruneWhenDue(dirname(cards[0]!.file), 'cards', used, drawn, () => pruneCardCache(cards), allowed);
 }
 
 /** The folder of the out dir every card is in (`og/…`, `og/bao-cao/…`). */

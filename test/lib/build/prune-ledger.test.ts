@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRUNE_LEDGER, prunePolicy, STALE_FILES_MIN, staleFilesAllowed } from '../../../src/lib/build/prune-ledger';
+import { PRUNE_LEDGER, prunePolicy, pruneWhenDue, STALE_FILES_MIN, staleFilesAllowed } from '../../../src/lib/build/prune-ledger';
 import { tempDir } from '../../support/temp-dir';
 
 const ledger = (dir: string) => JSON.parse(readFileSync(join(dir, PRUNE_LEDGER), 'utf8')) as { stamp: string; files: number };
@@ -49,3 +49,21 @@ describe('prunePolicy', () => {
     expect(prunePolicy(dir, 'a', 10, 1000).due(0)).toBe(true);
   });
 });
+
+describe('pruneWhenDue', () => {
+  it('prunes only when due, then counts the files used; else adds what the build wrote', () => {
+    const dir = tempDir('prune-ledger-');
+    let prunes = 0;
+    const prune = () => (prunes++, 7);
+    // No ledger: pruned, and the count is the files used.
+    expect(pruneWhenDue(dir, 'a', 10, 3, prune, 2)).toBe(7);
+    expect([prunes, ledger(dir).files]).toEqual([1, 10]);
+    // Two written: within the allowance, nothing pruned, counted.
+    expect(pruneWhenDue(dir, 'a', 10, 2, prune, 2)).toBe(0);
+    expect([prunes, ledger(dir).files]).toEqual([1, 12]);
+    // One more: three left behind, pruned.
+    expect(pruneWhenDue(dir, 'a', 10, 1, prune, 2)).toBe(7);
+    expect([prunes, ledger(dir).files]).toEqual([2, 10]);
+  });
+});
+
