@@ -14,8 +14,8 @@
  * Every build is `npm run build` (scripts/build.ts), atomic publishing included.
  *
  * Each step reports its wall time, a breakdown by phase read from the build log (every line is
- * timestamped when it arrives: startup and content check, content sync, bundling, page render split
- * by route, integrations after render, Pagefind) and the peak resident memory of the whole process
+ * timestamped when it arrives: startup and content check, content sync, bundling, every route's
+ * keys, page render split by route, integrations after render, Pagefind) and the peak resident memory of the whole process
  * tree (sampled from /proc every half second), with what each process held at that peak and each
  * process's own peak. After the cold build it reports the output: bytes and files, per plan,
  * by top folder, and the largest HTML pages. When `hugo` is on PATH it builds the same plans as
@@ -255,9 +255,22 @@ export interface BuildPhases {
   pages: string;
 }
 
+/** A page line of Astro's page loop: "  ├─ /co-quan/x/index.html (+12ms)". */
+const PAGE_LINE = /[├└]─ (\/\S*)/;
+
+/** Vite's own time for one environment's bundle: "[vite] ✓ built in 2.55s" or "… in 88ms". */
+const VITE_BUILT = /\[vite\] ✓ built in ([\d.]+)(ms|s)\b/;
+
 /**
  * Splits a build into phases at the lines Astro and the project's integrations print. A phase
  * whose marker is missing (an Astro version that words it differently) is left out, not guessed.
+ *
+ * Between the bundle and the first page, Astro computes every route's paths and keys
+ * (`getStaticPaths`); its "generating static routes" line comes before that work but is printed
+ * whenever the build's batched output is next written (src/lib/build/batched-output.ts), which may
+ * be only with the first pages, once that work is done. So the bundle's time is Vite's own
+ * ("✓ built in …", summed over its environments), the keys are the rest of the time from the
+ * bundle's start to the first page, and the pages are counted from the first page line.
  */
 export function buildPhases(run: MeasuredRun): BuildPhases {
   const at = (pattern: RegExp, from = 0) => run.lines.find((l, i) => i >= from && pattern.test(l.text));
@@ -266,6 +279,7 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   const synced = at(/\[content\] Synced content/);
   const entry = at(/Building static entrypoints/);
   const generating = at(/generating static routes/);
+  const firstPage = generating ? at(PAGE_LINE, index(generating)) : undefined;
   const rendered = generating ? at(/✓ Completed in/, index(generating)) : undefined;
   const pagefind = at(/\[ke-hoach-mo:pagefind\] .*\((\d+) ms\)/);
   const pagefindMs = Number(/\((\d+) ms\)/.exec(pagefind?.text ?? '')?.[1] ?? NaN);
@@ -276,8 +290,19 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   span('startup + content check', { ms: 0 }, syncing);
   span('content sync', syncing, synced);
   span('types + build info', synced, entry);
-  span('bundling (vite)', entry, generating);
-  span('page render (all routes)', generating, rendered);
+  const bundles = (entry && generating ? run.lines.slice(index(entry), index(generating)) : [])
+    .map((line) => VITE_BUILT.exec(line.text))
+    .filter((match): match is RegExpExecArray => match !== null);
+  const bundleMs = bundles.reduce((sum, [, value, unit]) => sum + Number(value) * (unit === 's' ? 1000 : 1), 0);
+  const keysEnd = firstPage && (!rendered || index(firstPage) < index(rendered)) ? firstPage : undefined;
+  const keysMs = entry && keysEnd && bundles.length > 0 ? keysEnd.ms - entry.ms - bundleMs : NaN;
+  // Without Vite's figures, the keys stay in the pages' time, as the "generating" line splits them.
+  const pagesFrom = keysMs >= 0 ? keysEnd : generating;
+  if (keysMs >= 0) {
+    phases.push(['bundling (vite)', bundleMs]);
+    phases.push(["every route's keys (getStaticPaths)", keysMs]);
+  } else span('bundling (vite)', entry, generating);
+  span('page render (all routes)', pagesFrom, rendered);
   if (rendered && pagefind && !Number.isNaN(pagefindMs)) {
     span('build:done hooks before Pagefind', rendered, { ms: Math.max(rendered.ms, pagefind.ms - pagefindMs) });
     phases.push(['Pagefind index (waited for after render)', pagefindMs]);
@@ -288,12 +313,13 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   span('total', { ms: 0 }, { ms: run.ms });
 
   // Astro prints one line per page written ("  ├─ /co-quan/x/index.html (+12ms)"); the time since the
-  // previous page line (share cards render in a pool before their first line) goes to the page's group.
+  // previous page line (share cards render in a pool before their first line) goes to the page's
+  // group. The first page's line ends the keys, not a page's render.
   const routes = new Map<string, number>();
-  let previous = generating;
-  for (let i = index(generating) + 1; generating && i < run.lines.length && run.lines[i] !== rendered; i++) {
+  let previous = pagesFrom;
+  for (let i = index(pagesFrom) + (pagesFrom === firstPage ? 0 : 1); pagesFrom && i < run.lines.length && run.lines[i] !== rendered; i++) {
     const line = run.lines[i]!;
-    const page = /[├└]─ (\/\S*)/.exec(line.text)?.[1];
+    const page = PAGE_LINE.exec(line.text)?.[1];
     if (!page) continue;
     const key = urlGroup(page);
     routes.set(key, (routes.get(key) ?? 0) + (line.ms - previous!.ms));

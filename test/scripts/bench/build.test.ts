@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuFigures, cpuSeconds, MemoryPeaks, memoryFigures, processName } from '../../../scripts/bench/build';
+import { buildPhases, cpuFigures, cpuSeconds, MemoryPeaks, memoryFigures, processName, type MeasuredRun } from '../../../scripts/bench/build';
 
 const GB = 1024 ** 3;
 
@@ -82,5 +82,56 @@ describe('CPU by process', () => {
       'one edit · CPU by process': 'astro 0.9 s, content 0.3 s, pagefind 0.2 s; all 1.4 s in 1.0 s (1.40 cores busy)',
     });
     expect(cpuFigures('one edit', { ms: 1000, processCpu: [] })).toEqual({});
+  });
+});
+
+describe('buildPhases', () => {
+  /** A build's log as the bench reads it: each line with the second it arrived at. */
+  const run = (lines: [number, string][], seconds: number): MeasuredRun => ({
+    ms: seconds * 1000,
+    log: lines.map(([, text]) => text).join('\n'),
+    lines: lines.map(([at, text]) => ({ ms: at * 1000, text })),
+    peakRss: 0,
+    peakAt: 0,
+    peakProcesses: [],
+    processPeaks: [],
+    processCpu: [],
+  });
+  const start: [number, string][] = [
+    [5, '[content] Syncing content'],
+    [5.5, '[content] Synced content'],
+    [6, '[build] Building static entrypoints...'],
+    [8.5, '[vite] ✓ built in 2.20s'],
+    [8.7, '[vite] ✓ built in 150ms'],
+  ];
+  const end: [number, string][] = [
+    [30, '  ├─ /ke-hoach/b/index.html (+5ms)'],
+    [31, '  ├─ /co-quan/x/index.html (+8ms)'],
+    [32, '[build] ✓ Completed in 20.00s.'],
+    [32, '[build] 3 page(s) built in 26.00s'],
+  ];
+  const phase = (phases: [string, number][], name: string) => phases.find(([n]) => n === name)?.[1];
+
+  it("counts the time from the bundle to the first page, less Vite's own, as every route's keys, not as a route's render", () => {
+    // The "generating" line waits in the build's batched output until the keys are made.
+    const { phases, routes } = buildPhases(run([...start, [29, ' generating static routes '], [29, '  ├─ /api/v1/deadlines/a.ics (restored)'], ...end], 33));
+    expect(phase(phases, 'bundling (vite)')).toBe(2350);
+    expect(phase(phases, "every route's keys (getStaticPaths)")).toBe(29000 - 6000 - 2350);
+    expect(phase(phases, 'page render (all routes)')).toBe(3000);
+    expect(new Map(routes)).toEqual(new Map([['/api/v1/deadlines/…', 0], ['/ke-hoach/…', 1000], ['/co-quan/…', 1000]]));
+  });
+
+  it('gives the same phases when the "generating" line comes on time', () => {
+    const { phases, routes } = buildPhases(run([...start, [9, ' generating static routes '], [29, '  ├─ /api/v1/deadlines/a.ics (restored)'], ...end], 33));
+    expect(phase(phases, "every route's keys (getStaticPaths)")).toBe(29000 - 6000 - 2350);
+    expect(phase(phases, 'page render (all routes)')).toBe(3000);
+    expect(new Map(routes).get('/api/v1/deadlines/…')).toBe(0);
+  });
+
+  it("falls back to the span up to the \"generating\" line when Vite's own times are missing", () => {
+    const { phases } = buildPhases(run([...start.slice(0, 3), [9, ' generating static routes '], [29, '  ├─ /api/v1/deadlines/a.ics (restored)'], ...end], 33));
+    expect(phase(phases, 'bundling (vite)')).toBe(3000);
+    expect(phase(phases, "every route's keys (getStaticPaths)")).toBeUndefined();
+    expect(phase(phases, 'page render (all routes)')).toBe(32000 - 9000);
   });
 });
