@@ -15,11 +15,11 @@
  *
  * Each step reports its wall time, a breakdown by phase read from the build log (every line is
  * timestamped when it arrives: startup and content check, content sync, bundling, every route's
- * keys, page render split by route, integrations after render, Pagefind) and the peak resident memory of the whole process
- * tree (sampled from /proc every half second), with what each process held at that peak and each
- * process's own peak. After the cold build it reports the output: bytes and files, per plan,
- * by top folder, and the largest HTML pages. When `hugo` is on PATH it builds the same plans as
- * plain HTML pages with Hugo in the same run and prints the ratios.
+ * keys, page render split by route, integrations after render, Pagefind) and the peak resident
+ * memory of the whole process tree (sampled from /proc every half second), with what each process
+ * held at that peak and each process's own peak. After the cold build it reports the output: bytes
+ * and files, per plan, by top folder, and the largest HTML pages. When `hugo` is on PATH it builds
+ * the same plans as plain HTML pages with Hugo in the same run and prints the ratios.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
