@@ -279,8 +279,9 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   const synced = at(/\[content\] Synced content/);
   const entry = at(/Building static entrypoints/);
   const generating = at(/generating static routes/);
-  const firstPage = generating ? at(PAGE_LINE, index(generating)) : undefined;
-  const rendered = generating ? at(/✓ Completed in/, index(generating)) : undefined;
+  const generatingAt = index(generating);
+  const firstPage = generating ? at(PAGE_LINE, generatingAt) : undefined;
+  const rendered = generating ? at(/✓ Completed in/, generatingAt) : undefined;
   const pagefind = at(/\[ke-hoach-mo:pagefind\] .*\((\d+) ms\)/);
   const pagefindMs = Number(/\((\d+) ms\)/.exec(pagefind?.text ?? '')?.[1] ?? NaN);
   const phases: [string, number][] = [];
@@ -290,7 +291,7 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
   span('startup + content check', { ms: 0 }, syncing);
   span('content sync', syncing, synced);
   span('types + build info', synced, entry);
-  const bundles = (entry && generating ? run.lines.slice(index(entry), index(generating)) : [])
+  const bundles = (entry && generating ? run.lines.slice(index(entry), generatingAt) : [])
     .map((line) => VITE_BUILT.exec(line.text))
     .filter((match): match is RegExpExecArray => match !== null);
   const bundleMs = bundles.reduce((sum, [, value, unit]) => sum + Number(value) * (unit === 's' ? 1000 : 1), 0);
@@ -314,10 +315,10 @@ export function buildPhases(run: MeasuredRun): BuildPhases {
 
   // Astro prints one line per page written ("  ├─ /co-quan/x/index.html (+12ms)"); the time since the
   // previous page line (share cards render in a pool before their first line) goes to the page's
-  // group. The first page's line ends the keys, not a page's render.
+  // group. The first page's line ends the keys, so that page counts no time of its own.
   const routes = new Map<string, number>();
   let previous = pagesFrom;
-  for (let i = index(pagesFrom) + (pagesFrom === firstPage ? 0 : 1); pagesFrom && i < run.lines.length && run.lines[i] !== rendered; i++) {
+  for (let i = index(pagesFrom); pagesFrom && i < run.lines.length && run.lines[i] !== rendered; i++) {
     const line = run.lines[i]!;
     const page = PAGE_LINE.exec(line.text)?.[1];
     if (!page) continue;

@@ -238,9 +238,10 @@ export interface SearchParts {
  * `whileIndexing` is called once, as soon as this process would otherwise wait: while Pagefind's
  * process writes the first part indexed, or at the end when no part is. The pruning of the record
  * cache runs in that wait too when due (it keeps every record a plan of the catalog has, so the parts
- * read after it find theirs): when the records left behind may be more than `staleRecords`
- * (by default `staleFilesAllowed` of the plans, src/lib/build/prune-ledger.ts), or a part is gone. A build starts its other content tasks
- * there (content-tasks.ts), so that the part's records reach Pagefind first.
+ * read after it find theirs): when the records left behind may be more than `staleRecords` (by
+ * default `staleFilesAllowed` of the plans, src/lib/build/prune-ledger.ts), or a part is gone. A
+ * build starts its other content tasks there (content-tasks.ts), so that the part's records reach
+ * Pagefind first.
  */
 export async function buildSearchParts(
   catalog: Catalog,
