@@ -3,13 +3,15 @@
  *
  * Writes the scale corpus (scripts/bench/corpus.ts: 5,000 plans by default) into
  * tmp/bench-build-content/, then runs `npm run build` on it (KE_HOACH_CONTENT_DIR, out dir
- * tmp/bench-build-dist) in three steps, each a function below so other benches and streams can
+ * tmp/bench-build-dist) in five steps, each a function below so other benches and streams can
  * add steps:
  *
  * 1. `coldBuild`: every cache removed first (`CACHE_PATHS`), as on a fresh CI runner;
  * 2. `rebuildUnchanged`: the same content again with the caches the cold build left, as `npm run
  *    build` (which finds nothing changed) and with `--force` (Astro builds from its caches);
- * 3. `rebuildAfterEdit`: one plan's summary edited, then built again.
+ * 3. `rebuildAfterEdit`: one plan's summary edited, then built again;
+ * 4. `rebuildAfterAdd`: one plan added (a new plan of the edited plan's agency and year), then built;
+ * 5. `rebuildAfterDelete`: that plan deleted again, then built.
  *
  * Every build is `npm run build` (scripts/build.ts), atomic publishing included.
  *
@@ -21,6 +23,7 @@
  * and files, per plan, by top folder, and the largest HTML pages. When `hugo` is on PATH it builds
  * the same plans as plain HTML pages with Hugo in the same run and prints the ratios.
  */
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
@@ -397,11 +400,14 @@ export function rebuildUnchanged(ctx: BuildBenchContext, { force = false }: { fo
   return astroBuildMeasured(ctx, { force });
 }
 
+/** How the file of the plan `rebuildAfterAdd` adds ends (and the file it copies does not). */
+const ADDED_PLAN_SUFFIX = '-bo-sung.mdx';
+
 /** The plan file `rebuildAfterEdit` edits: the first of the newest year, so it is on every front page. */
 export function planToEdit(ctx: BuildBenchContext): string {
   const plansDir = join(ctx.contentDir, 'plans');
   const year = readdirSync(plansDir).sort().at(-1)!;
-  const file = readdirSync(join(plansDir, year)).filter((f) => f.endsWith('.mdx')).sort()[0]!;
+  const file = readdirSync(join(plansDir, year)).filter((f) => f.endsWith('.mdx') && !f.endsWith(ADDED_PLAN_SUFFIX)).sort()[0]!;
   return join(plansDir, year, file);
 }
 
@@ -413,6 +419,41 @@ export function rebuildAfterEdit(ctx: BuildBenchContext, file = planToEdit(ctx))
     .replace(/\n$/, '\n\nKế hoạch này đã được sửa đổi, bổ sung.\n');
   if (edited === text) throw new Error(`${file}: nothing to edit`);
   writeFileSync(file, edited);
+  return astroBuildMeasured(ctx);
+}
+
+/** The plan file `rebuildAfterAdd` writes and `rebuildAfterDelete` removes: beside `planToEdit`'s. */
+export function planToAdd(ctx: BuildBenchContext): string {
+  return planToEdit(ctx).replace(/\.mdx$/, ADDED_PLAN_SUFFIX);
+}
+
+/**
+ * The plan `rebuildAfterAdd` publishes: a copy of `planToEdit`'s with a title of its own, no số/ký
+ * hiệu (a plan's number and symbol are unique, and the corpus has plans without them), an original
+ * file of its own and the status "ban hành" (published), so it joins the lists, tables, calendars
+ * and search index as a new plan of the same agency, topics and year would.
+ */
+export function addedPlanText(text: string): string {
+  const added = text
+    .replace(/^title: "(.*)"$/m, (_, s: string) => `title: "${s} (bổ sung)"`)
+    .replace(/^number: .*$/m, 'number: null')
+    .replace(/^symbol: .*$/m, 'symbol: null')
+    .replace(/^status: .*$/m, 'status: "ban hành"')
+    .replace(/^(\s+file: )"(.*)\.pdf"$/m, '$1"$2-bo-sung.pdf"')
+    .replace(/^(\s+sha256: )"[0-9a-f]{64}"$/m, (_, key: string) => `${key}"${createHash('sha256').update(`${text}\nbổ sung`).digest('hex')}"`);
+  if (!/\(bổ sung\)"$/m.test(added) || !/-bo-sung\.pdf"$/m.test(added)) throw new Error('the plan to copy has no title or original file to change');
+  return added;
+}
+
+/** Step 4: one plan added (`addedPlanText`), as staff publishing a newly signed plan would, then built. */
+export function rebuildAfterAdd(ctx: BuildBenchContext): Promise<MeasuredRun> {
+  writeFileSync(planToAdd(ctx), addedPlanText(readFileSync(planToEdit(ctx), 'utf8')));
+  return astroBuildMeasured(ctx);
+}
+
+/** Step 5: the plan step 4 added deleted again, then built. */
+export function rebuildAfterDelete(ctx: BuildBenchContext): Promise<MeasuredRun> {
+  rmSync(planToAdd(ctx));
   return astroBuildMeasured(ctx);
 }
 
@@ -517,13 +558,15 @@ export async function bench(options: BuildBenchOptions = {}): Promise<BenchResul
   };
   ctx.env = { KE_HOACH_CONTENT_DIR: relative(root, ctx.contentDir), KE_HOACH_CACHE_DIR: join(root, 'tmp', 'bench-build-cache'), OG_CACHE_DIR: '' };
   const corpus = writeCorpus(ctx.contentDir, { plans, seed, reports: Number(options.reports ?? 0) });
-  const { cold, stats, unchanged, forced, edited } = await withBuildLock(async () => {
+  const { cold, stats, unchanged, forced, edited, added, deleted } = await withBuildLock(async () => {
     const cold = await coldBuild(ctx);
     const stats = outputStats(ctx.outDir);
     const unchanged = await rebuildUnchanged(ctx);
     const forced = await rebuildUnchanged(ctx, { force: true });
     const edited = await rebuildAfterEdit(ctx);
-    return { cold, stats, unchanged, forced, edited };
+    const added = await rebuildAfterAdd(ctx);
+    const deleted = await rebuildAfterDelete(ctx);
+    return { cold, stats, unchanged, forced, edited, added, deleted };
   });
   const hugo = options.hugo === false || options.hugo === 'false' ? null : await hugoBuild(ctx);
   const largest = stats.largestHtml[0]!;
@@ -534,6 +577,8 @@ export async function bench(options: BuildBenchOptions = {}): Promise<BenchResul
     'rebuild, nothing changed': `${seconds(unchanged.ms)}, peak memory ${gb(unchanged.peakRss)}: ${/không đổi từ lần build trước/.test(unchanged.log) ? 'nothing changed, the published site kept' : 'built'}`,
     ...phaseFigures('rebuild, nothing changed, --force', forced),
     ...phaseFigures('rebuild after one edit', edited),
+    ...phaseFigures('rebuild after one plan added', added),
+    ...phaseFigures('rebuild after that plan deleted', deleted),
     'output': `${mb(stats.bytes)} in ${stats.files} files (${stats.htmlPages} HTML pages)`,
     'output per plan': `${kb(stats.bytes / plans)}, ${(stats.files / plans).toFixed(2)} files`,
     'output by folder': stats.byFolder.slice(0, 8).map(([f, s]) => `${f} ${mb(s.bytes)}/${s.files}`).join(', '),
@@ -545,14 +590,15 @@ export async function bench(options: BuildBenchOptions = {}): Promise<BenchResul
     figures['ratio cold / hugo'] = `${(cold.ms / hugo.ms).toFixed(1)}×`;
     figures['ratio unchanged rebuild / hugo'] = `${(unchanged.ms / hugo.ms).toFixed(1)}× (--force ${(forced.ms / hugo.ms).toFixed(1)}×)`;
     figures['ratio one-edit rebuild / hugo'] = `${(edited.ms / hugo.ms).toFixed(1)}×`;
+    figures['ratio one-plan-added rebuild / hugo'] = `${(added.ms / hugo.ms).toFixed(1)}× (deleted ${(deleted.ms / hugo.ms).toFixed(1)}×)`;
   } else {
     figures['hugo build (plain HTML)'] = options.hugo === false || options.hugo === 'false' ? 'skipped (--no-hugo)' : 'hugo not on PATH (apt-get install hugo)';
   }
   figures['out dir'] = relative(root, ctx.outDir);
   return {
     summary:
-      `${plans} plans: cold ${seconds(cold.ms)}, unchanged rebuild ${seconds(unchanged.ms)} (--force ${seconds(forced.ms)}), one-edit rebuild ${seconds(edited.ms)}; ` +
-      `peak ${gb(Math.max(cold.peakRss, unchanged.peakRss, forced.peakRss, edited.peakRss))}; largest HTML page ${kb(largest.bytes)} (${largest.path})` +
+      `${plans} plans: cold ${seconds(cold.ms)}, unchanged rebuild ${seconds(unchanged.ms)} (--force ${seconds(forced.ms)}), one-edit rebuild ${seconds(edited.ms)}, one plan added ${seconds(added.ms)}, deleted ${seconds(deleted.ms)}; ` +
+      `peak ${gb(Math.max(cold.peakRss, unchanged.peakRss, forced.peakRss, edited.peakRss, added.peakRss, deleted.peakRss))}; largest HTML page ${kb(largest.bytes)} (${largest.path})` +
       (hugo ? `; Hugo ${seconds(hugo.ms)}` : ''),
     figures,
   };

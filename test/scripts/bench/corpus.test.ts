@@ -2,11 +2,12 @@
  * The scale corpus of `npm run bench`: valid content (what `npm run check` says), deterministic,
  * one province's agency tree, a decade of plans, and a vocabulary that grows with the corpus.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus, type CorpusSummary } from '../../../scripts/bench/corpus';
+import { addedPlanText, planToAdd, planToEdit, type BuildBenchContext } from '../../../scripts/bench/build';
 import { checkContent } from '../../../src/lib/content/check';
 import { formatProblem } from '../../../src/lib/content/problems';
 import { loadContent } from '../../../src/lib/content/load';
@@ -30,6 +31,28 @@ describe('scripts/bench/corpus.ts', () => {
     expect(problems.slice(0, 5).map(formatProblem)).toEqual([]);
     expect(summary.plans).toBe(PLANS);
   }, 120_000);
+
+  it('takes the plan the build bench adds as one more published plan, whatever the plan it copies', () => {
+    const ctx: BuildBenchContext = { plans: PLANS, contentDir: dir, outDir: join(dir, 'dist'), env: {} };
+    const copied = readFileSync(planToEdit(ctx), 'utf8');
+    // A draft with a number copied as it is would be a second plan with that number, and unpublished.
+    const draft = copied.replace(/^status: .*$/m, 'status: "dự thảo"').replace(/^number: .*$/m, 'number: "77"').replace(/^symbol: .*$/m, 'symbol: "KH-UBND"');
+    for (const text of [copied, draft]) {
+      writeFileSync(planToAdd(ctx), addedPlanText(text));
+      try {
+        const { problems } = checkContent(dir);
+        expect(problems.slice(0, 5).map(formatProblem)).toEqual([]);
+        const plans = loadContent(dir).plans;
+        expect(plans).toHaveLength(PLANS + 1);
+        const added = plans.find((p) => planToAdd(ctx).endsWith(`/${p.slug}.mdx`))!;
+        expect(added.data).toMatchObject({ status: 'ban hành', number: null, symbol: null });
+        expect(added.data.title).toMatch(/\(bổ sung\)$/);
+        expect(added.data.source.sha256).not.toBe(plans.find((p) => planToEdit(ctx).endsWith(`/${p.slug}.mdx`))!.data.source.sha256);
+      } finally {
+        rmSync(planToAdd(ctx));
+      }
+    }
+  }, 240_000);
 
   it('is the same corpus for the same seed and another for another seed', () => {
     const a = generateCorpus({ plans: 40, seed: 3 });
