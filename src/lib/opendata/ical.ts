@@ -11,7 +11,11 @@ import { deadlineDueDate } from '../catalog/deadline-due';
 import { formatVietnameseDate } from '../vn/dates';
 import { apiPaths, hostOf, urlOf, type PublishContext } from './context';
 import { planEntryDate } from './records';
-import { catalogRowKeys, chunkedRowsDigest, type ChunkedRowsSource } from './table-keys';
+import { keptChunkParts } from './table-files';
+import { catalogRowKeys, chunkedRowsDigest, type ChunkedRowsSource, type RowsDigest } from './table-keys';
+
+/** Where the events of each chunk of a calendar's rows are kept, as they stand in the file (src/lib/content/cache.ts). */
+const CALENDAR_PARTS = 'open-data-calendar-parts';
 
 /** How a calendar names a plan: by its số/ký hiệu when numbered, else by its title; with the issuer's short name. */
 export function planLabel(catalog: Catalog, plan: PlanEntry): string {
@@ -133,14 +137,40 @@ export function planEventsKey(catalog: Catalog, ctx: PublishContext, slug: strin
  * chunk with the edited one, not of every plan with a deadline (4.4 s at 50,000 plans).
  */
 export function calendarKey(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
-  const rows = options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
-  const source: ChunkedRowsSource<DeadlineRow> = {
-    items: rows,
-    ...catalogRowKeys(catalog),
-    row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
-  };
-  const memo = JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);
-  return chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx), memo).digest;
+  return calendarChunks(catalog, ctx, options).digest;
+}
+
+/** The name a calendar's chunk digests and parts are kept under: the calendar and the publish context. */
+function calendarMemo(ctx: PublishContext, options: CalendarOptions): string {
+  return JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);
+}
+
+const chunksOf = new WeakMap<Catalog, Map<string, RowsDigest>>();
+
+/**
+ * A calendar's rows in chunks (`calendarKey`), made once per catalog for its key and its file. A
+ * chunk's digest stands for its rows' events (a row is its plan, position and `planEventsKey`), so
+ * the file keeps each chunk's events under it (`deadlinesCalendar`).
+ */
+function calendarChunks(catalog: Catalog, ctx: PublishContext, options: CalendarOptions): RowsDigest {
+  let byMemo = chunksOf.get(catalog);
+  if (!byMemo) chunksOf.set(catalog, (byMemo = new Map()));
+  const memo = calendarMemo(ctx, options);
+  let chunks = byMemo.get(memo);
+  if (!chunks) {
+    const source: ChunkedRowsSource<DeadlineRow> = {
+      items: calendarRows(catalog, options),
+      ...catalogRowKeys(catalog),
+      row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
+    };
+    byMemo.set(memo, (chunks = chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx), memo)));
+  }
+  return chunks;
+}
+
+/** The deadline rows of a calendar: the site's, or one agency's as owner (none for an unknown agency). */
+function calendarRows(catalog: Catalog, options: CalendarOptions): DeadlineRow[] {
+  return options.agency ? (catalog.agencies.get(options.agency)?.deadlines ?? []) : catalog.deadlines;
 }
 
 /**
@@ -167,15 +197,19 @@ export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: 
 }
 
 /**
- * RFC 5545 calendar of deadlines: one all-day VEVENT per deadline on its due day (`deadlineDueDate`,
- * DTSTART;VALUE=DATE) with reminders 7 days and 1 day before (VALARM), a stable UID, and DTSTAMP
- * taken from the plan's date so two builds of the same content are identical. The events are
- * each plan's own (`planDeadlineEvents`), in the order of the calendar's rows.
+ * RFC 5545 calendar of deadlines, as the file's bytes (UTF-8): one all-day VEVENT per deadline on its
+ * due day (`deadlineDueDate`, DTSTART;VALUE=DATE) with reminders 7 days and 1 day before (VALARM), a
+ * stable UID, and DTSTAMP taken from the plan's date so two builds of the same content are
+ * identical. The events are each plan's own (`planDeadlineEvents`), in the order of the calendar's
+ * rows, and each chunk of rows (`calendarChunks`) has its events kept in the content cache as they
+ * stand in the file, under the chunk's digest and the open-data code: a build after a plan is added
+ * or removed joins the kept parts and makes the events of the chunks it changed, where it read the
+ * kept events of every plan again (14 s for the site's calendar at 50,000 plans, 255 MB).
  */
-export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): string {
+export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): Buffer {
   const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
   if (options.agency && !agency) throw new Error(`Open data: no agency "${options.agency}" for a calendar`);
-  const rows = agency ? agency.deadlines : catalog.deadlines;
+  const rows = calendarRows(catalog, options);
   const shell = withFinalCrlf(calendarShell(catalog, ctx, agency).toString());
   const byPlan = new Map<string, string[]>();
   const eventsOf = (slug: string) => {
@@ -183,8 +217,14 @@ export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options
     if (!events) byPlan.set(slug, (events = planDeadlineEvents(catalog, ctx, slug)));
     return events;
   };
-  const events = rows.flatMap((row) => eventsOf(row.plan)[row.position] ?? []);
-  return `${shell.slice(0, -END.length)}${events.join('')}${END}`;
+  const code = openDataCode();
+  const parts = keptChunkParts(
+    CALENDAR_PARTS,
+    calendarChunks(catalog, ctx, options).parts,
+    code ? { file: cacheKey(calendarMemo(ctx, options), 'ics'), key: (chunk) => cacheKey(CALENDAR_PARTS, code, chunk.digest) } : undefined,
+    (chunk) => Buffer.from(rows.slice(chunk.start, chunk.end).map((row) => eventsOf(row.plan)[row.position] ?? '').join('')),
+  );
+  return Buffer.concat([Buffer.from(shell.slice(0, -END.length)), ...parts, Buffer.from(END)]);
 }
 
 /**

@@ -103,23 +103,18 @@ function runOf(bytes: Buffer): PackedRun {
 export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string): Buffer {
   const { name, count } = table;
   const code = table.memo === undefined ? '' : openDataCode();
-  const keys: string[] = [];
-  const parts: Buffer[] = [];
   let covered = 0;
   table.parts.forEach((chunk, i) => {
     if (chunk.start !== covered) throw new Error(`Open data: ${name} chunk ${i} starts at row ${chunk.start}, not ${covered}`);
     covered = chunk.end;
-    const key = code ? tablePartKey(name, format, chunk, code) : undefined;
-    let bytes = key === undefined ? undefined : cachedBytes(TABLE_PARTS, key);
-    if (bytes === undefined) {
-      bytes = part(name, format, table.rows(chunk.start, chunk.end), chunk.start);
-      if (key !== undefined) storeBytes(TABLE_PARTS, key, bytes);
-    }
-    if (key !== undefined) keys.push(key);
-    parts.push(bytes);
   });
   if (covered !== count) throw new Error(`Open data: ${name} chunks cover ${covered} rows, not ${count}`);
-  if (code) keepOnly(cacheKey(table.memo!, format), keys);
+  const parts = keptChunkParts(
+    TABLE_PARTS,
+    table.parts,
+    code ? { file: cacheKey(table.memo!, format), key: (chunk) => tablePartKey(name, format, chunk, code) } : undefined,
+    (chunk) => part(name, format, table.rows(chunk.start, chunk.end), chunk.start),
+  );
 
   if (format === 'xlsx') return workbookFromParts(name, table.firstRows(Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
   if (format === 'csv') return Buffer.concat([Buffer.from(tableCsvHead(name)), ...parts]);
@@ -130,10 +125,32 @@ export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, sch
   return Buffer.concat([Buffer.from(`${empty.slice(0, empty.lastIndexOf('[]'))}[\n`), ...items, Buffer.from('\n  ]\n}\n')]);
 }
 
+/**
+ * The part of a file each chunk makes: kept in the content cache's `namespace` under `kept.key(chunk)`
+ * when there, else made by `build` and kept. The parts the file's previous version used (listed under
+ * `kept.file`) and this one does not are removed. Without `kept`, every part is built and none kept.
+ */
+export function keptChunkParts(
+  namespace: string,
+  chunks: readonly RowsChunk[],
+  kept: { file: string; key: (chunk: RowsChunk) => string } | undefined,
+  build: (chunk: RowsChunk) => Buffer,
+): Buffer[] {
+  if (!kept) return chunks.map(build);
+  const keys = chunks.map(kept.key);
+  const parts = chunks.map((chunk, i) => {
+    let bytes = cachedBytes(namespace, keys[i]!);
+    if (bytes === undefined) storeBytes(namespace, keys[i]!, (bytes = build(chunk)));
+    return bytes;
+  });
+  keepOnly(namespace, kept.file, keys);
+  return parts;
+}
+
 /** Removes the parts the file's previous version used and this one does not, and records this one's. */
-function keepOnly(file: string, keys: string[]): void {
+function keepOnly(namespace: string, file: string, keys: string[]): void {
   const previous = cachedRecord<string[]>(PART_LISTS, file) ?? [];
   const used = new Set(keys);
-  for (const key of previous) if (!used.has(key)) removeRecord(TABLE_PARTS, key);
+  for (const key of previous) if (!used.has(key)) removeRecord(namespace, key);
   if (previous.length !== keys.length || previous.some((key, i) => key !== keys[i])) storeRecord(PART_LISTS, file, keys);
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
 import { calendarKey, deadlinesCalendar, deadlinesCalendarInOneGo, deadlineUid, planEventsKey, planLabel, REMINDER_DAYS } from '../../../src/lib/opendata/ical';
@@ -5,7 +7,7 @@ import { buildCatalog } from '../../../src/lib/catalog/build';
 import { deadlineDueDate } from '../../../src/lib/catalog/deadline-due';
 import { calendarAgencies, planEntryDate } from '../../../src/lib/opendata/records';
 import { catalog, content, ctx } from './real-content';
-import { CONTENT_CACHE_ENV } from '../../../src/lib/content/cache';
+import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 
 /** node-ical builds all-day dates at local midnight, so read them back with local getters. */
 function localIsoDate(date: Date): string {
@@ -13,12 +15,15 @@ function localIsoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** A calendar file as text. */
+const calendar = (...args: Parameters<typeof deadlinesCalendar>): string => deadlinesCalendar(...args).toString('utf8');
+
 function events(text: string): VEvent[] {
   return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 describe('deadlines.ics', () => {
-  const text = deadlinesCalendar(catalog, ctx);
+  const text = calendar(catalog, ctx);
   const parsed = events(text);
 
   it('is RFC 5545 text: CRLF lines of at most 75 octets, one VCALENDAR with a name', () => {
@@ -79,7 +84,7 @@ describe('deadlines.ics', () => {
       const stamp = byUid.get(deadlineUid(row, ctx))!.dtstamp as Date;
       expect(stamp.toISOString()).toBe(`${planEntryDate(catalog.planBySlug.get(row.plan)!)}T00:00:00.000Z`);
     }
-    expect(deadlinesCalendar(catalog, ctx)).toBe(text);
+    expect(calendar(catalog, ctx)).toBe(text);
   });
 });
 
@@ -91,35 +96,62 @@ describe('per-agency calendars', () => {
   });
 
   it.each(agencies)('%s holds that agency\'s deadlines and no other', (agency) => {
-    const parsed = events(deadlinesCalendar(catalog, ctx, { agency }));
+    const parsed = events(calendar(catalog, ctx, { agency }));
     const own = catalog.deadlines.filter((row) => row.deadline.owner === agency);
     expect(parsed.map((e) => e.uid).sort()).toEqual(own.map((row) => deadlineUid(row, ctx)).sort());
   });
 
   it('refuses an unknown agency', () => {
-    expect(() => deadlinesCalendar(catalog, ctx, { agency: 'khong-co' })).toThrow(/khong-co/);
+    expect(() => calendar(catalog, ctx, { agency: 'khong-co' })).toThrow(/khong-co/);
   });
 });
 
 describe('calendars made of each plan’s kept events', () => {
   it('equal, byte for byte, the calendar ical-generator writes in one go, for the site and every agency', () => {
-    expect(deadlinesCalendar(catalog, ctx)).toBe(deadlinesCalendarInOneGo(catalog, ctx));
-    for (const agency of calendarAgencies(catalog)) expect(deadlinesCalendar(catalog, ctx, { agency }), agency).toBe(deadlinesCalendarInOneGo(catalog, ctx, { agency }));
+    expect(calendar(catalog, ctx)).toBe(deadlinesCalendarInOneGo(catalog, ctx));
+    for (const agency of calendarAgencies(catalog)) expect(calendar(catalog, ctx, { agency }), agency).toBe(deadlinesCalendarInOneGo(catalog, ctx, { agency }));
   });
 
   it('follow an edited plan, a renamed agency and another address, whatever events were kept before', () => {
-    deadlinesCalendar(catalog, ctx);
+    calendar(catalog, ctx);
     const plan = content.plans.find((entry) => entry.data.deadlines.length > 0)!;
     const edited = buildCatalog({ ...content, plans: content.plans.map((entry) => (entry === plan ? { ...entry, data: { ...entry.data, title: `${entry.data.title} (sửa đổi)` } } : entry)) });
-    expect(deadlinesCalendar(edited, ctx)).toContain('(sửa đổi)');
-    expect(deadlinesCalendar(edited, ctx)).toBe(deadlinesCalendarInOneGo(edited, ctx));
+    expect(calendar(edited, ctx)).toContain('(sửa đổi)');
+    expect(calendar(edited, ctx)).toBe(deadlinesCalendarInOneGo(edited, ctx));
     const owner = plan.data.deadlines[0]!.owner;
     const renamed = buildCatalog({ ...content, agencies: content.agencies.map((agency) => (agency.id === owner ? { ...agency, data: { ...agency.data, name: `${agency.data.name} (tên mới)` } } : agency)) });
-    expect(deadlinesCalendar(renamed, ctx)).toContain('(tên mới)');
-    expect(deadlinesCalendar(renamed, ctx)).toBe(deadlinesCalendarInOneGo(renamed, ctx));
+    expect(calendar(renamed, ctx)).toContain('(tên mới)');
+    expect(calendar(renamed, ctx)).toBe(deadlinesCalendarInOneGo(renamed, ctx));
     const elsewhere = { ...ctx, site: 'https://khac.example.gov.vn' };
-    expect(deadlinesCalendar(catalog, elsewhere)).toBe(deadlinesCalendarInOneGo(catalog, elsewhere));
+    expect(calendar(catalog, elsewhere)).toBe(deadlinesCalendarInOneGo(catalog, elsewhere));
   });
+});
+
+describe('calendars joined from the events kept for each chunk of their rows', () => {
+  /** The kept parts of calendars: files of the content cache's calendar parts. */
+  const partFiles = () => new Set(readdirSync(contentCacheRoot(), { recursive: true }).map(String).filter((path) => path.includes('open-data-calendar-parts') && path.endsWith('.bin')));
+
+  it('make again only the events of the chunks a new plan joins, byte for byte as written in one go', () => {
+    const plan = content.plans.find((entry) => entry.data.deadlines.length > 1)!;
+    // A site of many plans: copies of a real plan with deadlines, each with its own slug and a title
+    // no earlier run wrote (parts are kept by content, across runs).
+    const run = randomUUID();
+    const copy = (i: number) => ({ ...plan, slug: `${plan.slug}-${i}`, data: { ...plan.data, title: `${plan.data.title} (bản ${i}, ${run})` } });
+    const copies = Array.from({ length: Math.ceil(4000 / plan.data.deadlines.length) }, (_, i) => copy(i));
+    const site = buildCatalog({ ...content, plans: [...content.plans, ...copies] });
+    const before = partFiles();
+    expect(calendar(site, ctx)).toBe(deadlinesCalendarInOneGo(site, ctx));
+    const chunks = [...partFiles()].filter((path) => !before.has(path)).length;
+    expect(chunks, 'a calendar of 4,000 events is kept in several chunks').toBeGreaterThan(4);
+
+    const added = buildCatalog({ ...content, plans: [...content.plans, ...copies, copy(copies.length)] });
+    const kept = partFiles();
+    expect(calendar(added, ctx)).toBe(deadlinesCalendarInOneGo(added, ctx));
+    const built = [...partFiles()].filter((path) => !kept.has(path)).length;
+    expect(built, 'parts made again: at most one per deadline of the new plan').toBeLessThanOrEqual(plan.data.deadlines.length);
+    expect(built).toBeGreaterThan(0);
+    expect(built).toBeLessThan(chunks / 2);
+  }, 120_000);
 });
 
 describe('calendar keys', () => {
@@ -131,7 +163,7 @@ describe('calendar keys', () => {
 
   it('stay when a plan changes only what its events do not print (summary, body, targets)', () => {
     const edited = withPlan({ summary: `${plan.data.summary ?? ''} Đã sửa đổi.`, targets: [] }, `${plan.body ?? ''}\n\nĐoạn mới.\n`);
-    expect(deadlinesCalendar(edited, ctx)).toBe(deadlinesCalendar(catalog, ctx));
+    expect(calendar(edited, ctx)).toBe(calendar(catalog, ctx));
     expect(keys(edited)).toEqual(keys(catalog));
   });
 
@@ -147,7 +179,7 @@ describe('calendar keys', () => {
     ];
     const before = keys(catalog);
     for (const [i, edited] of changed.entries()) {
-      expect(deadlinesCalendar(edited, ctx), `change ${i}`).not.toBe(deadlinesCalendar(catalog, ctx));
+      expect(calendar(edited, ctx), `change ${i}`).not.toBe(calendar(catalog, ctx));
       const after = keys(edited);
       expect(after[0], `change ${i}`).not.toBe(before[0]);
       expect(after[1], `change ${i}`).not.toBe(before[1]);
