@@ -4,27 +4,31 @@
  * has its own, from the inputs of its view: `planPageKey` (src/lib/portal/plan.ts).
  */
 import type { Catalog, PlanEntry } from '../catalog/build';
-import { planFilters, type PlanListPageData } from '../portal/plan-filters';
+import { planFilterNav, planFilters, type PlanListPageData } from '../portal/plan-filters';
+import { showsNavCounts } from '../portal/pagination';
 import { renderKey, sha256 } from './cache-key';
 import { agencyPage, type AgencyListPageData } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
 import { documentPage, documentUsageText, type DocumentListPageData, type DocumentTypePageData } from '../portal/documents';
 import type { CappedList } from '../portal/pagination';
 
-const filterNavs = new WeakMap<Catalog, string>();
+const filterNavs = new WeakMap<Catalog, { counted?: string; plain?: string }>();
 
 /**
- * The filter links every plan list shows (labels and counts, not the member lists), hashed once per
- * catalog: as JSON (about 50 KB at 5,000 plans) it was escaped and hashed again in every list page's key.
+ * The filter links a plan list's page shows, hashed once per catalog: on a first page every option's
+ * label and count and the portal's total (which also decide the agencies shown); on a later page the
+ * options shown, without counts (`planFilterNav`). The option the page shows, which joins the options
+ * shown when it is not among them, is in the page's own key. As JSON (about 50 KB at 5,000 plans) it
+ * was escaped and hashed again in every list page's key.
  */
-function filterNav(catalog: Catalog): string {
-  let nav = filterNavs.get(catalog);
-  if (nav === undefined) {
+function filterNav(catalog: Catalog, page: number): string {
+  let navs = filterNavs.get(catalog);
+  if (!navs) filterNavs.set(catalog, (navs = {}));
+  if (showsNavCounts(page)) {
     const options = Object.values(planFilters(catalog)).flat();
-    nav = sha256(JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])]));
-    filterNavs.set(catalog, nav);
+    return (navs.counted ??= sha256(JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])])));
   }
-  return nav;
+  return (navs.plain ??= sha256(JSON.stringify(planFilterNav(catalog, undefined, page))));
 }
 
 /**
@@ -34,7 +38,7 @@ function filterNav(catalog: Catalog): string {
  */
 export function planListKey(catalog: Catalog, page: PlanListPageData): string {
   const option = page.option && { kind: page.option.kind, value: page.option.value, label: page.option.label, count: page.option.count };
-  return renderKey(catalog, { ...page, option }, filterNav(catalog));
+  return renderKey(catalog, { ...page, option }, filterNav(catalog, page.slice.page));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AgencyView, Catalog, DeadlineRow } from '../catalog/build';
 import { paths } from '../paths';
-import { paginate, pagePath, type PageSlice } from './pagination';
+import { navLinksShown, paginate, pagePath, type PageSlice } from './pagination';
 
 /** Deadlines falling in one calendar month. */
 export interface DeadlineMonth {
@@ -94,9 +94,17 @@ export interface DeadlineYearLink {
   path: string;
 }
 
+/** A year link as a page prints it: its count only where the page shows counts (`navLinksShown`). */
+export type YearNavLink = Omit<DeadlineYearLink, 'count'> & { count: number | null };
+
 /** The year index: every year with deadlines, oldest first, with its count. */
 export function deadlineYearLinks(catalog: Catalog): DeadlineYearLink[] {
   return deadlinesByYear(catalog).map(({ year, rows, path }) => ({ year, count: rows.length, path }));
+}
+
+/** The year links a page of a year's deadlines shows: counts on its first page only (`navLinksShown`). */
+export function deadlineYearPageLinks(catalog: Catalog, page: Pick<DeadlineYearPage, 'slice'>): YearNavLink[] {
+  return navLinksShown(deadlineYearLinks(catalog), page.slice.page);
 }
 
 /** What `/thoi-han/` shows. */

@@ -105,6 +105,22 @@ export function pagedTitle(title: string, page: number, pageCount: number): stri
   return pageCount > 1 ? `${title} – Trang ${page}/${pageCount}` : title;
 }
 
+/**
+ * Whether a page of a list prints the counts of its navigation (filter values, years): on the list's
+ * first page only. A count changes whenever a plan is added or removed anywhere on the site, and
+ * every later page that printed one was written again for it: at 50,000 plans, the 6,000 later pages
+ * of the plan lists and the year pages of deadlines and targets, where such a page otherwise changes
+ * only when its own list does. The first page, where a reader chooses, keeps them.
+ */
+export function showsNavCounts(page: number): boolean {
+  return page === 1;
+}
+
+/** A navigation's links as page `page` of a list prints them: with their counts (`showsNavCounts`), or with none (null). */
+export function navLinksShown<T extends { count: number }>(links: readonly T[], page: number): Array<Omit<T, 'count'> & { count: number | null }> {
+  return showsNavCounts(page) ? [...links] : links.map((link) => ({ ...link, count: null }));
+}
+
 /** At most `max` items of a list, with how many there are in all. */
 export interface CappedList<T> {
   items: T[];

@@ -1,6 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { paths } from '../paths';
-import { PLAN_PAGE_SIZE, paginate, pagePath, type PageSlice } from './pagination';
+import { PLAN_PAGE_SIZE, paginate, pagePath, showsNavCounts, type PageSlice } from './pagination';
 
 /** The three static filters of the plan list. The kind is also the URL segment. */
 export type PlanFilterKind = 'nam' | 'co-quan' | 'chu-de';
@@ -79,6 +79,34 @@ export function planFilterNavOptions(
     options: { ...filters, 'co-quan': shown },
     hidden: { nam: 0, 'chu-de': 0, 'co-quan': agencies.length - shown.length },
   };
+}
+
+/** A filter value as the filter list prints it: its label and link, and its count where the page shows counts. */
+export interface PlanFilterNavOption {
+  kind: PlanFilterKind;
+  value: string;
+  label: string;
+  count: number | null;
+}
+
+/** What the filter list of a page of a plan list shows (`PlanFilterNav`). */
+export interface PlanFilterNavModel {
+  options: Record<PlanFilterKind, PlanFilterNavOption[]>;
+  hidden: Record<PlanFilterKind, number>;
+  /** Plans on the portal ("Tất cả kế hoạch (N)"), or null where the page shows no counts. */
+  total: number | null;
+}
+
+/**
+ * The filter list of page `page` of a plan list (`current`: the option it shows, if filtered): the
+ * options `planFilterNavOptions` keeps, with their counts and the portal's total on a list's first
+ * page only (`showsNavCounts`), so a later page does not change when a plan is added to another list.
+ */
+export function planFilterNav(catalog: Catalog, current: { kind: PlanFilterKind; value: string } | undefined, page: number): PlanFilterNavModel {
+  const counts = showsNavCounts(page);
+  const { options, hidden } = planFilterNavOptions(planFilters(catalog), current);
+  const shown = (list: PlanFilterOption[]) => list.map(({ kind, value, label, count }) => ({ kind, value, label, count: counts ? count : null }));
+  return { options: { nam: shown(options.nam), 'co-quan': shown(options['co-quan']), 'chu-de': shown(options['chu-de']) }, hidden, total: counts ? catalog.plans.length : null };
 }
 
 /** The plans an option keeps, as entries, newest first. */

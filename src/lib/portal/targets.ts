@@ -5,8 +5,9 @@ import { agencyRef } from '../plan-view';
 import { formatTargetValue } from '../vn/numbers';
 import { slugify } from '../vn/slug';
 import { compareVietnamese, foldVietnamese, shortenText } from '../vn/text';
-import { paginate, pagePath, type PageSlice } from './pagination';
+import { navLinksShown, paginate, pagePath, type PageSlice } from './pagination';
 import { latestResult, type TargetResultView } from './reports';
+import type { YearNavLink } from './deadlines';
 
 /*
  * The chỉ tiêu pages: one comparison table per topic (indicator rows × year columns) built once
@@ -397,6 +398,11 @@ function yearLinks(table: TargetTable): TargetYearLink[] {
 export function targetTopicYears(catalog: Catalog, topic: string): TargetYearLink[] {
   const table = targetTables(catalog).find((t) => t.topic.slug === topic);
   return table ? yearLinks(table) : [];
+}
+
+/** The year links a page of a topic's targets in one year shows: counts on its first page only (`navLinksShown`). */
+export function targetYearPageLinks(catalog: Catalog, page: Pick<TargetYearPage, 'topic' | 'slice'>): YearNavLink[] {
+  return navLinksShown(targetTopicYears(catalog, page.topic.slug), page.slice.page);
 }
 
 /** The rows of `table` with a target in its newest `yearCount` years, and those columns. */

@@ -8,6 +8,10 @@ import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey,
 import { planListPages } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentListPages, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
+import { deadlineYearPageLinks, deadlineYearPages } from '../../../src/lib/portal/deadlines';
+import { seedContent } from '../portal/seed-catalog';
+import { syntheticPlans } from '../portal/synthetic-catalog';
+import type { Catalog } from '../../../src/lib/catalog/build';
 import { agencyPage } from '../../../src/lib/portal/agencies';
 import { AGENCY_RECORD_PLANS, agencyRecord } from '../../../src/lib/portal/reports';
 
@@ -214,6 +218,29 @@ describe('planListKey', () => {
     const edited = buildCatalog(content);
     expect(yearPage(edited).slice.items.map((plan) => plan.slug)).toEqual(yearPage(catalog).slice.items.map((plan) => plan.slug));
     expect(planListKey(edited, yearPage(edited))).not.toBe(planListKey(catalog, yearPage(catalog)));
+  });
+});
+
+describe('the keys of later pages of a list', () => {
+  // 600 plans over 11 years: every year's list has a second page.
+  const { agencies, documents } = seedContent();
+  const plans = syntheticPlans(600);
+  const before = buildCatalog({ plans, agencies, documents });
+  const pageOf = (catalog: Catalog, kind: string, value: string, page: number) => planListPages(catalog).find((p) => p.option?.kind === kind && p.option.value === value && p.slice.page === page)!;
+  const year = String(plans[0]!.data.year);
+  // A plan added to another year's list (a copy of a plan of that year): the counts of its year,
+  // agency and topics change, and no link is added or removed.
+  const other = plans.find((plan) => String(plan.data.year) !== year)!;
+  const added = { ...other, slug: `${other.slug}-moi`, data: { ...other.data, title: `${other.data.title} (mới)` } };
+  const after = buildCatalog({ plans: [...plans, added], agencies, documents });
+
+  it('stay when a plan joins another list: their navigation prints no counts', () => {
+    expect(pageOf(before, 'nam', year, 2).slice.items).toEqual(pageOf(after, 'nam', year, 2).slice.items);
+    expect(planListKey(after, pageOf(after, 'nam', year, 2))).toBe(planListKey(before, pageOf(before, 'nam', year, 2)));
+    expect(planListKey(after, pageOf(after, 'nam', year, 1)), 'the first page prints the counts').not.toBe(planListKey(before, pageOf(before, 'nam', year, 1)));
+    const years = (catalog: Catalog) => deadlineYearPages(catalog).filter((page) => page.slice.page > 1 && !added.data.deadlines.some((d) => d.date.startsWith(String(page.year))));
+    expect(years(before).length).toBeGreaterThan(0);
+    expect(years(after).map((page) => renderKey(after, page, deadlineYearPageLinks(after, page)))).toEqual(years(before).map((page) => renderKey(before, page, deadlineYearPageLinks(before, page))));
   });
 });
 

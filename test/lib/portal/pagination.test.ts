@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capList, pagedTitle, pagePath, paginate, paginationNav, PLAN_PAGE_SIZE } from '../../../src/lib/portal/pagination';
+import { capList, navLinksShown, pagedTitle, pagePath, paginate, paginationNav, PLAN_PAGE_SIZE, showsNavCounts } from '../../../src/lib/portal/pagination';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -94,6 +94,15 @@ describe('pagedTitle', () => {
   it('adds "Trang n/N" only when there are several pages', () => {
     expect(pagedTitle('Kế hoạch', 1, 1)).toBe('Kế hoạch');
     expect(pagedTitle('Kế hoạch', 2, 7)).toBe('Kế hoạch – Trang 2/7');
+  });
+});
+
+describe('counts of a list page\'s navigation', () => {
+  it('are printed on the first page of a list only', () => {
+    expect([1, 2, 40].map(showsNavCounts)).toEqual([true, false, false]);
+    const links = [{ year: 2024, count: 12, path: 'thoi-han/nam/2024/' }];
+    expect(navLinksShown(links, 1)).toEqual(links);
+    expect(navLinksShown(links, 2)).toEqual([{ year: 2024, count: null, path: 'thoi-han/nam/2024/' }]);
   });
 });
 

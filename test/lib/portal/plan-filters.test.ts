@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFilterPath, planFilters, planListPagePath, planListPages, planListText, plansOf } from '../../../src/lib/portal/plan-filters';
+import { planFilterNav, planFilterPath, planFilters, planListPagePath, planListPages, planListText, plansOf } from '../../../src/lib/portal/plan-filters';
 import { slugify } from '../../../src/lib/vn/slug';
 import { seedCatalog, seedContent } from './seed-catalog';
 
@@ -84,6 +84,21 @@ describe('planListText', () => {
     expect(text.title).toBe(`Kế hoạch năm ${year.value}`);
     expect(text.breadcrumbs).toEqual([{ label: 'Kế hoạch', path: 'ke-hoach/' }, { label: `Năm ${year.value}` }]);
     expect(text.lead).toContain(`${year.count} trong ${catalog.plans.length}`);
+  });
+});
+
+describe('planFilterNav', () => {
+  it('prints the counts and the portal total on a first page, the same links without them on later pages', () => {
+    const catalog = seedCatalog();
+    const first = planFilterNav(catalog, undefined, 1);
+    const later = planFilterNav(catalog, undefined, 3);
+    expect(first.total).toBe(catalog.plans.length);
+    expect(later.total).toBeNull();
+    for (const kind of ['nam', 'co-quan', 'chu-de'] as const) {
+      expect(first.options[kind].map((o) => o.count)).toEqual(planFilters(catalog)[kind].map((o) => o.count));
+      expect(later.options[kind].map(({ value, label }) => [value, label])).toEqual(first.options[kind].map(({ value, label }) => [value, label]));
+      expect(later.options[kind].every((o) => o.count === null)).toBe(true);
+    }
   });
 });
 
