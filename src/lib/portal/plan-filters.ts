@@ -159,8 +159,12 @@ export interface PlanListText {
   breadcrumbs: { label: string; path?: string }[];
 }
 
-/** What a plan list says about itself: all plans, or one year, issuer or topic. */
-export function planListText(catalog: Catalog, option: PlanFilterOption | null): PlanListText {
+/**
+ * What a plan list says about itself on its page `page`: all plans, or one year, issuer or topic. A
+ * filtered list's first page sets its count beside the portal's total; later pages give its count
+ * alone, as they print no count of other lists (`showsNavCounts`).
+ */
+export function planListText(catalog: Catalog, option: PlanFilterOption | null, page = 1): PlanListText {
   if (!option) {
     return {
       title: 'Kế hoạch',
@@ -178,7 +182,7 @@ export function planListText(catalog: Catalog, option: PlanFilterOption | null):
   return {
     title,
     description: `${title}: ${option.count} kế hoạch trên cổng.`,
-    lead: `${option.count} trong ${catalog.plans.length} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`,
+    lead: `${showsNavCounts(page) ? `${option.count} trong ${catalog.plans.length}` : option.count} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`,
     breadcrumbs: [{ label: 'Kế hoạch', path: paths.plans() }, { label: crumb }],
   };
 }

@@ -5,7 +5,7 @@ import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
 import { catalogFingerprint, planDigest, renderKey } from '../../../src/lib/build/cache-key';
 import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
-import { planListPages } from '../../../src/lib/portal/plan-filters';
+import { planListPages, planListText } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentListPages, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
 import { paginate } from '../../../src/lib/portal/pagination';
 import { deadlineYearPageLinks, deadlineYearPages } from '../../../src/lib/portal/deadlines';
@@ -237,6 +237,10 @@ describe('the keys of later pages of a list', () => {
   it('stay when a plan joins another list: their navigation prints no counts', () => {
     expect(pageOf(before, 'nam', year, 2).slice.items).toEqual(pageOf(after, 'nam', year, 2).slice.items);
     expect(planListKey(after, pageOf(after, 'nam', year, 2))).toBe(planListKey(before, pageOf(before, 'nam', year, 2)));
+    // What the page prints beside its slice and filters is the same too (a key that stays must).
+    const text = (catalog: Catalog) => planListText(catalog, pageOf(catalog, 'nam', year, 2).option, 2);
+    expect(text(after)).toEqual(text(before));
+    expect(planListText(after, pageOf(after, 'nam', year, 1).option)).not.toEqual(planListText(before, pageOf(before, 'nam', year, 1).option));
     expect(planListKey(after, pageOf(after, 'nam', year, 1)), 'the first page prints the counts').not.toBe(planListKey(before, pageOf(before, 'nam', year, 1)));
     const years = (catalog: Catalog) => deadlineYearPages(catalog).filter((page) => page.slice.page > 1 && !added.data.deadlines.some((d) => d.date.startsWith(String(page.year))));
     expect(years(before).length).toBeGreaterThan(0);

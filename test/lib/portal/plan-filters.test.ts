@@ -84,6 +84,8 @@ describe('planListText', () => {
     expect(text.title).toBe(`Kế hoạch năm ${year.value}`);
     expect(text.breadcrumbs).toEqual([{ label: 'Kế hoạch', path: 'ke-hoach/' }, { label: `Năm ${year.value}` }]);
     expect(text.lead).toContain(`${year.count} trong ${catalog.plans.length}`);
+    // A later page prints the list's count alone, not the portal's total.
+    expect(planListText(catalog, year, 2).lead).toBe(`${year.count} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`);
   });
 });
 
