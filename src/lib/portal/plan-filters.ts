@@ -186,3 +186,19 @@ export function planListText(catalog: Catalog, option: PlanFilterOption | null, 
     breadcrumbs: [{ label: 'Kế hoạch', path: paths.plans() }, { label: crumb }],
   };
 }
+
+/** What a page of a plan list shows beside its cards: its text, its filter list and the option it shows. */
+export interface PlanListView extends PlanListText {
+  nav: PlanFilterNavModel;
+  /** The filter value the page lists, or undefined on the unfiltered list. */
+  current?: { kind: PlanFilterKind; value: string };
+}
+
+/**
+ * The view of one page of a plan list (`PlanListPage`): its text (`planListText`) and filter list
+ * (`planFilterNav`) for its own page number, so both follow one count rule (`showsNavCounts`).
+ */
+export function planListView(catalog: Catalog, page: PlanListPageData): PlanListView {
+  const current = page.option ? { kind: page.option.kind, value: page.option.value } : undefined;
+  return { ...planListText(catalog, page.option, page.slice.page), nav: planFilterNav(catalog, current, page.slice.page), current };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFilterNav, planFilterPath, planFilters, planListPagePath, planListPages, planListText, plansOf } from '../../../src/lib/portal/plan-filters';
+import { planFilterNav, planFilterPath, planFilters, planListPagePath, planListPages, planListText, planListView, plansOf } from '../../../src/lib/portal/plan-filters';
 import { slugify } from '../../../src/lib/vn/slug';
 import { seedCatalog, seedContent } from './seed-catalog';
 
@@ -101,6 +101,23 @@ describe('planFilterNav', () => {
       expect(later.options[kind].map(({ value, label }) => [value, label])).toEqual(first.options[kind].map(({ value, label }) => [value, label]));
       expect(later.options[kind].every((o) => o.count === null)).toBe(true);
     }
+  });
+});
+
+describe('planListView', () => {
+  it('gives a page its text, filters and option under one count rule: totals on page 1, none later', () => {
+    const catalog = seedCatalog();
+    const first = planListPages(catalog).find((page) => page.option?.kind === 'nam')!;
+    const option = first.option!;
+    const later = { ...first, slice: { ...first.slice, page: 2 } };
+    expect(planListView(catalog, first)).toEqual({ ...planListText(catalog, option), nav: planFilterNav(catalog, { kind: 'nam', value: option.value }, 1), current: { kind: 'nam', value: option.value } });
+    const view = planListView(catalog, later);
+    expect(view.lead).toBe(`${option.count} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`);
+    expect(view.nav.total).toBeNull();
+    expect(view.nav.options.nam.every((o) => o.count === null)).toBe(true);
+    const all = planListPages(catalog).find((page) => page.option === null)!;
+    expect(planListView(catalog, all).current).toBeUndefined();
+    expect(planListView(catalog, all).nav.total).toBe(catalog.plans.length);
   });
 });
 
