@@ -1,6 +1,7 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import type { AgencyView, Catalog, DeadlineRow, PlanEntry } from '../catalog/build';
 import { plainKey } from '../build/cache-key';
+import { perCatalogAndId } from '../catalog/memo';
 import { cached, cacheKey } from '../content/cache';
 import { openDataCode } from './code';
 import { formatPlanNumber } from '../catalog/plan-number';
@@ -140,32 +141,31 @@ export function calendarKey(catalog: Catalog, ctx: PublishContext, options: Cale
   return calendarChunks(catalog, ctx, options).digest;
 }
 
-/** The name a calendar's chunk digests and parts are kept under: the calendar and the publish context. */
+/** The name a calendar's chunk digests and parts are kept under: the calendar and the publish context (read back by `chunksOf`). */
 function calendarMemo(ctx: PublishContext, options: CalendarOptions): string {
   return JSON.stringify(['calendar', options.agency ?? null, ctx.site, ctx.base]);
 }
 
-const chunksOf = new WeakMap<Catalog, Map<string, RowsDigest>>();
-
 /**
- * A calendar's rows in chunks (`calendarKey`), made once per catalog for its key and its file. A
- * chunk's digest stands for its rows' events (a row is its plan, position and `planEventsKey`), so
- * the file keeps each chunk's events under it (`deadlinesCalendar`).
+ * A calendar's rows in chunks (`calendarKey`), made once per catalog and calendar (its memo names
+ * the agency and publish context) for its key and its file. A chunk's digest stands for its rows'
+ * events (a row is its plan, position and `planEventsKey`), so the file keeps each chunk's events
+ * under it (`deadlinesCalendar`).
  */
+const chunksOf = perCatalogAndId((catalog, memo): RowsDigest => {
+  const [, agency, site, base] = JSON.parse(memo) as [string, string | null, string, string];
+  const ctx: PublishContext = { site, base };
+  const options: CalendarOptions = agency === null ? {} : { agency };
+  const source: ChunkedRowsSource<DeadlineRow> = {
+    items: calendarRows(catalog, options),
+    ...catalogRowKeys(catalog),
+    row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
+  };
+  return chunkedRowsDigest(source, plainKey(catalog, 'calendar', agency, ctx), memo);
+});
+
 function calendarChunks(catalog: Catalog, ctx: PublishContext, options: CalendarOptions): RowsDigest {
-  let byMemo = chunksOf.get(catalog);
-  if (!byMemo) chunksOf.set(catalog, (byMemo = new Map()));
-  const memo = calendarMemo(ctx, options);
-  let chunks = byMemo.get(memo);
-  if (!chunks) {
-    const source: ChunkedRowsSource<DeadlineRow> = {
-      items: calendarRows(catalog, options),
-      ...catalogRowKeys(catalog),
-      row: (row) => [row.plan, row.position, planEventsKey(catalog, ctx, row.plan)],
-    };
-    byMemo.set(memo, (chunks = chunkedRowsDigest(source, plainKey(catalog, 'calendar', options.agency ?? null, ctx), memo)));
-  }
-  return chunks;
+  return chunksOf(catalog, calendarMemo(ctx, options));
 }
 
 /** The deadline rows of a calendar: the site's, or one agency's as owner (none for an unknown agency). */
