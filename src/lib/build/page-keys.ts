@@ -7,12 +7,11 @@ import type { Catalog, PlanEntry } from '../catalog/build';
 import { planFilterNav, planFilters, type PlanListPageData } from '../portal/plan-filters';
 import { showsNavCounts } from '../portal/pagination';
 import { renderKey, sha256 } from './cache-key';
+import { perCatalogAndId } from '../catalog/memo';
 import { agencyPage, type AgencyListPageData } from '../portal/agencies';
 import { agencyRecord } from '../portal/reports';
 import { documentPage, documentUsageText, type DocumentListPageData, type DocumentTypePageData } from '../portal/documents';
 import type { CappedList } from '../portal/pagination';
-
-const filterNavs = new WeakMap<Catalog, { counted?: string; plain?: string }>();
 
 /**
  * The filter links a plan list's page shows, hashed once per catalog: on a first page every option's
@@ -22,14 +21,15 @@ const filterNavs = new WeakMap<Catalog, { counted?: string; plain?: string }>();
  * was escaped and hashed again in every list page's key.
  */
 function filterNav(catalog: Catalog, page: number): string {
-  let navs = filterNavs.get(catalog);
-  if (!navs) filterNavs.set(catalog, (navs = {}));
-  if (showsNavCounts(page)) {
-    const options = Object.values(planFilters(catalog)).flat();
-    return (navs.counted ??= sha256(JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])])));
-  }
-  return (navs.plain ??= sha256(JSON.stringify(planFilterNav(catalog, undefined, page))));
+  return filterNavDigest(catalog, showsNavCounts(page) ? 'counted' : 'plain');
 }
+
+const filterNavDigest = perCatalogAndId((catalog, kind) => {
+  // Every later page prints the same filter list: page 2's stands for them all.
+  if (kind === 'plain') return sha256(JSON.stringify(planFilterNav(catalog, undefined, 2)));
+  const options = Object.values(planFilters(catalog)).flat();
+  return sha256(JSON.stringify([catalog.plans.length, options.map(({ kind, value, label, count }) => [kind, value, label, count])]));
+});
 
 /**
  * /ke-hoach/…: one page of a plan list, with the filter navigation and the total it shows. The
