@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedBytes } from '../../../src/lib/content/cache';
+import { cachedBytes, removeRecord, storeBytes } from '../../../src/lib/content/cache';
 import { tableCsv } from '../../../src/lib/opendata/csv';
 import { toJson } from '../../../src/lib/opendata/json';
 import { tableXlsx } from '../../../src/lib/opendata/xlsx';
@@ -136,6 +136,22 @@ describe('chunkedTableFile', () => {
     const rows = longTable('plans', Math.ceil(2000 / openData.rows.plans.length));
     const broken = rows.map((row, i) => (i === 1234 ? { ...row, url: 'không phải địa chỉ' } : row));
     expect(() => written('plans', 'json', broken, `test-${randomUUID()}`)).toThrow(/plans does not match its schema[\s\S]*items\[1234\]\.url/);
+  });
+
+  it('checks a workbook’s rows against the schema unless a JSON or CSV part of the same rows shows they passed', () => {
+    const rows = longTable('plans', Math.ceil(2000 / openData.rows.plans.length), randomUUID());
+    const broken = rows.map((row, i) => (i === 1234 ? { ...row, url: 'không phải địa chỉ' } : row));
+    expect(() => written('plans', 'xlsx', broken, `test-${randomUUID()}`)).toThrow(/plans does not match its schema[\s\S]*items\[1234\]\.url/);
+    // A JSON part is kept only once its rows passed: one kept for these rows stands for that check.
+    const { parts } = chunkedRowsDigest({ items: broken, identity: (row) => JSON.stringify(row), row: (row) => row }, 'scope');
+    const chunk = parts.find((p) => p.start <= 1234 && 1234 < p.end)!;
+    const key = tablePartKey('plans', 'json', chunk);
+    storeBytes(TABLE_PARTS, key, Buffer.from('{}'));
+    try {
+      expect(() => written('plans', 'xlsx', broken, `test-${randomUUID()}`)).not.toThrow();
+    } finally {
+      removeRecord(TABLE_PARTS, key);
+    }
   });
 
   it('fails on a CSV row whose columns drift from the schema', () => {
