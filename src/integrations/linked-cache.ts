@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { keepResponseBytes } from '../lib/build/bytes-response';
@@ -37,19 +37,34 @@ function cachedOutputFile(settings: AstroSettings, outputFile: string): string {
  */
 export default function linkedCache(): AstroIntegration {
   // Astro makes the folder of every page it writes and writes it with `fs.promises`, two to four
-  // times the CPU of the synchronous calls (src/lib/build/sync-fs.ts): synchronous while it builds.
+  // times the CPU of the synchronous calls (src/lib/build/sync-fs.ts): synchronous while it builds,
+  // and once its page loop has begun, handed to the thread that links the restored pages, with the
+  // cache's copy of each page (`writeOutputFile` below).
   let restoreWrites: (() => void) | undefined;
   let restoreResponse: (() => void) | undefined;
   return {
     name: 'ke-hoach-mo:linked-cache',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        listing.outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+      },
       'astro:build:start': ({ logger }) => {
         const patched = patchIncrementalCache();
         if (patched !== true) logger.warn(`Không dùng liên kết cứng cho các trang lấy từ bộ nhớ đệm (${patched}): Astro sẽ sao chép chúng.`);
         listing.armed = true;
-        restoreWrites = useSyncPageWrites((path) => {
+        const recordWritten = (path: unknown) => {
           const file = listing.current && pathOf(path);
           if (file) listing.current!.add(file);
+        };
+        restoreWrites = useSyncPageWrites(recordWritten, {
+          folder: inPageLoop,
+          file: (path, bytes) => {
+            if (!inPageLoop(path)) return false;
+            // The queue's own bytes, exactly the page's: a view into a larger buffer (a pooled one for
+            // short text) would be sent to the thread whole.
+            restores.write(path, bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes));
+            return true;
+          },
         });
         // Astro wraps each rendered page's bytes in a new Response and reads them back: kept, not copied twice.
         restoreResponse = keepResponseBytes();
@@ -93,13 +108,29 @@ const listing = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo
   armed?: boolean;
   current?: OutDirListing;
   stop?: () => void;
+  /** The build's out dir (`astro:config:done`), without a trailing separator. */
+  outDir?: string;
+  /** Astro's page loop has begun (a page was restored or kept in the cache) and has not ended. */
+  loop?: boolean;
 };
 
 function stopListing(): void {
   listing.stop?.();
   listing.armed = false;
+  listing.loop = false;
   listing.current = undefined;
   listing.stop = undefined;
+}
+
+/**
+ * Whether a write at the absolute `path` is one of the page loop's, handed to the queue's thread:
+ * inside the out dir, once the loop has begun. Before it, the bundler writes the code that the loop
+ * then imports from the out dir, which must be there at once; the first page the loop renders is
+ * written here, and its keeping in the cache (`writeOutputFile`) tells that the loop has begun.
+ */
+function inPageLoop(path: string): boolean {
+  const { outDir } = listing;
+  return listing.loop === true && outDir !== undefined && (path === outDir || path.startsWith(outDir + sep));
 }
 
 /** Replaces the cache's restore and write methods; true when done (or done before), else why not. */
@@ -120,6 +151,7 @@ export function patchIncrementalCache(): true | string {
     // evening). The folder and the link are made by the queue's own thread (src/lib/build/link-queue.ts):
     // making them here, one page after the other, was 7.4 s of Astro's thread at that size.
     // Astro's page loop awaits each restore, with a turn of the event loop now and then (`turnEventLoop`).
+    listing.loop = listing.armed;
     const cached = cachedOutputFile(settings, outputFile);
     if (!existsSync(cached)) return false;
     if (listing.armed && !listing.current) {
@@ -136,8 +168,11 @@ export function patchIncrementalCache(): true | string {
   // linked, where it holds as many bytes as the body (not written twice: at 5,000 plans a cold build
   // writes 31,000 pages). Anything else (no such file, another size, no links) gets a written copy.
   proto.writeOutputFile = async function writeOutputFile(settings, outputFile, body) {
+    listing.loop = listing.armed;
     const cached = cachedOutputFile(settings, outputFile);
     const written = fileURLToPath(new URL(outputFile, settings.config.outDir));
+    // A page handed to the queue (`inPageLoop`) is linked there too, once written.
+    if (restores.keep(written, cached)) return;
     const size = statSync(written, { throwIfNoEntry: false })?.size;
     if (size === (typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) && replaceWithLinkSync(written, cached)) return;
     await replaceFile(cached, body);

@@ -124,6 +124,59 @@ describe("Astro's incremental cache, patched to link", () => {
     }
   });
 
+  it('hands the pages Astro writes once its page loop has begun to the thread, with their cached copies, and has them all in place when the loop ends', async () => {
+    const { cache, settings, out, root } = cacheAndOutDir();
+    const hooks = linkedCache().hooks as Record<string, (options: object) => unknown>;
+    // As Astro writes a page it renders (astro/dist/core/build/generate.js).
+    const render = async (page: string, body: string) => {
+      await fs.promises.mkdir(dirname(new URL(page, out).pathname), { recursive: true });
+      await fs.promises.writeFile(new URL(page, out), body);
+      await cache.writeOutputFile(settings, page, body);
+    };
+    hooks['astro:config:done']!({ config: { outDir: out } });
+    hooks['astro:build:start']!({ logger: { warn: () => {} } });
+    try {
+      // The bundler's code, written before the loop, is there at once: the loop imports it.
+      await fs.promises.mkdir(new URL('chunks/', out), { recursive: true });
+      await fs.promises.writeFile(new URL('chunks/page.mjs', out), 'export {}');
+      expect(readFileSync(new URL('chunks/page.mjs', out), 'utf8')).toBe('export {}');
+      // The first page rendered is written at once; its keeping in the cache tells that the loop has begun.
+      await render('index.html', '<h1>Trang chủ</h1>');
+      expect(readFileSync(new URL('index.html', out), 'utf8')).toBe('<h1>Trang chủ</h1>');
+      const pages = Array.from({ length: 600 }, (_, i) => `ke-hoach/k-${i}/index.html`);
+      for (const [i, page] of pages.entries()) await render(page, `<h1>Kế hoạch ${i}</h1>`);
+      // A write outside the out dir (the build's own records) is not the loop's.
+      await fs.promises.writeFile(join(root, 'ghi-chep.json'), '{}');
+      expect(existsSync(join(root, 'ghi-chep.json'))).toBe(true);
+      await hooks['astro:build:generated']!({});
+      for (const [i, page] of pages.entries()) {
+        expect(readFileSync(new URL(page, out), 'utf8')).toBe(`<h1>Kế hoạch ${i}</h1>`);
+        expect(statSync(join(root, 'cache/dist', page)).ino, 'the cached copy is the written page').toBe(statSync(new URL(page, out)).ino);
+      }
+      // After the loop, writes are made at once again.
+      await fs.promises.writeFile(new URL('sau.html', out), 'sau');
+      expect(readFileSync(new URL('sau.html', out), 'utf8')).toBe('sau');
+    } finally {
+      await hooks['astro:build:done']!({});
+    }
+  });
+
+  it('fails the build naming a page it could not write', async () => {
+    const { cache, settings, out } = cacheAndOutDir();
+    const hooks = linkedCache().hooks as Record<string, (options: object) => unknown>;
+    hooks['astro:config:done']!({ config: { outDir: out } });
+    hooks['astro:build:start']!({ logger: { warn: () => {} } });
+    try {
+      await cache.writeOutputFile(settings, 'a.html', 'a');
+      // A folder where the page should be: the write fails on the thread.
+      mkdirSync(new URL('ke-hoach/x/index.html', out), { recursive: true });
+      await fs.promises.writeFile(new URL('ke-hoach/x/index.html', out), 'x');
+      await expect(hooks['astro:build:generated']!({})).rejects.toThrow(/1 tệp[^]*ke-hoach\/x\/index\.html/);
+    } finally {
+      await hooks['astro:build:done']!({});
+    }
+  });
+
   it('writes a copy when the out dir holds no such page, or one of another size', async () => {
     const { cache, settings, out, root } = cacheAndOutDir();
     await cache.writeOutputFile(settings, 'a.json', '{"a":1}');

@@ -58,17 +58,53 @@ export function linkAllSync(
   failures: string[],
   place: (source: string, destination: string) => void = linkOrCopySync,
 ): void {
-  for (const [source, destination] of links) {
-    try {
-      const folder = dirname(destination);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      place(source, destination);
-    } catch (error) {
-      failures.push(`${destination}: ${error instanceof Error ? error.message : String(error)}`);
+  for (const [source, destination] of links) placeSync(destination, made, failures, () => place(source, destination));
+}
+
+/**
+ * A page to write into a build's out dir (which must not hold `file` yet), and where the build's
+ * cache keeps its copy: `keep` is made the same file (a link renamed over the old copy, or a copy
+ * where links are refused), as src/integrations/linked-cache.ts keeps every page it writes.
+ */
+export interface PageWrite {
+  file: string;
+  bytes: Uint8Array;
+  keep?: string;
+}
+
+/** A link to make (source, destination), or a page to write. */
+export type Placement = readonly [string, string] | PageWrite;
+
+/** `linkAllSync` of the links and `writePageSync` of the pages, in order, with the same folders and failures. */
+export function placeAllSync(placements: readonly Placement[], made: Set<string>, failures: string[]): void {
+  for (const placement of placements) {
+    if (Array.isArray(placement)) {
+      const [source, destination] = placement as readonly [string, string];
+      placeSync(destination, made, failures, () => linkOrCopySync(source, destination));
+    } else {
+      const page = placement as PageWrite;
+      placeSync(page.file, made, failures, () => writePageSync(page));
     }
+  }
+}
+
+/** Writes the page, then makes the cache's copy of it. */
+export function writePageSync({ file, bytes, keep }: PageWrite): void {
+  writeFileSync(file, bytes);
+  if (keep !== undefined && !replaceWithLinkSync(file, keep)) replaceFileSync(keep, bytes);
+}
+
+/** Runs `place`, which makes `file`, after making its folder unless `made` has it (adding it); a failure is listed in `failures`. */
+function placeSync(file: string, made: Set<string>, failures: string[], place: () => void): void {
+  try {
+    const folder = dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    place();
+  } catch (error) {
+    failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

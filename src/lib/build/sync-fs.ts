@@ -32,6 +32,8 @@
  * a turn after each; a turn costs a few microseconds, so one every `TURN_MS` is free.
  */
 import { mkdirSync, promises, writeFileSync, type MakeDirectoryOptions, type Mode, type PathLike, type WriteFileOptions } from 'node:fs';
+import { dirname } from 'node:path';
+import { pathOf } from './out-dir-listing';
 
 type PromiseMkdir = typeof promises.mkdir;
 type PromiseWriteFile = typeof promises.writeFile;
@@ -83,13 +85,37 @@ function settled<T>(run: () => T): Promise<T> {
 }
 
 /**
- * Makes `fs.promises.mkdir(path, { recursive: true })` and `fs.promises.writeFile(path, text or
- * bytes)` synchronous until the returned function is called. Calling it again while patched
- * changes nothing (and its restore is the first one's). A build that fails before it restores them
- * leaves them in place, which changes what the process's later calls cost, not what they do.
- * `written` is told of every folder made and file written through them (src/lib/build/out-dir-listing.ts).
+ * Who takes some page writes off this thread (src/lib/build/link-queue.ts, for the page loop's
+ * writes into the out dir): a folder it will make itself with the files written into it, and the
+ * files it writes. A folder it takes is not made now, and a recursive mkdir of it answers undefined
+ * (as for a folder already there); a file it takes is written later, by the time it says (its flush).
  */
-export function useSyncPageWrites(written?: (path: unknown) => void): () => void {
+export interface PageHandOff {
+  /** True when the folder at the absolute `path` is made with the files written into it. */
+  folder(path: string): boolean;
+  /** True when it takes the writing of `bytes` at the absolute `path` (the bytes are its own from then on). */
+  file(path: string, bytes: Uint8Array): boolean;
+}
+
+/** The bytes a plain write (no mode or flag; text in the default or a named encoding) puts in the file, or undefined. */
+function plainBytes(data: unknown, options: unknown): Uint8Array | undefined {
+  const encoding = typeof options === 'string' ? options : ((options as { encoding?: BufferEncoding } | null | undefined)?.encoding ?? 'utf8');
+  const keys = options !== null && typeof options === 'object' ? Object.keys(options) : [];
+  if (keys.some((key) => key !== 'encoding')) return undefined;
+  if (typeof data === 'string') return Buffer.from(data, encoding as BufferEncoding);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return undefined;
+}
+
+/**
+ * Makes `fs.promises.mkdir(path, { recursive: true })` and `fs.promises.writeFile(path, text or
+ * bytes)` synchronous until the returned function is called, or hands them to `handOff`. Calling it
+ * again while patched changes nothing (and its restore is the first one's). A build that fails
+ * before it restores them leaves them in place, which changes what the process's later calls cost,
+ * not what they do. `written` is told of every folder made and file written through them
+ * (src/lib/build/out-dir-listing.ts), handed off or not.
+ */
+export function useSyncPageWrites(written?: (path: unknown) => void, handOff?: PageHandOff): () => void {
   if ((promises.mkdir as Patched<PromiseMkdir>)[SYNC]) return () => {};
   const made = <T>(path: unknown) => (result: T): T => {
     written?.(path);
@@ -99,11 +125,20 @@ export function useSyncPageWrites(written?: (path: unknown) => void): () => void
   const originalWriteFile = promises.writeFile;
   const mkdir = function mkdir(path: PathLike, options?: Mode | MakeDirectoryOptions | null): Promise<string | undefined> {
     if (!isRecursive(options)) return (originalMkdir(path, options as Mode) as Promise<undefined>).then(made(path));
+    const at = handOff && pathOf(path);
+    if (at && handOff!.folder(at)) return Promise.resolve(undefined).then(made(path));
     return settled(() => mkdirSync(path, options)).then(made(path));
   } as Patched<PromiseMkdir>;
   const writeFile = function writeFile(file: Parameters<PromiseWriteFile>[0], data: Parameters<PromiseWriteFile>[1], options?: Parameters<PromiseWriteFile>[2]): Promise<void> {
     if (!writableSync(file, data, options)) return originalWriteFile(file, data, options).then(made(file));
-    return settled(() => writeFileSync(file as PathLike, data as string | NodeJS.ArrayBufferView, options as WriteFileOptions))
+    const at = handOff && pathOf(file);
+    const bytes = at && plainBytes(data, options);
+    if (at && bytes && handOff!.file(at, bytes)) return Promise.resolve().then(made(file)).then(turnEventLoop);
+    return settled(() => {
+      // A folder handed off is made with its files: one written here needs it now.
+      if (at && handOff!.folder(dirname(at))) mkdirSync(dirname(at), { recursive: true });
+      writeFileSync(file as PathLike, data as string | NodeJS.ArrayBufferView, options as WriteFileOptions);
+    })
       .then(made(file))
       .then(turnEventLoop);
   } as Patched<PromiseWriteFile>;

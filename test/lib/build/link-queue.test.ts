@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LINK_BATCH, LinkQueue } from '../../../src/lib/build/link-queue';
+import { LINK_BATCH, LinkQueue, WAITING_BYTES } from '../../../src/lib/build/link-queue';
 import { tempDir } from '../../support/temp-dir';
 
 function sources(count: number) {
@@ -37,6 +37,53 @@ describe('LinkQueue', () => {
     files.forEach((file, i) => queue.add(file, join(root, 'out', `${i}.html`)));
     await expect(queue.flush()).rejects.toThrow(/^Không đặt được 1 tệp[^]*out\/thieu\.html/);
     files.forEach((_, i) => expect(existsSync(join(root, 'out', `${i}.html`)), `${i}.html`).toBe(true));
+    await queue.close();
+  });
+
+  it('writes pages among the links, in folders of their own, and makes the cache’s copy of each the written page', async () => {
+    const { root, files } = sources(LINK_BATCH);
+    const queue = new LinkQueue();
+    const page = (i: number) => join(root, 'out', 'ke-hoach', `moi-${i}`, 'index.html');
+    const copy = (i: number) => join(root, 'cache', 'moi', `${i}.html`);
+    mkdirSync(join(root, 'cache', 'moi'));
+    // An older copy in the cache, published elsewhere by a link: it keeps its bytes.
+    writeFileSync(copy(0), 'bản cũ');
+    linkSync(copy(0), join(root, 'published.html'));
+    for (let i = 0; i < 3 * LINK_BATCH; i++) {
+      if (i < files.length) queue.add(files[i]!, join(root, 'out', 'cu', `${i}.html`));
+      queue.write(page(i), Buffer.from(`<h1>Kế hoạch mới ${i}</h1>`));
+      if (i % 2 === 0) expect(queue.keep(page(i), copy(i))).toBe(true);
+    }
+    expect(queue.keep(page(0), copy(0)), 'only the page queued last').toBe(false);
+    await queue.flush();
+    for (let i = 0; i < 3 * LINK_BATCH; i++) {
+      expect(readFileSync(page(i), 'utf8')).toBe(`<h1>Kế hoạch mới ${i}</h1>`);
+      if (i % 2 === 0) expect(statSync(copy(i)).ino, `copy ${i}`).toBe(statSync(page(i)).ino);
+      else expect(existsSync(copy(i))).toBe(false);
+    }
+    files.forEach((file, i) => expect(statSync(join(root, 'out', 'cu', `${i}.html`)).ino).toBe(statSync(file).ino));
+    expect(readFileSync(join(root, 'published.html'), 'utf8')).toBe('bản cũ');
+    await queue.close();
+  });
+
+  it('writes pages itself when the thread falls behind, holding no more than WAITING_BYTES of them, and fails naming a page it could not write', async () => {
+    const root = tempDir('link-queue-');
+    const queue = new LinkQueue();
+    const pageSize = 1024 * 1024;
+    const count = Math.ceil((3 * WAITING_BYTES) / pageSize);
+    const page = (i: number) => join(root, 'out', `trang-${i}`, 'index.html');
+    // No turn of the event loop between writes: the thread is sent nothing more than its first batches.
+    for (let i = 0; i < count; i++) queue.write(page(i), new Uint8Array(pageSize).fill(i % 256));
+    const writtenBeforeFlush = Array.from({ length: count }, (_, i) => existsSync(page(i))).filter(Boolean).length;
+    expect(writtenBeforeFlush, 'pages written by this thread before any flush').toBeGreaterThan(0);
+    mkdirSync(join(root, 'out', 'trang-x', 'index.html'), { recursive: true });
+    queue.write(join(root, 'out', 'trang-x', 'index.html'), new Uint8Array([1]));
+    await expect(queue.flush()).rejects.toThrow(/^Không đặt được 1 tệp[^]*trang-x\/index\.html/);
+    for (let i = 0; i < count; i++) {
+      const bytes = readFileSync(page(i));
+      expect(bytes.length).toBe(pageSize);
+      expect(bytes[pageSize - 1]).toBe(i % 256);
+    }
     await queue.close();
   });
 

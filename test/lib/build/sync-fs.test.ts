@@ -145,6 +145,42 @@ describe('useSyncPageWrites', () => {
     expect(seen).toEqual([join(dir, 'a'), page, join(dir, 'b'), join(dir, 'b', 'stream.txt')]);
   });
 
+  it('hands the folders and plain writes its taker takes to it, and writes the others, their folder first', async () => {
+    const dir = tempDir('sync-fs-');
+    const taken = join(dir, 'out');
+    const inside = (path: string) => path.startsWith(`${taken}/`);
+    const files: [string, string][] = [];
+    const seen: unknown[] = [];
+    restore = useSyncPageWrites((path) => seen.push(path), {
+      folder: inside,
+      file: (path, bytes) => inside(path) && files.push([path, Buffer.from(bytes).toString('utf8')]) > 0,
+    });
+    expect(await promises.mkdir(join(taken, 'a'), { recursive: true }), 'a folder taken answers as one already there').toBeUndefined();
+    expect(existsSync(join(taken, 'a')), 'and is not made now').toBe(false);
+    await promises.writeFile(pathToFileURL(join(taken, 'a', 'index.html')), '<h1>Kế hoạch</h1>');
+    await promises.writeFile(join(taken, 'a', 'data.json'), new TextEncoder().encode('{"a":1}'));
+    expect(files).toEqual([
+      [join(taken, 'a', 'index.html'), '<h1>Kế hoạch</h1>'],
+      [join(taken, 'a', 'data.json'), '{"a":1}'],
+    ]);
+    expect(existsSync(join(taken, 'a', 'index.html'))).toBe(false);
+    // A write with a flag is not a plain one: written here, into the folder it needs.
+    await promises.writeFile(join(taken, 'a', 'log.txt'), 'một', { flag: 'a' });
+    expect(readFileSync(join(taken, 'a', 'log.txt'), 'utf8')).toBe('một');
+    // Outside what it takes: as before.
+    await promises.mkdir(join(dir, 'other'), { recursive: true });
+    await promises.writeFile(join(dir, 'other', 'x.html'), 'x');
+    expect(readFileSync(join(dir, 'other', 'x.html'), 'utf8')).toBe('x');
+    expect(seen, '`written` hears of every folder and file, handed off or not').toEqual([
+      join(taken, 'a'),
+      pathToFileURL(join(taken, 'a', 'index.html')),
+      join(taken, 'a', 'data.json'),
+      join(taken, 'a', 'log.txt'),
+      join(dir, 'other'),
+      join(dir, 'other', 'x.html'),
+    ]);
+  });
+
   it('puts Node’s own functions back, and a second patch changes nothing', () => {
     restore = useSyncPageWrites();
     const patched = [promises.mkdir, promises.writeFile];
