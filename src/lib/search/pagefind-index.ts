@@ -27,6 +27,7 @@ import {
   MANIFEST_PATH,
   PART_PLANS,
   RECENT_PLANS,
+  recentPlanCount,
   RECENT_SHARD_PATH,
   RUNTIME_FILES,
   SPLIT_PLANS,
@@ -186,8 +187,8 @@ export interface IndexPart {
 }
 
 /**
- * The parts of a catalog's index (src/lib/search/shards.ts): the newest `recentPlans` plans when
- * there are more, the other plans in year parts (`yearParts`: consecutive years joined until a
+ * The parts of a catalog's index (src/lib/search/shards.ts): the newest plans (`recentPlanCount`
+ * of `recentPlans`) when there are more, the other plans in year parts (`yearParts`: consecutive years joined until a
  * part holds `partPlans`, a year of more than `splitPlans` in spans of months), newest first, and
  * the directory.
  */
@@ -197,7 +198,7 @@ export function indexParts(
   partPlans: number = PART_PLANS,
   splitPlans: number = SPLIT_PLANS,
 ): IndexPart[] {
-  const recent = catalog.plans.length > recentPlans ? catalog.plans.slice(0, recentPlans) : [];
+  const recent = catalog.plans.slice(0, recentPlanCount(catalog.plans, (plan) => planDate(plan.data), recentPlans));
   const years = yearParts(catalog.plans.slice(recent.length), (plan) => planDate(plan.data), partPlans, splitPlans);
   return [
     ...(recent.length > 0 ? [{ path: RECENT_SHARD_PATH, plans: recent }] : []),
@@ -231,7 +232,8 @@ export interface SearchParts {
  * Builds every part of the catalog's index that the cache does not hold. Each part is kept under
  * `<cache.index>/<part>/<key>`, the key made of its inputs: its plans (their digests), the
  * registries, the base path, the part's folder and the code. So an edited plan re-indexes the one
- * part holding it; a new plan, the newest plans' part and the part the oldest of them moves to.
+ * part holding it; a new plan of the newest months, the newest plans' part (and the year part that
+ * takes a month of them, when the month they start from moves).
  * Records come from `cache.records` (record-cache.ts). Parts are indexed one after another:
  * Pagefind's service holds one part's index in memory, not 50,000 plans'.
  *

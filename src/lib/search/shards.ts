@@ -1,10 +1,11 @@
 /**
  * The search index in parts, so that neither a build nor a reader pays for every plan at once.
  *
- * - **The newest plans** (`moi-nhat/`): the RECENT_PLANS newest plans, when the site has more. A
- *   search shows their matches first, while the other parts load: Pagefind's metadata has one entry
- *   per page and a common word's posting list grows with the plans, so a first search over 50,000
- *   plans in one index downloads over a megabyte before it can show anything.
+ * - **The newest plans** (`moi-nhat/`): the RECENT_PLANS newest plans and the others of the oldest
+ *   one's month (`recentPlanCount`), when the site has more. A search shows their matches first,
+ *   while the other parts load: Pagefind's metadata has one entry per page and a common word's
+ *   posting list grows with the plans, so a first search over 50,000 plans in one index downloads
+ *   over a megabyte before it can show anything.
  * - **Year parts** (`nam-2026/`, `nam-2015-2019/`): the other plans, by the year of their date
  *   (planDate: the issue date, else 1 January of its year), consecutive years together until a
  *   part holds PART_PLANS plans, counted from the oldest year, so that adding plans dated in the
@@ -17,8 +18,9 @@
  *   part costs a reader a few requests per query whatever its size, so parts are not smaller.
  * - **Agencies and documents** (`danh-ba/`): the directory (src/lib/search/directory.ts).
  *
- * An edit re-indexes only the part holding the plan (and the part a plan moves into); the others
- * are reused from the build cache. Each part is a whole Pagefind bundle; `chi-muc.json` beside them
+ * An edit re-indexes only the part holding the plan (and the part a plan moves into); a plan added
+ * or deleted in the newest months, only the newest plans' part, but for the plan that moves the
+ * month they start from. The others are reused from the build cache. Each part is a whole Pagefind bundle; `chi-muc.json` beside them
  * (SearchManifest) says what each holds. The browser runs one Pagefind instance per part it needs
  * and merges their results (mergeShardResults): Pagefind's own `mergeIndex` gives no way to tell
  * which part a result came from, and sorts merged results by score even when asked for dates.
@@ -76,6 +78,26 @@ export interface SearchManifest {
 export interface MonthSpan {
   from: number;
   to: number;
+}
+
+/**
+ * How many of `plans` (newest first, dated by `dateOf`) the newest plans' part holds: none when
+ * there are no more than `recentPlans`; else the `recentPlans` newest and every other plan of the
+ * oldest one's month. A part of exactly the `recentPlans` newest plans gave its oldest to a year
+ * part with every plan added, and that part (up to PART_PLANS plans) was indexed again: at 5,000
+ * plans, every plan of the site. Cut at a month, the part changes alone until a month's plans have
+ * been added. A month so full that the part would hold more than twice `recentPlans` (plans dated
+ * only by their year all fall on 1 January) is cut at `recentPlans`; a part that would hold every
+ * plan is none.
+ * @example recentPlanCount(['2025-05-20', '2025-05-02', '2025-04-28', '2025-04-03', '2024-12-01'], (d) => d, 3) // 4
+ */
+export function recentPlanCount<T>(plans: readonly T[], dateOf: (plan: T) => string, recentPlans: number = RECENT_PLANS): number {
+  if (plans.length <= recentPlans) return 0;
+  const month = dateOf(plans[recentPlans - 1]!).slice(0, 7);
+  let count = recentPlans;
+  while (count < plans.length && dateOf(plans[count]!).slice(0, 7) === month) count++;
+  if (count === plans.length) return 0;
+  return count > 2 * recentPlans ? recentPlans : count;
 }
 
 /**

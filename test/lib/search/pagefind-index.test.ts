@@ -23,8 +23,11 @@ const dir = mkdtempSync(join(tmpdir(), 'search-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cache = { index: join(dir, 'cache', 'pagefind'), records: join(dir, 'cache', 'search-records') };
 const catalog = seedCatalog();
-/** Two newest plans in a part of their own and a part per year, so the seed content has every kind of part. */
-const RECENT = 2;
+/**
+ * The newest plan in a part of its own (with the others of its month: none) and a part per year,
+ * so the seed content has every kind of part.
+ */
+const RECENT = 1;
 // Every record left behind is pruned at once here (the allowance is record-cache.test.ts's).
 const SIZES = { recentPlans: RECENT, partPlans: 1, staleRecords: 0 };
 const yearOf = (plan: { data: Parameters<typeof planDate>[0] }) => Number(planDate(plan.data).slice(0, 4));
@@ -109,13 +112,24 @@ describe('buildSearchParts', () => {
     expect(produced((await build()).parts)).toEqual([partOf(newest.slug)]);
   });
 
-  it('moves the oldest of the newest plans to its year when a plan is added, reusing its record', async () => {
+  it('re-indexes only the newest plans’ part when a plan of their month is added or deleted', async () => {
     const content = seedContent();
     const [newest] = catalog.plans;
     const added = { ...content.plans.find((p) => p.slug === newest!.slug)!, slug: `${newest!.slug}-ban-moi` };
     const more = await build(buildCatalog({ ...content, plans: [...content.plans, added] }));
-    const moved = catalog.plans[RECENT - 1]!;
-    expect(produced(more.parts)).toEqual(['moi-nhat/', `nam-${yearOf(moved)}/`].sort());
+    expect(produced(more.parts)).toEqual(['moi-nhat/']);
+    expect(more.built).toBe(1);
+    expect(produced((await build()).parts)).toEqual(['moi-nhat/']);
+  });
+
+  it('moves a plan from the newest plans’ part to its year when the month they start from moves', async () => {
+    const content = seedContent();
+    const [newest] = catalog.plans;
+    const base = content.plans.find((p) => p.slug === newest!.slug)!;
+    // A plan of a later year: the newest plans are now its month's; the newest plan before goes to its year.
+    const later = { ...base, slug: `${newest!.slug}-nam-sau`, data: { ...base.data, year: base.data.year + 1 } };
+    const more = await build(buildCatalog({ ...content, plans: [...content.plans, later] }));
+    expect(produced(more.parts)).toEqual(['moi-nhat/', `nam-${yearOf(newest!)}/`].sort());
     expect(more.built).toBe(1);
     await build();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeOrder, mergeShardResults, monthSpans, searchStages, yearParts, yearShardPath, type SearchManifest, type ShardInfo } from '../../../src/lib/search/shards';
+import { mergeOrder, mergeShardResults, monthSpans, recentPlanCount, searchStages, yearParts, yearShardPath, type SearchManifest, type ShardInfo } from '../../../src/lib/search/shards';
 import { planDate } from '../../../src/lib/catalog/plan-date';
 import { seedCatalog } from '../portal/seed-catalog';
 
@@ -11,6 +11,36 @@ const recent = part('moi-nhat/', 1000, [2026]);
 const directory = part('danh-ba/', 300, []);
 const big: SearchManifest = { version: 1, plans: 11000, recent, years: [y2026, y2025, y2024], directory };
 const small: SearchManifest = { version: 1, plans: 5, recent: null, years: [part('nam-2025/', 2, [2025]), part('nam-2024/', 3, [2024])], directory };
+
+describe('recentPlanCount', () => {
+  const count = (dates: string[], recent: number) => recentPlanCount(dates, (d) => d, recent);
+  /** `n` dates in `month`, newest first. */
+  const inMonth = (month: string, n: number) => Array.from({ length: n }, (_, i) => `${month}-${String(28 - (i % 28)).padStart(2, '0')}`);
+
+  it('holds the newest plans and the others of the oldest one’s month', () => {
+    expect(count(['2025-05-20', '2025-05-02', '2025-04-28', '2025-04-03', '2024-12-01'], 3)).toBe(4);
+    expect(count(['2025-05-20', '2025-05-02', '2025-04-28', '2024-12-01'], 3)).toBe(3);
+  });
+
+  it('changes by the plan alone when a plan of the newest months is added or deleted, until the month it starts from moves', () => {
+    const dates = [...inMonth('2025-06', 10), ...inMonth('2025-05', 10), ...inMonth('2025-04', 10), ...inMonth('2025-03', 10)];
+    expect(count(dates, 15)).toBe(20);
+    expect(count(['2025-06-30', ...dates], 15), 'one added').toBe(21);
+    expect(count(dates.slice(1), 15), 'one deleted').toBe(19);
+    // Added until June alone holds 15: May's plans go to their year.
+    expect(count([...inMonth('2025-06', 5), ...dates], 15)).toBe(15);
+  });
+
+  it('holds none when the site has no more plans, or when the month would take them all', () => {
+    expect(count(['2025-05-20', '2025-05-02'], 2)).toBe(0);
+    expect(count(['2025-05-20', '2025-05-02', '2025-05-01'], 2)).toBe(0);
+  });
+
+  it('cuts a month of more than twice as many plans (plans dated by their year only) at the number asked for', () => {
+    expect(count(['2026-03-01', ...Array.from({ length: 50 }, () => '2025-01-01'), '2024-01-01'], 10)).toBe(10);
+    expect(count(['2026-03-01', ...Array.from({ length: 19 }, () => '2025-01-01'), '2024-01-01'], 10)).toBe(20);
+  });
+});
 
 describe('yearParts', () => {
   it('puts every seed plan in the part of its date year, newest first, keeping the catalog order within a part', () => {
