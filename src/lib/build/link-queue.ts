@@ -116,9 +116,9 @@ export class LinkQueue {
   }
 
   /**
-   * Resolves once every link and page added so far is made; rejects naming those that could not be. The
-   * batches the thread has not been sent yet are made here meanwhile: after a page loop that
-   * outran the thread, both make what is left.
+   * Resolves once every link and page added so far is made; rejects naming those that could not
+   * be. The batches the thread has not been sent yet are made here meanwhile: after a page loop
+   * that outran the thread, both make what is left.
    */
   async flush(): Promise<void> {
     this.#close();

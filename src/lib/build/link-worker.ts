@@ -1,7 +1,7 @@
 /**
- * The thread of a `LinkQueue` (link-queue.ts): makes the links and writes the pages of each batch it
- * is sent, in order, with their folders, says when a batch is done (so that the queue sends the next), and answers a
- * flush with what failed since the last one. Node runs this file as it is, its types stripped
+ * The thread of a `LinkQueue` (link-queue.ts): makes the links and writes the pages of each batch
+ * it is sent, in order, with their folders, says when a batch is done (so that the queue sends the
+ * next), and answers a flush with what failed since the last one. Node runs this file as it is, its types stripped
  * (Node ≥ 22.18, the `engines` of package.json), so it holds only syntax that stripping erases, and
  * imports with extensions.
  */
