@@ -145,6 +145,12 @@ describe("Astro's incremental cache, patched to link", () => {
       expect(readFileSync(new URL('index.html', out), 'utf8')).toBe('<h1>Trang chủ</h1>');
       const pages = Array.from({ length: 600 }, (_, i) => `ke-hoach/k-${i}/index.html`);
       for (const [i, page] of pages.entries()) await render(page, `<h1>Kế hoạch ${i}</h1>`);
+      // A file of megabytes (a whole table) is written at once, into the folder handed off.
+      const table = Buffer.alloc(3 * 1024 * 1024, 'a');
+      await fs.promises.mkdir(new URL('api/v1/', out), { recursive: true });
+      await fs.promises.writeFile(new URL('api/v1/bang.csv', out), table);
+      expect(statSync(new URL('api/v1/bang.csv', out)).size).toBe(table.length);
+      await cache.writeOutputFile(settings, 'api/v1/bang.csv', table);
       // A write outside the out dir (the build's own records) is not the loop's.
       await fs.promises.writeFile(join(root, 'ghi-chep.json'), '{}');
       expect(existsSync(join(root, 'ghi-chep.json'))).toBe(true);
@@ -153,6 +159,7 @@ describe("Astro's incremental cache, patched to link", () => {
         expect(readFileSync(new URL(page, out), 'utf8')).toBe(`<h1>Kế hoạch ${i}</h1>`);
         expect(statSync(join(root, 'cache/dist', page)).ino, 'the cached copy is the written page').toBe(statSync(new URL(page, out)).ino);
       }
+      expect(statSync(join(root, 'cache/dist/api/v1/bang.csv')).ino).toBe(statSync(new URL('api/v1/bang.csv', out)).ino);
       // After the loop, writes are made at once again.
       await fs.promises.writeFile(new URL('sau.html', out), 'sau');
       expect(readFileSync(new URL('sau.html', out), 'utf8')).toBe('sau');
