@@ -15,7 +15,7 @@ import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
 import { checked, planRecordSchema, tableFileSchema, type TableName } from './record-schemas';
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
-import { CHUNKED_FORMATS, chunkedTableFile, chunkedWorkbook, type ChunkedFormat, type ChunkedTable } from './table-files';
+import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
 import { catalogRowKeys, chunkedRowsDigest, type RowsDigest } from './table-keys';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
 
@@ -109,7 +109,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   // A chunk whose parts are missing is built once for its JSON, CSV and Excel parts, and let go once
   // all three took it (a chunk whose other parts were kept stays until the build ends).
   const chunkRows = new Map<string, { rows: readonly object[]; uses: number }>();
-  const chunkedTable = (name: TableName): ChunkedTable => {
+  const chunkedFile = (name: TableName, format: ChunkedFormat) => {
     const { items, row } = sources[name];
     const build = (start: number, end: number) => items.slice(start, end).map((item) => row(item));
     const rowsOf = (start: number, end: number) => {
@@ -119,9 +119,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       if (++built.uses === CHUNKED_FORMATS.length) chunkRows.delete(id);
       return built.rows;
     };
-    return { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, firstRows: (count: number) => build(0, count), memo: `${name}|${context}` };
+    const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, firstRows: (count: number) => build(0, count), memo: `${name}|${context}` };
+    return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
   };
-  const chunkedFile = (name: TableName, format: Exclude<ChunkedFormat, 'xlsx'>) => chunkedTableFile(chunkedTable(name), format, urlOf(ctx, apiPaths.schema(name)));
   // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
   // a build whose open-data pages all come from the incremental cache never writes them.
   const workbooks = new Map<TableName, Buffer>();
@@ -342,7 +342,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         tables.map((name) => {
           let written = writing.get(name);
           if (!written) {
-            const workbook = PLAN_ROW_TABLES.has(name) ? Promise.resolve().then(() => chunkedWorkbook(chunkedTable(name))) : tableXlsx(name, rows[name]);
+            const workbook = PLAN_ROW_TABLES.has(name) ? Promise.resolve().then(() => chunkedFile(name, 'xlsx')) : tableXlsx(name, rows[name]);
             writing.set(name, (written = workbook.then((bytes) => void workbooks.set(name, bytes))));
           }
           return written;

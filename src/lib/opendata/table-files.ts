@@ -19,7 +19,7 @@ import { checkCsvColumns, csvRecords, tableColumns, tableCsvHead } from './csv';
 import { nestedJson, toJson } from './json';
 import { checked, tableFileSchema, tableRowSchemas, type TableName, type TableRows } from './record-schemas';
 import type { RowsChunk } from './table-keys';
-import { dataRowsXml, packRun, packRunAsync, WIDTH_SAMPLE_ROWS, workbookFromParts, type PackedRun } from './xlsx';
+import { dataRowsXml, packRun, WIDTH_SAMPLE_ROWS, workbookFromParts, type PackedRun } from './xlsx';
 
 /** Where the parts live in the content cache (src/lib/content/cache.ts), and the list of each file's. */
 export const TABLE_PARTS = 'open-data-table-parts';
@@ -104,49 +104,21 @@ function runOf(bytes: Buffer): PackedRun {
  * is built.
  */
 export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string): Buffer {
-  const code = checkedChunks(table);
-  const parts = keptChunkParts(TABLE_PARTS, table.parts, partKeeping(table, format, code), (chunk) =>
-    part(table.name, format, table.rows(chunk.start, chunk.end), chunk.start, format === 'xlsx' && code !== '' && rowsChecked(table.name, chunk, code)),
-  );
-  return joinedFile(table, format, schemaUrl, parts);
-}
-
-/**
- * `chunkedTableFile` of a table's Excel file, its missing parts deflated on zlib's threads, up to
- * PART_BUILDS at a time, while this thread writes the next part's rows: a plan added at the top of
- * a table moves every row below it, so every part of its workbook is made again (their rows are
- * numbered), and deflating them was half of that work, on the build's busiest thread.
- */
-export async function chunkedWorkbook(table: ChunkedTable): Promise<Buffer> {
-  const code = checkedChunks(table);
-  const parts = await keptChunkPartsAsync(TABLE_PARTS, table.parts, partKeeping(table, 'xlsx', code), async (chunk) => {
-    const rows = table.rows(chunk.start, chunk.end);
-    if (!(code !== '' && rowsChecked(table.name, chunk, code))) checkRows(table.name, rows, chunk.start);
-    return runBytes(await packRunAsync(dataRowsXml(table.name, rows as TableRows[TableName], chunk.start)));
-  });
-  return joinedFile(table, 'xlsx', '', parts);
-}
-
-/** Checks that the table's chunks cover its rows in order; the open-data code its parts are kept under ('' when none are). */
-function checkedChunks(table: ChunkedTable): string {
   const { name, count } = table;
+  const code = table.memo === undefined ? '' : openDataCode();
   let covered = 0;
   table.parts.forEach((chunk, i) => {
     if (chunk.start !== covered) throw new Error(`Open data: ${name} chunk ${i} starts at row ${chunk.start}, not ${covered}`);
     covered = chunk.end;
   });
   if (covered !== count) throw new Error(`Open data: ${name} chunks cover ${covered} rows, not ${count}`);
-  return table.memo === undefined ? '' : openDataCode();
-}
+  const parts = keptChunkParts(
+    TABLE_PARTS,
+    table.parts,
+    code ? { file: cacheKey(table.memo!, format), key: (chunk) => tablePartKey(name, format, chunk, code) } : undefined,
+    (chunk) => part(name, format, table.rows(chunk.start, chunk.end), chunk.start, format === 'xlsx' && code !== '' && rowsChecked(name, chunk, code)),
+  );
 
-/** Where a file's parts are kept (`keptChunkParts`), or undefined without code. */
-function partKeeping(table: ChunkedTable, format: ChunkedFormat, code: string): PartKeeping | undefined {
-  return code ? { file: cacheKey(table.memo!, format), key: (chunk) => tablePartKey(table.name, format, chunk, code) } : undefined;
-}
-
-/** The file from its parts, in order. */
-function joinedFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string, parts: readonly Buffer[]): Buffer {
-  const { name, count } = table;
   if (format === 'xlsx') return workbookFromParts(name, table.firstRows(Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
   if (format === 'csv') return Buffer.concat([Buffer.from(tableCsvHead(name)), ...parts]);
   const empty = toJson(checked(tableFileSchema(name), { $schema: schemaUrl, count, items: [] }, name));
@@ -167,18 +139,17 @@ function rowsChecked(name: TableName, chunk: RowsChunk, code: string): boolean {
   return (['json', 'csv'] as const).some((format) => bytesFileAt(TABLE_PARTS, tablePartKey(name, format, chunk, code))?.kept === true);
 }
 
-/** Where the parts of a file are kept: the name of its list of parts, and each chunk's key. */
-export interface PartKeeping {
-  file: string;
-  key: (chunk: RowsChunk) => string;
-}
-
 /**
  * The part of a file each chunk makes: kept in the content cache's `namespace` under `kept.key(chunk)`
  * when there, else made by `build` and kept. The parts the file's previous version used (listed under
  * `kept.file`) and this one does not are removed. Without `kept`, every part is built and none kept.
  */
-export function keptChunkParts(namespace: string, chunks: readonly RowsChunk[], kept: PartKeeping | undefined, build: (chunk: RowsChunk) => Buffer): Buffer[] {
+export function keptChunkParts(
+  namespace: string,
+  chunks: readonly RowsChunk[],
+  kept: { file: string; key: (chunk: RowsChunk) => string } | undefined,
+  build: (chunk: RowsChunk) => Buffer,
+): Buffer[] {
   if (!kept) return chunks.map(build);
   const keys = chunks.map(kept.key);
   const parts = chunks.map((chunk, i) => {
@@ -188,33 +159,6 @@ export function keptChunkParts(namespace: string, chunks: readonly RowsChunk[], 
   });
   keepOnly(namespace, kept.file, keys);
   return parts;
-}
-
-/** Parts `keptChunkPartsAsync` builds at once: libuv's pool, where zlib deflates, has four threads. */
-const PART_BUILDS = 4;
-
-/** `keptChunkParts`, the missing parts built by `build` up to PART_BUILDS at a time. */
-export async function keptChunkPartsAsync(
-  namespace: string,
-  chunks: readonly RowsChunk[],
-  kept: PartKeeping | undefined,
-  build: (chunk: RowsChunk) => Promise<Buffer>,
-): Promise<Buffer[]> {
-  const keys = kept ? chunks.map(kept.key) : undefined;
-  const parts = chunks.map((_, i) => (keys ? cachedBytes(namespace, keys[i]!) : undefined));
-  const missing = parts.flatMap((bytes, i) => (bytes === undefined ? [i] : []));
-  let next = 0;
-  const builder = async () => {
-    while (next < missing.length) {
-      const i = missing[next++]!;
-      const bytes = await build(chunks[i]!);
-      if (keys) storeBytes(namespace, keys[i]!, bytes);
-      parts[i] = bytes;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PART_BUILDS, missing.length) }, builder));
-  if (kept) keepOnly(namespace, kept.file, keys!);
-  return parts as Buffer[];
 }
 
 /** Removes the parts the file's previous version used and this one does not, and records this one's. */

@@ -25,8 +25,7 @@
  * writes the same sheets from the rows in one run. Text was in the shared strings table until
  * 5 December 2026, which numbers each text by where it first appears in the whole workbook.
  */
-import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { LIST_DELIMITER } from './csv';
 import { xmlText } from './xml';
 import { tableRowSchemas, type TableName, type TableRows } from './record-schemas';
@@ -193,21 +192,10 @@ export interface PackedRun {
   size: number;
 }
 
-/** How a run is deflated: the same by `packRun` and `packRunAsync`, so that both give the same bytes. */
-const RUN_OPTIONS = { level: 6, finishFlush: constants.Z_SYNC_FLUSH } as const;
-
 /** `text` as a run of a deflated entry (see PackedRun). */
 export function packRun(text: string | Uint8Array): PackedRun {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  return { packed: deflateRawSync(bytes, RUN_OPTIONS), crc: crc32(bytes), size: bytes.length };
-}
-
-const deflateRawAsync = promisify(deflateRaw);
-
-/** `packRun` on one of zlib's threads (libuv's pool): this thread goes on meanwhile. */
-export async function packRunAsync(text: string | Uint8Array): Promise<PackedRun> {
-  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  return { packed: await deflateRawAsync(bytes, RUN_OPTIONS), crc: crc32(bytes), size: bytes.length };
+  return { packed: deflateRawSync(bytes, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(bytes), size: bytes.length };
 }
 
 /** An empty final block of fixed Huffman codes (BFINAL 1, BTYPE 01, end of block): what ends a run of sync-flushed parts. */

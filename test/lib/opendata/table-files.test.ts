@@ -6,7 +6,7 @@ import { tableCsv } from '../../../src/lib/opendata/csv';
 import { toJson } from '../../../src/lib/opendata/json';
 import { tableXlsx } from '../../../src/lib/opendata/xlsx';
 import type { TableName, TableRows } from '../../../src/lib/opendata/record-schemas';
-import { CHUNKED_FORMATS, TABLE_PARTS, chunkedTableFile, chunkedWorkbook, tablePartKey, type ChunkedFormat } from '../../../src/lib/opendata/table-files';
+import { CHUNKED_FORMATS, TABLE_PARTS, chunkedTableFile, tablePartKey, type ChunkedFormat } from '../../../src/lib/opendata/table-files';
 import { MAX_CHUNK_ROWS, chunkedRowsDigest, type RowsChunk } from '../../../src/lib/opendata/table-keys';
 import { zipEntries } from '../../support/zip';
 import { openData } from './real-content';
@@ -38,13 +38,6 @@ afterAll(() => {
  * `memo`: as text to compare (`text`), as bytes, and how many rows it built for its parts.
  */
 function written(name: TableName, format: ChunkedFormat, rows: readonly object[], memo: string) {
-  const { table, built } = chunked(name, rows, memo);
-  const bytes = chunkedTableFile({ ...table, memo }, format, SCHEMA_URL);
-  return { body: text(format, bytes), bytes, built: built.rows, parts: table.parts, cold: () => chunkedTableFile(table, format, SCHEMA_URL) };
-}
-
-/** `rows` as a table of chunks whose digests are kept under `memo` (the table itself has none), and how many rows it built for parts. */
-function chunked(name: TableName, rows: readonly object[], memo: string) {
   memos.add(memo);
   const built = { rows: 0 };
   const identity = (row: object) => JSON.stringify(row);
@@ -53,7 +46,9 @@ function chunked(name: TableName, rows: readonly object[], memo: string) {
     built.rows += end - start;
     return rows.slice(start, end);
   };
-  return { table: { name, count: rows.length, parts, rows: rowsOf, firstRows: (count: number) => rows.slice(0, count) }, built };
+  const table = { name, count: rows.length, parts, rows: rowsOf, firstRows: (count: number) => rows.slice(0, count) };
+  const bytes = chunkedTableFile({ ...table, memo }, format, SCHEMA_URL);
+  return { body: text(format, bytes), bytes, built: built.rows, parts, cold: () => chunkedTableFile(table, format, SCHEMA_URL) };
 }
 
 /**
@@ -122,20 +117,6 @@ describe('chunkedTableFile', () => {
     const json = `test-${randomUUID()}`;
     written('plans', 'json', rows, json);
     expect(written('plans', 'json', [editUrl(rows, 0)[0]!, ...rows], json).built, 'JSON rows are not numbered').toBeLessThanOrEqual(2 * MAX_CHUNK_ROWS);
-  });
-
-  it('writes a workbook with its parts deflated on zlib’s threads byte for byte as on this one, before and after a row added above the others', async () => {
-    const memo = `test-${randomUUID()}`;
-    const rows = longTable('deadlines', Math.ceil(3000 / openData.rows.deadlines.length), randomUUID());
-    for (const version of [rows, [editUrl(rows, 0)[0]!, ...rows]]) {
-      const { table, built } = chunked('deadlines', version, memo);
-      const threads = await chunkedWorkbook({ ...table, memo });
-      expect(built.rows, 'every part built: none kept for these rows and places').toBe(version.length);
-      expect(threads.equals(chunkedTableFile(table, 'xlsx', SCHEMA_URL))).toBe(true);
-      const again = chunked('deadlines', version, memo);
-      expect((await chunkedWorkbook({ ...again.table, memo })).equals(threads)).toBe(true);
-      expect(again.built.rows, 'every part kept').toBe(0);
-    }
   });
 
   it('keeps only the parts of the last file written', () => {
