@@ -188,9 +188,9 @@ export interface IndexPart {
 
 /**
  * The parts of a catalog's index (src/lib/search/shards.ts): the newest plans (`recentPlanCount`
- * of `recentPlans`) when there are more, the other plans in year parts (`yearParts`: consecutive years joined until a
- * part holds `partPlans`, a year of more than `splitPlans` in spans of months), newest first, and
- * the directory.
+ * of `recentPlans`) when there are more, the other plans in year parts (`yearParts`: consecutive
+ * years joined until a part holds `partPlans`, a year of more than `splitPlans` in spans of
+ * months), newest first, and the directory.
  */
 export function indexParts(
   catalog: Pick<Catalog, 'plans'>,

@@ -20,8 +20,8 @@
  *
  * An edit re-indexes only the part holding the plan (and the part a plan moves into); a plan added
  * or deleted in the newest months, only the newest plans' part, but for the plan that moves the
- * month they start from. The others are reused from the build cache. Each part is a whole Pagefind bundle; `chi-muc.json` beside them
- * (SearchManifest) says what each holds. The browser runs one Pagefind instance per part it needs
+ * month they start from. The others are reused from the build cache. Each part is a whole Pagefind
+ * bundle; `chi-muc.json` beside them (SearchManifest) says what each holds. The browser runs one Pagefind instance per part it needs
  * and merges their results (mergeShardResults): Pagefind's own `mergeIndex` gives no way to tell
  * which part a result came from, and sorts merged results by score even when asked for dates.
  *
