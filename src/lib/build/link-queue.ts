@@ -22,7 +22,7 @@ import type { LinkWorkerMessage, LinkWorkerReply } from './link-worker.ts';
 export const LINK_BATCH = 256;
 
 /** Bytes of pages a batch holds at most: a batch of pages is sent once it holds this many. */
-const BATCH_BYTES = 4 * 1024 * 1024;
+export const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Bytes of pages waiting to be sent above which this thread writes the oldest waiting batch itself. */
 export const WAITING_BYTES = 32 * 1024 * 1024;
@@ -34,24 +34,18 @@ export const WAITING_BYTES = 32 * 1024 * 1024;
  * plans, and the build made most of them itself at the end (80 s one-edit rebuilds against 64–70 s).
  * Sixteen is 4,096 links a turn, and at most about 0.1 s of the thread's work left at the end.
  */
-const IN_FLIGHT = 16;
+export const IN_FLIGHT = 16;
 
 /** Failures listed in a flush's error, at most. */
 const LISTED_FAILURES = 10;
-
-/** Bytes of the pages among `placements`. */
-function pageBytes(placements: readonly Placement[]): number {
-  let bytes = 0;
-  for (const placement of placements) if (!Array.isArray(placement)) bytes += (placement as PageWrite).bytes.byteLength;
-  return bytes;
-}
 
 export class LinkQueue {
   #worker: Worker | undefined;
   #batch: Placement[] = [];
   #batchBytes = 0;
   /** Batches not sent yet: the thread asks for them one by one, and a flush makes what is left here. */
-  #waiting: Placement[][] = [];
+  #waiting: { placements: Placement[]; bytes: number }[] = [];
+  /** Bytes of the pages in `#waiting`. */
   #waitingBytes = 0;
   /** The page written last, while the cache's copy may still be asked for (`keep`): not in a batch yet. */
   #open: PageWrite | undefined;
@@ -102,17 +96,26 @@ export class LinkQueue {
   #push(placement: Placement): void {
     this.#batch.push(placement);
     if (this.#batch.length < LINK_BATCH && this.#batchBytes < BATCH_BYTES) return;
-    this.#waiting.push(this.#batch);
+    this.#wait();
+    this.#feed();
+    // The thread is behind: the oldest waiting batch is made here (its placements are other files than the thread's).
+    while (this.#waitingBytes > WAITING_BYTES) placeAllSync(this.#nextWaiting()!, this.#made, this.#failures);
+  }
+
+  /** Moves the batch being filled to the waiting ones. */
+  #wait(): void {
+    if (this.#batch.length === 0) return;
+    this.#waiting.push({ placements: this.#batch, bytes: this.#batchBytes });
     this.#waitingBytes += this.#batchBytes;
     this.#batch = [];
     this.#batchBytes = 0;
-    this.#feed();
-    // The thread is behind: the oldest waiting batch is made here (its placements are other files than the thread's).
-    while (this.#waitingBytes > WAITING_BYTES) {
-      const batch = this.#waiting.shift()!;
-      this.#waitingBytes -= pageBytes(batch);
-      placeAllSync(batch, this.#made, this.#failures);
-    }
+  }
+
+  /** Takes the oldest waiting batch. */
+  #nextWaiting(): Placement[] | undefined {
+    const next = this.#waiting.shift();
+    if (next) this.#waitingBytes -= next.bytes;
+    return next?.placements;
   }
 
   /**
@@ -122,13 +125,10 @@ export class LinkQueue {
    */
   async flush(): Promise<void> {
     this.#close();
-    if (this.#batch.length > 0) this.#waiting.push(this.#batch);
-    this.#batch = [];
-    this.#batchBytes = 0;
+    this.#wait();
     const failures = this.#failures;
     this.#failures = [];
-    for (let batch = this.#waiting.shift(); batch; batch = this.#waiting.shift()) placeAllSync(batch, this.#made, failures);
-    this.#waitingBytes = 0;
+    for (let batch = this.#nextWaiting(); batch; batch = this.#nextWaiting()) placeAllSync(batch, this.#made, failures);
     if (this.#worker) {
       const id = ++this.#flushed;
       const theirs = await new Promise<string[]>((resolve, reject) => {
@@ -162,9 +162,7 @@ export class LinkQueue {
   #feed(): void {
     while (this.#inFlight < IN_FLIGHT && this.#waiting.length > 0) {
       this.#inFlight += 1;
-      const batch = this.#waiting.shift()!;
-      this.#waitingBytes -= pageBytes(batch);
-      this.#post({ links: batch });
+      this.#post({ links: this.#nextWaiting()! });
     }
   }
 
