@@ -143,6 +143,10 @@ describe("Astro's incremental cache, patched to link", () => {
       // The first page rendered is written at once; its keeping in the cache tells that the loop has begun.
       await render('index.html', '<h1>Trang chủ</h1>');
       expect(readFileSync(new URL('index.html', out), 'utf8')).toBe('<h1>Trang chủ</h1>');
+      // In the loop, a page's folder is made by the thread with its page, not when Astro asks for it.
+      await fs.promises.mkdir(new URL('ke-hoach/truoc/', out), { recursive: true });
+      expect(existsSync(new URL('ke-hoach/truoc/', out)), 'a folder handed to the thread').toBe(false);
+      await fs.promises.writeFile(new URL('ke-hoach/truoc/index.html', out), '<h1>Trước</h1>');
       const pages = Array.from({ length: 600 }, (_, i) => `ke-hoach/k-${i}/index.html`);
       for (const [i, page] of pages.entries()) await render(page, `<h1>Kế hoạch ${i}</h1>`);
       // A file of megabytes (a whole table) is written at once, into the folder handed off.
@@ -155,6 +159,7 @@ describe("Astro's incremental cache, patched to link", () => {
       await fs.promises.writeFile(join(root, 'ghi-chep.json'), '{}');
       expect(existsSync(join(root, 'ghi-chep.json'))).toBe(true);
       await hooks['astro:build:generated']!({});
+      expect(readFileSync(new URL('ke-hoach/truoc/index.html', out), 'utf8')).toBe('<h1>Trước</h1>');
       for (const [i, page] of pages.entries()) {
         expect(readFileSync(new URL(page, out), 'utf8')).toBe(`<h1>Kế hoạch ${i}</h1>`);
         expect(statSync(join(root, 'cache/dist', page)).ino, 'the cached copy is the written page').toBe(statSync(new URL(page, out)).ino);
