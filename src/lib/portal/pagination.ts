@@ -105,6 +105,22 @@ export function pagedTitle(title: string, page: number, pageCount: number): stri
   return pageCount > 1 ? `${title} – Trang ${page}/${pageCount}` : title;
 }
 
+/** A breadcrumb as a page's layout takes it: a label, and the path it links to (relative to the base). */
+export interface PageCrumb {
+  label: string;
+  path?: string;
+}
+
+/**
+ * A list's breadcrumbs on its page `page`, from `trail`, which ends with the list itself: on a later
+ * page that crumb links to the list's first page, at `firstPagePath`, and "Trang n" follows.
+ * @example pagedBreadcrumbs([{ label: 'Thời hạn', path: 'thoi-han/' }, { label: 'Năm 2024' }], 'thoi-han/nam/2024/', 2).slice(1) // [{ label: 'Năm 2024', path: 'thoi-han/nam/2024/' }, { label: 'Trang 2' }]
+ */
+export function pagedBreadcrumbs(trail: readonly PageCrumb[], firstPagePath: string, page: number): PageCrumb[] {
+  if (page <= 1) return [...trail];
+  return [...trail.slice(0, -1), { ...trail.at(-1)!, path: firstPagePath }, { label: `Trang ${page}` }];
+}
+
 /**
  * Whether a page of a list prints the counts of its navigation (filter values, years): on the list's
  * first page only. A count changes whenever a plan is added or removed anywhere on the site, and

@@ -1,6 +1,6 @@
 import type { Catalog, PlanEntry } from '../catalog/build';
 import { paths } from '../paths';
-import { PLAN_PAGE_SIZE, paginate, pagePath, showsNavCounts, type PageSlice } from './pagination';
+import { PLAN_PAGE_SIZE, pagedBreadcrumbs, pagedTitle, paginate, paginationNav, pagePath, showsNavCounts, type PageSlice, type PaginationNav } from './pagination';
 
 /** The three static filters of the plan list. The kind is also the URL segment. */
 export type PlanFilterKind = 'nam' | 'co-quan' | 'chu-de';
@@ -189,16 +189,30 @@ export function planListText(catalog: Catalog, option: PlanFilterOption | null, 
 
 /** What a page of a plan list shows beside its cards: its text, its filter list and the option it shows. */
 export interface PlanListView extends PlanListText {
+  /** The title with the page's number on a later page ("Kế hoạch – Trang 2/7"), for the document's title. */
+  pageTitle: string;
   nav: PlanFilterNavModel;
+  /** The page navigation under the cards, or null when the list fits on one page. */
+  pagination: PaginationNav | null;
   /** The filter value the page lists, or undefined on the unfiltered list. */
   current?: { kind: PlanFilterKind; value: string };
 }
 
 /**
  * The view of one page of a plan list (`PlanListPage`): its text (`planListText`) and filter list
- * (`planFilterNav`) for its own page number, so both follow one count rule (`showsNavCounts`).
+ * (`planFilterNav`) for its own page number, so both follow one count rule (`showsNavCounts`), and
+ * its place in the list: title, breadcrumbs (`pagedBreadcrumbs`) and page navigation.
  */
 export function planListView(catalog: Catalog, page: PlanListPageData): PlanListView {
+  const { slice, firstPagePath } = page;
   const current = page.option ? { kind: page.option.kind, value: page.option.value } : undefined;
-  return { ...planListText(catalog, page.option, page.slice.page), nav: planFilterNav(catalog, current, page.slice.page), current };
+  const text = planListText(catalog, page.option, slice.page);
+  return {
+    ...text,
+    pageTitle: pagedTitle(text.title, slice.page, slice.pageCount),
+    breadcrumbs: pagedBreadcrumbs(text.breadcrumbs, firstPagePath, slice.page),
+    nav: planFilterNav(catalog, current, slice.page),
+    pagination: paginationNav(slice.page, slice.pageCount, firstPagePath),
+    current,
+  };
 }

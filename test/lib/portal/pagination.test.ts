@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capList, navLinksShown, pagedTitle, pagePath, paginate, paginationNav, PLAN_PAGE_SIZE, showsNavCounts } from '../../../src/lib/portal/pagination';
+import { capList, navLinksShown, pagedBreadcrumbs, pagedTitle, pagePath, paginate, paginationNav, PLAN_PAGE_SIZE, showsNavCounts } from '../../../src/lib/portal/pagination';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -94,6 +94,21 @@ describe('pagedTitle', () => {
   it('adds "Trang n/N" only when there are several pages', () => {
     expect(pagedTitle('Kế hoạch', 1, 1)).toBe('Kế hoạch');
     expect(pagedTitle('Kế hoạch', 2, 7)).toBe('Kế hoạch – Trang 2/7');
+  });
+});
+
+describe('pagedBreadcrumbs', () => {
+  const trail = [{ label: 'Thời hạn', path: 'thoi-han/' }, { label: 'Năm 2024' }];
+  it('leaves a first page’s trail, which ends with the list itself, as it is', () => {
+    expect(pagedBreadcrumbs(trail, 'thoi-han/nam/2024/', 1)).toEqual(trail);
+  });
+  it('links the list’s crumb to its first page on a later page, then names the page', () => {
+    expect(pagedBreadcrumbs(trail, 'thoi-han/nam/2024/', 3)).toEqual([
+      { label: 'Thời hạn', path: 'thoi-han/' },
+      { label: 'Năm 2024', path: 'thoi-han/nam/2024/' },
+      { label: 'Trang 3' },
+    ]);
+    expect(trail, 'the trail given is not changed').toEqual([{ label: 'Thời hạn', path: 'thoi-han/' }, { label: 'Năm 2024' }]);
   });
 });
 

@@ -109,9 +109,19 @@ describe('planListView', () => {
     const catalog = seedCatalog();
     const first = planListPages(catalog).find((page) => page.option?.kind === 'nam')!;
     const option = first.option!;
-    const later = { ...first, slice: { ...first.slice, page: 2 } };
-    expect(planListView(catalog, first)).toEqual({ ...planListText(catalog, option), nav: planFilterNav(catalog, { kind: 'nam', value: option.value }, 1), current: { kind: 'nam', value: option.value } });
+    const later = { ...first, slice: { ...first.slice, page: 2, pageCount: 2 } };
+    expect(planListView(catalog, first)).toEqual({
+      ...planListText(catalog, option),
+      pageTitle: planListText(catalog, option).title,
+      nav: planFilterNav(catalog, { kind: 'nam', value: option.value }, 1),
+      pagination: null,
+      current: { kind: 'nam', value: option.value },
+    });
     const view = planListView(catalog, later);
+    // A later page's title and trail carry its number, the list's crumb leading to its first page.
+    expect(view.pageTitle).toBe(`${view.title} – Trang 2/2`);
+    expect(view.breadcrumbs).toEqual([{ label: 'Kế hoạch', path: 'ke-hoach/' }, { label: `Năm ${option.label}`, path: first.firstPagePath }, { label: 'Trang 2' }]);
+    expect(view.pagination?.previous?.path).toBe(first.firstPagePath);
     expect(view.lead).toBe(`${option.count} kế hoạch trên cổng. Chọn bộ lọc khác hoặc xem tất cả.`);
     expect(view.nav.total).toBeNull();
     expect(view.nav.options.nam.every((o) => o.count === null)).toBe(true);
