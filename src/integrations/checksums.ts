@@ -13,8 +13,8 @@ const FILE = 'SHA256SUMS';
  * Writes `api/v1/SHA256SUMS` after the build: the sha256 of every file under api/v1, read back
  * from disk (endpoints cannot see each other's bytes, and the written bytes are what people get).
  * Files the build took unchanged from its cache are not read again, and the plan records the build's
- * content process staged come with their digests, computed there while the pages rendered
- * (`folderDigests`, src/lib/build/digest-cache.ts, with its record in the build cache).
+ * content process staged and the whole tables' files come with their digests, computed as they
+ * were made (`folderDigests`, src/lib/build/digest-cache.ts, with its record in the build cache).
  */
 export function checksums(): AstroIntegration {
   return {
@@ -25,7 +25,7 @@ export function checksums(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { entries, read, given } = await folderDigests(outDir, FOLDER, checksumsRecordFile(), [FILE]);
         await writeFile(join(outDir, FOLDER, FILE), formatSha256Sums(entries));
-        const staged = given > 0 ? `, ${given} hashed by the content process` : '';
+        const staged = given > 0 ? `, ${given} hashed as they were made` : '';
         logger.info(`${FOLDER}/${FILE}: ${entries.length} files (${read} read${staged})`);
       },
     },

@@ -5,11 +5,14 @@ import { contentDir } from '../lib/content/dir';
 import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
-import { adoptStagedOpenDataFiles, publishOpenDataFiles } from '../lib/opendata/publish';
+import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
 import { contentTask } from './child';
 
 /**
- * Publishes every plan's record (`api/v1/plans/{slug}.json`) once Astro has written the pages, from
+ * Publishes every plan's record (`api/v1/plans/{slug}.json`) and the whole tables' files (plans,
+ * targets, deadlines and citations as JSON, CSV and Excel, and deadlines.ics: `publishTableFiles`,
+ * linked from the content cache, or rendered there first from their kept parts when their rows
+ * changed) once Astro has written the pages, from
  * the catalog and publish context the pages were made from (src/lib/opendata/publish.ts). From the
  * start of the build, the build's content process (content-tasks.ts) links every record the content
  * cache holds into a staging folder; here, that folder is moved into the out dir with one rename
@@ -19,6 +22,15 @@ import { contentTask } from './child';
  * comes before the checksums integration, whose api/v1/SHA256SUMS lists them. The route
  * src/pages/api/v1/plans/[slug].json.ts serves them in `astro dev` only.
  */
+/** What a placing did, in brackets, for the build's log. */
+function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string {
+  const notes = [...first, rendered > 0 ? `${rendered} tệp dựng tại đây` : '', pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : ''];
+  return notes
+    .filter(Boolean)
+    .map((note) => ` (${note})`)
+    .join('');
+}
+
 export default function openDataFiles(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
   let records: (() => Promise<StagedFiles>) | undefined;
@@ -45,14 +57,12 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         const ready = await staged;
         staged = undefined;
         const adopted = ready && adoptStagedOpenDataFiles(ready, openData, outDir);
-        const { files, rendered, pruned } = adopted || publishOpenDataFiles(openData, outDir);
-        const ms = Math.round(performance.now() - started);
-        const notes = [
-          adopted ? 'chuẩn bị sẵn bên tiến trình nội dung' : '',
-          rendered > 0 ? `${rendered} tệp dựng tại đây` : '',
-          pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : '',
-        ].filter(Boolean);
-        logger.info(`Đã đặt ${files} tệp kế hoạch vào api/v1/plans/${notes.map((note) => ` (${note})`).join('')} (${ms} ms)`);
+        const records = adopted || publishOpenDataFiles(openData, outDir);
+        const recordsMs = Math.round(performance.now() - started);
+        logger.info(`Đã đặt ${records.files} tệp kế hoạch vào api/v1/plans/${notesOf(records, adopted ? 'chuẩn bị sẵn bên tiến trình nội dung' : '')} (${recordsMs} ms)`);
+        const tables = publishTableFiles(openData, outDir);
+        const tablesMs = Math.round(performance.now() - started) - recordsMs;
+        logger.info(`Đã đặt ${tables.files} tệp bảng dữ liệu vào api/v1/${notesOf(tables)} (${tablesMs} ms)`);
       },
     },
   };

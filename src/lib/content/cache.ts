@@ -153,7 +153,7 @@ export function storeRecord(namespace: string, key: string, value: unknown): voi
   if (contentCacheEnabled()) storeRecordFile(namespace, key, serialize(value));
 }
 
-function storeRecordFile(namespace: string, key: string, bytes: Uint8Array): void {
+function storeRecordFile(namespace: string, key: string, bytes: Uint8Array | readonly Uint8Array[]): void {
   if (!contentCacheEnabled()) return;
   try {
     pruneOtherGenerations();
@@ -177,8 +177,8 @@ export function cachedBytes(namespace: string, key: string): Buffer | undefined 
   }
 }
 
-/** Stores `bytes` as they are for `key` (read back by `cachedBytes`), replacing any record there. */
-export function storeBytes(namespace: string, key: string, bytes: Uint8Array): void {
+/** Stores `bytes` (whole, or in pieces written in order) as they are for `key` (read back by `cachedBytes`), replacing any record there. */
+export function storeBytes(namespace: string, key: string, bytes: Uint8Array | readonly Uint8Array[]): void {
   storeRecordFile(namespace, key, bytes);
 }
 

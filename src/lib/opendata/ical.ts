@@ -207,6 +207,14 @@ export function planDeadlineEvents(catalog: Catalog, ctx: PublishContext, slug: 
  * kept events of every plan again (14 s for the site's calendar at 50,000 plans, 255 MB).
  */
 export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): Buffer {
+  return Buffer.concat(deadlinesCalendarPieces(catalog, ctx, options));
+}
+
+/**
+ * `deadlinesCalendar`'s bytes in pieces, in order, not joined: the site's calendar (250 MB at 50,000
+ * plans) is written and hashed piece by piece (src/lib/opendata/publish.ts).
+ */
+export function deadlinesCalendarPieces(catalog: Catalog, ctx: PublishContext, options: CalendarOptions = {}): Uint8Array[] {
   const agency = options.agency ? catalog.agencies.get(options.agency) : undefined;
   if (options.agency && !agency) throw new Error(`Open data: no agency "${options.agency}" for a calendar`);
   const rows = calendarRows(catalog, options);
@@ -224,7 +232,7 @@ export function deadlinesCalendar(catalog: Catalog, ctx: PublishContext, options
     code ? { file: cacheKey(calendarMemo(ctx, options), 'ics'), key: (chunk) => cacheKey(CALENDAR_PARTS, code, chunk.digest) } : undefined,
     (chunk) => Buffer.from(rows.slice(chunk.start, chunk.end).map((row) => eventsOf(row.plan)[row.position] ?? '').join('')),
   );
-  return Buffer.concat([Buffer.from(shell.slice(0, -END.length)), ...parts, Buffer.from(END)]);
+  return [Buffer.from(shell.slice(0, -END.length)), ...parts, Buffer.from(END)];
 }
 
 /**

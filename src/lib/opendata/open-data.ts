@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
 import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, pruneBytes, recordPack, storeBytes } from '../content/cache';
-import { sha256Hex } from './checksums';
+import { sizeAndSha256 } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
@@ -9,7 +9,7 @@ import { dcatCatalog } from './dcat';
 import { tableCsv } from './csv';
 import { tableXlsx } from './xlsx';
 import { atomFeed, feedArchivePath, feedPages, feedPageShown, jsonFeed } from './feeds';
-import { calendarKey, deadlinesCalendar } from './ical';
+import { calendarKey, deadlinesCalendar, deadlinesCalendarPieces } from './ical';
 import { openDataCode } from './code';
 import { jsonSchemaFor, schemaNames } from './json-schema';
 import { toJson } from './json';
@@ -17,7 +17,7 @@ import { checked, planRecordSchema, tableFileSchema, type TableName } from './re
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
 import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
 import { catalogRowKeys, chunkedRowsDigest, type RowsDigest } from './table-keys';
-import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile } from './types';
+import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type PublishedKind } from './types';
 
 export * from './types';
 
@@ -69,8 +69,15 @@ const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
 /** Where kept file summaries live in the content cache (src/lib/content/cache.ts): each on its own, and in one pack per context. */
 const SUMMARY_NAMESPACE = 'open-data-summaries';
 const SUMMARY_PACKS = 'open-data-summary-packs';
-/** Where the bytes of the files published as files (`asFile`) live in the content cache, under their summaries' keys. */
-const FILE_NAMESPACE = 'open-data-files';
+/**
+ * Where the bytes of the files published as files (`asFile`) live in the content cache, under their
+ * summaries' keys: the plan records apart from the tables, since each kind is pruned by the step
+ * that publishes it (src/lib/opendata/publish.ts).
+ */
+const FILE_NAMESPACES: Record<PublishedKind, string> = { record: 'open-data-files', table: 'open-data-table-files' };
+
+/** A large file given in pieces (`OpenDataFile.pieces`), published as a file, not by a route. */
+const wholeTable = (pieces: () => readonly Uint8Array[]) => ({ pieces, render: () => Buffer.concat(pieces()), asFile: 'table' as const });
 
 
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
@@ -129,35 +136,43 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
-  const tableFiles = (name: TableName): OpenDataFile[] => [
-    {
-      path: apiPaths.table(name, 'json'),
-      format: 'JSON',
-      schema: apiPaths.schema(name),
-      render: () =>
-        PLAN_ROW_TABLES.has(name)
-          ? chunkedFile(name, 'json')
-          : toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)),
-      key: () => rowsKey(name),
-    },
-    {
-      path: apiPaths.table(name, 'csv'),
-      format: 'CSV',
-      schema: apiPaths.schema(name),
-      render: () => (PLAN_ROW_TABLES.has(name) ? chunkedFile(name, 'csv') : tableCsv(name, rows[name])),
-      key: () => rowsKey(name),
-    },
-    {
-      path: apiPaths.table(name, 'xlsx'),
-      format: 'XLSX',
-      key: () => rowsKey(name),
-      render: () => {
-        const workbook = workbooks.get(name);
-        if (!workbook) throw new Error(`Open data: ${name}.xlsx is not written yet; await openData.prepare() first`);
-        return workbook;
+  // A table of a row per plan or per item of a plan is large (160 MB of citations.json at 50,000
+  // plans): its files are published as files from their pieces (`wholeTable`); the others are pages.
+  const tableFiles = (name: TableName): OpenDataFile[] => {
+    const chunked = PLAN_ROW_TABLES.has(name);
+    return [
+      {
+        path: apiPaths.table(name, 'json'),
+        format: 'JSON',
+        schema: apiPaths.schema(name),
+        ...(chunked
+          ? wholeTable(() => chunkedFile(name, 'json'))
+          : { render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)) }),
+        key: () => rowsKey(name),
       },
-    },
-  ];
+      {
+        path: apiPaths.table(name, 'csv'),
+        format: 'CSV',
+        schema: apiPaths.schema(name),
+        ...(chunked ? wholeTable(() => chunkedFile(name, 'csv')) : { render: () => tableCsv(name, rows[name]) }),
+        key: () => rowsKey(name),
+      },
+      {
+        path: apiPaths.table(name, 'xlsx'),
+        format: 'XLSX',
+        key: () => rowsKey(name),
+        ...(chunked
+          ? wholeTable(() => chunkedFile(name, 'xlsx'))
+          : {
+              render: () => {
+                const workbook = workbooks.get(name);
+                if (!workbook) throw new Error(`Open data: ${name}.xlsx is not written yet; await openData.prepare() first`);
+                return workbook;
+              },
+            }),
+      },
+    ];
+  };
 
   // Reports are dated by their own issue, not by the plans they report on.
   const reportsModified = latestReportDate(catalog);
@@ -188,14 +203,14 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         // address and base path, as text: nothing in the key is looked up among the catalog's rows).
         key: () => renderKey(catalog, plan, ctx.site, ctx.base),
         // 50,000 of them at 50,000 plans: written as files after the pages, not as Astro's pages (publish.ts).
-        asFile: true,
+        asFile: 'record' as const,
       })),
     },
     tableDataset('targets', 'targets', [], catalog.targets.map((t) => t.plan)),
     tableDataset(
       'deadlines',
       'deadlines',
-      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', render: () => deadlinesCalendar(catalog, ctx), key: () => calendarKey(catalog, ctx) }],
+      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', ...wholeTable(() => deadlinesCalendarPieces(catalog, ctx)), key: () => calendarKey(catalog, ctx) }],
       catalog.deadlines.map((d) => d.plan),
     ),
     {
@@ -287,6 +302,34 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     return kept;
   };
 
+  /**
+   * Renders a file (in pieces, for a file that has them) and keeps its size and checksum for this
+   * build and, under its key, for later ones; a file published as a file keeps its bytes too, so
+   * that one sized for the DCAT catalog before it is published is not rendered twice.
+   */
+  const renderKept = (path: string): { body: string | Buffer | readonly Uint8Array[]; summary: FileSummary } => {
+    const entry = byPath.get(path);
+    if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
+    const body = entry.pieces ? entry.pieces() : entry.render();
+    const result = sizeAndSha256(body);
+    rendered.set(path, result);
+    const key = summaryKey(path);
+    if (key !== undefined) {
+      // Kept on its own too, so a build stopped before its pack was saved loses no summary.
+      const summary = cached<FileSummary>(SUMMARY_NAMESPACE, key, () => result);
+      pack?.set(key, summary);
+      if (entry.asFile) storeBytes(FILE_NAMESPACES[entry.asFile], key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    }
+    return { body, summary: result };
+  };
+
+  /** The registry entry of a file published as a file, and the key its bytes are kept under (none without a cache). */
+  const publishedFile = (path: string): { namespace: string; key: string | undefined } => {
+    const entry = byPath.get(path);
+    if (!entry?.asFile) throw new Error(`Open data: "${path}" is not published as a file`);
+    return { namespace: FILE_NAMESPACES[entry.asFile], key: summaryKey(path) };
+  };
+
   const openData: OpenData = {
     catalog,
     ctx,
@@ -299,54 +342,36 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     allFiles: () => registry,
     entry: (path) => byPath.get(path),
     file(path) {
-      const entry = byPath.get(path);
-      if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
-      const body = entry.render();
-      const result = { body, bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length, sha256: sha256Hex(body) };
-      rendered.set(path, { bytes: result.bytes, sha256: result.sha256 });
-      // Kept for later builds, whose catalogs can then size this file without rendering it.
-      const key = summaryKey(path);
-      if (key !== undefined) {
-        // Kept on its own too, so a build stopped before its pack was saved loses no summary.
-        const summary = cached<FileSummary>(SUMMARY_NAMESPACE, key, () => ({ bytes: result.bytes, sha256: result.sha256 }));
-        pack?.set(key, summary);
-        // Its bytes too, for a file published by a link to them: sized for the DCAT catalog before
-        // it is published, such a file is not rendered twice.
-        if (entry.asFile) storeBytes(FILE_NAMESPACE, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
-      }
-      return result;
+      const { body, summary } = renderKept(path);
+      return { body: typeof body === 'string' || body instanceof Uint8Array ? body : Buffer.concat(body), ...summary };
     },
     keptFile(path) {
-      const entry = byPath.get(path);
-      if (!entry?.asFile) throw new Error(`Open data: "${path}" is not published as a file`);
-      const key = summaryKey(path);
-      const kept = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
+      const { namespace, key } = publishedFile(path);
+      const kept = key === undefined ? undefined : cachedBytesFile(namespace, key);
       if (kept) return { file: kept, rendered: false };
-      const { body } = openData.file(path);
-      const stored = key === undefined ? undefined : cachedBytesFile(FILE_NAMESPACE, key);
+      const { body } = renderKept(path);
+      const stored = key === undefined ? undefined : cachedBytesFile(namespace, key);
       return stored ? { file: stored, rendered: true } : { body };
     },
     keptFileAt(path) {
-      const entry = byPath.get(path);
-      if (!entry?.asFile) throw new Error(`Open data: "${path}" is not published as a file`);
-      const key = summaryKey(path);
-      return key === undefined ? undefined : bytesFileAt(FILE_NAMESPACE, key);
+      const { namespace, key } = publishedFile(path);
+      return key === undefined ? undefined : bytesFileAt(namespace, key);
     },
-    pruneKeptFiles: (keep, written) => pruneBytes(FILE_NAMESPACE, keep, written),
+    pruneKeptFiles: (kind, keep, written) => pruneBytes(FILE_NAMESPACES[kind], keep, written),
     summary(path) {
-      const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? openData.file(path);
+      const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? renderKept(path).summary;
       return { bytes, sha256 };
     },
     prepare(tables = TABLE_NAMES) {
+      // The workbooks of the chunked tables are written when rendered, from their kept parts.
       return Promise.all(
-        tables.map((name) => {
-          let written = writing.get(name);
-          if (!written) {
-            const workbook = PLAN_ROW_TABLES.has(name) ? Promise.resolve().then(() => chunkedFile(name, 'xlsx')) : tableXlsx(name, rows[name]);
-            writing.set(name, (written = workbook.then((bytes) => void workbooks.set(name, bytes))));
-          }
-          return written;
-        }),
+        tables
+          .filter((name) => !PLAN_ROW_TABLES.has(name))
+          .map((name) => {
+            let written = writing.get(name);
+            if (!written) writing.set(name, (written = tableXlsx(name, rows[name]).then((bytes) => void workbooks.set(name, bytes))));
+            return written;
+          }),
       ).then(() => undefined);
     },
     prepareSummaries() {

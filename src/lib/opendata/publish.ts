@@ -1,7 +1,8 @@
 /**
  * The open-data files published as files of the out dir, not as Astro's pages: every plan's record
- * (`api/v1/plans/{slug}.json`, the registry's files marked `asFile`), linked from the content cache
- * once the pages are written (src/integrations/open-data-files.ts).
+ * (`api/v1/plans/{slug}.json`, the registry's files marked `asFile: 'record'`) and the whole tables'
+ * files (`asFile: 'table'`), linked from the content cache once the pages are written
+ * (src/integrations/open-data-files.ts).
  *
  * They were endpoints: 50,000 pages at 50,000 plans, and 417 s of a cold build's page render on
  * Astro's one page thread (8.3 ms a record), where rendering a record takes 0.35–1.7 ms. A record
@@ -12,6 +13,7 @@
  */
 import { join } from 'node:path';
 import { buildCacheDir, checksumsRecordFile } from '../build/cache-dir';
+import { adoptedDigests } from '../build/digest-cache';
 import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageDigests, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
@@ -25,25 +27,49 @@ export interface PlacedFiles {
   pruned: number;
 }
 
-/** The folder of the out dir every file marked `asFile` is in: the plan records. */
+/** The folder of the out dir every plan record is in. */
 const RECORD_FOLDER = 'api/v1/plans';
 
 /**
- * Puts every file of `openData` marked `asFile` (or, given `only`, those of these paths) at its path
- * under `outDir`: a link to its bytes in the content cache, rendered there first when missing;
- * written as a new file when there is no cache. Fails naming the files it could not place. Then,
- * having placed them all, removes the kept bytes no file of this build is (an edited plan's old
- * record, every record of older code: 14 KB a record, 700 MB a set at 50,000 plans); a site
- * published before keeps its files, which are links. Returns how many files it placed, how many it
- * rendered and how many kept files it removed.
+ * Puts every plan's record (the files marked `asFile: 'record'`, or, given `only`, those of these
+ * paths) at its path under `outDir` (`placeKeptFiles`). Then, having placed them all, removes the
+ * kept bytes no record of this build is (an edited plan's old record, every record of older code:
+ * 14 KB a record, 700 MB a set at 50,000 plans); a site published before keeps its files, which are
+ * links. Returns how many files it placed, how many it rendered and how many kept files it removed.
  */
 export function publishOpenDataFiles(openData: OpenData, outDir: string, { only }: { only?: readonly string[] } = {}): PlacedFiles {
+  const paths = only ?? openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'record' ? [path] : []));
+  const { files, rendered, kept } = placeKeptFiles(openData, outDir, paths);
+  const pruned = only ? 0 : openData.pruneKeptFiles('record', kept);
+  return { files, rendered, pruned };
+}
+
+/**
+ * Puts every whole table's file (the files marked `asFile: 'table'`: the JSON, CSV and Excel files
+ * of the tables of a row per plan or per item of a plan, and the site's calendar) at its path
+ * under `outDir` (`placeKeptFiles`), gives api/v1/SHA256SUMS their sha256 (known from their
+ * summaries: `adoptedDigests`), and removes the kept bytes of the table files no file of this build
+ * is. They were pages: each file (up to 250 MB at 50,000 plans) was joined in memory, handed to
+ * Astro as a response, read back and written, 51–65 s of a plan added at 50,000 plans.
+ */
+export function publishTableFiles(openData: OpenData, outDir: string): PlacedFiles {
+  const paths = openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));
+  const { files, rendered, kept } = placeKeptFiles(openData, outDir, paths);
+  const digests = adoptedDigests(outDir);
+  for (const path of paths) digests.set(path, openData.summary(path).sha256);
+  return { files, rendered, pruned: openData.pruneKeptFiles('table', kept) };
+}
+
+/**
+ * Puts each file of `paths` (marked `asFile`) at its path under `outDir`: a link to its bytes in the
+ * content cache, rendered there first when missing; written as a new file when there is no cache.
+ * Fails naming the files it could not place. Returns how many it placed and rendered, and the
+ * content-cache files it linked.
+ */
+function placeKeptFiles(openData: OpenData, outDir: string, paths: readonly string[]): { files: number; rendered: number; kept: Set<string> } {
   const linked: PublishedFile[] = [];
-  let files = 0;
   let rendered = 0;
-  const paths = only ?? openData.allFiles().flatMap(({ path, asFile }) => (asFile ? [path] : []));
   for (const path of paths) {
-    files += 1;
     const kept = openData.keptFile(path);
     if ('body' in kept) {
       replaceFileSync(join(outDir, path), kept.body);
@@ -54,8 +80,7 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
     linked.push({ path, file: kept.file });
   }
   publishFilesSync(outDir, linked, 'tệp dữ liệu mở', 'tệp');
-  const pruned = only ? 0 : openData.pruneKeptFiles(new Set(linked.map(({ file }) => file)));
-  return { files, rendered, pruned };
+  return { files: paths.length, rendered, kept: new Set(linked.map(({ file }) => file)) };
 }
 
 /**
@@ -77,7 +102,7 @@ export async function stageOpenDataFiles(
   const missing: string[] = [];
   const keep = new Set<string>();
   for (const { path, asFile } of openData.allFiles()) {
-    if (!asFile) continue;
+    if (asFile !== 'record') continue;
     const at = openData.keptFileAt(path);
     if (at) keep.add(at.file);
     if (at?.kept) staged.push({ path, file: at.file });
@@ -85,7 +110,7 @@ export async function stageOpenDataFiles(
   }
   stageFilesSync(dir, RECORD_FOLDER, staged, 'tệp dữ liệu mở', 'tệp');
   // The missing files are rendered by Astro's process after this, into the kept bytes.
-  const pruned = keep.size > 0 ? openData.pruneKeptFiles(keep, missing.length) : 0;
+  const pruned = keep.size > 0 ? openData.pruneKeptFiles('record', keep, missing.length) : 0;
   const files = { dir, folder: RECORD_FOLDER, fingerprint: contextFingerprint(openData.catalog, openData.ctx), files: staged.length, missing, pruned };
   // The checksums' record of api/v1 (src/integrations/checksums.ts) seeds the first rebuild after a cold build.
   return stageDigests(files, staged.map(({ path }) => path), digestRecord, { recordFile: checksumsRecordFile(), under: API_ROOT });

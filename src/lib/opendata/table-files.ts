@@ -98,12 +98,13 @@ function runOf(bytes: Buffer): PackedRun {
 }
 
 /**
- * A table's JSON (`{ $schema, count, items }`, with `schemaUrl`), CSV or Excel file, joined from its
- * chunks' parts: kept ones from the content cache, the others built, checked and kept. Without
- * `memo`, the open-data code's fingerprint (the sources not there) or the content cache, every part
- * is built.
+ * A table's JSON (`{ $schema, count, items }`, with `schemaUrl`), CSV or Excel file, from its chunks'
+ * parts: kept ones from the content cache, the others built, checked and kept. Without `memo`, the
+ * open-data code's fingerprint (the sources not there) or the content cache, every part is built.
+ * The file's bytes come in pieces, in order, not joined: the file is written and hashed piece by
+ * piece (src/lib/opendata/publish.ts), where joining them copied up to 160 MB at 50,000 plans.
  */
-export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string): Buffer {
+export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, schemaUrl: string): Uint8Array[] {
   const { name, count } = table;
   const code = table.memo === undefined ? '' : openDataCode();
   let covered = 0;
@@ -120,12 +121,12 @@ export function chunkedTableFile(table: ChunkedTable, format: ChunkedFormat, sch
   );
 
   if (format === 'xlsx') return workbookFromParts(name, table.firstRows(Math.min(count, WIDTH_SAMPLE_ROWS)) as TableRows[TableName], parts.map(runOf));
-  if (format === 'csv') return Buffer.concat([Buffer.from(tableCsvHead(name)), ...parts]);
+  if (format === 'csv') return [Buffer.from(tableCsvHead(name)), ...parts];
   const empty = toJson(checked(tableFileSchema(name), { $schema: schemaUrl, count, items: [] }, name));
-  if (count === 0) return Buffer.from(empty);
+  if (count === 0) return [Buffer.from(empty)];
   // The whole file's JSON up to the items' "[", the items (comma-separated), what closes the array and file.
   const items = parts.flatMap((bytes, i) => (i === 0 ? [bytes] : [JSON_SEPARATOR, bytes]));
-  return Buffer.concat([Buffer.from(`${empty.slice(0, empty.lastIndexOf('[]'))}[\n`), ...items, Buffer.from('\n  ]\n}\n')]);
+  return [Buffer.from(`${empty.slice(0, empty.lastIndexOf('[]'))}[\n`), ...items, Buffer.from('\n  ]\n}\n')];
 }
 
 /**

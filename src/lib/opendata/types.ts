@@ -43,6 +43,11 @@ export interface OpenDataFile {
   /** The file's bytes: text (UTF-8 when served) or binary (a workbook). */
   render: () => string | Buffer;
   /**
+   * The same bytes in pieces, in order, for a large file (a whole table: up to 250 MB at 50,000
+   * plans) that is hashed and written piece by piece, never joined; `render` joins them.
+   */
+  pieces?: () => readonly Uint8Array[];
+  /**
    * A key of everything the file is made from but the code (its rows, or the plan and registries
    * it shows, and the publish context), where one is cheaper than rendering: the route's
    * incremental cache key, and the key its size and checksum are kept under between builds.
@@ -50,10 +55,15 @@ export interface OpenDataFile {
   key?: () => string;
   /**
    * Published as a file after the pages (src/lib/opendata/publish.ts), not by a route: its bytes
-   * are kept in the content cache under its summary's key whenever it is rendered.
+   * are kept in the content cache under its summary's key whenever it is rendered. A plan's
+   * `record` (50,000 of them, staged by the build's content process); a whole `table` file
+   * (a dozen, each up to 250 MB, which a route would hold in memory, hand to Astro and have read back).
    */
-  asFile?: true;
+  asFile?: PublishedKind;
 }
+
+/** The files published as files, not by routes: each plan's record, and the whole tables' files. */
+export type PublishedKind = 'record' | 'table';
 
 export type DatasetId =
   | 'plans'
@@ -155,18 +165,18 @@ export interface OpenData {
    * the out dir (rendered and stored first when the cache lacks it, `rendered`); or its bytes, when
    * there is no cache to keep them in (the cache off, a read-only checkout).
    */
-  keptFile(path: string): { file: string; rendered: boolean } | { body: string | Buffer };
+  keptFile(path: string): { file: string; rendered: boolean } | { body: string | Buffer | readonly Uint8Array[] };
   /**
    * Where the content cache keeps the bytes of a file marked `asFile` (or would, once it is
    * rendered), and whether they are there now; never renders. Undefined when there is no cache.
    */
   keptFileAt(path: string): { file: string; kept: boolean } | undefined;
   /**
-   * Removes from the content cache the bytes of files marked `asFile` that are not in `keep` (files
-   * from `keptFile`); how many. Given `written` (the files of `keep` still to be rendered), only when
-   * due (`pruneBytes`).
+   * Removes from the content cache the bytes of files marked `asFile` as `kind` that are not in
+   * `keep` (files from `keptFile`); how many. Given `written` (the files of `keep` still to be
+   * rendered), only when due (`pruneBytes`).
    */
-  pruneKeptFiles(keep: ReadonlySet<string>, written?: number): number;
+  pruneKeptFiles(kind: PublishedKind, keep: ReadonlySet<string>, written?: number): number;
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
   prepare(tables?: readonly TableName[]): Promise<void>;
   /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */

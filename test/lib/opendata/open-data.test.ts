@@ -41,6 +41,16 @@ describe('the open-data registry', () => {
   });
 });
 
+/** Makes rendering `path` throw, whether whole or in pieces. */
+function forbidRender(data: Awaited<ReturnType<typeof createOpenData>>, path: string): void {
+  const entry = data.entry(path)!;
+  const fail = (): never => {
+    throw new Error(`${path} rendered`);
+  };
+  entry.render = fail;
+  if (entry.pieces) entry.pieces = fail;
+}
+
 describe('sizes and checksums kept between builds', () => {
   const keyed = () => openData.allFiles().filter((file) => file.key);
 
@@ -49,11 +59,7 @@ describe('sizes and checksums kept between builds', () => {
     for (const file of openData.allFiles()) openData.file(file.path);
     const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
     expect(keyed().length).toBeGreaterThan(catalog.plans.length);
-    for (const { path } of keyed()) {
-      again.entry(path)!.render = () => {
-        throw new Error(`${path} rendered`);
-      };
-    }
+    for (const { path } of keyed()) forbidRender(again, path);
     await again.prepareSummaries();
     for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
     for (const path of ['api/v1/catalog.jsonld', 'api/v1/datapackage.json']) expect(again.text(path), path).toBe(openData.text(path));
@@ -64,11 +70,7 @@ describe('sizes and checksums kept between builds', () => {
     saveRecordPacks();
     rmSync(join(contentCacheRoot(), pipelineFingerprint()!.slice(0, 16), 'open-data-summaries'), { recursive: true, force: true });
     const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
-    for (const { path } of keyed()) {
-      again.entry(path)!.render = () => {
-        throw new Error(`${path} rendered`);
-      };
-    }
+    for (const { path } of keyed()) forbidRender(again, path);
     await again.prepareSummaries();
     for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
   });

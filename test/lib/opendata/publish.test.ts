@@ -6,8 +6,8 @@ import { adoptedDigests } from '../../../src/lib/build/digest-cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
-import { createOpenData } from '../../../src/lib/opendata/open-data';
-import { adoptStagedOpenDataFiles, publishOpenDataFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
+import { createOpenData, type PublishedKind } from '../../../src/lib/opendata/open-data';
+import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { content, ctx } from './real-content';
 
@@ -25,19 +25,30 @@ afterEach(() => {
 /** The open data of a build: a catalog of its own, as each build has (createOpenData keeps one per catalog). */
 const openDataOfBuild = (context = ctx) => createOpenData(buildCatalog(content), context, { workbooks: false });
 
-/** Counts the renders of every plan record of `openData`. */
-function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>): { count: number } {
+/** Counts the renders of every file of `openData` published as `kind` (whole or in pieces). */
+function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>, kind: PublishedKind = 'record'): { count: number } {
   const renders = { count: 0 };
   for (const entry of openData.allFiles()) {
-    if (!entry.path.startsWith('api/v1/plans/')) continue;
-    const render = entry.render;
+    if (entry.asFile !== kind) continue;
+    const { render, pieces } = entry;
     entry.render = () => {
       renders.count += 1;
       return render();
     };
+    if (pieces)
+      entry.pieces = () => {
+        renders.count += 1;
+        return pieces();
+      };
   }
   return renders;
 }
+
+/** The whole tables' files: a row per plan or per item of a plan, and the site's calendar. */
+const TABLE_FILES = [
+  ...['plans', 'targets', 'deadlines', 'citations'].flatMap((name) => ['json', 'csv', 'xlsx'].map((format) => `api/v1/${name}.${format}`)),
+  'api/v1/deadlines.ics',
+].sort();
 
 describe('publishOpenDataFiles', () => {
   it("places every plan's record at its public path with the bytes its render has, and renders each once", async () => {
@@ -51,7 +62,7 @@ describe('publishOpenDataFiles', () => {
       const path = `api/v1/plans/${slug}.json`;
       expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
     }
-    // Only the plan records are files; the tables, feeds and catalogs stay pages.
+    // Only the plan records are placed here; the tables' files have their own step (below).
     expect(statSync(join(out, 'api/v1'), { throwIfNoEntry: false })?.isDirectory()).toBe(true);
     expect(statSync(join(out, 'api/v1/plans.json'), { throwIfNoEntry: false })).toBeUndefined();
   });
@@ -122,8 +133,89 @@ describe('publishOpenDataFiles', () => {
 
   it('publishes only the files the registry marks so', async () => {
     const openData = await openDataOfBuild();
-    expect(openData.allFiles().filter((file) => file.asFile).map((file) => file.path)).toEqual(openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`));
-    expect(() => openData.keptFile('api/v1/plans.json')).toThrow(/api\/v1\/plans\.json/);
+    const marked = (kind: PublishedKind) => openData.allFiles().filter((file) => file.asFile === kind).map((file) => file.path);
+    expect(marked('record')).toEqual(openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`));
+    expect(marked('table').sort()).toEqual(TABLE_FILES);
+    expect(() => openData.keptFile('api/v1/agencies.json')).toThrow(/api\/v1\/agencies\.json/);
+  });
+});
+
+describe('publishTableFiles', () => {
+  /** The out dir's file at `path` is the registry's render of it, byte for byte. */
+  const expectPublished = (out: string, openData: Awaited<ReturnType<typeof openDataOfBuild>>, path: string) =>
+    expect(readFileSync(join(out, path)).equals(Buffer.from(openData.file(path).body)), path).toBe(true);
+
+  it("places every whole table's file with the bytes of its render, rendering each once, and gives SHA256SUMS their digests", async () => {
+    const openData = await openDataOfBuild();
+    const renders = countRenders(openData, 'table');
+    const out = tempDir('out-');
+    expect(publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
+    expect(renders.count).toBe(TABLE_FILES.length);
+    // Their pieces join into the bytes a page of them had: `render`, the catalogs' size and checksum.
+    for (const path of TABLE_FILES) {
+      expectPublished(out, openData, path);
+      const bytes = readFileSync(join(out, path));
+      expect(openData.summary(path), path).toEqual({ bytes: bytes.length, sha256: sha256Hex(bytes) });
+      expect(adoptedDigests(out).get(path), path).toBe(sha256Hex(bytes));
+    }
+    expect(readFileSync(join(out, 'api/v1/citations.json'), 'utf8')).toContain('"items": [');
+    // Nothing else is placed: the smaller tables and the catalogs stay pages.
+    expect(readdirSync(join(out, 'api/v1')).sort()).toEqual(TABLE_FILES.map((path) => path.slice('api/v1/'.length)));
+  });
+
+  it("links the next build's files from the cache without rendering them, and one the DCAT catalog sized is not rendered again", async () => {
+    const first = tempDir('out-');
+    publishTableFiles(await openDataOfBuild(), first);
+    const again = await openDataOfBuild();
+    const renders = countRenders(again, 'table');
+    const out = tempDir('out-');
+    writeFileIn(join(out, 'api/v1/plans.csv'), 'cũ\n');
+    expect(publishTableFiles(again, out)).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: 0 });
+    expect(renders.count).toBe(0);
+    for (const path of TABLE_FILES) expect(statSync(join(out, path)).ino, path).toBe(statSync(join(first, path)).ino);
+
+    const elsewhere = await openDataOfBuild({ ...ctx, base: '/kich-thuoc/' });
+    const sized = countRenders(elsewhere, 'table');
+    for (const path of TABLE_FILES) elsewhere.summary(path);
+    expect(sized.count).toBe(TABLE_FILES.length);
+    expect(publishTableFiles(elsewhere, tempDir('out-'))).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: TABLE_FILES.length });
+    expect(sized.count).toBe(TABLE_FILES.length);
+  });
+
+  it("renders after an edit only the files whose rows changed, removes their old bytes, and a site published before keeps its files", async () => {
+    const before = await openDataOfBuild();
+    const published = tempDir('out-');
+    publishTableFiles(before, published);
+    const [first, ...rest] = content.plans;
+    const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
+    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
+    const renders = countRenders(after, 'table');
+    const out = tempDir('out-');
+    // A plan's summary is a column of plans.* only.
+    expect(publishTableFiles(after, out)).toEqual({ files: TABLE_FILES.length, rendered: 3, pruned: 3 });
+    expect(renders.count).toBe(3);
+    for (const path of TABLE_FILES) expectPublished(out, after, path);
+    expect(readFileSync(join(out, 'api/v1/plans.json'), 'utf8')).toContain('(sửa)');
+    expect(readFileSync(join(published, 'api/v1/plans.json'), 'utf8')).not.toContain('(sửa)');
+    const kept = readdirSync(contentCacheRoot(), { recursive: true }).map(String).filter((name) => name.includes('open-data-table-files') && name.endsWith('.bin'));
+    expect(kept.length, 'the cache holds the files of the last build').toBe(TABLE_FILES.length);
+  });
+
+  it('writes each file into the out dir when there is no cache to keep it in', async () => {
+    const previous = process.env[CONTENT_CACHE_ENV];
+    process.env[CONTENT_CACHE_ENV] = 'off';
+    try {
+      const openData = await openDataOfBuild();
+      const out = tempDir('out-');
+      expect(publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
+      for (const path of TABLE_FILES) {
+        expectPublished(out, openData, path);
+        expect(statSync(join(out, path)).nlink, path).toBe(1);
+      }
+    } finally {
+      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
+      else process.env[CONTENT_CACHE_ENV] = previous;
+    }
   });
 });
 

@@ -47,8 +47,8 @@ function written(name: TableName, format: ChunkedFormat, rows: readonly object[]
     return rows.slice(start, end);
   };
   const table = { name, count: rows.length, parts, rows: rowsOf, firstRows: (count: number) => rows.slice(0, count) };
-  const bytes = chunkedTableFile({ ...table, memo }, format, SCHEMA_URL);
-  return { body: text(format, bytes), bytes, built: built.rows, parts, cold: () => chunkedTableFile(table, format, SCHEMA_URL) };
+  const bytes = Buffer.concat(chunkedTableFile({ ...table, memo }, format, SCHEMA_URL));
+  return { body: text(format, bytes), bytes, built: built.rows, parts, cold: () => Buffer.concat(chunkedTableFile(table, format, SCHEMA_URL)) };
 }
 
 /**
@@ -96,7 +96,7 @@ describe('chunkedTableFile', () => {
     const { parts } = chunkedRowsDigest({ items: rows, identity: (row) => JSON.stringify(row), row: (row) => row }, 'scope');
     expect(parts.length).toBeGreaterThan(2);
     const slice = (start: number, end: number) => rows.slice(start, end);
-    const workbook = chunkedTableFile({ name: 'deadlines', count: rows.length, parts, rows: slice, firstRows: (count) => slice(0, count) }, 'xlsx', SCHEMA_URL);
+    const workbook = Buffer.concat(chunkedTableFile({ name: 'deadlines', count: rows.length, parts, rows: slice, firstRows: (count) => slice(0, count) }, 'xlsx', SCHEMA_URL));
     const [sheet] = await readXlsxFile(workbook);
     expect(sheet!.data).toHaveLength(rows.length + 1);
     const taskColumn = Object.keys(rows[0]!).indexOf('task');
