@@ -135,7 +135,7 @@ export function startChildTasks(): void {
 }
 
 /** What the build's content process (content-tasks.ts beside this file) can do. */
-export type ContentTask = 'search' | 'cards' | 'records';
+export type ContentTask = 'search' | 'cards' | 'records' | 'tables';
 
 /**
  * A task of the build's content process: the search index and the share cards depend on the

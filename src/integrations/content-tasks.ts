@@ -14,7 +14,10 @@
  * - `records`: links every plan record (`api/v1/plans/{slug}.json`) the content cache holds into a
  *   staging folder, hashes them for api/v1/SHA256SUMS and prunes the cache (`stageOpenDataFiles`);
  *   src/integrations/open-data-files.ts moves that folder into the out dir after the pages and
- *   places the records it lacked.
+ *   places the records it lacked;
+ * - `tables`: from the second build on, makes the whole tables' files whose rows changed into the
+ *   content cache (`makeTableFiles`), which the pages that size every file wait for; the same
+ *   integration links them into the out dir after the pages.
  *
  * The search index goes first: it takes longest, most of it in Pagefind's own process. The other
  * tasks start once it has sent Pagefind the records of the first part it indexes (or found none to
@@ -32,8 +35,8 @@ import { parseFromEnd } from '../lib/content/load';
 import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards';
 import { stageCatalogCards } from '../lib/og/publish';
 import { publishContextOf } from '../lib/opendata/context';
-import { createOpenData } from '../lib/opendata/open-data';
-import { stageOpenDataFiles } from '../lib/opendata/publish';
+import { createOpenData, tableFilesKept } from '../lib/opendata/open-data';
+import { makeTableFiles, stageOpenDataFiles } from '../lib/opendata/publish';
 import { renderReportCards } from '../lib/og/report-cards';
 import { buildSiteSearchIndex, stageSiteSearchIndex } from '../lib/search/pagefind-index';
 import { childOption, printTaskResult, type ContentTask } from './child';
@@ -58,10 +61,20 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
   },
   records: async () => {
     await searchSent;
-    const openData = await createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base), { workbooks: false });
-    return stageOpenDataFiles(openData);
+    return stageOpenDataFiles(await openDataOfBuild());
+  },
+  tables: async () => {
+    // A cold build: this process draws every share card, which holds the build longest, and Astro's makes the tables.
+    if (!tableFilesKept()) return { files: 0, rendered: 0, cold: true };
+    await searchSent;
+    return makeTableFiles(await openDataOfBuild());
   },
 };
+
+/** The open data of the content this process read, in the build's publish context (one per process: `createOpenData` keeps it). */
+async function openDataOfBuild() {
+  return createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base), { workbooks: false });
+}
 
 const asked = (childOption('tasks') ?? '').split(',').filter(Boolean);
 const unknown = asked.filter((task) => !(task in work));

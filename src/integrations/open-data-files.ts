@@ -5,6 +5,7 @@ import { contentDir } from '../lib/content/dir';
 import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
+import { tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
 import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
 import { contentTask } from './child';
 
@@ -22,6 +23,13 @@ import { contentTask } from './child';
  * comes before the checksums integration, whose api/v1/SHA256SUMS lists them. The route
  * src/pages/api/v1/plans/[slug].json.ts serves them in `astro dev` only.
  */
+/** What the content process's `tables` task did (`makeTableFiles`; nothing in a cold build). */
+interface TablesMade {
+  files: number;
+  rendered: number;
+  cold?: true;
+}
+
 /** What a placing did, in brackets, for the build's log. */
 function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string {
   const notes = [...first, rendered > 0 ? `${rendered} tệp dựng tại đây` : '', pruned > 0 ? `xoá ${pruned} tệp cũ khỏi bộ nhớ đệm` : ''];
@@ -35,6 +43,8 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
   let config: AstroConfig | undefined;
   let records: (() => Promise<StagedFiles>) | undefined;
   let staged: Promise<StagedFiles | undefined> | undefined;
+  let tables: (() => Promise<TablesMade>) | undefined;
+  let tablesMade: Promise<TablesMade> | undefined;
   return {
     name: 'ke-hoach-mo:open-data-files',
     hooks: {
@@ -42,11 +52,15 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
       'astro:config:setup': ({ config: setup }) => {
         config = setup;
         records = contentTask(setup, options.contentDir ?? contentDir(), 'records', 'Chuẩn bị tệp kế hoạch');
+        tables = contentTask(setup, options.contentDir ?? contentDir(), 'tables', 'Chuẩn bị tệp bảng dữ liệu');
       },
       'astro:build:start': () => {
-        if (!records) throw new Error('astro:config:setup did not run');
+        if (!records || !tables) throw new Error('astro:config:setup did not run');
         // A failure only means this build places every record itself.
         staged = records().catch(() => undefined);
+        // Likewise for the tables' files: the pages that size them and their publishing wait for this.
+        tablesMade = tables();
+        tableFilesMadeElsewhere(tablesMade);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!config) throw new Error('astro:config:setup did not run');
@@ -60,9 +74,12 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         const records = adopted || publishOpenDataFiles(openData, outDir);
         const recordsMs = Math.round(performance.now() - started);
         logger.info(`Đã đặt ${records.files} tệp kế hoạch vào api/v1/plans/${notesOf(records, adopted ? 'chuẩn bị sẵn bên tiến trình nội dung' : '')} (${recordsMs} ms)`);
-        const tables = publishTableFiles(openData, outDir);
+        const placed = await publishTableFiles(openData, outDir);
+        const made = await tablesMade?.catch(() => undefined);
+        tableFilesMadeElsewhere(undefined);
         const tablesMs = Math.round(performance.now() - started) - recordsMs;
-        logger.info(`Đã đặt ${tables.files} tệp bảng dữ liệu vào api/v1/${notesOf(tables)} (${tablesMs} ms)`);
+        const elsewhere = made && made.rendered > 0 ? `${made.rendered} tệp dựng bên tiến trình nội dung` : '';
+        logger.info(`Đã đặt ${placed.files} tệp bảng dữ liệu vào api/v1/${notesOf(placed, elsewhere)} (${tablesMs} ms)`);
       },
     },
   };

@@ -203,6 +203,16 @@ export function bytesFileAt(namespace: string, key: string): { file: string; kep
   return { file, kept: existsSync(file) };
 }
 
+/** Whether `namespace` holds any bytes `storeBytes` stored (for this code of the content pipeline); false with the cache off. */
+export function holdsBytes(namespace: string): boolean {
+  if (!contentCacheEnabled()) return false;
+  try {
+    return readdirSync(join(generationDir(), namespace)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes every file `storeBytes` stored in `namespace` but those in `keep` (paths from
  * `cachedBytesFile`): for bytes only the current content needs, which would otherwise pile up with

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
-import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, pruneBytes, recordPack, storeBytes } from '../content/cache';
+import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, holdsBytes, pruneBytes, recordPack, storeBytes } from '../content/cache';
 import { sizeAndSha256 } from './checksums';
 import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -17,6 +17,7 @@ import { checked, planRecordSchema, tableFileSchema, type TableName } from './re
 import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, planRecord, tableRows, tableSources } from './records';
 import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
 import { catalogRowKeys, chunkedRowsDigest, type RowsDigest } from './table-keys';
+import { tableFilesFromElsewhere } from './made-elsewhere';
 import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type PublishedKind } from './types';
 
 export * from './types';
@@ -75,6 +76,14 @@ const SUMMARY_PACKS = 'open-data-summary-packs';
  * that publishes it (src/lib/opendata/publish.ts).
  */
 const FILE_NAMESPACES: Record<PublishedKind, string> = { record: 'open-data-files', table: 'open-data-table-files' };
+
+/**
+ * Whether the content cache holds any whole table's file: not before the first build with this
+ * code, whose tables are all made where the catalogs need their sizes (src/lib/opendata/publish.ts).
+ */
+export function tableFilesKept(): boolean {
+  return holdsBytes(FILE_NAMESPACES.table);
+}
 
 /** A large file given in pieces (`OpenDataFile.pieces`), published as a file, not by a route. */
 const wholeTable = (pieces: () => readonly Uint8Array[]) => ({ pieces, render: () => Buffer.concat(pieces()), asFile: 'table' as const });
@@ -290,15 +299,19 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
 
   // The summaries a build reads together (every plan's record, for catalog.jsonld), in one record.
   const pack = code ? recordPack<FileSummary>(SUMMARY_PACKS, cacheKey(SUMMARY_PACKS, code, context)) : undefined;
+  // The whole tables' summaries (a dozen) are kept on their own only: the build's content process
+  // makes those files, and a pack it saved with them alone would drop every other entry.
+  const packs = (path: string) => byPath.get(path)?.asFile !== 'table';
 
   /** The summary an earlier build kept for this file's key, remembered for this build; none when missing. */
   const keptSummary = (path: string): FileSummary | undefined => {
     const key = summaryKey(path);
     if (key === undefined) return undefined;
-    const packed = pack?.get(key);
+    const inPack = packs(path);
+    const packed = inPack ? pack?.get(key) : undefined;
     const kept = packed ?? cachedRecord<FileSummary>(SUMMARY_NAMESPACE, key);
     if (kept) summaries.set(path, kept);
-    if (kept && !packed) pack?.set(key, kept);
+    if (kept && !packed && inPack) pack?.set(key, kept);
     return kept;
   };
 
@@ -317,7 +330,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     if (key !== undefined) {
       // Kept on its own too, so a build stopped before its pack was saved loses no summary.
       const summary = cached<FileSummary>(SUMMARY_NAMESPACE, key, () => result);
-      pack?.set(key, summary);
+      if (packs(path)) pack?.set(key, summary);
       if (entry.asFile) storeBytes(FILE_NAMESPACES[entry.asFile], key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
     }
     return { body, summary: result };
@@ -374,7 +387,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
           }),
       ).then(() => undefined);
     },
-    prepareSummaries() {
+    async prepareSummaries() {
+      // The whole tables' files may be in the making in the build's content process: their summaries then come from there.
+      await tableFilesFromElsewhere();
       return openData.prepare(TABLE_NAMES.filter((name) => {
         const path = apiPaths.table(name, 'xlsx');
         return !rendered.has(path) && !summaries.has(path) && !keptSummary(path);

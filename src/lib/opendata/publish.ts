@@ -17,6 +17,7 @@ import { adoptedDigests } from '../build/digest-cache';
 import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageDigests, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
+import { tableFilesFromElsewhere } from './made-elsewhere';
 import type { OpenData } from './types';
 import { API_ROOT } from './context';
 
@@ -52,12 +53,39 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
  * is. They were pages: each file (up to 250 MB at 50,000 plans) was joined in memory, handed to
  * Astro as a response, read back and written, 51–65 s of a plan added at 50,000 plans.
  */
-export function publishTableFiles(openData: OpenData, outDir: string): PlacedFiles {
-  const paths = openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));
+export async function publishTableFiles(openData: OpenData, outDir: string): Promise<PlacedFiles> {
+  // Not while the build's content process may still be writing them into the cache.
+  await tableFilesFromElsewhere();
+  const paths = tablePaths(openData);
   const { files, rendered, kept } = placeKeptFiles(openData, outDir, paths);
   const digests = adoptedDigests(outDir);
   for (const path of paths) digests.set(path, openData.summary(path).sha256);
   return { files, rendered, pruned: openData.pruneKeptFiles('table', kept) };
+}
+
+/** The whole tables' files of the registry (`asFile: 'table'`). */
+function tablePaths(openData: OpenData): string[] {
+  return openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));
+}
+
+/**
+ * In the build's content process, from the second build on (`tableFilesKept`): makes each whole
+ * table's file the content cache lacks (its rows changed), while Astro's process bundles and renders
+ * the pages; there the catalogs that size every file wait for this (`tableFilesFromElsewhere`), then
+ * read the sizes kept here, and `publishTableFiles` links the files. That took 30–60 s of Astro's
+ * one page thread for a plan added at 50,000 plans. One file at a time, letting the process's other
+ * tasks run between files. Returns how many files there are and how many it made.
+ */
+export async function makeTableFiles(openData: OpenData): Promise<{ files: number; rendered: number }> {
+  const paths = tablePaths(openData);
+  let rendered = 0;
+  for (const path of paths) {
+    if (openData.keptFileAt(path)?.kept !== false) continue;
+    openData.keptFile(path);
+    rendered += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { files: paths.length, rendered };
 }
 
 /**

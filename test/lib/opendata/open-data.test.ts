@@ -70,7 +70,10 @@ describe('sizes and checksums kept between builds', () => {
     saveRecordPacks();
     rmSync(join(contentCacheRoot(), pipelineFingerprint()!.slice(0, 16), 'open-data-summaries'), { recursive: true, force: true });
     const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx, { workbooks: false });
-    for (const { path } of keyed()) forbidRender(again, path);
+    // The whole tables' summaries are kept on their own only (the content process makes those files).
+    const packed = keyed().filter(({ asFile }) => asFile !== 'table');
+    expect(keyed().length - packed.length).toBe(13);
+    for (const { path } of packed) forbidRender(again, path);
     await again.prepareSummaries();
     for (const { path } of keyed()) expect(again.summary(path), path).toEqual(openData.summary(path));
   });

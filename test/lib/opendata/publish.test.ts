@@ -6,8 +6,9 @@ import { adoptedDigests } from '../../../src/lib/build/digest-cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
-import { createOpenData, type PublishedKind } from '../../../src/lib/opendata/open-data';
-import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
+import { createOpenData, tableFilesKept, type PublishedKind } from '../../../src/lib/opendata/open-data';
+import { tableFilesMadeElsewhere } from '../../../src/lib/opendata/made-elsewhere';
+import { adoptStagedOpenDataFiles, makeTableFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { content, ctx } from './real-content';
 
@@ -149,7 +150,7 @@ describe('publishTableFiles', () => {
     const openData = await openDataOfBuild();
     const renders = countRenders(openData, 'table');
     const out = tempDir('out-');
-    expect(publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
+    expect(await publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
     expect(renders.count).toBe(TABLE_FILES.length);
     // Their pieces join into the bytes a page of them had: `render`, the catalogs' size and checksum.
     for (const path of TABLE_FILES) {
@@ -165,12 +166,12 @@ describe('publishTableFiles', () => {
 
   it("links the next build's files from the cache without rendering them, and one the DCAT catalog sized is not rendered again", async () => {
     const first = tempDir('out-');
-    publishTableFiles(await openDataOfBuild(), first);
+    await publishTableFiles(await openDataOfBuild(), first);
     const again = await openDataOfBuild();
     const renders = countRenders(again, 'table');
     const out = tempDir('out-');
     writeFileIn(join(out, 'api/v1/plans.csv'), 'cũ\n');
-    expect(publishTableFiles(again, out)).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: 0 });
+    expect(await publishTableFiles(again, out)).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: 0 });
     expect(renders.count).toBe(0);
     for (const path of TABLE_FILES) expect(statSync(join(out, path)).ino, path).toBe(statSync(join(first, path)).ino);
 
@@ -178,21 +179,21 @@ describe('publishTableFiles', () => {
     const sized = countRenders(elsewhere, 'table');
     for (const path of TABLE_FILES) elsewhere.summary(path);
     expect(sized.count).toBe(TABLE_FILES.length);
-    expect(publishTableFiles(elsewhere, tempDir('out-'))).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: TABLE_FILES.length });
+    expect(await publishTableFiles(elsewhere, tempDir('out-'))).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: TABLE_FILES.length });
     expect(sized.count).toBe(TABLE_FILES.length);
   });
 
   it("renders after an edit only the files whose rows changed, removes their old bytes, and a site published before keeps its files", async () => {
     const before = await openDataOfBuild();
     const published = tempDir('out-');
-    publishTableFiles(before, published);
+    await publishTableFiles(before, published);
     const [first, ...rest] = content.plans;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
     const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
     const renders = countRenders(after, 'table');
     const out = tempDir('out-');
     // A plan's summary is a column of plans.* only.
-    expect(publishTableFiles(after, out)).toEqual({ files: TABLE_FILES.length, rendered: 3, pruned: 3 });
+    expect(await publishTableFiles(after, out)).toEqual({ files: TABLE_FILES.length, rendered: 3, pruned: 3 });
     expect(renders.count).toBe(3);
     for (const path of TABLE_FILES) expectPublished(out, after, path);
     expect(readFileSync(join(out, 'api/v1/plans.json'), 'utf8')).toContain('(sửa)');
@@ -207,7 +208,7 @@ describe('publishTableFiles', () => {
     try {
       const openData = await openDataOfBuild();
       const out = tempDir('out-');
-      expect(publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
+      expect(await publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
       for (const path of TABLE_FILES) {
         expectPublished(out, openData, path);
         expect(statSync(join(out, path)).nlink, path).toBe(1);
@@ -215,6 +216,52 @@ describe('publishTableFiles', () => {
     } finally {
       if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
       else process.env[CONTENT_CACHE_ENV] = previous;
+    }
+  });
+});
+
+describe('makeTableFiles, in the content process', () => {
+  /** Content with its first plan's summary edited: a column of plans.* only. */
+  const edited = () => {
+    const [first, ...rest] = content.plans;
+    return buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
+  };
+
+  it("makes the files whose rows changed, which Astro's process then sizes and publishes without making them", async () => {
+    expect(tableFilesKept(), 'a cold build: no table file kept').toBe(false);
+    await publishTableFiles(await openDataOfBuild(), tempDir('out-'));
+    expect(tableFilesKept()).toBe(true);
+    // The content process's catalog of the edited content.
+    const contentProcess = await createOpenData(edited(), ctx, { workbooks: false });
+    expect(await makeTableFiles(contentProcess)).toEqual({ files: TABLE_FILES.length, rendered: 3 });
+    // Astro's catalog of the same content: the catalogs size every file, then the files are placed.
+    const pages = await createOpenData(edited(), ctx, { workbooks: false });
+    const renders = countRenders(pages, 'table');
+    await pages.prepareSummaries();
+    for (const path of TABLE_FILES) pages.summary(path);
+    const out = tempDir('out-');
+    expect(await publishTableFiles(pages, out)).toEqual({ files: TABLE_FILES.length, rendered: 0, pruned: 3 });
+    expect(renders.count).toBe(0);
+    expect(readFileSync(join(out, 'api/v1/plans.csv'), 'utf8')).toContain('(sửa)');
+    for (const path of TABLE_FILES) expect(pages.summary(path), path).toEqual({ bytes: statSync(join(out, path)).size, sha256: sha256Hex(readFileSync(join(out, path))) });
+  });
+
+  it('has the pages that size every file, and the publishing, wait for it while it works', async () => {
+    const openData = await openDataOfBuild();
+    const work = Promise.withResolvers<void>();
+    tableFilesMadeElsewhere(work.promise);
+    try {
+      const settled = { summaries: false, published: false };
+      const summaries = openData.prepareSummaries().then(() => (settled.summaries = true));
+      const published = publishTableFiles(openData, tempDir('out-')).then(() => (settled.published = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(settled).toEqual({ summaries: false, published: false });
+      // Failing only means this process makes them: both go on.
+      work.reject(new Error('tiến trình nội dung dừng'));
+      await Promise.all([summaries, published]);
+      expect(settled).toEqual({ summaries: true, published: true });
+    } finally {
+      tableFilesMadeElsewhere(undefined);
     }
   });
 });
