@@ -9,20 +9,6 @@ import { tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
 import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
 import { contentTask } from './child';
 
-/**
- * Publishes every plan's record (`api/v1/plans/{slug}.json`) and the whole tables' files (plans,
- * targets, deadlines and citations as JSON, CSV and Excel, and deadlines.ics: `publishTableFiles`,
- * linked from the content cache, or rendered there first from their kept parts when their rows
- * changed) once Astro has written the pages, from
- * the catalog and publish context the pages were made from (src/lib/opendata/publish.ts). From the
- * start of the build, the build's content process (content-tasks.ts) links every record the content
- * cache holds into a staging folder; here, that folder is moved into the out dir with one rename
- * when that process read the same content as the pages, and the records it lacked (an edited
- * plan's) are linked from the cache, or rendered there first. Otherwise (a cold build stages none,
- * that process failed, the content changed between the two reads) every record is placed here. It
- * comes before the checksums integration, whose api/v1/SHA256SUMS lists them. The route
- * src/pages/api/v1/plans/[slug].json.ts serves them in `astro dev` only.
- */
 /** What the content process's `tables` task did (`makeTableFiles`; nothing in a cold build). */
 interface TablesMade {
   files: number;
@@ -39,6 +25,21 @@ function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string 
     .join('');
 }
 
+/**
+ * Publishes every plan's record (`api/v1/plans/{slug}.json`) and the whole tables' files (plans,
+ * targets, deadlines and citations as JSON, CSV and Excel, and deadlines.ics) once Astro has
+ * written the pages, from the catalog and publish context the pages were made from
+ * (src/lib/opendata/publish.ts). From the start of the build, the build's content process
+ * (content-tasks.ts) links every record the content cache holds into a staging folder; here, that
+ * folder is moved into the out dir with one rename when that process read the same content as the
+ * pages, and the records it lacked (an edited plan's) are linked from the cache, or rendered there
+ * first. Otherwise (a cold build stages none, that process failed, the content changed between the
+ * two reads) every record is placed here. From the second build on, that process also makes the
+ * tables' files whose rows changed while the pages render (`makeTableFiles`); once it is done, they
+ * are linked from the cache here (`publishTableFiles`, which makes any still missing). It comes
+ * before the checksums integration, whose api/v1/SHA256SUMS lists them. The routes
+ * src/pages/api/v1/plans/[slug].json.ts and src/pages/api/v1/[file].ts serve them in `astro dev` only.
+ */
 export default function openDataFiles(options: { contentDir?: string } = {}): AstroIntegration {
   let config: AstroConfig | undefined;
   let records: (() => Promise<StagedFiles>) | undefined;

@@ -179,7 +179,11 @@ export interface OpenData {
   pruneKeptFiles(kind: PublishedKind, keep: ReadonlySet<string>, written?: number): number;
   /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
   prepare(tables?: readonly TableName[]): Promise<void>;
-  /** Writes the workbooks whose summary is not kept, so that `summary` of every file can answer. */
+  /**
+   * Writes the workbooks whose summary is not kept, so that `summary` of every file can answer;
+   * first waits for the build's content process while it makes the whole tables' files
+   * (src/lib/opendata/made-elsewhere.ts), whose summaries it then reads.
+   */
   prepareSummaries(): Promise<void>;
   /** The body of a text file (JSON, CSV, iCalendar…); throws for a binary one (a workbook). */
   text(path: string): string;
