@@ -13,7 +13,7 @@ const FILE = 'SHA256SUMS';
  * Writes `api/v1/SHA256SUMS` after the build: the sha256 of every file under api/v1, read back
  * from disk (endpoints cannot see each other's bytes, and the written bytes are what people get).
  * Files the build took unchanged from its cache are not read again, and the plan records the build's
- * content process staged and the whole tables' files come with their digests, computed as they
+ * content process staged and the tables' files come with their digests, computed as they
  * were made (`folderDigests`, src/lib/build/digest-cache.ts, with its record in the build cache).
  */
 export function checksums(): AstroIntegration {

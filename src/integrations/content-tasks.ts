@@ -15,7 +15,7 @@
  *   staging folder, hashes them for api/v1/SHA256SUMS and prunes the cache (`stageOpenDataFiles`);
  *   src/integrations/open-data-files.ts moves that folder into the out dir after the pages and
  *   places the records it lacked;
- * - `tables`: from the second build on, makes the whole tables' files whose rows changed into the
+ * - `tables`: from the second build on, makes the tables' files whose rows changed into the
  *   content cache (`makeTableFiles`), which the pages that size every file wait for; the same
  *   integration links them into the out dir after the pages.
  *
@@ -73,7 +73,7 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
 
 /** The open data of the content this process read, in the build's publish context (one per process: `createOpenData` keeps it). */
 async function openDataOfBuild() {
-  return createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base), { workbooks: false });
+  return createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base));
 }
 
 const asked = (childOption('tasks') ?? '').split(',').filter(Boolean);

@@ -1,7 +1,6 @@
 import { BytesResponse } from '../build/bytes-response';
 import { getCatalog } from '../catalog/from-collections';
-import { apiPaths, publishContextOf, type PublishContext } from './context';
-import { tableNames } from './record-schemas';
+import { publishContextOf, type PublishContext } from './context';
 import { contentType, createOpenData, type FileFormat, type OpenData } from './open-data';
 
 const SIZES_EVERY_FILE: ReadonlySet<FileFormat> = new Set<FileFormat>(['JSON-LD', 'Data Package']);
@@ -13,7 +12,7 @@ export function publishContext(): PublishContext {
 
 /** The open data of the current build (one catalog, files rendered once). */
 export async function getOpenData(): Promise<OpenData> {
-  return await createOpenData(await getCatalog(), publishContext(), { workbooks: false });
+  return createOpenData(await getCatalog(), publishContext());
 }
 
 /** An endpoint's response: the registry's file at `path`, with its media type. */
@@ -21,9 +20,7 @@ export async function serveOpenData(path: string): Promise<Response> {
   const openData = await getOpenData();
   const entry = openData.entry(path);
   if (!entry) throw new Error(`Open data: no file "${path}" in the registry`);
-  // A workbook needs itself written; the DCAT catalog and datapackage.json (which size every file)
-  // need the workbooks whose size is not kept from an earlier build; nothing else waits for them.
-  if (entry.format === 'XLSX') await openData.prepare(tableNames.filter((name) => apiPaths.table(name, 'xlsx') === path));
+  // The DCAT catalog and datapackage.json size every file: the tables' may be in the making elsewhere.
   if (SIZES_EVERY_FILE.has(entry.format)) await openData.prepareSummaries();
   return new BytesResponse(openData.file(path).body, { headers: { 'Content-Type': contentType(entry.format) } });
 }

@@ -1,5 +1,5 @@
 /**
- * The whole tables' files (`asFile: 'table'`) as the build's content process makes them for this
+ * The tables' files (`asFile: 'table'`) as the build's content process makes them for this
  * build (src/integrations/content-tasks.ts, `makeTableFiles` in publish.ts): while it does, a page
  * that sizes every file (catalog.jsonld, datapackage.json, /du-lieu-mo/: `prepareSummaries`) and
  * the step that publishes them (`publishTableFiles`) wait for it, then find their bytes and

@@ -2,7 +2,6 @@ import type { Catalog } from '../catalog/build';
 import { plainKey, renderKey } from '../build/cache-key';
 import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, holdsBytes, pruneBytes, recordPack, storeBytes } from '../content/cache';
 import { sizeAndSha256 } from './checksums';
-import { z } from 'astro/zod';
 import { apiPaths, urlOf, type PublishContext } from './context';
 import { dataPackage } from './datapackage';
 import { dcatCatalog } from './dcat';
@@ -18,7 +17,7 @@ import { calendarAgencies, contentModified, latestPlanDate, latestReportDate, pl
 import { CHUNKED_FORMATS, chunkedTableFile, type ChunkedFormat } from './table-files';
 import { catalogRowKeys, chunkedRowsDigest, type RowsDigest } from './table-keys';
 import { tableFilesFromElsewhere } from './made-elsewhere';
-import { memberUrlPattern, type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type PublishedKind } from './types';
+import { type Dataset, type DatasetId, type FileSummary, type OpenData, type OpenDataFile, type PublishedKind } from './types';
 
 export * from './types';
 
@@ -65,8 +64,6 @@ const TABLE_TEXT: Record<TableName, { title: string; description: string; keywor
   },
 };
 
-const TABLE_NAMES = Object.keys(TABLE_TEXT) as TableName[];
-
 /** Where kept file summaries live in the content cache (src/lib/content/cache.ts): each on its own, and in one pack per context. */
 const SUMMARY_NAMESPACE = 'open-data-summaries';
 const SUMMARY_PACKS = 'open-data-summary-packs';
@@ -78,7 +75,7 @@ const SUMMARY_PACKS = 'open-data-summary-packs';
 const FILE_NAMESPACES: Record<PublishedKind, string> = { record: 'open-data-files', table: 'open-data-table-files' };
 
 /**
- * Whether the content cache holds any whole table's file: not before the first build with this
+ * Whether the content cache holds any table's file: not before the first build with this
  * code, whose tables are all made where the catalogs need their sizes (src/lib/opendata/publish.ts).
  */
 export function tableFilesKept(): boolean {
@@ -138,49 +135,29 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     const table = { name, count: items.length, parts: rowsDigest(name).parts, rows: rowsOf, firstRows: (count: number) => build(0, count), memo: `${name}|${context}` };
     return chunkedTableFile(table, format, urlOf(ctx, apiPaths.schema(name)));
   };
-  // The workbooks are written by prepare() (their library only writes asynchronously), on demand:
-  // a build whose open-data pages all come from the incremental cache never writes them.
-  const workbooks = new Map<TableName, Buffer>();
-  const writing = new Map<TableName, Promise<void>>();
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
-  // A table of a row per plan or per item of a plan is large (160 MB of citations.json at 50,000
-  // plans): its files are published as files from their pieces (`wholeTable`); the others are pages.
+  // Every table's files are published as files from their pieces (`wholeTable`): those of a row per
+  // plan or per item of a plan are large (160 MB of citations.json at 50,000 plans) and joined from
+  // their chunks' kept parts; the others are written whole.
   const tableFiles = (name: TableName): OpenDataFile[] => {
     const chunked = PLAN_ROW_TABLES.has(name);
-    return [
-      {
-        path: apiPaths.table(name, 'json'),
-        format: 'JSON',
-        schema: apiPaths.schema(name),
-        ...(chunked
-          ? wholeTable(() => chunkedFile(name, 'json'))
-          : { render: () => toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)) }),
-        key: () => rowsKey(name),
-      },
-      {
-        path: apiPaths.table(name, 'csv'),
-        format: 'CSV',
-        schema: apiPaths.schema(name),
-        ...(chunked ? wholeTable(() => chunkedFile(name, 'csv')) : { render: () => tableCsv(name, rows[name]) }),
-        key: () => rowsKey(name),
-      },
-      {
-        path: apiPaths.table(name, 'xlsx'),
-        format: 'XLSX',
-        key: () => rowsKey(name),
-        ...(chunked
-          ? wholeTable(() => chunkedFile(name, 'xlsx'))
-          : {
-              render: () => {
-                const workbook = workbooks.get(name);
-                if (!workbook) throw new Error(`Open data: ${name}.xlsx is not written yet; await openData.prepare() first`);
-                return workbook;
-              },
-            }),
-      },
-    ];
+    const pieces = (format: ChunkedFormat) => () => (chunked ? chunkedFile(name, format) : [wholeFile(name, format)]);
+    const formats = { json: 'JSON', csv: 'CSV', xlsx: 'XLSX' } as const;
+    return CHUNKED_FORMATS.map((format) => ({
+      path: apiPaths.table(name, format),
+      format: formats[format],
+      ...(format === 'xlsx' ? {} : { schema: apiPaths.schema(name) }),
+      ...wholeTable(pieces(format)),
+      key: () => rowsKey(name),
+    }));
+  };
+  /** A table's file written whole from its rows: the agencies', documents', reports' and results' tables. */
+  const wholeFile = (name: TableName, format: ChunkedFormat): Buffer => {
+    if (format === 'xlsx') return tableXlsx(name, rows[name]);
+    if (format === 'csv') return Buffer.from(tableCsv(name, rows[name]));
+    return Buffer.from(toJson(checked(tableFileSchema(name), { $schema: urlOf(ctx, apiPaths.schema(name)), count: rows[name].length, items: rows[name] }, name)));
   };
 
   // Reports are dated by their own issue, not by the plans they report on.
@@ -299,7 +276,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
 
   // The summaries a build reads together (every plan's record, for catalog.jsonld), in one record.
   const pack = code ? recordPack<FileSummary>(SUMMARY_PACKS, cacheKey(SUMMARY_PACKS, code, context)) : undefined;
-  // The whole tables' summaries (a dozen) are kept on their own only: the build's content process
+  // The tables' summaries (25) are kept on their own only: the build's content process
   // makes those files, and a pack it saved with them alone would drop every other entry.
   const packs = (path: string) => byPath.get(path)?.asFile !== 'table';
 
@@ -375,25 +352,9 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       const { bytes, sha256 } = rendered.get(path) ?? summaries.get(path) ?? keptSummary(path) ?? renderKept(path).summary;
       return { bytes, sha256 };
     },
-    prepare(tables = TABLE_NAMES) {
-      // The workbooks of the chunked tables are written when rendered, from their kept parts.
-      return Promise.all(
-        tables
-          .filter((name) => !PLAN_ROW_TABLES.has(name))
-          .map((name) => {
-            let written = writing.get(name);
-            if (!written) writing.set(name, (written = tableXlsx(name, rows[name]).then((bytes) => void workbooks.set(name, bytes))));
-            return written;
-          }),
-      ).then(() => undefined);
-    },
     async prepareSummaries() {
-      // The whole tables' files may be in the making in the build's content process: their summaries then come from there.
+      // The tables' files may be in the making in the build's content process: their summaries then come from there.
       await tableFilesFromElsewhere();
-      return openData.prepare(TABLE_NAMES.filter((name) => {
-        const path = apiPaths.table(name, 'xlsx');
-        return !rendered.has(path) && !summaries.has(path) && !keptSummary(path);
-      }));
     },
     text(path) {
       const { body } = openData.file(path);
@@ -407,17 +368,12 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
 
 const cache = new WeakMap<Catalog, Map<string, OpenData>>();
 
-/**
- * The open data of a catalog, built once per catalog and publish context; files render lazily,
- * once. With `workbooks` (the default) the .xlsx files are written before it resolves, so that
- * every file can be read; the build passes false and writes them only when one is served.
- */
-export async function createOpenData(catalog: Catalog, ctx: PublishContext, { workbooks = true } = {}): Promise<OpenData> {
+/** The open data of a catalog, built once per catalog and publish context; files render lazily, when asked for. */
+export function createOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const key = `${ctx.site}|${ctx.base}`;
   let byContext = cache.get(catalog);
   if (!byContext) cache.set(catalog, (byContext = new Map()));
   let openData = byContext.get(key);
   if (!openData) byContext.set(key, (openData = buildOpenData(catalog, ctx)));
-  if (workbooks) await openData.prepare();
   return openData;
 }

@@ -46,12 +46,12 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
 }
 
 /**
- * Puts every whole table's file (the files marked `asFile: 'table'`: the JSON, CSV and Excel files
- * of the tables of a row per plan or per item of a plan, and the site's calendar) at its path
- * under `outDir` (`placeKeptFiles`), gives api/v1/SHA256SUMS their sha256 (known from their
- * summaries: `adoptedDigests`), and removes the kept bytes of the table files no file of this build
- * is. They were pages: each file (up to 250 MB at 50,000 plans) was joined in memory, handed to
- * Astro as a response, read back and written, 51–65 s of a plan added at 50,000 plans.
+ * Puts every table's file (the files marked `asFile: 'table'`: each table as JSON, CSV and Excel,
+ * and the site's calendar) at its path under `outDir` (`placeKeptFiles`), once the build's content
+ * process is done making them (`makeTableFiles`); gives api/v1/SHA256SUMS their sha256 (known from
+ * their summaries: `adoptedDigests`), and removes the kept bytes of the table files no file of this
+ * build is. They were pages: each file (up to 250 MB at 50,000 plans) was joined in memory, handed
+ * to Astro as a response, read back and written, 51–65 s of a plan added at 50,000 plans.
  */
 export async function publishTableFiles(openData: OpenData, outDir: string): Promise<PlacedFiles> {
   // Not while the build's content process may still be writing them into the cache.
@@ -63,14 +63,14 @@ export async function publishTableFiles(openData: OpenData, outDir: string): Pro
   return { files, rendered, pruned: openData.pruneKeptFiles('table', kept) };
 }
 
-/** The whole tables' files of the registry (`asFile: 'table'`). */
+/** The tables' files of the registry (`asFile: 'table'`). */
 function tablePaths(openData: OpenData): string[] {
   return openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));
 }
 
 /**
- * In the build's content process, from the second build on (`tableFilesKept`): makes each whole
- * table's file the content cache lacks (its rows changed), while Astro's process bundles and renders
+ * In the build's content process, from the second build on (`tableFilesKept`): makes each table's
+ * file the content cache lacks (its rows changed), while Astro's process bundles and renders
  * the pages; there the catalogs that size every file wait for this (`tableFilesFromElsewhere`), then
  * read the sizes kept here, and `publishTableFiles` links the files. That took 30–60 s of Astro's
  * one page thread for a plan added at 50,000 plans. One file at a time, letting the process's other

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/build';
 import type { PublishContext } from './context';
 import { urlOf } from './context';
-import type { TableName, TableRows } from './record-schemas';
+import type { TableRows } from './record-schemas';
 
 /*
  * Types and constants of the open-data registry (open-data.ts builds it; dcat.ts, datapackage.ts
@@ -56,8 +56,8 @@ export interface OpenDataFile {
   /**
    * Published as a file after the pages (src/lib/opendata/publish.ts), not by a route: its bytes
    * are kept in the content cache under its summary's key whenever it is rendered. A plan's
-   * `record` (50,000 of them, staged by the build's content process); a whole `table` file
-   * (a dozen, each up to 250 MB, which a route would hold in memory, hand to Astro and have read back).
+   * `record` (50,000 of them, staged by the build's content process); a `table`'s file
+   * (25, up to 250 MB each, which a route would hold in memory, hand to Astro and have read back).
    */
   asFile?: PublishedKind;
 }
@@ -177,12 +177,10 @@ export interface OpenData {
    * rendered), only when due (`pruneBytes`).
    */
   pruneKeptFiles(kind: PublishedKind, keep: ReadonlySet<string>, written?: number): number;
-  /** Writes the workbooks of the given tables (once each; all when none are given); `file` of an .xlsx path throws until it has resolved. */
-  prepare(tables?: readonly TableName[]): Promise<void>;
   /**
-   * Writes the workbooks whose summary is not kept, so that `summary` of every file can answer;
-   * first waits for the build's content process while it makes the whole tables' files
-   * (src/lib/opendata/made-elsewhere.ts), whose summaries it then reads.
+   * Settles once every file can be sized by `summary` without waiting: once the build's content
+   * process is done making the tables' files (src/lib/opendata/made-elsewhere.ts), whose summaries
+   * it then reads instead of making them again.
    */
   prepareSummaries(): Promise<void>;
   /** The body of a text file (JSON, CSV, iCalendar…); throws for a binary one (a workbook). */

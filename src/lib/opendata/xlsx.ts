@@ -276,7 +276,7 @@ export function workbookFromParts<T extends TableName>(name: T, sample: readonly
 }
 
 /** One table as an .xlsx workbook; the rows are the same as the CSV's and the JSON's. */
-export async function tableXlsx<T extends TableName>(name: T, rows: TableRows[T]): Promise<Buffer> {
+export function tableXlsx<T extends TableName>(name: T, rows: TableRows[T]): Buffer {
   return Buffer.concat(workbookFromParts(name, rows, [packRun(dataRowsXml(name, rows, 0))]));
 }
 

@@ -7,6 +7,7 @@ import { buildCatalog } from '../../../src/lib/catalog/build';
 import { CONTENT_CACHE_ENV, contentCacheRoot } from '../../../src/lib/content/cache';
 import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { createOpenData, tableFilesKept, type PublishedKind } from '../../../src/lib/opendata/open-data';
+import { tableNames } from '../../../src/lib/opendata/record-schemas';
 import { tableFilesMadeElsewhere } from '../../../src/lib/opendata/made-elsewhere';
 import { adoptStagedOpenDataFiles, makeTableFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
@@ -24,7 +25,7 @@ afterEach(() => {
 });
 
 /** The open data of a build: a catalog of its own, as each build has (createOpenData keeps one per catalog). */
-const openDataOfBuild = (context = ctx) => createOpenData(buildCatalog(content), context, { workbooks: false });
+const openDataOfBuild = (context = ctx) => createOpenData(buildCatalog(content), context);
 
 /** Counts the renders of every file of `openData` published as `kind` (whole or in pieces). */
 function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>, kind: PublishedKind = 'record'): { count: number } {
@@ -45,11 +46,8 @@ function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>, kin
   return renders;
 }
 
-/** The whole tables' files: a row per plan or per item of a plan, and the site's calendar. */
-const TABLE_FILES = [
-  ...['plans', 'targets', 'deadlines', 'citations'].flatMap((name) => ['json', 'csv', 'xlsx'].map((format) => `api/v1/${name}.${format}`)),
-  'api/v1/deadlines.ics',
-].sort();
+/** The tables' files, published as files: every table as JSON, CSV and Excel, and the site's calendar. */
+const TABLE_FILES = [...tableNames.flatMap((name) => ['json', 'csv', 'xlsx'].map((format) => `api/v1/${name}.${format}`)), 'api/v1/deadlines.ics'].sort();
 
 describe('publishOpenDataFiles', () => {
   it("places every plan's record at its public path with the bytes its render has, and renders each once", async () => {
@@ -103,7 +101,7 @@ describe('publishOpenDataFiles', () => {
     const [first, ...rest] = content.plans;
     const path = `api/v1/plans/${first!.slug}.json`;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
-    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
+    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
     const out = tempDir('out-');
     expect(publishOpenDataFiles(after, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
     // The cache holds one file per record of the last build (counted before rendering the old one again below).
@@ -137,7 +135,7 @@ describe('publishOpenDataFiles', () => {
     const marked = (kind: PublishedKind) => openData.allFiles().filter((file) => file.asFile === kind).map((file) => file.path);
     expect(marked('record')).toEqual(openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`));
     expect(marked('table').sort()).toEqual(TABLE_FILES);
-    expect(() => openData.keptFile('api/v1/agencies.json')).toThrow(/api\/v1\/agencies\.json/);
+    expect(() => openData.keptFile('api/v1/catalog.jsonld')).toThrow(/api\/v1\/catalog\.jsonld/);
   });
 });
 
@@ -160,7 +158,7 @@ describe('publishTableFiles', () => {
       expect(adoptedDigests(out).get(path), path).toBe(sha256Hex(bytes));
     }
     expect(readFileSync(join(out, 'api/v1/citations.json'), 'utf8')).toContain('"items": [');
-    // Nothing else is placed: the smaller tables and the catalogs stay pages.
+    // Nothing else is placed: the catalogs stay pages.
     expect(readdirSync(join(out, 'api/v1')).sort()).toEqual(TABLE_FILES.map((path) => path.slice('api/v1/'.length)));
   });
 
@@ -189,7 +187,7 @@ describe('publishTableFiles', () => {
     await publishTableFiles(before, published);
     const [first, ...rest] = content.plans;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
-    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx, { workbooks: false });
+    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
     const renders = countRenders(after, 'table');
     const out = tempDir('out-');
     // A plan's summary is a column of plans.* only.
@@ -232,10 +230,10 @@ describe('makeTableFiles, in the content process', () => {
     await publishTableFiles(await openDataOfBuild(), tempDir('out-'));
     expect(tableFilesKept()).toBe(true);
     // The content process's catalog of the edited content.
-    const contentProcess = await createOpenData(edited(), ctx, { workbooks: false });
+    const contentProcess = await createOpenData(edited(), ctx);
     expect(await makeTableFiles(contentProcess)).toEqual({ files: TABLE_FILES.length, rendered: 3 });
     // Astro's catalog of the same content: the catalogs size every file, then the files are placed.
-    const pages = await createOpenData(edited(), ctx, { workbooks: false });
+    const pages = await createOpenData(edited(), ctx);
     const renders = countRenders(pages, 'table');
     await pages.prepareSummaries();
     for (const path of TABLE_FILES) pages.summary(path);
@@ -293,9 +291,9 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
     const [first, ...rest] = content.plans;
     const edited = () => buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
-    const staged = await stageOpenDataFiles(await createOpenData(edited(), ctx, { workbooks: false }));
+    const staged = await stageOpenDataFiles(await createOpenData(edited(), ctx));
     expect(staged).toMatchObject({ files: content.plans.length - 1, missing: [recordPath(first!.slug)], pruned: 1 });
-    const pages = await createOpenData(edited(), ctx, { workbooks: false });
+    const pages = await createOpenData(edited(), ctx);
     const out = tempDir('out-');
     expect(adoptStagedOpenDataFiles(staged, pages, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
     expect(readFileSync(join(out, recordPath(first!.slug)), 'utf8')).toContain('(sửa)');
@@ -306,7 +304,7 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     // The first staging has no ledger to count from: it prunes (nothing), and writes one.
     expect(await stageOpenDataFiles(await openDataOfBuild())).toMatchObject({ missing: [], pruned: 0 });
     const [first, ...rest] = content.plans;
-    const edited = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] }), ctx, { workbooks: false });
+    const edited = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] }), ctx);
     const before = edited.keptFileAt(recordPath(first!.slug))!;
     const old = (await openDataOfBuild()).keptFileAt(recordPath(first!.slug))!;
     expect([before.kept, old.kept]).toEqual([false, true]);
@@ -323,7 +321,7 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     expect(adoptedDigests(out).size, 'no digest taken for files not moved').toBe(0);
     expect(existsSync(staged.dir)).toBe(false);
     const [first, ...rest] = content.plans;
-    const other = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx, { workbooks: false });
+    const other = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx);
     expect(adoptStagedOpenDataFiles(await stageOpenDataFiles(await openDataOfBuild()), other, out)).toBeUndefined();
     // A cold build: the cache holds no record yet, so every one is missing and nothing moves.
     process.env[CACHE_DIR_ENV] = tempDir('build-cache-');

@@ -4,13 +4,11 @@ import { API_ROOT } from '../../../lib/opendata/context';
 import { getOpenData, serveOpenData } from '../../../lib/opendata/from-astro';
 
 /**
- * Every file directly under api/v1/ from the open-data registry: the smaller tables (.json, .csv,
- * .xlsx), the DCAT catalog and datapackage.json. A table is keyed by its rows (open-data.ts), so an
- * edit that leaves them as they were does not write them again; the others by the whole catalog
- * (every plan's digest, the registries, the reports) and the publish context, so any content change
- * renders them again. The whole tables' files (`asFile: 'table'`: plans, targets, deadlines and
- * citations, and deadlines.ics) are published as files after the pages
- * (src/integrations/open-data-files.ts); this route serves them in `astro dev` only.
+ * The DCAT catalog and datapackage.json (api/v1/catalog.jsonld, api/v1/datapackage.json), keyed by
+ * the whole catalog (every plan's digest, the registries, the reports) and the publish context, so
+ * any content change renders them again. The tables' files beside them (`asFile: 'table'`: every
+ * table as .json, .csv and .xlsx, and deadlines.ics) are published as files after the pages
+ * (src/integrations/open-data-files.ts); this route serves them in `astro dev` only, keyed by their rows.
  */
 export const getStaticPaths = (async () => {
   const openData = await getOpenData();
