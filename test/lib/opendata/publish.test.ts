@@ -27,6 +27,18 @@ afterEach(() => {
 /** The open data of a build: a catalog of its own, as each build has (createOpenData keeps one per catalog). */
 const openDataOfBuild = (context = ctx) => createOpenData(buildCatalog(content), context);
 
+/** Runs `run` with the content cache off (`KE_HOACH_CONTENT_CACHE=off`), as a read-only checkout would. */
+async function withoutContentCache(run: () => Promise<void>): Promise<void> {
+  const previous = process.env[CONTENT_CACHE_ENV];
+  process.env[CONTENT_CACHE_ENV] = 'off';
+  try {
+    await run();
+  } finally {
+    if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
+    else process.env[CONTENT_CACHE_ENV] = previous;
+  }
+}
+
 /** Counts the renders of every file of `openData` published as `kind` (whole or in pieces). */
 function countRenders(openData: Awaited<ReturnType<typeof openDataOfBuild>>, kind: PublishedKind = 'record'): { count: number } {
   const renders = { count: 0 };
@@ -113,9 +125,7 @@ describe('publishOpenDataFiles', () => {
   });
 
   it('writes each record into the out dir when there is no cache to keep it in', async () => {
-    const previous = process.env[CONTENT_CACHE_ENV];
-    process.env[CONTENT_CACHE_ENV] = 'off';
-    try {
+    await withoutContentCache(async () => {
       const openData = await openDataOfBuild();
       const out = tempDir('out-');
       expect(publishOpenDataFiles(openData, out)).toEqual({ files: content.plans.length, rendered: content.plans.length, pruned: 0 });
@@ -124,10 +134,7 @@ describe('publishOpenDataFiles', () => {
         expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
         expect(statSync(join(out, path)).nlink, path).toBe(1);
       }
-    } finally {
-      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
-      else process.env[CONTENT_CACHE_ENV] = previous;
-    }
+    });
   });
 
   it('publishes only the files the registry marks so', async () => {
@@ -201,9 +208,7 @@ describe('publishTableFiles', () => {
   });
 
   it('writes each file into the out dir when there is no cache to keep it in', async () => {
-    const previous = process.env[CONTENT_CACHE_ENV];
-    process.env[CONTENT_CACHE_ENV] = 'off';
-    try {
+    await withoutContentCache(async () => {
       const openData = await openDataOfBuild();
       const out = tempDir('out-');
       expect(await publishTableFiles(openData, out)).toEqual({ files: TABLE_FILES.length, rendered: TABLE_FILES.length, pruned: 0 });
@@ -211,10 +216,7 @@ describe('publishTableFiles', () => {
         expectPublished(out, openData, path);
         expect(statSync(join(out, path)).nlink, path).toBe(1);
       }
-    } finally {
-      if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
-      else process.env[CONTENT_CACHE_ENV] = previous;
-    }
+    });
   });
 });
 
