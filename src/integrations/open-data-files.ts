@@ -6,7 +6,7 @@ import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
 import { tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
-import { adoptStagedOpenDataFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
+import { adoptStagedOpenDataFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
 import { contentTask } from './child';
 
 /** What the content process's `tables` task did (`makeTableFiles`; nothing in a cold build). */
@@ -35,8 +35,9 @@ function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string 
  * first. Otherwise (a cold build stages none, that process failed, the content changed between the
  * two reads) every record is placed here. From the second build on, that process also makes the
  * tables' files whose rows changed while the pages render (`makeTableFiles`); once it is done, they
- * are linked from the cache here (`publishTableFiles`, which makes any still missing). It comes
- * before the checksums integration, whose api/v1/SHA256SUMS lists them. The routes
+ * are linked from the cache here (`publishTableFiles`, which makes any still missing), and the DCAT
+ * catalog and datapackage.json, which size every file, are written after them. It comes before the
+ * checksums integration, whose api/v1/SHA256SUMS lists them. The routes
  * src/pages/api/v1/plans/[slug].json.ts and src/pages/api/v1/[file].ts serve them in `astro dev` only.
  */
 export default function openDataFiles(options: { contentDir?: string } = {}): AstroIntegration {
@@ -80,6 +81,8 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         const tablesMs = Math.round(performance.now() - started) - recordsMs;
         const elsewhere = made && made.rendered > 0 ? `${made.rendered} tệp dựng bên tiến trình nội dung` : '';
         logger.info(`Đã đặt ${placed.files} tệp bảng dữ liệu vào api/v1/${notesOf(placed, elsewhere)} (${tablesMs} ms)`);
+        const catalogs = await publishCatalogFiles(openData, outDir);
+        logger.info(`Đã viết ${catalogs} danh mục dữ liệu vào api/v1/ (${Math.round(performance.now() - started) - recordsMs - tablesMs} ms)`);
       },
     },
   };

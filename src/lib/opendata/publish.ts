@@ -63,6 +63,18 @@ export async function publishTableFiles(openData: OpenData, outDir: string): Pro
   return { files, rendered, pruned: openData.pruneKeptFiles('table', kept) };
 }
 
+/**
+ * Writes the DCAT catalog and datapackage.json (`metadataFiles`) into `outDir`, after the tables'
+ * files: they print every file's size and checksum, which the tables' are once the build's content
+ * process has made them (`prepareSummaries`). As pages, they were rendered early in Astro's page
+ * loop, which then stood waiting for that process. Returns how many it wrote.
+ */
+export async function publishCatalogFiles(openData: OpenData, outDir: string): Promise<number> {
+  await openData.prepareSummaries();
+  for (const { path } of openData.metadataFiles) replaceFileSync(join(outDir, path), openData.file(path).body);
+  return openData.metadataFiles.length;
+}
+
 /** The tables' files of the registry (`asFile: 'table'`). */
 function tablePaths(openData: OpenData): string[] {
   return openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));

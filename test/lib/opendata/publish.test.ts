@@ -9,7 +9,7 @@ import { sha256Hex } from '../../../src/lib/opendata/checksums';
 import { createOpenData, tableFilesKept, type PublishedKind } from '../../../src/lib/opendata/open-data';
 import { tableNames } from '../../../src/lib/opendata/record-schemas';
 import { tableFilesMadeElsewhere } from '../../../src/lib/opendata/made-elsewhere';
-import { adoptStagedOpenDataFiles, makeTableFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
+import { adoptStagedOpenDataFiles, makeTableFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, stageOpenDataFiles } from '../../../src/lib/opendata/publish';
 import { tempDir, writeFileIn } from '../../support/temp-dir';
 import { content, ctx } from './real-content';
 
@@ -246,23 +246,38 @@ describe('makeTableFiles, in the content process', () => {
     for (const path of TABLE_FILES) expect(pages.summary(path), path).toEqual({ bytes: statSync(join(out, path)).size, sha256: sha256Hex(readFileSync(join(out, path))) });
   });
 
-  it('has the pages that size every file, and the publishing, wait for it while it works', async () => {
+  it('has the pages that size every file, the publishing and the catalogs wait for it while it works', async () => {
     const openData = await openDataOfBuild();
     const work = Promise.withResolvers<void>();
     tableFilesMadeElsewhere(work.promise);
     try {
-      const settled = { summaries: false, published: false };
+      const out = tempDir('out-');
+      const settled = { summaries: false, published: false, catalogs: false };
       const summaries = openData.prepareSummaries().then(() => (settled.summaries = true));
-      const published = publishTableFiles(openData, tempDir('out-')).then(() => (settled.published = true));
+      const published = publishTableFiles(openData, out).then(() => (settled.published = true));
+      const catalogs = publishCatalogFiles(openData, out).then(() => (settled.catalogs = true));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(settled).toEqual({ summaries: false, published: false });
-      // Failing only means this process makes them: both go on.
+      expect(settled).toEqual({ summaries: false, published: false, catalogs: false });
+      // Failing only means this process makes them: all go on.
       work.reject(new Error('tiến trình nội dung dừng'));
-      await Promise.all([summaries, published]);
-      expect(settled).toEqual({ summaries: true, published: true });
+      await Promise.all([summaries, published, catalogs]);
+      expect(settled).toEqual({ summaries: true, published: true, catalogs: true });
     } finally {
       tableFilesMadeElsewhere(undefined);
     }
+  });
+});
+
+describe('publishCatalogFiles', () => {
+  it('writes the DCAT catalog and datapackage.json after the tables, with the sizes and checksums of the files published', async () => {
+    const openData = await openDataOfBuild();
+    const out = tempDir('out-');
+    await publishTableFiles(openData, out);
+    expect(await publishCatalogFiles(openData, out)).toBe(2);
+    for (const path of ['api/v1/catalog.jsonld', 'api/v1/datapackage.json']) expect(readFileSync(join(out, path), 'utf8'), path).toBe(openData.text(path));
+    const plans = JSON.parse(readFileSync(join(out, 'api/v1/datapackage.json'), 'utf8')).resources.find((resource: { path: string }) => resource.path.endsWith('plans.csv'));
+    const csv = readFileSync(join(out, 'api/v1/plans.csv'));
+    expect([plans.bytes, plans.hash]).toEqual([csv.length, `sha256:${sha256Hex(csv)}`]);
   });
 });
 

@@ -1,22 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { renderKey } from '../../../lib/build/cache-key';
 import { API_ROOT } from '../../../lib/opendata/context';
 import { getOpenData, serveOpenData } from '../../../lib/opendata/from-astro';
 
 /**
- * The DCAT catalog and datapackage.json (api/v1/catalog.jsonld, api/v1/datapackage.json), keyed by
- * the whole catalog (every plan's digest, the registries, the reports) and the publish context, so
- * any content change renders them again. The tables' files beside them (`asFile: 'table'`: every
- * table as .json, .csv and .xlsx, and deadlines.ics) are published as files after the pages
- * (src/integrations/open-data-files.ts); this route serves them in `astro dev` only, keyed by their rows.
+ * Every file directly under api/v1/ from the open-data registry: every table as .json, .csv and
+ * .xlsx, deadlines.ics, the DCAT catalog and datapackage.json. A build publishes them as files after
+ * the pages (src/integrations/open-data-files.ts: the tables' files made by the build's content
+ * process while the pages render, then the catalogs, which size them), so this route has no pages
+ * in a build: it serves `astro dev`, rendering the file asked for.
  */
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const openData = await getOpenData();
-  const catalogKey = renderKey(openData.catalog, openData.catalog.plans, openData.ctx);
   return openData
     .allFiles()
-    .filter(({ path, asFile }) => path.startsWith(API_ROOT) && !path.slice(API_ROOT.length).includes('/') && (import.meta.env.DEV || !asFile))
-    .map(({ path, key }) => ({ params: { file: path.slice(API_ROOT.length) }, cacheKey: `${path}|${key ? key() : catalogKey}` }));
+    .filter(({ path }) => path.startsWith(API_ROOT) && !path.slice(API_ROOT.length).includes('/'))
+    .map(({ path }) => ({ params: { file: path.slice(API_ROOT.length) } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => serveOpenData(`${API_ROOT}${params.file}`);
