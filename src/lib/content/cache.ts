@@ -203,14 +203,22 @@ export function bytesFileAt(namespace: string, key: string): { file: string; kep
   return { file, kept: existsSync(file) };
 }
 
-/** Whether `namespace` holds any bytes `storeBytes` stored (for this code of the content pipeline); false with the cache off. */
+/**
+ * Whether `namespace` holds any bytes `storeBytes` stored (for this code of the content pipeline):
+ * a file in one of its folders (`recordPath`: by the key's first two characters), which a prune may
+ * have emptied; false with the cache off.
+ */
 export function holdsBytes(namespace: string): boolean {
   if (!contentCacheEnabled()) return false;
-  try {
-    return readdirSync(join(generationDir(), namespace)).length > 0;
-  } catch {
-    return false;
-  }
+  const root = join(generationDir(), namespace);
+  const entries = (dir: string) => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+  return entries(root).some((folder) => entries(join(root, folder)).length > 0);
 }
 
 /**

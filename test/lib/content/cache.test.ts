@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, cachedRecord, cacheKey, contentCacheRoot, CONTENT_CACHE_ENV, pipelineFingerprint, recordPack, storeRecord } from '../../../src/lib/content/cache';
+import { cached, cachedBytes, cachedRecord, cacheKey, contentCacheRoot, CONTENT_CACHE_ENV, holdsBytes, pipelineFingerprint, pruneBytes, recordPack, storeBytes, storeRecord } from '../../../src/lib/content/cache';
 import { root } from '../../support/build';
 
 const unique = () => cacheKey('test', String(process.pid), String(Math.random()));
@@ -74,5 +74,25 @@ describe('recordPack', () => {
     pack.set('new', 99);
     pack.save();
     expect(saved(key)).toEqual(new Map([['old-3', 3], ['new', 99]]));
+  });
+});
+
+describe('holdsBytes', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('tells whether a namespace holds any stored bytes, and not once a prune has emptied it', () => {
+    const namespace = `test-holds-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    expect(holdsBytes(namespace)).toBe(false);
+    const key = unique();
+    storeBytes(namespace, key, [Buffer.from('một '), Buffer.from('hai')]);
+    expect(holdsBytes(namespace)).toBe(true);
+    expect(cachedBytes(namespace, key)?.toString('utf8'), 'pieces stored in order').toBe('một hai');
+    expect(pruneBytes(namespace, new Set())).toBe(1);
+    expect(holdsBytes(namespace), 'the key folders a prune leaves hold nothing').toBe(false);
+    storeBytes(namespace, key, Buffer.from('ba'));
+    vi.stubEnv(CONTENT_CACHE_ENV, 'off');
+    expect(holdsBytes(namespace)).toBe(false);
+    vi.unstubAllEnvs();
+    pruneBytes(namespace, new Set());
   });
 });
