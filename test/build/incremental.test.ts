@@ -134,9 +134,16 @@ describe('incremental build', () => {
       expect(redone.filter((page) => page.startsWith('/api/v1/plans/')), 'plan records are not pages').toEqual([]);
       const records = files(edited.incremental).filter((file) => file.startsWith('api/v1/plans/'));
       // Staged by the content process from the cache and moved in; the edited plan's it lacked is placed after.
-      expect(edited.log).toContain(`Đã đặt ${records.length} tệp kế hoạch vào api/v1/plans/ (chuẩn bị sẵn bên tiến trình nội dung)`);
-      expect(edited.log).not.toContain('tệp dựng tại đây');
-      expect(edited.log, "the edited plan's old record stays in the cache for now, as its cards do").not.toContain('tệp cũ khỏi bộ nhớ đệm');
+      const recordsLine = edited.log.split('\n').find((line) => line.includes('tệp kế hoạch vào api/v1/plans/')) ?? '';
+      expect(recordsLine).toContain(`Đã đặt ${records.length} tệp kế hoạch vào api/v1/plans/ (chuẩn bị sẵn bên tiến trình nội dung)`);
+      expect(recordsLine).not.toContain('tệp dựng tại đây');
+      expect(recordsLine, "the edited plan's old record stays in the cache for now, as its cards do").not.toContain('tệp cũ khỏi bộ nhớ đệm');
+      // The tables' files are files too: the content process made those whose rows changed (the
+      // plans' table, in three formats), and nothing was made again after the pages.
+      expect(redone.filter((page) => /^\/api\/v1\/[^/]+$/.test(page.replace(/\/$/, ''))), 'the tables and catalogs are not pages').toEqual([]);
+      const tablesLine = edited.log.split('\n').find((line) => line.includes('tệp bảng dữ liệu vào api/v1/')) ?? '';
+      expect(tablesLine).toMatch(/Đã đặt 25 tệp bảng dữ liệu vào api\/v1\/ \(\d+ tệp dựng bên tiến trình nội dung\)/);
+      expect(tablesLine).not.toContain('tệp dựng tại đây');
       // Pages from the cache are links to its files (src/integrations/linked-cache.ts), and a page
       // rendered again replaces its cached copy: the site published before keeps its own bytes.
       const restored = /[├└]─ \/(\S+) \(restored\)/.exec(edited.log)![1]!;
