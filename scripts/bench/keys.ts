@@ -88,7 +88,7 @@ async function measure(plans: number, seed: number): Promise<BenchResult> {
       const types = documentTypePages(of).map((page) => documentTypePageKey(of, page));
       return pages.length + lists.length + types.length;
     });
-    const openData = await createOpenData(of, ctx);
+    const openData = createOpenData(of, ctx);
     const files = openData.allFiles().filter((file) => file.key);
     const group = (path: string) => (path.startsWith('api/v1/plans/') ? 'plan records' : path.endsWith('.ics') ? 'calendars' : 'open-data tables, feeds, catalogs');
     for (const label of ['plan records', 'calendars', 'open-data tables, feeds, catalogs']) {

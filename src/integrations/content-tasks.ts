@@ -61,18 +61,18 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
   },
   records: async () => {
     await searchSent;
-    return stageOpenDataFiles(await openDataOfBuild());
+    return stageOpenDataFiles(openDataOfBuild());
   },
   tables: async () => {
     // A cold build: this process draws every share card, which holds the build longest, and Astro's makes the tables.
     if (!tableFilesKept()) return { files: 0, rendered: 0, cold: true };
     await searchSent;
-    return makeTableFiles(await openDataOfBuild());
+    return makeTableFiles(openDataOfBuild());
   },
 };
 
 /** The open data of the content this process read, in the build's publish context (one per process: `createOpenData` keeps it). */
-async function openDataOfBuild() {
+function openDataOfBuild() {
   return createOpenData(loadCatalog(root, contentDir), publishContextOf(childOption('site'), base));
 }
 

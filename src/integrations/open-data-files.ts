@@ -27,8 +27,9 @@ function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string 
 
 /**
  * Publishes every plan's record (`api/v1/plans/{slug}.json`) and every table's files (JSON, CSV
- * and Excel, and deadlines.ics) once Astro has written the pages, from the catalog and publish context the pages were made from
- * (src/lib/opendata/publish.ts). From the start of the build, the build's content process
+ * and Excel, and deadlines.ics) once Astro has written the pages, from the catalog and publish
+ * context the pages were made from (src/lib/opendata/publish.ts). From the start of the build, the
+ * build's content process
  * (content-tasks.ts) links every record the content cache holds into a staging folder; here, that
  * folder is moved into the out dir with one rename when that process read the same content as the
  * pages, and the records it lacked (an edited plan's) are linked from the cache, or rendered there
@@ -67,7 +68,7 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         if (!config) throw new Error('astro:config:setup did not run');
         const started = performance.now();
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
-        const openData = await createOpenData(catalog, publishContextOf(config.site, config.base));
+        const openData = createOpenData(catalog, publishContextOf(config.site, config.base));
         const outDir = fileURLToPath(dir);
         const ready = await staged;
         staged = undefined;

@@ -1,6 +1,6 @@
 /**
  * The open-data files published as files of the out dir, not as Astro's pages: every plan's record
- * (`api/v1/plans/{slug}.json`, the registry's files marked `asFile: 'record'`) and the whole tables'
+ * (`api/v1/plans/{slug}.json`, the registry's files marked `asFile: 'record'`) and every table's
  * files (`asFile: 'table'`), linked from the content cache once the pages are written
  * (src/integrations/open-data-files.ts).
  *

@@ -78,7 +78,7 @@ describe('the /du-lieu-mo/ page data', () => {
   });
 
   it('links as many files with 200 plans as with the seed plans', async () => {
-    const many = catalogPage(await createOpenData(syntheticCatalog(200), ctx));
+    const many = catalogPage(createOpenData(syntheticCatalog(200), ctx));
     const links = (p: typeof page) => p.datasets.reduce((n, d) => n + d.files.length, 0);
     expect(links(many)).toBe(links(page));
     expect(many.datasets.find((d) => d.id === 'plan-records')!.collection!.count).toBe(200);

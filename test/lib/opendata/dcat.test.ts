@@ -66,7 +66,7 @@ describe('catalog.jsonld (DCAT-AP 3)', () => {
   });
 
   it('does not grow with the number of plans', async () => {
-    const many = await createOpenData(syntheticCatalog(200), ctx);
+    const many = createOpenData(syntheticCatalog(200), ctx);
     const big = JSON.parse(many.text('api/v1/catalog.jsonld'));
     const count = (c: any) => c['dcat:dataset'].reduce((n: number, d: any) => n + d['dcat:distribution'].length, 0);
     expect(count(big)).toBe(count(dcat));

@@ -25,7 +25,7 @@ describe('the open-data registry', () => {
   });
 
   it('is deterministic: a fresh load of the same content renders byte-identical files', async () => {
-    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+    const again = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     expect(again).not.toBe(openData);
     for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toEqual(openData.file(file.path).body);
   });
@@ -33,7 +33,7 @@ describe('the open-data registry', () => {
   it('does not depend on the order the loader returns entries in', async () => {
     const content = loadContent(join(root, 'content'));
     const shuffled = buildCatalog({ plans: [...content.plans].reverse(), agencies: [...content.agencies].reverse(), documents: [...content.documents].reverse() });
-    const again = await createOpenData(shuffled, ctx);
+    const again = createOpenData(shuffled, ctx);
     for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toEqual(openData.file(file.path).body);
   });
 
@@ -58,7 +58,7 @@ describe('sizes and checksums kept between builds', () => {
   it('sizes every keyed file of an unchanged catalog without rendering it, and the catalogs come out the same', async () => {
     // `openData` rendered every file, which keeps each keyed file's summary; a later build starts afresh.
     for (const file of openData.allFiles()) openData.file(file.path);
-    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+    const again = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     expect(keyed().length).toBeGreaterThan(catalog.plans.length);
     for (const { path } of keyed()) forbidRender(again, path);
     await again.prepareSummaries();
@@ -70,7 +70,7 @@ describe('sizes and checksums kept between builds', () => {
     for (const file of openData.allFiles()) openData.file(file.path);
     saveRecordPacks();
     rmSync(join(contentCacheRoot(), pipelineFingerprint()!.slice(0, 16), 'open-data-summaries'), { recursive: true, force: true });
-    const again = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+    const again = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     // The tables' summaries are kept on their own only (the content process makes those files).
     const packed = keyed().filter(({ asFile }) => asFile !== 'table');
     expect(keyed().length - packed.length, 'every table in three formats, and deadlines.ics').toBe(tableNames.length * 3 + 1);
@@ -85,21 +85,21 @@ describe('sizes and checksums kept between builds', () => {
     process.env[CONTENT_CACHE_ENV] = 'off';
     let fresh;
     try {
-      fresh = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+      fresh = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     } finally {
       if (previous === undefined) delete process.env[CONTENT_CACHE_ENV];
       else process.env[CONTENT_CACHE_ENV] = previous;
     }
     // Twice through the cache: the first read writes the records, the second reads them.
     loadContent(join(root, 'content'));
-    const fromRecords = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
+    const fromRecords = createOpenData(buildCatalog(loadContent(join(root, 'content'))), ctx);
     expect(keys(fromRecords)).toEqual(keys(fresh));
   });
 
   it("keys each plan record with the publish context its links are written in: another address or base path, another key", async () => {
     const recordPaths = openData.catalog.plans.map(({ slug }) => `api/v1/plans/${slug}.json`);
     for (const other of [{ ...ctx, site: 'https://khac.example.gov.vn' }, { ...ctx, base: '/khac/' }]) {
-      const elsewhere = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), other);
+      const elsewhere = createOpenData(buildCatalog(loadContent(join(root, 'content'))), other);
       for (const path of recordPaths) {
         expect(elsewhere.entry(path)!.key!(), `${path} at ${JSON.stringify(other)}`).not.toBe(openData.entry(path)!.key!());
         expect(elsewhere.text(path), path).not.toBe(openData.text(path));
@@ -111,7 +111,7 @@ describe('sizes and checksums kept between builds', () => {
     const content = loadContent(join(root, 'content'));
     const [first, ...rest] = content.plans;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
-    const again = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
+    const again = createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
     for (const path of [`api/v1/plans/${first!.slug}.json`, 'api/v1/plans.csv']) {
       expect(again.entry(path)!.key!()).not.toBe(openData.entry(path)!.key!());
       expect(again.summary(path).sha256).not.toBe(openData.summary(path).sha256);
@@ -149,7 +149,7 @@ describe('sizes and checksums kept between builds', () => {
       ['a document retitled', { ...content, documents: content.documents.map((doc) => (doc.id === otherDocument ? { ...doc, data: { ...doc.data, title: `${doc.data.title ?? ''} (sửa)` } } : doc)) }, ['api/v1/documents.json']],
     ];
     for (const [what, edited, expected] of edits) {
-      const again = await createOpenData(buildCatalog(edited), ctx);
+      const again = createOpenData(buildCatalog(edited), ctx);
       const changed = again.allFiles().filter(({ path, key, format }) => key && format !== 'XLSX' && openData.entry(path) && again.file(path).sha256 !== openData.file(path).sha256);
       expect(changed.map(({ path }) => path), what).toEqual(expect.arrayContaining(expected));
       for (const { path } of changed) expect(again.entry(path)!.key!(), `${path} after ${what}`).not.toBe(openData.entry(path)!.key!());
@@ -161,7 +161,7 @@ describe('sizes and checksums kept between builds', () => {
     const plans = content.plans.map((entry, i) =>
       i === 0 ? { ...entry, data: { ...entry.data, summary: `${entry.data.summary} (sửa)`, targets: entry.data.targets.map((t) => ({ ...t, text: `${t.text} (sửa)` })) } } : entry,
     );
-    const again = await createOpenData(buildCatalog({ ...content, plans }), ctx);
+    const again = createOpenData(buildCatalog({ ...content, plans }), ctx);
     for (const path of ['api/v1/agencies.json', 'api/v1/agencies.csv', 'api/v1/documents.json', 'api/v1/documents.csv']) {
       expect(again.entry(path)!.key!(), path).toBe(openData.entry(path)!.key!());
       expect(again.file(path).sha256, path).toBe(openData.file(path).sha256);

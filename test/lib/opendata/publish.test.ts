@@ -113,7 +113,7 @@ describe('publishOpenDataFiles', () => {
     const [first, ...rest] = content.plans;
     const path = `api/v1/plans/${first!.slug}.json`;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
-    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
+    const after = createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
     const out = tempDir('out-');
     expect(publishOpenDataFiles(after, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
     // The cache holds one file per record of the last build (counted before rendering the old one again below).
@@ -194,7 +194,7 @@ describe('publishTableFiles', () => {
     await publishTableFiles(before, published);
     const [first, ...rest] = content.plans;
     const edited = { ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } };
-    const after = await createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
+    const after = createOpenData(buildCatalog({ ...content, plans: [edited, ...rest] }), ctx);
     const renders = countRenders(after, 'table');
     const out = tempDir('out-');
     // A plan's summary is a column of plans.* only.
@@ -232,10 +232,10 @@ describe('makeTableFiles, in the content process', () => {
     await publishTableFiles(await openDataOfBuild(), tempDir('out-'));
     expect(tableFilesKept()).toBe(true);
     // The content process's catalog of the edited content.
-    const contentProcess = await createOpenData(edited(), ctx);
+    const contentProcess = createOpenData(edited(), ctx);
     expect(await makeTableFiles(contentProcess)).toEqual({ files: TABLE_FILES.length, rendered: 3 });
     // Astro's catalog of the same content: the catalogs size every file, then the files are placed.
-    const pages = await createOpenData(edited(), ctx);
+    const pages = createOpenData(edited(), ctx);
     const renders = countRenders(pages, 'table');
     await pages.prepareSummaries();
     for (const path of TABLE_FILES) pages.summary(path);
@@ -308,9 +308,9 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     publishOpenDataFiles(await openDataOfBuild(), tempDir('out-'));
     const [first, ...rest] = content.plans;
     const edited = () => buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] });
-    const staged = await stageOpenDataFiles(await createOpenData(edited(), ctx));
+    const staged = await stageOpenDataFiles(createOpenData(edited(), ctx));
     expect(staged).toMatchObject({ files: content.plans.length - 1, missing: [recordPath(first!.slug)], pruned: 1 });
-    const pages = await createOpenData(edited(), ctx);
+    const pages = createOpenData(edited(), ctx);
     const out = tempDir('out-');
     expect(adoptStagedOpenDataFiles(staged, pages, out)).toEqual({ files: content.plans.length, rendered: 1, pruned: 1 });
     expect(readFileSync(join(out, recordPath(first!.slug)), 'utf8')).toContain('(sửa)');
@@ -321,7 +321,7 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     // The first staging has no ledger to count from: it prunes (nothing), and writes one.
     expect(await stageOpenDataFiles(await openDataOfBuild())).toMatchObject({ missing: [], pruned: 0 });
     const [first, ...rest] = content.plans;
-    const edited = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] }), ctx);
+    const edited = createOpenData(buildCatalog({ ...content, plans: [{ ...first!, data: { ...first!.data, summary: `${first!.data.summary} (sửa)` } }, ...rest] }), ctx);
     const before = edited.keptFileAt(recordPath(first!.slug))!;
     const old = (await openDataOfBuild()).keptFileAt(recordPath(first!.slug))!;
     expect([before.kept, old.kept]).toEqual([false, true]);
@@ -338,7 +338,7 @@ describe('stageOpenDataFiles and adoptStagedOpenDataFiles', () => {
     expect(adoptedDigests(out).size, 'no digest taken for files not moved').toBe(0);
     expect(existsSync(staged.dir)).toBe(false);
     const [first, ...rest] = content.plans;
-    const other = await createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx);
+    const other = createOpenData(buildCatalog({ ...content, plans: [{ ...first!, body: `${first!.body ?? ''}\nĐoạn mới.` }, ...rest] }), ctx);
     expect(adoptStagedOpenDataFiles(await stageOpenDataFiles(await openDataOfBuild()), other, out)).toBeUndefined();
     // A cold build: the cache holds no record yet, so every one is missing and nothing moves.
     process.env[CACHE_DIR_ENV] = tempDir('build-cache-');

@@ -11,5 +11,5 @@ export const content = loadContent(join(root, 'content'));
 export const catalog = buildCatalog(content);
 /** A sub-path deployment, so every URL proves it goes through the base. */
 export const ctx: PublishContext = { site: 'https://cong.example.gov.vn', base: '/ke-hoach-mo/' };
-export const openData = await createOpenData(catalog, ctx);
+export const openData = createOpenData(catalog, ctx);
 export const PREFIX = 'https://cong.example.gov.vn/ke-hoach-mo/';

@@ -16,7 +16,7 @@ import type { PublishContext } from '../../../src/lib/opendata/context';
 const dir = fileURLToPath(new URL('../../fixtures/content/with-report/', import.meta.url));
 const catalog = buildCatalog(loadContent(dir, { baseDir: dir }));
 const ctx: PublishContext = { site: 'https://cong.example.gov.vn', base: '/' };
-const openData = await createOpenData(catalog, ctx);
+const openData = createOpenData(catalog, ctx);
 const json = (path: string) => JSON.parse(openData.text(path));
 
 describe('results open data', () => {

@@ -26,7 +26,7 @@ describe('built open data', () => {
   });
 
   it('is exactly what the lib renders from content/ (endpoints are thin)', async () => {
-    const openData = await createOpenData(buildCatalog(loadContent(join(root, 'content'))), builtContext());
+    const openData = createOpenData(buildCatalog(loadContent(join(root, 'content'))), builtContext());
     const published = openData.allFiles().map((f) => f.path);
     expect(apiFiles.filter((p) => p !== 'api/v1/SHA256SUMS')).toEqual(published.filter((p) => p.startsWith('api/v1/')).sort());
     for (const path of published) {
