@@ -36,7 +36,7 @@ import { deploymentCardContext, renderCatalogCards } from '../lib/og/plan-cards'
 import { stageCatalogCards } from '../lib/og/publish';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData, tableFilesKept } from '../lib/opendata/open-data';
-import { makeTableFiles, stageOpenDataFiles } from '../lib/opendata/publish';
+import { makeTableFiles, stageOpenDataFiles, type TablesMade } from '../lib/opendata/publish';
 import { renderReportCards } from '../lib/og/report-cards';
 import { buildSiteSearchIndex, stageSiteSearchIndex } from '../lib/search/pagefind-index';
 import { childOption, printTaskResult, type ContentTask } from './child';
@@ -65,7 +65,7 @@ const work: Record<ContentTask, () => Promise<unknown>> = {
   },
   tables: async () => {
     // A cold build: this process draws every share card, which holds the build longest, and Astro's makes the tables.
-    if (!tableFilesKept()) return { files: 0, rendered: 0, cold: true };
+    if (!tableFilesKept()) return { files: 0, rendered: 0, cold: true } satisfies TablesMade;
     await searchSent;
     return makeTableFiles(openDataOfBuild());
   },

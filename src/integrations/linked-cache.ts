@@ -124,9 +124,10 @@ function stopListing(): void {
 
 /**
  * The largest file handed to the queue's thread. Sending bytes there copies them (a structured
- * clone), which for a page costs less than its folder, open and write here; a whole-table file of
- * 100 MB and more is written here at once, where the copy alone took 6.2 s of the profile of a plan
- * added at 50,000 plans (7 December 2026). Pages are bounded far below this (100 KB).
+ * clone), which for a page costs less than its folder, open and write here; a larger file is written
+ * here at once. The whole tables' files of 100 MB and more, whose copies alone took 6.2 s of a plan
+ * added at 50,000 plans (7 December 2026), are no longer pages (src/lib/opendata/publish.ts); the
+ * agencies' calendars are (up to 5 MB at 50,000 plans). Pages are bounded far below this (100 KB).
  */
 const HANDED_OFF_BYTES = 1024 * 1024;
 

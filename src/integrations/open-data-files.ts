@@ -6,15 +6,8 @@ import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
 import { tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
-import { adoptStagedOpenDataFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles } from '../lib/opendata/publish';
+import { adoptStagedOpenDataFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles, type TablesMade } from '../lib/opendata/publish';
 import { contentTask } from './child';
-
-/** What the content process's `tables` task did (`makeTableFiles`; nothing in a cold build). */
-interface TablesMade {
-  files: number;
-  rendered: number;
-  cold?: true;
-}
 
 /** What a placing did, in brackets, for the build's log. */
 function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string {

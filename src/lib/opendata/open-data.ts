@@ -82,8 +82,8 @@ export function tableFilesKept(): boolean {
   return holdsBytes(FILE_NAMESPACES.table);
 }
 
-/** A large file given in pieces (`OpenDataFile.pieces`), published as a file, not by a route. */
-const wholeTable = (pieces: () => readonly Uint8Array[]) => ({ pieces, render: () => Buffer.concat(pieces()), asFile: 'table' as const });
+/** A table's file (or the site's calendar) given in pieces (`OpenDataFile.pieces`), published as a file, not by a route. */
+const asTableFile = (pieces: () => readonly Uint8Array[]) => ({ pieces, render: () => Buffer.concat(pieces()), asFile: 'table' as const });
 
 
 /** The tables keyed chunk by chunk: one row per plan, or per item of a plan (table-keys.ts). */
@@ -138,7 +138,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const modified = contentModified(catalog);
   const modifiedOf = (slugs: string[]): string | null => latestPlanDate(slugs.map((slug) => catalog.planBySlug.get(slug)));
 
-  // Every table's files are published as files from their pieces (`wholeTable`): those of a row per
+  // Every table's files are published as files from their pieces (`asTableFile`): those of a row per
   // plan or per item of a plan are large (160 MB of citations.json at 50,000 plans) and joined from
   // their chunks' kept parts; the others are written whole.
   const tableFiles = (name: TableName): OpenDataFile[] => {
@@ -149,7 +149,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
       path: apiPaths.table(name, format),
       format: formats[format],
       ...(format === 'xlsx' ? {} : { schema: apiPaths.schema(name) }),
-      ...wholeTable(pieces(format)),
+      ...asTableFile(pieces(format)),
       key: () => rowsKey(name),
     }));
   };
@@ -196,7 +196,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
     tableDataset(
       'deadlines',
       'deadlines',
-      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', ...wholeTable(() => deadlinesCalendarPieces(catalog, ctx)), key: () => calendarKey(catalog, ctx) }],
+      [{ path: apiPaths.deadlinesIcs(), format: 'iCalendar', ...asTableFile(() => deadlinesCalendarPieces(catalog, ctx)), key: () => calendarKey(catalog, ctx) }],
       catalog.deadlines.map((d) => d.plan),
     ),
     {

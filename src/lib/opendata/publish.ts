@@ -18,7 +18,7 @@ import { contextFingerprint } from '../build/cache-key';
 import { publishFilesSync, replaceFileSync, type PublishedFile } from '../build/link';
 import { adoptStagedSync, stageDigests, stageFilesSync, stagingDir, type StagedFiles } from '../build/staging';
 import { tableFilesFromElsewhere } from './made-elsewhere';
-import type { OpenData } from './types';
+import type { OpenData, PublishedKind } from './types';
 import { API_ROOT } from './context';
 
 /** What placing files marked `asFile` did: files placed, rendered on the way, and kept files removed from the cache. */
@@ -39,7 +39,7 @@ const RECORD_FOLDER = 'api/v1/plans';
  * links. Returns how many files it placed, how many it rendered and how many kept files it removed.
  */
 export function publishOpenDataFiles(openData: OpenData, outDir: string, { only }: { only?: readonly string[] } = {}): PlacedFiles {
-  const paths = only ?? openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'record' ? [path] : []));
+  const paths = only ?? pathsMarked(openData, 'record');
   const { files, rendered, kept } = placeKeptFiles(openData, outDir, paths);
   const pruned = only ? 0 : openData.pruneKeptFiles('record', kept);
   return { files, rendered, pruned };
@@ -56,7 +56,7 @@ export function publishOpenDataFiles(openData: OpenData, outDir: string, { only 
 export async function publishTableFiles(openData: OpenData, outDir: string): Promise<PlacedFiles> {
   // Not while the build's content process may still be writing them into the cache.
   await tableFilesFromElsewhere();
-  const paths = tablePaths(openData);
+  const paths = pathsMarked(openData, 'table');
   const { files, rendered, kept } = placeKeptFiles(openData, outDir, paths);
   const digests = adoptedDigests(outDir);
   for (const path of paths) digests.set(path, openData.summary(path).sha256);
@@ -75,9 +75,16 @@ export async function publishCatalogFiles(openData: OpenData, outDir: string): P
   return openData.metadataFiles.length;
 }
 
-/** The tables' files of the registry (`asFile: 'table'`). */
-function tablePaths(openData: OpenData): string[] {
-  return openData.allFiles().flatMap(({ path, asFile }) => (asFile === 'table' ? [path] : []));
+/** The paths of the registry's files published as `kind` (`asFile`). */
+function pathsMarked(openData: OpenData, kind: PublishedKind): string[] {
+  return openData.allFiles().flatMap(({ path, asFile }) => (asFile === kind ? [path] : []));
+}
+
+/** What the content process's `makeTableFiles` did: the tables' files, those it made, and whether it left them all to Astro's process (a cold build). */
+export interface TablesMade {
+  files: number;
+  rendered: number;
+  cold?: true;
 }
 
 /**
@@ -88,8 +95,8 @@ function tablePaths(openData: OpenData): string[] {
  * one page thread for a plan added at 50,000 plans. One file at a time, letting the process's other
  * tasks run between files. Returns how many files there are and how many it made.
  */
-export async function makeTableFiles(openData: OpenData): Promise<{ files: number; rendered: number }> {
-  const paths = tablePaths(openData);
+export async function makeTableFiles(openData: OpenData): Promise<TablesMade> {
+  const paths = pathsMarked(openData, 'table');
   let rendered = 0;
   for (const path of paths) {
     if (openData.keptFileAt(path)?.kept !== false) continue;
@@ -141,8 +148,7 @@ export async function stageOpenDataFiles(
   const staged: PublishedFile[] = [];
   const missing: string[] = [];
   const keep = new Set<string>();
-  for (const { path, asFile } of openData.allFiles()) {
-    if (asFile !== 'record') continue;
+  for (const path of pathsMarked(openData, 'record')) {
     const at = openData.keptFileAt(path);
     if (at) keep.add(at.file);
     if (at?.kept) staged.push({ path, file: at.file });

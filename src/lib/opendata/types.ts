@@ -43,8 +43,8 @@ export interface OpenDataFile {
   /** The file's bytes: text (UTF-8 when served) or binary (a workbook). */
   render: () => string | Buffer;
   /**
-   * The same bytes in pieces, in order, for a large file (a whole table: up to 250 MB at 50,000
-   * plans) that is hashed and written piece by piece, never joined; `render` joins them.
+   * The same bytes in pieces, in order, for a table's file (up to 255 MB at 50,000 plans), which is
+   * hashed and written piece by piece, never joined; `render` joins them.
    */
   pieces?: () => readonly Uint8Array[];
   /**
