@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { keepResponseBytes } from '../lib/build/bytes-response';
+import { keepResponseBytes } from '../lib/build/keep-response-bytes';
 import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
 import { LinkQueue } from '../lib/build/link-queue';
 import { answerFromListing, OutDirListing, pathOf } from '../lib/build/out-dir-listing';

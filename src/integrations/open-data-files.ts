@@ -5,7 +5,8 @@ import { contentDir } from '../lib/content/dir';
 import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
 import { createOpenData } from '../lib/opendata/open-data';
-import { tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
+import { ROUTES_WAITING_FOR_TABLES, tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
+import { withRoutesLast } from '../lib/build/page-order';
 import { adoptStagedOpenDataFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles, type TablesMade } from '../lib/opendata/publish';
 import { contentTask } from './child';
 
@@ -30,7 +31,8 @@ function notesOf({ rendered, pruned }: PlacedFiles, ...first: string[]): string 
  * two reads) every record is placed here. From the second build on, that process also makes the
  * tables' files whose rows changed while the pages render (`makeTableFiles`); once it is done, they
  * are linked from the cache here (`publishTableFiles`, which makes any still missing), and the DCAT
- * catalog and datapackage.json, which size every file, are written after them. It comes before the
+ * catalog and datapackage.json, which size every file, are written after them; /du-lieu-mo/, which
+ * sizes them too, is rendered after every other page (`ROUTES_WAITING_FOR_TABLES`). It comes before the
  * checksums integration, whose api/v1/SHA256SUMS lists them. The routes
  * src/pages/api/v1/plans/[slug].json.ts and src/pages/api/v1/[file].ts serve them in `astro dev` only.
  */
@@ -49,8 +51,10 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         records = contentTask(setup, options.contentDir ?? contentDir(), 'records', 'Chuẩn bị tệp kế hoạch');
         tables = contentTask(setup, options.contentDir ?? contentDir(), 'tables', 'Chuẩn bị tệp bảng dữ liệu');
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ setPrerenderer }) => {
         if (!records || !tables) throw new Error('astro:config:setup did not run');
+        // The pages that wait for the tables come after every other page.
+        setPrerenderer((prerenderer) => withRoutesLast(prerenderer, ROUTES_WAITING_FOR_TABLES));
         // A failure only means this build places every record itself.
         staged = records().catch(() => undefined);
         // Likewise for the tables' files: the pages that size them and their publishing wait for this.

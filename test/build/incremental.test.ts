@@ -97,6 +97,7 @@ describe('incremental build', () => {
       // The first build fills the cache (it is a cold build itself).
       const first = await buildBoth({ cold: false });
       expect(rendered(first.log).length, 'an empty cache renders everything').toBeGreaterThan(50);
+      expect(rendered(first.log).at(-1), 'the page that waits for the content process comes last').toBe('/du-lieu-mo/index.html');
 
       const editedPage = join('ke-hoach', 'dan-chu-co-so-2024-so-tttt-tay-ninh', 'index.html');
       const publishedBefore = readFileSync(join(first.incremental, editedPage), 'utf8');

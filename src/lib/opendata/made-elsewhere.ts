@@ -20,3 +20,11 @@ export function tableFilesMadeElsewhere(work: Promise<unknown> | undefined): voi
 export function tableFilesFromElsewhere(): Promise<void> {
   return state.pending ?? Promise.resolve();
 }
+
+/**
+ * The routes (by component) whose pages wait for the content process's tables (`prepareSummaries`):
+ * /du-lieu-mo/ sizes every file. The build renders them after every other page
+ * (src/lib/build/page-order.ts), so that the wait overlaps the other pages: in the middle of Astro's
+ * page loop it held the loop 7–17 s of a plan added or deleted at 50,000 plans.
+ */
+export const ROUTES_WAITING_FOR_TABLES: ReadonlySet<string> = new Set(['src/pages/du-lieu-mo/[...index].astro']);
