@@ -4,7 +4,7 @@ import { loadCatalog } from '../lib/catalog/load';
 import { contentDir } from '../lib/content/dir';
 import type { StagedFiles } from '../lib/build/staging';
 import { publishContextOf } from '../lib/opendata/context';
-import { createOpenData } from '../lib/opendata/open-data';
+import { sharedOpenData } from '../lib/opendata/open-data';
 import { ROUTES_WAITING_FOR_TABLES, tableFilesMadeElsewhere } from '../lib/opendata/made-elsewhere';
 import { withRoutesLast } from '../lib/build/page-order';
 import { adoptStagedOpenDataFiles, publishCatalogFiles, publishOpenDataFiles, publishTableFiles, type PlacedFiles, type TablesMade } from '../lib/opendata/publish';
@@ -65,7 +65,8 @@ export default function openDataFiles(options: { contentDir?: string } = {}): As
         if (!config) throw new Error('astro:config:setup did not run');
         const started = performance.now();
         const catalog = loadCatalog(fileURLToPath(config.root), options.contentDir ?? contentDir());
-        const openData = createOpenData(catalog, publishContextOf(config.site, config.base));
+        // The pages' open data (from their bundle), with every key and summary they computed.
+        const openData = sharedOpenData(catalog, publishContextOf(config.site, config.base));
         const outDir = fileURLToPath(dir);
         const ready = await staged;
         staged = undefined;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/build';
-import { plainKey, renderKey } from '../build/cache-key';
+import { plainKey, planKey, renderKey } from '../build/cache-key';
 import { bytesFileAt, cached, cachedBytesFile, cachedRecord, cacheKey, holdsBytes, pruneBytes, recordPack, storeBytes } from '../content/cache';
 import { sizeAndSha256 } from './checksums';
 import { apiPaths, urlOf, type PublishContext } from './context';
@@ -187,7 +187,7 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
         render: () => toJson(checked(planRecordSchema, planRecord(catalog, plan, ctx), plan.slug)),
         // A record shows the plan and the registries it names, addressed in the publish context (its
         // address and base path, as text: nothing in the key is looked up among the catalog's rows).
-        key: () => renderKey(catalog, plan, ctx.site, ctx.base),
+        key: () => planKey(catalog, plan, ctx.site, ctx.base),
         // 50,000 of them at 50,000 plans: written as files after the pages, not as Astro's pages (publish.ts).
         asFile: 'record' as const,
       })),
@@ -368,12 +368,38 @@ function buildOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
 
 const cache = new WeakMap<Catalog, Map<string, OpenData>>();
 
+/**
+ * Every open data made in this process, by any copy of this module: a build runs the pages from
+ * Astro's bundle and its integrations from the sources, two copies with a `createOpenData` cache
+ * each (`sharedOpenData`).
+ */
+const made = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.open-data')] ??= new WeakMap()) as WeakMap<Catalog, Map<string, OpenData>>;
+
+const contextKey = (ctx: PublishContext) => `${ctx.site}|${ctx.base}`;
+
 /** The open data of a catalog, built once per catalog and publish context; files render lazily, when asked for. */
 export function createOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
-  const key = `${ctx.site}|${ctx.base}`;
+  const key = contextKey(ctx);
   let byContext = cache.get(catalog);
   if (!byContext) cache.set(catalog, (byContext = new Map()));
   let openData = byContext.get(key);
-  if (!openData) byContext.set(key, (openData = buildOpenData(catalog, ctx)));
+  if (!openData) {
+    byContext.set(key, (openData = buildOpenData(catalog, ctx)));
+    let all = made.get(catalog);
+    if (!all) made.set(catalog, (all = new Map()));
+    if (!all.has(key)) all.set(key, openData);
+  }
   return openData;
+}
+
+/**
+ * `createOpenData`, taking the one another copy of this module made for the same catalog and
+ * publish context: for a build's steps after the pages (src/integrations/open-data-files.ts), which
+ * then reuse every file's key and summary the pages computed instead of computing them again (the
+ * plan records' keys and the tables' keys were 2–3 s of Astro's thread in a one-edit rebuild at
+ * 50,000 plans). Not for `astro dev`, whose pages reload this module's code when it is edited, where
+ * the first copy's would be kept.
+ */
+export function sharedOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
+  return made.get(catalog)?.get(contextKey(ctx)) ?? createOpenData(catalog, ctx);
 }

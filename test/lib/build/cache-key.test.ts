@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../../src/lib/content/load';
 import { buildCatalog } from '../../../src/lib/catalog';
-import { catalogFingerprint, planDigest, renderKey } from '../../../src/lib/build/cache-key';
+import { catalogFingerprint, planDigest, planKey, renderKey } from '../../../src/lib/build/cache-key';
 import { agencyListPageKey, agencyPageKey, documentListPageKey, documentPageKey, documentTypePageKey, planListKey } from '../../../src/lib/build/page-keys';
 import { planListPages, planListText } from '../../../src/lib/portal/plan-filters';
 import { DOCUMENT_CHAIN_MAX, documentListPages, documentPage, documentsByType, documentTypePath, documentUsageText } from '../../../src/lib/portal/documents';
@@ -98,6 +98,26 @@ describe('renderKey on the seed plans', () => {
     const page: Record<string, unknown> = { title: 'x' };
     page.self = page;
     expect(() => renderKey(catalog, page)).toThrow(/circular/);
+  });
+});
+
+describe('planKey', () => {
+  it("is renderKey's key of a plan and text, for every seed plan: keys kept by earlier builds stay valid", () => {
+    for (const plan of catalog.plans) {
+      expect(planKey(catalog, plan, 'https://ubnd.tayninh.gov.vn', '/'), plan.slug).toBe(renderKey(catalog, plan, 'https://ubnd.tayninh.gov.vn', '/'));
+    }
+    expect(planKey(catalog, first!, 'a', 'b')).not.toBe(planKey(catalog, first!, 'ab'));
+    expect(planKey(catalog, first!, 'x')).not.toBe(planKey(catalog, second!, 'x'));
+  });
+
+  it('changes with the plan, and keys a plan that is not the catalog\'s as renderKey does', () => {
+    const edited = load();
+    const plan = edited.plans[0]!;
+    plan.body = `${plan.body}\nĐoạn bổ sung.`;
+    expect(planKey(edited, plan, 'x')).not.toBe(planKey(catalog, first!, 'x'));
+    const copy = structuredClone(first!);
+    expect(planKey(catalog, copy, 'x')).toBe(renderKey(catalog, copy, 'x'));
+    expect(planKey(catalog, copy, 'x'), 'a copy is hashed whole, not as the catalog\'s plan').not.toBe(planKey(catalog, first!, 'x'));
   });
 });
 

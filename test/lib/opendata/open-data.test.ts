@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
 import { CONTENT_CACHE_ENV, contentCacheRoot, pipelineFingerprint, saveRecordPacks } from '../../../src/lib/content/cache';
 import { buildCatalog } from '../../../src/lib/catalog/build';
-import { createOpenData } from '../../../src/lib/opendata/open-data';
+import { createOpenData, sharedOpenData } from '../../../src/lib/opendata/open-data';
 import { tableNames } from '../../../src/lib/opendata/record-schemas';
 import { catalog, ctx, openData, root } from './real-content';
 
@@ -35,6 +35,22 @@ describe('the open-data registry', () => {
     const shuffled = buildCatalog({ plans: [...content.plans].reverse(), agencies: [...content.agencies].reverse(), documents: [...content.documents].reverse() });
     const again = createOpenData(shuffled, ctx);
     for (const file of openData.allFiles()) expect(again.file(file.path).body, file.path).toEqual(openData.file(file.path).body);
+  });
+
+  it("is shared with another copy of the module (a build's integrations beside the pages' bundle), by catalog and publish context", async () => {
+    const mine = createOpenData(catalog, ctx);
+    vi.resetModules();
+    const copy = await import('../../../src/lib/opendata/open-data');
+    expect(copy.createOpenData, 'a second copy of the module').not.toBe(createOpenData);
+    expect(copy.createOpenData(catalog, ctx), 'each copy keeps its own').not.toBe(mine);
+    expect(copy.sharedOpenData(catalog, ctx), "the first one made, with the keys and summaries it computed").toBe(mine);
+    const elsewhere = { ...ctx, site: 'https://congbao.example.gov.vn' };
+    const other = copy.sharedOpenData(catalog, elsewhere);
+    expect(other, 'another publish context: its own').not.toBe(mine);
+    expect(other.ctx).toEqual(elsewhere);
+    expect(sharedOpenData(catalog, elsewhere), 'the one the other copy made').toBe(other);
+    const fresh = buildCatalog(loadContent(join(root, 'content')));
+    expect(copy.sharedOpenData(fresh, ctx), 'another catalog: its own').not.toBe(mine);
   });
 
   it('refuses a path it does not publish', () => {
