@@ -17,6 +17,8 @@ export function routesLast<T extends { route: { component: string } }>(paths: re
 /**
  * Astro's prerenderer (`setPrerenderer` in `astro:build:start`) rendering the pages of the routes
  * `last` names after all others; everything else is the prerenderer it is given, called as it is.
+ * Astro hands such a function its default prerenderer: with an adapter that sets a prerenderer of
+ * its own, the last call wins (this project builds static files, with no adapter).
  */
 export function withRoutesLast(prerenderer: AstroPrerenderer, last: ReadonlySet<string>): AstroPrerenderer {
   return {
