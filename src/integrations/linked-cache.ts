@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { spansItsBuffer } from '../lib/build/bytes-response';
 import { keepResponseBytes } from '../lib/build/keep-response-bytes';
 import { replaceFile, replaceWithLinkSync } from '../lib/build/link';
 import { LinkQueue } from '../lib/build/link-queue';
@@ -62,7 +63,7 @@ export default function linkedCache(): AstroIntegration {
             if (!inPageLoop(path) || bytes.byteLength > HANDED_OFF_BYTES) return false;
             // The queue's own bytes, exactly the page's: a view into a larger buffer (a pooled one for
             // short text) would be sent to the thread whole.
-            restores.write(path, bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes));
+            restores.write(path, spansItsBuffer(bytes) ? bytes : new Uint8Array(bytes));
             return true;
           },
         });

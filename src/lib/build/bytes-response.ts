@@ -11,6 +11,11 @@
  * server does; a build does not): given the bytes themselves, `Response` copies them at once
  * (measured: 200 MB more and 120 ms for a 100 MB body).
  */
+/** Whether `bytes` are their whole buffer (an ArrayBuffer's), not a view into a larger one such as a pooled Buffer's. */
+export function spansItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+}
+
 export class BytesResponse extends Response {
   readonly #bytes: Uint8Array;
 
@@ -33,7 +38,7 @@ export class BytesResponse extends Response {
   /** The body's bytes, as the response was given them (a copy only when they are a view into a larger buffer). */
   override async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = this.#bytes;
-    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+    if (spansItsBuffer(bytes)) return bytes.buffer;
     return new Uint8Array(bytes).buffer; // a copy (a Buffer's slice() would share the pool)
   }
 }

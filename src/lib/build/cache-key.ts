@@ -98,6 +98,11 @@ function rowKind(value: object): RowKind | undefined {
   return undefined;
 }
 
+/** What stands for a plan of the catalog in a key (its digest); undefined for anything else, a copy of a plan included. */
+function planIdentity(catalog: Catalog, value: { slug?: unknown }): string | undefined {
+  return typeof value.slug === 'string' && catalog.planBySlug.get(value.slug) === value ? `P${planDigest(catalog, value as PlanEntry)}` : undefined;
+}
+
 /**
  * What stands for a plan of the catalog, or a row the catalog derives from one (a deadline, target or
  * assignment row, a citation edge), in a key: its kind, position and plan's digest; undefined for
@@ -112,7 +117,8 @@ export function catalogItemIdentities(catalog: Catalog): (item: unknown) => stri
   let digest: string | undefined;
   return (item) => {
     const entry = item as PlanEntry & { plan?: unknown; position?: unknown };
-    if (typeof entry.slug === 'string' && catalog.planBySlug.get(entry.slug) === entry) return `P${planDigest(catalog, entry)}`;
+    const asPlan = planIdentity(catalog, entry);
+    if (asPlan !== undefined) return asPlan;
     if (typeof entry.plan !== 'string' || typeof entry.position !== 'number') return undefined;
     const kind = rowKind(entry);
     if (!kind) return undefined;
@@ -183,8 +189,8 @@ export function plainKey(catalog: Catalog, ...values: unknown[]): string {
  * `renderKey`'s.
  */
 export function planKey(catalog: Catalog, plan: PlanEntry, ...text: string[]): string {
-  if (catalog.planBySlug.get(plan.slug) !== plan) return renderKey(catalog, plan, ...text);
-  return keyOf(catalog, JSON.stringify([`P${planDigest(catalog, plan)}`, ...text]));
+  const identity = planIdentity(catalog, plan);
+  return identity === undefined ? renderKey(catalog, plan, ...text) : keyOf(catalog, JSON.stringify([identity, ...text]));
 }
 
 /** A key: the registries' digest and the JSON of what is shown, hashed. */

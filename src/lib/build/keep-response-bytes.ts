@@ -4,7 +4,7 @@
  * holds the code of every module it imports, and Astro renders again every page whose bundle changed
  * (50,000 plan pages at 50,000 plans), where this one is the build's alone (src/integrations/linked-cache.ts).
  */
-import { BytesResponse } from './bytes-response';
+import { BytesResponse, spansItsBuffer } from './bytes-response';
 
 /** Marks the `Response` that keeps bytes, so that it is installed once. */
 const KEEPS = Symbol.for('ke-hoach-mo:keep-response-bytes');
@@ -37,9 +37,7 @@ export function keepResponseBytes(): () => void {
     if (!new.target) throw new TypeError("Failed to construct 'Response': Please use the 'new' operator");
     if (new.target === Response) {
       if (body instanceof ArrayBuffer) return new BytesResponse(new Uint8Array(body), init);
-      if (body instanceof Uint8Array && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer) {
-        return new BytesResponse(body, init);
-      }
+      if (body instanceof Uint8Array && spansItsBuffer(body)) return new BytesResponse(body, init);
     }
     return Reflect.construct(Original, [body, init], new.target === Response ? Original : new.target) as globalThis.Response;
   }

@@ -377,16 +377,21 @@ const made = ((globalThis as Record<symbol, unknown>)[Symbol.for('ke-hoach-mo.op
 
 const contextKey = (ctx: PublishContext) => `${ctx.site}|${ctx.base}`;
 
+/** A catalog's open data by publish context, in `map`. */
+function byContextOf(map: WeakMap<Catalog, Map<string, OpenData>>, catalog: Catalog): Map<string, OpenData> {
+  let byContext = map.get(catalog);
+  if (!byContext) map.set(catalog, (byContext = new Map()));
+  return byContext;
+}
+
 /** The open data of a catalog, built once per catalog and publish context; files render lazily, when asked for. */
 export function createOpenData(catalog: Catalog, ctx: PublishContext): OpenData {
   const key = contextKey(ctx);
-  let byContext = cache.get(catalog);
-  if (!byContext) cache.set(catalog, (byContext = new Map()));
-  let openData = byContext.get(key);
+  const mine = byContextOf(cache, catalog);
+  let openData = mine.get(key);
   if (!openData) {
-    byContext.set(key, (openData = buildOpenData(catalog, ctx)));
-    let all = made.get(catalog);
-    if (!all) made.set(catalog, (all = new Map()));
+    mine.set(key, (openData = buildOpenData(catalog, ctx)));
+    const all = byContextOf(made, catalog);
     if (!all.has(key)) all.set(key, openData);
   }
   return openData;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BytesResponse } from '../../../src/lib/build/bytes-response';
+import { BytesResponse, spansItsBuffer } from '../../../src/lib/build/bytes-response';
 
 const text = 'Kế hoạch số 12/KH-UBND: Đẩy mạnh chuyển đổi số năm 2026';
 
@@ -40,5 +40,16 @@ describe('BytesResponse', () => {
     // Node's Response copies a Uint8Array body when made (64 MB more here).
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * 1024 * 1024);
     expect(responses).toHaveLength(2);
+  });
+});
+
+describe('spansItsBuffer', () => {
+  it('holds for bytes that are their whole ArrayBuffer, not for a view into a larger or shared one', () => {
+    expect(spansItsBuffer(new TextEncoder().encode('Kế hoạch'))).toBe(true);
+    expect(spansItsBuffer(new Uint8Array(16))).toBe(true);
+    expect(spansItsBuffer(Buffer.from('văn bản')), 'a small Buffer: a view into the pool').toBe(false);
+    expect(spansItsBuffer(new Uint8Array(new ArrayBuffer(16), 4))).toBe(false);
+    expect(spansItsBuffer(new Uint8Array(new ArrayBuffer(16), 0, 8))).toBe(false);
+    expect(spansItsBuffer(new Uint8Array(new SharedArrayBuffer(16)))).toBe(false);
   });
 });
